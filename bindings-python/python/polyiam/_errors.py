@@ -1,0 +1,62 @@
+"""The exception base classes, named and shaped like botocore's."""
+
+from typing import Any, Dict, List, Optional
+
+
+class PolyiamError(Exception):
+    """Base of every exception polyiam raises."""
+
+    def __init__(self, message: str, info: Optional[Dict[str, Any]] = None):
+        super().__init__(message)
+        self.info: Dict[str, Any] = dict(info or {})
+
+    @property
+    def operation_name(self) -> Optional[str]:
+        return self.info.get("operation")
+
+
+class ClientError(PolyiamError):
+    """The service answered with an error. Like botocore's ClientError:
+    ``e.response["Error"]["Code"]`` is the wire code, ``e.response["ResponseMetadata"]`` the request's."""
+
+    code: Optional[str] = None
+
+    def __init__(self, error_response: Dict[str, Any], operation_name: Optional[str], info: Optional[Dict[str, Any]] = None):
+        error = error_response.get("Error", {})
+        message = (
+            f"An error occurred ({error.get('Code', 'Unknown')}) when calling the "
+            f"{operation_name} operation: {error.get('Message', '')}"
+        )
+        super().__init__(message, {**(info or {}), "operation": operation_name})
+        self.response: Dict[str, Any] = error_response
+
+    @property
+    def operation_name(self) -> Optional[str]:
+        return self.info.get("operation")
+
+    def __reduce__(self):
+        return (self.__class__, (self.response, self.operation_name, self.info))
+
+
+class ParamValidationError(PolyiamError, ValueError):
+    """Bad input, found before anything was sent. ``issues`` lists every problem (path, rule, detail)."""
+
+    @property
+    def issues(self) -> List[Dict[str, str]]:
+        return list(self.info.get("issues", []))
+
+
+class EndpointConnectionError(PolyiamError, ConnectionError):
+    """The endpoint could not be reached; the message names it."""
+
+
+class ConnectTimeoutError(PolyiamError, TimeoutError):
+    """The endpoint did not answer in time."""
+
+
+class ResponseParseError(PolyiamError):
+    """The service answered with something that is not a valid IAM response."""
+
+
+class InternalError(PolyiamError):
+    """A bug in polyiam (a Rust panic or an impossible state), turned into an exception."""

@@ -1,0 +1,19 @@
+//! `polyiam._polyiam`: the native half of the Python binding. It only converts between Python
+//! objects and the core's value tree and runs calls with the GIL released; the boto3-shaped API
+//! (methods, exceptions, paginators) is the generated Python layer in `python/polyiam/`.
+
+mod client;
+mod errors;
+mod from_py;
+mod to_py;
+
+use pyo3::prelude::*;
+
+#[pymodule]
+fn _polyiam(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<client::Client>()?;
+    m.add_class::<client::PageIterator>()?;
+    m.add("NativeError", m.py().get_type::<errors::NativeError>())?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

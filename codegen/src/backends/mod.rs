@@ -1,0 +1,4 @@
+//! One module per target language; each turns the model into that language's files.
+
+pub mod python;
+pub mod rust;

@@ -1,0 +1,200 @@
+//! Python backend: the boto3-shaped layer of bindings-python (client methods with docstrings, the
+//! modelled exception classes, and a typed .pyi stub).
+
+pub mod naming;
+pub mod types;
+
+use crate::emit::{header, wrap, GeneratedFile};
+use crate::model::{Kind, Model};
+use askama::Template;
+use std::collections::BTreeSet;
+
+const PKG: &str = "bindings-python/python/polyiam";
+
+#[derive(Template)]
+#[template(path = "python/client.py", escape = "none")]
+struct ClientTemplate {
+    header: String,
+    class_name: String,
+    class_doc: String,
+    methods: Vec<Method>,
+    paginators: Vec<(String, String)>,
+}
+
+struct Method {
+    name: String,
+    operation: String,
+    /// Docstring lines, already indented for the method body.
+    doc: Vec<String>,
+    params: Vec<Param>,
+}
+
+struct Param {
+    name: String,
+    hint: String,
+    required: bool,
+}
+
+#[derive(Template)]
+#[template(path = "python/client.pyi", escape = "none")]
+struct StubTemplate {
+    header: String,
+    class_name: String,
+    typeddicts: Vec<TypedDictDef>,
+    methods: Vec<Method>,
+    paginators: Vec<(String, String)>,
+    errors: Vec<String>,
+}
+
+struct TypedDictDef {
+    name: String,
+    fields: Vec<Param>,
+}
+
+#[derive(Template)]
+#[template(path = "python/exceptions.py", escape = "none")]
+struct ExceptionsTemplate {
+    header: String,
+    errors: Vec<ErrorClass>,
+}
+
+struct ErrorClass {
+    name: String,
+    code: String,
+    status: u16,
+    doc: String,
+}
+
+/// Text for a docstring: backslashes (regex patterns) and triple quotes must survive.
+fn py_doc(text: &str) -> String {
+    text.replace('\\', "\\\\").replace("\"\"\"", "\\\"\\\"\\\"")
+}
+
+fn method_doc(model: &Model, op: &crate::model::Operation, method: &str) -> Vec<String> {
+    let mut lines = wrap(&py_doc(&op.doc), 88);
+    let input = op.input.as_ref().map(|i| model.shape(i));
+    let members = input.map(|s| s.members.as_slice()).unwrap_or_default();
+    lines.push(String::new());
+    let args: Vec<String> = members.iter().map(|m| format!("{}=...", m.name)).collect();
+    lines.push(format!("Request syntax: ``client.{method}({})``", args.join(", ")));
+    for m in members {
+        lines.push(String::new());
+        let req = if m.traits.required { " **[REQUIRED]**" } else { "" };
+        lines.push(format!(":param {}: ({}){req}", m.name, py_doc(&types::describe(model, &m.target))));
+        lines.extend(wrap(&py_doc(&m.doc), 84).into_iter().map(|l| format!("    {l}")));
+    }
+    lines.push(String::new());
+    let out_members: Vec<&str> = op.output.as_ref().map(|o| model.shape(o).members.iter().map(|m| m.name.as_str()).collect()).unwrap_or_default();
+    let mut keys: Vec<&str> = out_members;
+    keys.push("ResponseMetadata");
+    lines.push(format!(":returns: a dict with the keys {}.", keys.join(", ")));
+    let errors: Vec<String> = op.errors.iter().map(|e| format!("``{e}``")).collect();
+    if !errors.is_empty() {
+        lines.push(format!(":raises: {} (in ``client.exceptions``).", errors.join(", ")));
+    }
+    lines
+}
+
+fn methods(model: &Model) -> Vec<Method> {
+    model
+        .operations
+        .iter()
+        .map(|op| {
+            let name = naming::method_name(&op.name);
+            let params = op
+                .input
+                .as_ref()
+                .map(|i| {
+                    model.shape(i).members.iter().map(|m| Param { name: m.name.clone(), hint: types::hint(model, &m.target, true), required: m.traits.required }).collect()
+                })
+                .unwrap_or_default();
+            Method { doc: method_doc(model, op, &name), name, operation: op.name.clone(), params }
+        })
+        .collect()
+}
+
+fn paginators(model: &Model) -> Vec<(String, String)> {
+    model.operations.iter().filter(|o| o.paginated.is_some()).map(|o| (naming::method_name(&o.name), o.name.clone())).collect()
+}
+
+fn error_shapes(model: &Model) -> Vec<&crate::model::Shape> {
+    let names: BTreeSet<&str> = model.operations.iter().flat_map(|o| o.errors.iter().map(String::as_str)).collect();
+    names.into_iter().map(|n| model.shape(n)).collect()
+}
+
+fn typeddicts(model: &Model) -> Vec<TypedDictDef> {
+    let mut seen = BTreeSet::new();
+    let mut stack: Vec<String> = Vec::new();
+    for op in &model.operations {
+        for io in [&op.input, &op.output].into_iter().flatten() {
+            stack.extend(model.shape(io).members.iter().map(|m| m.target.clone()));
+        }
+    }
+    while let Some(n) = stack.pop() {
+        if seen.insert(n.clone()) {
+            stack.extend(model.shape(&n).members.iter().map(|m| m.target.clone()));
+        }
+    }
+    let mut defs: Vec<TypedDictDef> = seen
+        .iter()
+        .map(|n| model.shape(n))
+        .filter(|s| s.kind == Kind::Structure)
+        .map(|s| TypedDictDef {
+            name: types::typeddict_name(&s.name),
+            fields: s.members.iter().map(|m| Param { name: m.name.clone(), hint: types::hint(model, &m.target, false), required: m.traits.required }).collect(),
+        })
+        .collect();
+    for op in &model.operations {
+        let mut fields: Vec<Param> = op
+            .output
+            .as_ref()
+            .map(|o| {
+                model.shape(o).members.iter().map(|m| Param { name: m.name.clone(), hint: types::hint(model, &m.target, false), required: m.traits.required }).collect()
+            })
+            .unwrap_or_default();
+        fields.push(Param { name: "ResponseMetadata".into(), hint: "ResponseMetadataTypeDef".into(), required: true });
+        defs.push(TypedDictDef { name: format!("{}ResponseTypeDef", op.name), fields });
+    }
+    defs
+}
+
+pub fn emit(model: &Model) -> Result<Vec<GeneratedFile>, askama::Error> {
+    let class_name = model.service.sdk_id.clone();
+    let methods = methods(model);
+    let errors = error_shapes(model);
+    let client = ClientTemplate {
+        header: header("#"),
+        class_name: class_name.clone(),
+        class_doc: py_doc(&model.service.title),
+        methods,
+        paginators: paginators(model),
+    };
+    let stub = StubTemplate {
+        header: header("#"),
+        class_name,
+        typeddicts: typeddicts(model),
+        methods: self::methods(model),
+        paginators: paginators(model),
+        errors: errors.iter().map(|e| e.name.clone()).collect(),
+    };
+    let exceptions = ExceptionsTemplate {
+        header: header("#"),
+        errors: errors
+            .iter()
+            .map(|s| {
+                let (code, status) = s.traits.query_error.clone().unwrap_or_default();
+                ErrorClass {
+                    name: s.name.clone(),
+                    code: if code.is_empty() { s.name.clone() } else { code },
+                    status: status.or(s.traits.http_error).unwrap_or(400),
+                    doc: py_doc(&s.doc),
+                }
+            })
+            .collect(),
+    };
+    Ok(vec![
+        GeneratedFile::new(format!("{PKG}/iam.py"), client.render()?),
+        GeneratedFile::new(format!("{PKG}/iam.pyi"), stub.render()?),
+        GeneratedFile::new(format!("{PKG}/exceptions.py"), exceptions.render()?),
+    ])
+}

@@ -1,0 +1,305 @@
+//! Rust backend: the core glue (`core/src/generated/`): schema tables, the per-operation calls into
+//! aws-sdk-iam's fluent builders, and the value-tree conversions of every structure and enum.
+
+pub mod naming;
+
+use crate::emit::{header, GeneratedFile};
+use crate::model::{Kind, Member, Model, Shape};
+use askama::Template;
+use std::collections::BTreeSet;
+
+const SDK: &str = "aws_sdk_iam";
+
+#[derive(Template)]
+#[template(path = "rust/schema.rs", escape = "none")]
+struct SchemaTemplate {
+    header: String,
+    operations: Vec<OperationRow>,
+    shapes: Vec<ShapeRow>,
+}
+
+struct OperationRow {
+    name: String,
+    input: String,
+    output: String,
+    errors: Vec<String>,
+    paginated: String,
+    retry_safe: bool,
+}
+
+struct ShapeRow {
+    name: String,
+    /// `Kind::…` expression, except for structures, whose members the template lays out.
+    kind: String,
+    members: Option<Vec<MemberRow>>,
+    constraints: String,
+    sensitive: bool,
+    error: String,
+}
+
+struct MemberRow {
+    name: String,
+    target: String,
+    required: bool,
+    constraints: String,
+}
+
+#[derive(Template)]
+#[template(path = "rust/ops.rs", escape = "none")]
+struct OpsTemplate {
+    header: String,
+    operations: Vec<OpCall>,
+}
+
+struct OpCall {
+    name: String,
+    method: String,
+    setters: Vec<Setter>,
+    has_output: bool,
+}
+
+struct Setter {
+    setter: String,
+    member: String,
+}
+
+#[derive(Template)]
+#[template(path = "rust/shapes.rs", escape = "none")]
+struct ShapesTemplate {
+    header: String,
+    to_value: Vec<StructConv>,
+    from_value: Vec<StructConv>,
+    enums: Vec<String>,
+}
+
+struct StructConv {
+    rust_type: String,
+    fields: Vec<FieldConv>,
+    /// `build()` returns `Result` (the type has required members smithy-rs makes non-optional).
+    fallible: bool,
+}
+
+struct FieldConv {
+    member: String,
+    field: String,
+    setter: String,
+    sensitive: bool,
+}
+
+#[derive(Template)]
+#[template(path = "rust/mod.rs", escape = "none")]
+struct ModTemplate {
+    header: String,
+}
+
+fn lit(s: &str) -> String {
+    format!("{s:?}")
+}
+
+fn opt_lit(s: Option<&str>) -> String {
+    s.map_or_else(|| "None".to_string(), |s| format!("Some({s:?})"))
+}
+
+fn constraints(t: &crate::model::Traits) -> String {
+    let pair = |p: Option<(Option<String>, Option<String>)>| match p {
+        None => "None".to_string(),
+        Some((lo, hi)) => format!(
+            "Some(({}, {}))",
+            lo.map_or("None".into(), |v| format!("Some({v})")),
+            hi.map_or("None".into(), |v| format!("Some({v})"))
+        ),
+    };
+    if t.length.is_none() && t.range.is_none() && t.pattern.is_none() {
+        return "Constraints::NONE".to_string();
+    }
+    format!(
+        "Constraints {{ length: {}, range: {}, pattern: {} }}",
+        pair(t.length.map(|(a, b)| (a.map(|v| v.to_string()), b.map(|v| v.to_string())))),
+        pair(t.range.map(|(a, b)| (a.map(|v| v.to_string()), b.map(|v| v.to_string())))),
+        opt_lit(t.pattern.as_deref())
+    )
+}
+
+fn kind_expr(model: &Model, s: &Shape) -> String {
+    match s.kind {
+        Kind::String => "Kind::String".into(),
+        Kind::Enum => {
+            let pairs: Vec<String> = s
+                .members
+                .iter()
+                .map(|m| format!("({}, {})", lit(&m.name), lit(m.traits.enum_value.as_deref().unwrap_or(&m.name))))
+                .collect();
+            format!("Kind::Enum(&[{}])", pairs.join(", "))
+        }
+        Kind::Integer => "Kind::Integer".into(),
+        Kind::Long => "Kind::Long".into(),
+        Kind::Boolean => "Kind::Boolean".into(),
+        Kind::Timestamp => "Kind::Timestamp".into(),
+        Kind::Blob => "Kind::Blob".into(),
+        Kind::List => format!("Kind::List {{ member: {} }}", lit(&model.shape(&s.members[0].target).name)),
+        Kind::Map => format!("Kind::Map {{ key: {}, value: {} }}", lit(&s.members[0].target), lit(&s.members[1].target)),
+        // Unit: a structure without members.
+        Kind::Structure | Kind::Unit => String::new(),
+    }
+}
+
+fn schema(model: &Model) -> SchemaTemplate {
+    let operations = model
+        .operations
+        .iter()
+        .map(|op| OperationRow {
+            name: lit(&op.name),
+            input: opt_lit(op.input.as_deref()),
+            output: opt_lit(op.output.as_deref()),
+            errors: op.errors.iter().map(|e| lit(e)).collect(),
+            paginated: op.paginated.as_ref().map_or("None".into(), |p| {
+                format!(
+                    "Some(Paginated {{ input_token: {}, output_token: {}, items: {}, page_size: {} }})",
+                    lit(&p.input_token),
+                    lit(&p.output_token),
+                    opt_lit(p.items.as_deref()),
+                    opt_lit(p.page_size.as_deref())
+                )
+            }),
+            retry_safe: op.retry_safe,
+        })
+        .collect();
+    let shapes = model
+        .shapes
+        .values()
+        .map(|s| {
+            let members = matches!(s.kind, Kind::Structure | Kind::Unit).then(|| {
+                s.members
+                    .iter()
+                    .map(|m| MemberRow {
+                        name: lit(&m.name),
+                        target: lit(&m.target),
+                        required: m.traits.required,
+                        constraints: constraints(&m.traits),
+                    })
+                    .collect()
+            });
+            let error = match (&s.traits.error, &s.traits.query_error) {
+                (None, _) => "None".to_string(),
+                (Some(fault), q) => {
+                    let code = q.as_ref().map(|(c, _)| c.as_str()).filter(|c| !c.is_empty()).unwrap_or(&s.name);
+                    let status = q.as_ref().and_then(|(_, h)| *h).or(s.traits.http_error).unwrap_or(400);
+                    let fault = if fault == "server" { "Fault::Server" } else { "Fault::Client" };
+                    format!("Some(ErrorInfo {{ code: {}, http_status: {status}, fault: {fault} }})", lit(code))
+                }
+            };
+            ShapeRow {
+                name: lit(&s.name),
+                kind: kind_expr(model, s),
+                members,
+                constraints: constraints(&s.traits),
+                sensitive: s.traits.sensitive,
+                error,
+            }
+        })
+        .collect();
+    SchemaTemplate { header: header("//"), operations, shapes }
+}
+
+fn ops(model: &Model) -> OpsTemplate {
+    let operations = model
+        .operations
+        .iter()
+        .map(|op| OpCall {
+            name: lit(&op.name),
+            method: naming::operation_fn(&op.name),
+            setters: op
+                .input
+                .as_ref()
+                .map(|i| model.shape(i).members.iter().map(|m| Setter { setter: naming::setter_name(&m.name), member: lit(&m.name) }).collect())
+                .unwrap_or_default(),
+            has_output: op.output.as_ref().is_some_and(|o| !model.shape(o).members.is_empty()),
+        })
+        .collect();
+    OpsTemplate { header: header("//"), operations }
+}
+
+/// Shapes reachable from `roots` through members, list items and map values.
+fn reachable<'a>(model: &'a Model, roots: impl Iterator<Item = &'a str>) -> BTreeSet<&'a str> {
+    let mut seen = BTreeSet::new();
+    let mut stack: Vec<&str> = roots.collect();
+    while let Some(name) = stack.pop() {
+        if seen.insert(name) {
+            stack.extend(model.shape(name).members.iter().map(|m| m.target.as_str()));
+        }
+    }
+    seen
+}
+
+fn is_sensitive(model: &Model, m: &Member) -> bool {
+    m.traits.sensitive || model.shape(&m.target).traits.sensitive
+}
+
+/// smithy-rs makes `build()` fallible when a member is required, has no default and does not
+/// target a structure (required structures stay `Option` under CLIENT_CAREFUL).
+fn builder_fallible(model: &Model, s: &Shape) -> bool {
+    s.members.iter().any(|m| {
+        m.traits.required && !m.traits.has_default && !matches!(model.shape(&m.target).kind, Kind::Structure | Kind::Unit)
+    })
+}
+
+fn struct_conv(model: &Model, s: &Shape, rust_type: String) -> StructConv {
+    StructConv {
+        rust_type,
+        fields: s
+            .members
+            .iter()
+            .map(|m| FieldConv {
+                member: lit(&m.name),
+                field: naming::field_name(&m.name),
+                setter: naming::setter_name(&m.name),
+                sensitive: is_sensitive(model, m),
+            })
+            .collect(),
+        fallible: builder_fallible(model, s),
+    }
+}
+
+fn shapes(model: &Model) -> ShapesTemplate {
+    let outputs: Vec<&str> = model.operations.iter().filter_map(|o| o.output.as_deref()).collect();
+    let inputs: Vec<&str> = model.operations.iter().filter_map(|o| o.input.as_deref()).collect();
+    let out_side = reachable(model, outputs.iter().copied());
+    let in_side = reachable(model, inputs.iter().flat_map(|i| model.shape(i).members.iter().map(|m| m.target.as_str())));
+
+    let mut to_value = Vec::new();
+    for op in &model.operations {
+        if let Some(out) = op.output.as_deref() {
+            let s = model.shape(out);
+            if !s.members.is_empty() {
+                let ty = format!("{SDK}::operation::{}::{}", naming::operation_fn(&op.name), naming::operation_type(&op.name, "Output"));
+                to_value.push(struct_conv(model, s, ty));
+            }
+        }
+    }
+    let nested = |side: &BTreeSet<&str>| -> Vec<StructConv> {
+        side.iter()
+            .map(|n| model.shape(n))
+            .filter(|s| s.kind == Kind::Structure && !s.traits.input && !s.traits.output && s.traits.error.is_none())
+            .map(|s| struct_conv(model, s, format!("{SDK}::types::{}", naming::type_name(&s.name))))
+            .collect()
+    };
+    to_value.extend(nested(&out_side));
+    let from_value = nested(&in_side);
+    let enums = model
+        .shapes
+        .values()
+        .filter(|s| s.kind == Kind::Enum && (out_side.contains(s.name.as_str()) || in_side.contains(s.name.as_str())))
+        .map(|s| format!("{SDK}::types::{}", naming::type_name(&s.name)))
+        .collect();
+    ShapesTemplate { header: header("//"), to_value, from_value, enums }
+}
+
+pub fn emit(model: &Model) -> Result<Vec<GeneratedFile>, askama::Error> {
+    let dir = "core/src/generated";
+    Ok(vec![
+        GeneratedFile::new(format!("{dir}/mod.rs"), ModTemplate { header: header("//") }.render()?),
+        GeneratedFile::new(format!("{dir}/schema.rs"), schema(model).render()?),
+        GeneratedFile::new(format!("{dir}/ops.rs"), ops(model).render()?),
+        GeneratedFile::new(format!("{dir}/shapes.rs"), shapes(model).render()?),
+    ])
+}

@@ -1,0 +1,335 @@
+//! The Smithy JSON AST, read into a small intermediate form every backend emits from.
+
+use serde_json::Value as Json;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+const PRELUDE: &str = "smithy.api#";
+
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub service: Service,
+    /// By local name (`AccessKey`); prelude shapes keep their full id (`smithy.api#String`).
+    pub shapes: BTreeMap<String, Shape>,
+    /// The service's operations, sorted by name.
+    pub operations: Vec<Operation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Service {
+    pub title: String,
+    pub sdk_id: String,
+    pub version: String,
+    pub doc: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Operation {
+    pub name: String,
+    /// `None` when the model targets `smithy.api#Unit`.
+    pub input: Option<String>,
+    pub output: Option<String>,
+    pub errors: Vec<String>,
+    pub paginated: Option<Paginated>,
+    pub retry_safe: bool,
+    pub doc: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Paginated {
+    pub input_token: String,
+    pub output_token: String,
+    pub items: Option<String>,
+    pub page_size: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    String,
+    Enum,
+    Integer,
+    Long,
+    Boolean,
+    Timestamp,
+    Blob,
+    List,
+    Map,
+    Structure,
+    Unit,
+}
+
+#[derive(Debug, Clone)]
+pub struct Shape {
+    pub name: String,
+    pub kind: Kind,
+    /// Structure members, enum members (target Unit), `member` of a list, `key`/`value` of a map.
+    pub members: Vec<Member>,
+    pub traits: Traits,
+    pub doc: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub name: String,
+    pub target: String,
+    pub traits: Traits,
+    pub doc: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Traits {
+    pub required: bool,
+    pub sensitive: bool,
+    pub has_default: bool,
+    pub length: Option<(Option<u64>, Option<u64>)>,
+    pub range: Option<(Option<i64>, Option<i64>)>,
+    pub pattern: Option<String>,
+    pub enum_value: Option<String>,
+    pub input: bool,
+    pub output: bool,
+    /// `client` or `server` on error shapes.
+    pub error: Option<String>,
+    pub http_error: Option<u16>,
+    /// awsQuery wire code and HTTP status.
+    pub query_error: Option<(String, Option<u16>)>,
+}
+
+#[derive(Debug)]
+pub struct ModelError(pub String);
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+type Result<T> = std::result::Result<T, ModelError>;
+
+fn err<T>(msg: impl Into<String>) -> Result<T> {
+    Err(ModelError(msg.into()))
+}
+
+/// Local name of a shape id: `com.amazonaws.iam#AccessKey` → `AccessKey`; prelude ids stay whole.
+pub fn local_name(id: &str) -> String {
+    if id.starts_with(PRELUDE) {
+        return id.to_string();
+    }
+    id.rsplit_once('#').map_or(id, |(_, n)| n).to_string()
+}
+
+impl Model {
+    pub fn load(path: &Path) -> Result<Model> {
+        let text = std::fs::read_to_string(path).map_err(|e| ModelError(format!("reading {}: {e}", path.display())))?;
+        let json: Json = serde_json::from_str(&text).map_err(|e| ModelError(format!("parsing {}: {e}", path.display())))?;
+        Model::from_json(&json).map_err(|e| ModelError(format!("{}: {}", path.display(), e.0)))
+    }
+
+    pub fn from_json(json: &Json) -> Result<Model> {
+        let Some(shapes_json) = json.get("shapes").and_then(Json::as_object) else {
+            return err("no \"shapes\" object");
+        };
+        let mut shapes = BTreeMap::new();
+        let mut service = None;
+        let mut op_ids = Vec::new();
+        let mut op_json = BTreeMap::new();
+        for (id, shape) in shapes_json {
+            let ty = shape.get("type").and_then(Json::as_str).unwrap_or("");
+            match ty {
+                "service" => {
+                    let traits = shape.get("traits");
+                    let t = |k: &str| traits.and_then(|t| t.get(k));
+                    service = Some(Service {
+                        title: t("smithy.api#title").and_then(Json::as_str).unwrap_or("").to_string(),
+                        sdk_id: t("aws.api#service").and_then(|s| s.get("sdkId")).and_then(Json::as_str).unwrap_or("").to_string(),
+                        version: shape.get("version").and_then(Json::as_str).unwrap_or("").to_string(),
+                        doc: doc(traits),
+                    });
+                    for op in shape.get("operations").and_then(Json::as_array).into_iter().flatten() {
+                        if let Some(t) = op.get("target").and_then(Json::as_str) {
+                            op_ids.push(t.to_string());
+                        }
+                    }
+                }
+                "operation" => {
+                    op_json.insert(id.clone(), shape);
+                }
+                "resource" => {}
+                _ => {
+                    let parsed = parse_shape(id, ty, shape)?;
+                    shapes.insert(parsed.name.clone(), parsed);
+                }
+            }
+        }
+        let Some(service) = service else { return err("no service shape") };
+        let mut operations = Vec::new();
+        for id in &op_ids {
+            let Some(op) = op_json.get(id) else { return err(format!("operation {id} is listed by the service but not defined")) };
+            operations.push(parse_operation(id, op)?);
+        }
+        operations.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut model = Model { service, shapes, operations };
+        model.add_prelude()?;
+        Ok(model)
+    }
+
+    /// Adds the prelude shapes the model refers to, so every target resolves.
+    fn add_prelude(&mut self) -> Result<()> {
+        let mut wanted = Vec::new();
+        for shape in self.shapes.values() {
+            for m in &shape.members {
+                if m.target.starts_with(PRELUDE) && !self.shapes.contains_key(&m.target) {
+                    wanted.push(m.target.clone());
+                }
+            }
+        }
+        for id in wanted {
+            let kind = match id.trim_start_matches(PRELUDE) {
+                "String" => Kind::String,
+                "Integer" | "PrimitiveInteger" | "Short" | "Byte" => Kind::Integer,
+                "Long" | "PrimitiveLong" => Kind::Long,
+                "Boolean" | "PrimitiveBoolean" => Kind::Boolean,
+                "Timestamp" => Kind::Timestamp,
+                "Blob" => Kind::Blob,
+                "Unit" => Kind::Unit,
+                other => return err(format!("unsupported prelude shape {other}")),
+            };
+            let name = id.clone();
+            self.shapes.insert(id, Shape { name, kind, members: vec![], traits: Traits::default(), doc: String::new() });
+        }
+        Ok(())
+    }
+
+    pub fn shape(&self, name: &str) -> &Shape {
+        // Every target was resolved when the model was loaded (see `check_closed`).
+        &self.shapes[name]
+    }
+
+    /// Every member target names a shape in the model.
+    pub fn check_closed(&self) -> Result<()> {
+        let mut missing = Vec::new();
+        for shape in self.shapes.values() {
+            for m in &shape.members {
+                if !self.shapes.contains_key(&m.target) {
+                    missing.push(format!("{}.{} → {}", shape.name, m.name, m.target));
+                }
+            }
+        }
+        for op in &self.operations {
+            for t in op.input.iter().chain(op.output.iter()).chain(op.errors.iter()) {
+                if !self.shapes.contains_key(t) {
+                    missing.push(format!("{} → {t}", op.name));
+                }
+            }
+        }
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            err(format!("unresolved targets: {}", missing.join(", ")))
+        }
+    }
+}
+
+fn doc(traits: Option<&Json>) -> String {
+    traits.and_then(|t| t.get("smithy.api#documentation")).and_then(Json::as_str).unwrap_or("").to_string()
+}
+
+fn target(j: Option<&Json>) -> Option<String> {
+    j.and_then(|t| t.get("target")).and_then(Json::as_str).map(local_name)
+}
+
+fn parse_operation(id: &str, op: &Json) -> Result<Operation> {
+    let traits = op.get("traits");
+    let unit = |t: Option<String>| t.filter(|t| t != "smithy.api#Unit");
+    let paginated = traits.and_then(|t| t.get("smithy.api#paginated")).map(|p| {
+        let s = |k: &str| p.get(k).and_then(Json::as_str).map(str::to_string);
+        Paginated {
+            input_token: s("inputToken").unwrap_or_default(),
+            output_token: s("outputToken").unwrap_or_default(),
+            items: s("items"),
+            page_size: s("pageSize"),
+        }
+    });
+    if let Some(p) = &paginated {
+        if p.input_token.is_empty() || p.output_token.is_empty() {
+            return err(format!("{id}: paginated without inputToken/outputToken"));
+        }
+    }
+    let has = |k: &str| traits.is_some_and(|t| t.get(k).is_some());
+    Ok(Operation {
+        name: local_name(id),
+        input: unit(target(op.get("input"))),
+        output: unit(target(op.get("output"))),
+        errors: op.get("errors").and_then(Json::as_array).into_iter().flatten().filter_map(|e| target(Some(e))).collect(),
+        paginated,
+        retry_safe: has("smithy.api#idempotent") || has("smithy.api#readonly"),
+        doc: doc(traits),
+    })
+}
+
+fn parse_shape(id: &str, ty: &str, shape: &Json) -> Result<Shape> {
+    let kind = match ty {
+        "string" => Kind::String,
+        "enum" => Kind::Enum,
+        "integer" | "short" | "byte" | "intEnum" => Kind::Integer,
+        "long" => Kind::Long,
+        "boolean" => Kind::Boolean,
+        "timestamp" => Kind::Timestamp,
+        "blob" => Kind::Blob,
+        "list" | "set" => Kind::List,
+        "map" => Kind::Map,
+        "structure" => Kind::Structure,
+        other => return err(format!("{id}: unsupported shape type {other:?}")),
+    };
+    let mut members = Vec::new();
+    match kind {
+        Kind::List => members.push(parse_member("member", shape.get("member"))?),
+        Kind::Map => {
+            members.push(parse_member("key", shape.get("key"))?);
+            members.push(parse_member("value", shape.get("value"))?);
+        }
+        _ => {
+            if let Some(ms) = shape.get("members").and_then(Json::as_object) {
+                for (name, m) in ms {
+                    members.push(parse_member(name, Some(m))?);
+                }
+            }
+        }
+    }
+    let traits = shape.get("traits");
+    Ok(Shape { name: local_name(id), kind, members, traits: parse_traits(traits), doc: doc(traits) })
+}
+
+fn parse_member(name: &str, m: Option<&Json>) -> Result<Member> {
+    let Some(target) = target(m) else { return err(format!("member {name} has no target")) };
+    let traits = m.and_then(|m| m.get("traits"));
+    Ok(Member { name: name.to_string(), target, traits: parse_traits(traits), doc: doc(traits) })
+}
+
+fn bounds<T>(j: &Json, get: impl Fn(&Json) -> Option<T>) -> (Option<T>, Option<T>) {
+    (j.get("min").and_then(&get), j.get("max").and_then(&get))
+}
+
+fn parse_traits(traits: Option<&Json>) -> Traits {
+    let Some(t) = traits.and_then(Json::as_object) else { return Traits::default() };
+    Traits {
+        required: t.contains_key("smithy.api#required"),
+        sensitive: t.contains_key("smithy.api#sensitive"),
+        has_default: t.contains_key("smithy.api#default"),
+        length: t.get("smithy.api#length").map(|l| bounds(l, Json::as_u64)),
+        range: t.get("smithy.api#range").map(|r| bounds(r, Json::as_i64)),
+        pattern: t.get("smithy.api#pattern").and_then(Json::as_str).map(str::to_string),
+        enum_value: t.get("smithy.api#enumValue").and_then(Json::as_str).map(str::to_string),
+        input: t.contains_key("smithy.api#input"),
+        output: t.contains_key("smithy.api#output"),
+        error: t.get("smithy.api#error").and_then(Json::as_str).map(str::to_string),
+        http_error: t.get("smithy.api#httpError").and_then(Json::as_u64).and_then(|s| u16::try_from(s).ok()),
+        query_error: t.get("aws.protocols#awsQueryError").map(|q| {
+            (
+                q.get("code").and_then(Json::as_str).unwrap_or("").to_string(),
+                q.get("httpResponseCode").and_then(Json::as_u64).and_then(|s| u16::try_from(s).ok()),
+            )
+        }),
+    }
+}

@@ -1,0 +1,44 @@
+{{ header }}
+"""polyiam's exceptions: the base classes and one class per error the model declares.
+
+Like botocore, ``ClientError`` carries ``.response["Error"]["Code"]`` (the wire code) and
+``.response["ResponseMetadata"]``; each modelled error is a subclass, also reachable as
+``client.exceptions.<Name>``.
+"""
+
+from ._errors import (
+    ClientError,
+    ConnectTimeoutError,
+    EndpointConnectionError,
+    InternalError,
+    ParamValidationError,
+    PolyiamError,
+    ResponseParseError,
+)
+
+__all__ = [
+    "ClientError",
+    "ConnectTimeoutError",
+    "EndpointConnectionError",
+    "InternalError",
+    "ParamValidationError",
+    "PolyiamError",
+    "ResponseParseError",
+{%- for e in errors %}
+    "{{ e.name }}",
+{%- endfor %}
+]
+{% for e in errors %}
+
+class {{ e.name }}(ClientError):
+    """{{ e.doc }} (wire code ``{{ e.code }}``, HTTP {{ e.status }})"""
+
+    code = "{{ e.code }}"
+{% endfor %}
+
+#: Modelled error classes by wire code, used to raise the right class.
+BY_CODE = {
+{%- for e in errors %}
+    "{{ e.code }}": {{ e.name }},
+{%- endfor %}
+}

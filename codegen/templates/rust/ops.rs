@@ -1,0 +1,25 @@
+{{ header }}
+
+use crate::convert::{member, structure};
+use crate::error::Error;
+use crate::value::{Map, Value};
+
+/// Calls `operation` through aws-sdk-iam's fluent builder; `input` has been validated.
+pub(crate) async fn dispatch(client: &aws_sdk_iam::Client, operation: &str, input: &Map) -> Result<Value, Error> {
+    match operation {
+{%- for op in operations %}
+        {{ op.name }} => {
+            {% if op.has_output %}let output = {% else %}let _output = {% endif %}client
+                .{{ op.method }}()
+{%- for s in op.setters %}
+                .{{ s.setter }}(member(input, {{ s.member }}, "")?)
+{%- endfor %}
+                .send()
+                .await
+                .map_err(Error::from_sdk)?;
+            {% if op.has_output %}Ok(structure(&output)){% else %}Ok(Value::Map(Map::new())){% endif %}
+        }
+{%- endfor %}
+        other => Err(Error::internal(format!("operation {other} is in the schema but has no glue"))),
+    }
+}

@@ -1,0 +1,64 @@
+//! The client every binding wraps: validate, call through the generated glue, capture metadata.
+
+use crate::config::Config;
+use crate::error::Error;
+use crate::meta::{self, ResponseMeta};
+use crate::schema;
+use crate::validate;
+use crate::value::{Map, Value};
+
+/// One configured IAM client; cheap to clone and safe to share between threads.
+#[derive(Clone, Debug)]
+pub struct Client {
+    sdk: aws_sdk_iam::Client,
+}
+
+/// A successful call's output (a structure value) and its response metadata.
+#[derive(Debug, Clone)]
+pub struct Response {
+    pub output: Value,
+    pub meta: ResponseMeta,
+}
+
+impl Client {
+    pub async fn connect(config: &Config) -> Result<Client, Error> {
+        Ok(Client { sdk: config.build_sdk_client().await? })
+    }
+
+    /// Builds a client from the shared runtime; for bindings whose calls block (Python, R).
+    pub fn connect_blocking(config: &Config) -> Result<Client, Error> {
+        crate::runtime::block_on(Client::connect(config))?
+    }
+
+    /// The underlying aws-sdk-iam client, for callers that need an SDK feature polyiam does not bind.
+    pub fn sdk(&self) -> &aws_sdk_iam::Client {
+        &self.sdk
+    }
+
+    /// Calls `operation` (its Smithy name, e.g. `CreateAccessKey`) with `input`.
+    pub async fn call(&self, operation: &str, input: &Map) -> Result<Response, Error> {
+        let op = schema::operation(operation).ok_or_else(|| unknown_operation(operation))?;
+        let issues = validate::input(op, input);
+        if !issues.is_empty() {
+            return Err(Error { operation: Some(op.name), ..Error::validation(op.name, issues) });
+        }
+        let (result, meta) = meta::capture(crate::generated::ops::dispatch(&self.sdk, op.name, input)).await;
+        match result {
+            Ok(output) => Ok(Response { output, meta }),
+            Err(e) => Err(e.with_call(op.name, meta)),
+        }
+    }
+
+    pub fn call_blocking(&self, operation: &str, input: &Map) -> Result<Response, Error> {
+        crate::runtime::block_on(self.call(operation, input))?
+    }
+}
+
+fn unknown_operation(name: &str) -> Error {
+    let known: Vec<&str> = schema::operations().iter().map(|o| o.name).collect();
+    Error::new(
+        crate::error::ErrorKind::Validation,
+        "UnknownOperation",
+        format!("unknown operation {name:?}; known operations: {}", known.join(", ")),
+    )
+}

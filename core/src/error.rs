@@ -1,0 +1,183 @@
+//! One error type for every way a call can fail, carrying what each language's native error needs.
+
+use crate::schema::{self, Fault};
+use crate::validate::Issue;
+use aws_sdk_iam::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
+use aws_sdk_iam::operation::RequestId;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Bad input, found before anything was sent.
+    Validation,
+    /// The service answered with an error (modelled or not).
+    Service,
+    /// The endpoint could not be reached or the connection broke.
+    Transport,
+    /// A connect or read timeout.
+    Timeout,
+    /// The service answered, but the answer could not be understood.
+    Response,
+    /// The client could not be configured (bad endpoint, missing region, ...).
+    Config,
+    /// A bug in polyiam: a panic or an impossible state, turned into an error at the boundary.
+    Internal,
+}
+
+impl ErrorKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Validation => "validation",
+            ErrorKind::Service => "service",
+            ErrorKind::Transport => "transport",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::Response => "response",
+            ErrorKind::Config => "config",
+            ErrorKind::Internal => "internal",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Error {
+    pub kind: ErrorKind,
+    /// The operation being called, when there was one.
+    pub operation: Option<&'static str>,
+    /// The wire code (`NoSuchEntity`) for service errors; a polyiam code otherwise.
+    pub code: String,
+    /// The modelled error shape (`NoSuchEntityException`), when the code is a modelled one.
+    pub shape: Option<&'static str>,
+    pub message: String,
+    pub request_id: Option<String>,
+    pub http_status: Option<u16>,
+    pub http_headers: Vec<(String, String)>,
+    pub fault: Fault,
+    /// Retries made before giving up (attempts - 1).
+    pub retry_attempts: u32,
+    /// For validation errors: every problem found.
+    pub issues: Vec<Issue>,
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.kind, self.operation) {
+            (ErrorKind::Service, Some(op)) => write!(f, "An error occurred ({}) when calling the {op} operation: {}", self.code, self.message),
+            _ => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl Error {
+    pub fn new(kind: ErrorKind, code: impl Into<String>, message: impl Into<String>) -> Self {
+        Error {
+            kind,
+            operation: None,
+            code: code.into(),
+            shape: None,
+            message: message.into(),
+            request_id: None,
+            http_status: None,
+            http_headers: Vec::new(),
+            fault: Fault::Client,
+            retry_attempts: 0,
+            issues: Vec::new(),
+        }
+    }
+
+    pub fn validation(operation: &str, issues: Vec<Issue>) -> Self {
+        let mut message = format!("Parameter validation failed for {operation}:");
+        for issue in &issues {
+            message.push_str("\n  ");
+            message.push_str(&issue.to_string());
+        }
+        Error { issues, ..Error::new(ErrorKind::Validation, "ParamValidation", message) }
+    }
+
+    /// A value a binding could not turn into the value tree (e.g. a Python object with no mapping).
+    pub fn bad_value(path: &str, detail: impl fmt::Display) -> Self {
+        let issue = Issue { path: path.to_string(), rule: "type", detail: detail.to_string() };
+        let message = format!("Parameter validation failed:\n  {issue}");
+        Error { issues: vec![issue], ..Error::new(ErrorKind::Validation, "ParamValidation", message) }
+    }
+
+    pub fn internal(message: impl Into<String>) -> Self {
+        Error { fault: Fault::Server, ..Error::new(ErrorKind::Internal, "InternalError", message) }
+    }
+
+    pub fn config(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Config, "InvalidConfiguration", message)
+    }
+
+    /// Maps any aws-sdk-iam operation error; the modelled shape is found from the wire code.
+    pub fn from_sdk<E, R>(err: SdkError<E, R>) -> Self
+    where
+        E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+        R: fmt::Debug,
+    {
+        let detail = DisplayErrorContext(&err).to_string();
+        match &err {
+            SdkError::ServiceError(ctx) => {
+                let service = ctx.err();
+                let code = service.code().unwrap_or("Unknown").to_string();
+                let shape = schema::error_for_code(&code);
+                let fault = shape.and_then(|s| s.error).map(|e| e.fault);
+                Error {
+                    shape: shape.map(|s| s.name),
+                    message: service.message().unwrap_or("").to_string(),
+                    request_id: service.meta().request_id().map(str::to_string),
+                    fault: fault.unwrap_or(Fault::Client),
+                    ..Error::new(ErrorKind::Service, code, "")
+                }
+            }
+            SdkError::TimeoutError(_) => Error::new(ErrorKind::Timeout, "Timeout", format!("the request timed out: {detail}")),
+            SdkError::DispatchFailure(failure) if failure.is_timeout() => {
+                Error::new(ErrorKind::Timeout, "Timeout", format!("the request timed out: {detail}"))
+            }
+            SdkError::DispatchFailure(_) => {
+                Error::new(ErrorKind::Transport, "EndpointConnectionError", format!("could not reach the endpoint: {detail}"))
+            }
+            SdkError::ResponseError(_) => Error {
+                fault: Fault::Server,
+                ..Error::new(ErrorKind::Response, "InvalidResponse", format!("the response could not be read: {detail}"))
+            },
+            SdkError::ConstructionFailure(_) => Error::config(format!("the request could not be built: {detail}")),
+            _ => Error::internal(detail),
+        }
+    }
+
+    /// Completes an error with what the call's metadata capture saw (status, headers, attempts,
+    /// endpoint), so transport errors can name the endpoint they could not reach.
+    pub(crate) fn with_call(mut self, op: &'static str, meta: crate::meta::ResponseMeta) -> Self {
+        self.operation = Some(op);
+        self.retry_attempts = meta.retry_attempts;
+        if self.http_status.is_none() {
+            self.http_status = meta.http_status;
+        }
+        if self.request_id.is_none() {
+            self.request_id = meta.request_id.clone();
+        }
+        if self.http_headers.is_empty() {
+            self.http_headers = meta.http_headers;
+        }
+        if let (ErrorKind::Transport | ErrorKind::Timeout, Some(url)) = (self.kind, &meta.endpoint) {
+            self.message = format!("{} ({url})", self.message);
+        }
+        if self.kind == ErrorKind::Service && self.shape.is_none() && self.http_status.is_some_and(|s| s >= 500) {
+            self.fault = Fault::Server;
+        }
+        self
+    }
+}
+
+impl Error {
+    /// Names the operation a boundary conversion error belongs to.
+    pub fn for_operation(mut self, operation: &str) -> Self {
+        self.operation = crate::schema::operation(operation).map(|o| o.name);
+        if self.kind == ErrorKind::Validation && self.message.starts_with("Parameter validation failed:") {
+            self.message = self.message.replacen("Parameter validation failed:", &format!("Parameter validation failed for {operation}:"), 1);
+        }
+        self
+    }
+}

@@ -1,0 +1,24 @@
+//! polyiam's core: everything the R, Python and Node bindings share.
+//!
+//! A binding converts its native values to a [`Value`] tree, calls [`Client::call`] and converts the
+//! [`Response`] (or [`Error`]) back. Validation, the calls into aws-sdk-iam, error mapping,
+//! response metadata and pagination all happen here.
+
+pub mod client;
+pub mod config;
+pub mod convert;
+pub mod error;
+mod generated;
+pub mod meta;
+pub mod paginate;
+pub mod runtime;
+pub mod schema;
+pub mod validate;
+pub mod value;
+
+pub use client::{Client, Response};
+pub use config::{Config, StaticCredentials};
+pub use error::{Error, ErrorKind};
+pub use meta::ResponseMeta;
+pub use paginate::{PageOptions, Pages};
+pub use value::{Map, Timestamp, Value};

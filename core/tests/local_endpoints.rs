@@ -1,0 +1,146 @@
+//! The core against real local endpoints: moto (stateful IAM) and the harness's two-page server.
+//! Needs the Python tools from scripts/setup.sh (POLYIAM_PYTHON overrides the interpreter).
+
+use polyiam_core::{Client, Config, ErrorKind, Map, PageOptions, Pages, StaticCredentials, Value};
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// A harness server child; dropping it closes its stdin, which stops it.
+struct Server {
+    child: Child,
+    url: String,
+}
+
+impl Server {
+    fn start(script: &str) -> Server {
+        let python = std::env::var("POLYIAM_PYTHON").map(PathBuf::from).unwrap_or_else(|_| repo().join(".venv/bin/python"));
+        let mut child = Command::new(&python)
+            .arg(repo().join("tests/harness").join(script))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap_or_else(|e| panic!("starting {script} with {} (run scripts/setup.sh first): {e}", python.display()));
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("piped stdout")).read_line(&mut line).expect("reading the server URL");
+        assert!(line.starts_with("http://127.0.0.1:"), "{script} printed {line:?}");
+        Server { child, url: line.trim().to_string() }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        drop(self.child.stdin.take());
+        let _ = self.child.wait();
+    }
+}
+
+fn moto() -> &'static str {
+    static MOTO: OnceLock<Server> = OnceLock::new();
+    // Leaked for the test binary's lifetime; the server exits when our stdin pipe closes at exit.
+    &MOTO.get_or_init(|| Server::start("moto_server.py")).url
+}
+
+fn client(url: &str) -> Client {
+    let config = Config {
+        endpoint_url: Some(url.to_string()),
+        region: Some("us-east-1".into()),
+        credentials: Some(StaticCredentials { access_key_id: "testing".into(), secret_access_key: "testing".into(), session_token: None }),
+        ..Config::default()
+    };
+    Client::connect_blocking(&config).expect("client")
+}
+
+fn input(pairs: &[(&str, &str)]) -> Map {
+    pairs.iter().map(|(k, v)| (k.to_string(), Value::String(v.to_string()))).collect()
+}
+
+fn field<'a>(v: &'a Value, path: &[&str]) -> &'a Value {
+    path.iter().fold(v, |v, k| v.as_map().and_then(|m| m.get(*k)).unwrap_or_else(|| panic!("no {k} in {v:?}")))
+}
+
+#[test]
+fn creates_a_key_with_typed_fields_and_metadata() {
+    let iam = client(moto());
+    iam.call_blocking("CreateUser", &input(&[("UserName", "core-alice")])).expect("create user");
+    let r = iam.call_blocking("CreateAccessKey", &input(&[("UserName", "core-alice")])).expect("create key");
+    let key = field(&r.output, &["AccessKey"]);
+    assert_eq!(field(key, &["UserName"]), &Value::String("core-alice".into()));
+    assert!(field(key, &["AccessKeyId"]).as_str().is_some_and(|id| id.starts_with("AKIA")));
+    assert!(matches!(field(key, &["SecretAccessKey"]), Value::Sensitive(_)));
+    assert!(matches!(field(key, &["CreateDate"]), Value::Timestamp(_)));
+    assert!(!format!("{r:?}").contains(field(key, &["SecretAccessKey"]).revealed().as_str().unwrap()));
+    assert_eq!(r.meta.http_status, Some(200));
+    assert!(r.meta.request_id.as_deref().is_some_and(|id| !id.is_empty()));
+    assert_eq!(r.meta.retry_attempts, 0);
+}
+
+#[test]
+fn unknown_user_is_a_modelled_service_error() {
+    let iam = client(moto());
+    let e = iam.call_blocking("CreateAccessKey", &input(&[("UserName", "core-nobody")])).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Service);
+    assert_eq!(e.code, "NoSuchEntity");
+    assert_eq!(e.shape, Some("NoSuchEntityException"));
+    assert_eq!(e.http_status, Some(404));
+    assert!(e.message.contains("core-nobody"), "{}", e.message);
+    assert!(e.request_id.as_deref().is_some_and(|id| !id.is_empty()));
+    assert_eq!(e.operation, Some("CreateAccessKey"));
+}
+
+#[test]
+fn third_key_hits_the_quota() {
+    let iam = client(moto());
+    iam.call_blocking("CreateUser", &input(&[("UserName", "core-quota")])).expect("create user");
+    for _ in 0..2 {
+        iam.call_blocking("CreateAccessKey", &input(&[("UserName", "core-quota")])).expect("key");
+    }
+    let e = iam.call_blocking("CreateAccessKey", &input(&[("UserName", "core-quota")])).unwrap_err();
+    assert_eq!((e.code.as_str(), e.shape, e.http_status), ("LimitExceeded", Some("LimitExceededException"), Some(409)));
+}
+
+#[test]
+fn bad_input_fails_before_any_request() {
+    // Nothing listens on port 9: a request would be a transport error, not a validation error.
+    let iam = client("http://127.0.0.1:9");
+    let e = iam.call_blocking("DeleteAccessKey", &input(&[("Username", "x")])).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Validation);
+    assert!(e.message.contains("AccessKeyId") && e.message.contains("Username"), "{}", e.message);
+}
+
+#[test]
+fn unreachable_endpoint_names_the_endpoint() {
+    let iam = Client::connect_blocking(&Config {
+        endpoint_url: Some("http://127.0.0.1:9".into()),
+        max_attempts: Some(1),
+        credentials: Some(StaticCredentials { access_key_id: "testing".into(), secret_access_key: "testing".into(), session_token: None }),
+        ..Config::default()
+    })
+    .expect("client");
+    let e = iam.call_blocking("GetUser", &Map::new()).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Transport);
+    assert!(e.message.contains("127.0.0.1:9"), "{}", e.message);
+}
+
+#[test]
+fn pages_follow_the_marker_to_the_end() {
+    let pager = Server::start("pager_server.py");
+    let iam = client(&pager.url);
+    let mut pages = Pages::new(iam, "ListAccessKeys", input(&[("UserName", "pager-user")]), PageOptions::default()).expect("pages");
+    let mut ids = Vec::new();
+    let mut count = 0;
+    while let Some(page) = polyiam_core::runtime::block_on(pages.next()).expect("runtime") {
+        let page = page.expect("page");
+        count += 1;
+        let Value::List(items) = field(&page.output, &["AccessKeyMetadata"]) else { panic!("not a list") };
+        ids.extend(items.iter().map(|i| field(i, &["AccessKeyId"]).as_str().unwrap_or_default().to_string()));
+    }
+    assert_eq!(count, 2);
+    assert_eq!(ids.len(), 3, "{ids:?}");
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Every test, from a fresh clone: set-up, generated-code drift check, cargo tests (core, codegen,
+# model conformance, core against moto), then the Python suite against moto.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Dummy credentials only; no instance-metadata lookups (only loopback is ours to reach).
+export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
+export AWS_EC2_METADATA_DISABLED=true
+unset AWS_PROFILE AWS_SESSION_TOKEN AWS_ENDPOINT_URL AWS_ENDPOINT_URL_IAM
+
+./scripts/setup.sh
+
+echo "==> generated files are up to date"
+cargo run --quiet -p polyiam-codegen -- --check
+
+echo "==> cargo test"
+POLYIAM_PYTHON="$PWD/.venv/bin/python" cargo test --workspace --quiet
+
+echo "==> pytest"
+.venv/bin/python -m pytest -q bindings-python/tests
