@@ -19,11 +19,7 @@ fn info<'py>(py: Python<'py>, e: &Error) -> PyResult<Bound<'py, PyDict>> {
     d.set_item("operation", e.operation)?;
     d.set_item("request_id", &e.request_id)?;
     d.set_item("http_status", e.http_status)?;
-    let headers = PyDict::new(py);
-    for (k, v) in &e.http_headers {
-        headers.set_item(k, v)?;
-    }
-    d.set_item("http_headers", headers)?;
+    d.set_item("http_headers", crate::to_py::headers(py, &e.http_headers)?)?;
     d.set_item("fault", e.fault.as_str())?;
     d.set_item("retry_attempts", e.retry_attempts)?;
     let issues = PyList::empty(py);

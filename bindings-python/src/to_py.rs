@@ -45,12 +45,20 @@ pub fn response<'py>(py: Python<'py>, r: &Response) -> PyResult<Bound<'py, PyAny
     let meta = PyDict::new(py);
     meta.set_item("RequestId", r.meta.request_id.as_deref().unwrap_or(""))?;
     meta.set_item("HTTPStatusCode", r.meta.http_status)?;
-    let headers = PyDict::new(py);
-    for (k, v) in &r.meta.http_headers {
-        headers.set_item(k, v)?;
-    }
-    meta.set_item("HTTPHeaders", headers)?;
+    meta.set_item("HTTPHeaders", headers(py, &r.meta.http_headers)?)?;
     meta.set_item("RetryAttempts", r.meta.retry_attempts)?;
     d.set_item("ResponseMetadata", meta)?;
     Ok(out)
+}
+
+/// Response headers as boto3 shows them: lower-case names, repeated headers joined with ", ".
+pub fn headers<'py>(py: Python<'py>, pairs: &[(String, String)]) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    for (k, v) in pairs {
+        match d.get_item(k)? {
+            Some(prev) => d.set_item(k, format!("{}, {v}", prev.str()?))?,
+            None => d.set_item(k, v)?,
+        }
+    }
+    Ok(d)
 }

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The demo, from a fresh clone: build the bindings, start a local moto, and create an access key
+# from each language against it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
+export AWS_EC2_METADATA_DISABLED=true
+unset AWS_PROFILE AWS_SESSION_TOKEN
+
+./scripts/setup.sh >&2
+
+# Start moto on a free loopback port; closing its stdin (fd 3) stops it.
+coproc MOTO { exec .venv/bin/python tests/harness/moto_server.py; }
+read -r AWS_ENDPOINT_URL <&"${MOTO[0]}"
+export AWS_ENDPOINT_URL
+trap 'exec {MOTO[1]}>&-; wait "$MOTO_PID" 2>/dev/null || true' EXIT
+echo "moto is serving IAM at $AWS_ENDPOINT_URL" >&2
+
+.venv/bin/python examples/demo.py
