@@ -8,6 +8,7 @@ use crate::error::Error;
 use crate::value::{Map, Timestamp, Value};
 use aws_sdk_iam::primitives::{Blob, DateTime};
 use std::collections::HashMap;
+use std::hash::Hash;
 
 /// Output side: `None` means the member is absent, as boto3 leaves absent members out.
 pub trait ToValue {
@@ -64,12 +65,13 @@ impl<T: ToValue> ToValue for Vec<T> {
         Some(Value::List(self.iter().filter_map(ToValue::to_value).collect()))
     }
 }
-impl<T: ToValue> ToValue for HashMap<String, T> {
+/// Map keys are strings or enums (e.g. GetAccountSummary's `SummaryKeyType`); both are `AsRef<str>`.
+impl<K: AsRef<str> + Eq + Hash, T: ToValue> ToValue for HashMap<K, T> {
     /// Keys sorted, so output is deterministic.
     fn to_value(&self) -> Option<Value> {
-        let mut keys: Vec<&String> = self.keys().collect();
-        keys.sort();
-        Some(Value::Map(keys.into_iter().filter_map(|k| Some((k.clone(), self[k].to_value()?))).collect()))
+        let mut entries: Vec<(&str, &T)> = self.iter().map(|(k, v)| (k.as_ref(), v)).collect();
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        Some(Value::Map(entries.into_iter().filter_map(|(k, v)| Some((k.to_string(), v.to_value()?))).collect()))
     }
 }
 
@@ -171,11 +173,11 @@ impl<T: FromValue> FromValue for Vec<T> {
         }
     }
 }
-impl<T: FromValue> FromValue for HashMap<String, T> {
+impl<K: for<'a> From<&'a str> + Eq + Hash, T: FromValue> FromValue for HashMap<K, T> {
     fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
         expect_map(v, path)?
             .iter()
-            .map(|(k, item)| Ok((k.clone(), T::from_value(item, &format!("{path}[{k:?}]"))?)))
+            .map(|(k, item)| Ok((K::from(k.as_str()), T::from_value(item, &format!("{path}[{k:?}]"))?)))
             .collect()
     }
 }

@@ -276,10 +276,14 @@ fn shapes(model: &Model) -> ShapesTemplate {
             }
         }
     }
+    // Operation inputs/outputs become per-operation types (`{Op}Input`/`{Op}Output`) even when
+    // several operations share one shape without @input/@output, so they are never `types::`.
+    let io: BTreeSet<&str> = inputs.iter().chain(outputs.iter()).copied().collect();
     let nested = |side: &BTreeSet<&str>| -> Vec<StructConv> {
         side.iter()
+            .filter(|n| !io.contains(*n))
             .map(|n| model.shape(n))
-            .filter(|s| s.kind == Kind::Structure && !s.traits.input && !s.traits.output && s.traits.error.is_none())
+            .filter(|s| s.kind == Kind::Structure && s.traits.error.is_none())
             .map(|s| struct_conv(model, s, format!("{SDK}::types::{}", naming::type_name(&s.name))))
             .collect()
     };

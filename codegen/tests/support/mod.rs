@@ -1,0 +1,95 @@
+//! Shared by the generator's integration tests: a scratch copy of the core built with other glue.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").canonicalize().expect("repo root")
+}
+
+/// Writes a standalone crate `polyiam-core-full` at `krate`: the core's sources with `generated`
+/// taken from `glue`, the core's dependencies, and the workspace's Cargo.lock (so the AWS stack
+/// already compiled in the workspace target dir is reused).
+pub fn scratch_core(krate: &Path, glue: &Path) -> PathBuf {
+    let root = repo();
+    let _ = std::fs::remove_dir_all(krate.join("src"));
+    copy_dir(&root.join("core/src"), &krate.join("src"), "generated");
+    copy_dir(glue, &krate.join("src/generated"), "");
+    let core_manifest = std::fs::read_to_string(root.join("core/Cargo.toml")).expect("core manifest");
+    let workspace = std::fs::read_to_string(root.join("Cargo.toml")).expect("workspace manifest");
+    std::fs::write(krate.join("Cargo.toml"), scratch_manifest(&core_manifest, &workspace, &root)).expect("manifest");
+    std::fs::copy(root.join("Cargo.lock"), krate.join("Cargo.lock")).expect("lockfile");
+    krate.to_path_buf()
+}
+
+/// `cargo <subcommand>` on the scratch crate, in the workspace's target dir.
+pub fn cargo_in_scratch(subcommand: &str, krate: &Path) -> Result<(), String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    run(Command::new(cargo)
+        .args([subcommand, "--quiet", "--manifest-path"])
+        .arg(krate.join("Cargo.toml"))
+        .arg("--target-dir")
+        .arg(repo().join("target")))
+}
+
+pub fn copy_dir(from: &Path, to: &Path, skip: &str) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read_dir") {
+        let entry = entry.expect("entry");
+        let path = entry.path();
+        if entry.file_name() == skip {
+            continue;
+        }
+        if path.is_dir() {
+            copy_dir(&path, &to.join(entry.file_name()), skip);
+        } else {
+            std::fs::copy(&path, to.join(entry.file_name())).expect("copy");
+        }
+    }
+}
+
+pub fn run(cmd: &mut Command) -> Result<(), String> {
+    let out = cmd.output().map_err(|e| format!("{cmd:?}: {e}"))?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(format!("{cmd:?} failed:\n{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+    }
+}
+
+/// The core's manifest, standalone: workspace-inherited fields and dependencies spelled out.
+fn scratch_manifest(core: &str, workspace: &str, root: &Path) -> String {
+    let deps: std::collections::BTreeMap<String, String> = section(workspace, "[workspace.dependencies]")
+        .into_iter()
+        .filter_map(|line| line.split_once(" = ").map(|(k, v)| (k.trim().to_string(), v.trim().to_string())))
+        .collect();
+    let mut out = String::from(
+        "[package]\nname = \"polyiam-core-full\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[lib]\nname = \"polyiam_core_full\"\n\n[workspace]\n\n[dependencies]\n",
+    );
+    for line in section(core, "[dependencies]") {
+        let Some((name, _)) = line.split_once(" = ") else { continue };
+        let name = name.trim();
+        let spec = match deps.get(name) {
+            Some(spec) if spec.contains("path = \"") => {
+                let rel = spec.split("path = \"").nth(1).and_then(|s| s.split('"').next()).unwrap_or("");
+                format!("{{ path = {:?} }}", root.join(rel).display().to_string())
+            }
+            Some(spec) => spec.clone(),
+            None => line.split_once(" = ").map(|(_, v)| v.to_string()).unwrap_or_default(),
+        };
+        out.push_str(&format!("{name} = {spec}\n"));
+    }
+    out
+}
+
+fn section<'a>(toml: &'a str, header: &str) -> Vec<&'a str> {
+    toml.lines()
+        .skip_while(|l| l.trim() != header)
+        .skip(1)
+        .take_while(|l| !l.trim_start().starts_with('['))
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .collect()
+}
+
