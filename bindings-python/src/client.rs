@@ -17,7 +17,7 @@ pub struct Client {
 #[pymethods]
 impl Client {
     #[new]
-    #[pyo3(signature = (*, region_name=None, endpoint_url=None, aws_access_key_id=None, aws_secret_access_key=None, aws_session_token=None, profile_name=None, max_attempts=None))]
+    #[pyo3(signature = (*, region_name=None, endpoint_url=None, aws_access_key_id=None, aws_secret_access_key=None, aws_session_token=None, profile_name=None, max_attempts=None, connect_timeout=None, read_timeout=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -28,6 +28,8 @@ impl Client {
         aws_session_token: Option<String>,
         profile_name: Option<String>,
         max_attempts: Option<u32>,
+        connect_timeout: Option<f64>,
+        read_timeout: Option<f64>,
     ) -> PyResult<Self> {
         guard(py, || {
             let credentials = match (aws_access_key_id, aws_secret_access_key) {
@@ -42,7 +44,15 @@ impl Client {
                     ))
                 }
             };
-            let config = Config { region: region_name, profile: profile_name, endpoint_url: endpoint_url.clone(), credentials, max_attempts };
+            let config = Config {
+                region: region_name,
+                profile: profile_name,
+                endpoint_url: endpoint_url.clone(),
+                credentials,
+                max_attempts,
+                connect_timeout,
+                read_timeout,
+            };
             let core = py.detach(|| polyiam_core::Client::connect_blocking(&config)).map_err(|e| to_py(py, &e))?;
             Ok(Client { core, endpoint: endpoint_url })
         })

@@ -22,6 +22,8 @@ fn info<'py>(py: Python<'py>, e: &Error) -> PyResult<Bound<'py, PyDict>> {
     d.set_item("http_headers", crate::to_py::headers(py, &e.http_headers)?)?;
     d.set_item("fault", e.fault.as_str())?;
     d.set_item("retry_attempts", e.retry_attempts)?;
+    d.set_item("outcome_unknown", e.outcome_unknown)?;
+    d.set_item("outcome_note", e.outcome_note())?;
     let issues = PyList::empty(py);
     for i in &e.issues {
         let issue = PyDict::new(py);

@@ -15,5 +15,12 @@ fn _polyiam(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<client::PageIterator>()?;
     m.add("NativeError", m.py().get_type::<errors::NativeError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_function(wrap_pyfunction!(_force_panic_for_tests, m)?)?;
     Ok(())
+}
+
+/// Panics inside the FFI guard, so tests can check that a Rust panic arrives as a Python exception.
+#[pyfunction]
+fn _force_panic_for_tests(py: Python<'_>) -> PyResult<()> {
+    errors::guard(py, || panic!("forced by _force_panic_for_tests"))
 }

@@ -59,7 +59,7 @@ fn full_model_rust_glue_compiles_and_round_trips() {
     let _ = std::fs::remove_dir_all(&gen);
     generate_full(&gen);
 
-    let krate = support::scratch_core(&scratch.join("core-full"), &gen.join("core/src/generated"));
+    let krate = support::scratch_core(&scratch.join("core-full"), &gen.join("core/src/generated"), "polyiam-core-full");
     // The round-trip tests of every shape kind run inside the scratch crate.
     let tests = krate.join("tests");
     std::fs::create_dir_all(&tests).expect("mkdir tests");

@@ -1,7 +1,7 @@
 //! The client every binding wraps: validate, call through the generated glue, capture metadata.
 
 use crate::config::Config;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::meta::{self, ResponseMeta};
 use crate::schema;
 use crate::validate;
@@ -42,8 +42,20 @@ impl Client {
         if !issues.is_empty() {
             return Err(Error { operation: Some(op.name), ..Error::validation(op.name, issues) });
         }
-        let (result, meta) = meta::capture(crate::generated::ops::dispatch(&self.sdk, op.name, input)).await;
+        let (result, meta) = meta::capture(op.retry_safe, crate::generated::ops::dispatch(&self.sdk, op.name, input)).await;
         match result {
+            Ok(_) if meta.truncated_body => {
+                let status = meta.http_status;
+                let mut meta = meta;
+                // The service answered, so it acted; what it said is lost.
+                meta.outcome_unknown = !op.retry_safe;
+                Err(Error {
+                    http_status: status,
+                    fault: crate::schema::Fault::Server,
+                    ..Error::new(ErrorKind::Response, "TruncatedResponse", "the response body was cut off before its end")
+                }
+                .with_call(op.name, meta))
+            }
             Ok(output) => Ok(Response { output, meta }),
             Err(e) => Err(e.with_call(op.name, meta)),
         }
@@ -57,7 +69,7 @@ impl Client {
 fn unknown_operation(name: &str) -> Error {
     let known: Vec<&str> = schema::operations().iter().map(|o| o.name).collect();
     Error::new(
-        crate::error::ErrorKind::Validation,
+        ErrorKind::Validation,
         "UnknownOperation",
         format!("unknown operation {name:?}; known operations: {}", known.join(", ")),
     )

@@ -7,10 +7,15 @@ use crate::meta::CaptureInterceptor;
 use aws_config::BehaviorVersion;
 use aws_sdk_iam::config::{Credentials, Region};
 use std::fmt;
+use std::time::Duration;
 
 /// IAM is a global service signed for us-east-1 in the aws partition; boto3 and the JS SDK use that
 /// when no region is configured, so do we.
 const GLOBAL_REGION: &str = "us-east-1";
+
+/// boto3's defaults; the SDK has no read timeout at all, so a silent server would hang a call forever.
+const DEFAULT_CONNECT_TIMEOUT: f64 = 10.0;
+const DEFAULT_READ_TIMEOUT: f64 = 60.0;
 
 #[derive(Clone, Default)]
 pub struct Config {
@@ -20,6 +25,10 @@ pub struct Config {
     pub credentials: Option<StaticCredentials>,
     /// Total attempts per call, retries included (the SDK's default is 3).
     pub max_attempts: Option<u32>,
+    /// Seconds to establish a connection (default 10, boto3's connect_timeout).
+    pub connect_timeout: Option<f64>,
+    /// Seconds to wait for a response once the request is sent (default 60, boto3's read_timeout).
+    pub read_timeout: Option<f64>,
 }
 
 #[derive(Clone)]
@@ -47,6 +56,8 @@ impl fmt::Debug for Config {
             .field("endpoint_url", &self.endpoint_url)
             .field("credentials", &self.credentials)
             .field("max_attempts", &self.max_attempts)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("read_timeout", &self.read_timeout)
             .finish()
     }
 }
@@ -67,6 +78,11 @@ impl Config {
         }
         if self.max_attempts == Some(0) {
             return Err(Error::config("max_attempts must be at least 1"));
+        }
+        for (name, t) in [("connect_timeout", self.connect_timeout), ("read_timeout", self.read_timeout)] {
+            if t.is_some_and(|t| !(t.is_finite() && t > 0.0 && t < 86_400.0)) {
+                return Err(Error::config(format!("{name} must be a number of seconds above 0 and below a day")));
+            }
         }
         Ok(())
     }
@@ -99,7 +115,14 @@ impl Config {
             ));
         }
         let shared = loader.load().await;
-        let mut builder = aws_sdk_iam::config::Builder::from(&shared).interceptor(CaptureInterceptor);
+        let timeouts = aws_sdk_iam::config::timeout::TimeoutConfig::builder()
+            .connect_timeout(Duration::from_secs_f64(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT)))
+            .read_timeout(Duration::from_secs_f64(self.read_timeout.unwrap_or(DEFAULT_READ_TIMEOUT)))
+            .build();
+        let mut builder = aws_sdk_iam::config::Builder::from(&shared)
+            .interceptor(CaptureInterceptor)
+            .retry_classifier(crate::retry::NoDuplicateSideEffects)
+            .timeout_config(timeouts);
         if shared.region().is_none() {
             builder = builder.region(Region::new(GLOBAL_REGION));
         }

@@ -2,7 +2,8 @@
 
 use crate::schema::{self, Fault};
 use crate::validate::Issue;
-use aws_sdk_iam::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
+use aws_sdk_iam::config::http::HttpResponse;
+use aws_sdk_iam::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_iam::operation::RequestId;
 use std::fmt;
 
@@ -56,13 +57,19 @@ pub struct Error {
     pub retry_attempts: u32,
     /// For validation errors: every problem found.
     pub issues: Vec<Issue>,
+    /// The request may have been applied: a failure after sending was not retried (see retry.rs).
+    pub outcome_unknown: bool,
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.kind, self.operation) {
-            (ErrorKind::Service, Some(op)) => write!(f, "An error occurred ({}) when calling the {op} operation: {}", self.code, self.message),
-            _ => f.write_str(&self.message),
+            (ErrorKind::Service, Some(op)) => write!(f, "An error occurred ({}) when calling the {op} operation: {}", self.code, self.message)?,
+            _ => f.write_str(&self.message)?,
+        }
+        match self.outcome_note() {
+            Some(note) => write!(f, " ({note})"),
+            None => Ok(()),
         }
     }
 }
@@ -83,6 +90,7 @@ impl Error {
             fault: Fault::Client,
             retry_attempts: 0,
             issues: Vec::new(),
+            outcome_unknown: false,
         }
     }
 
@@ -102,6 +110,15 @@ impl Error {
         Error { issues: vec![issue], ..Error::new(ErrorKind::Validation, "ParamValidation", message) }
     }
 
+    /// For a failure that may have happened after IAM acted: what that means and what to do.
+    pub fn outcome_note(&self) -> Option<String> {
+        let op = self.operation.filter(|_| self.outcome_unknown)?;
+        Some(format!(
+            "the outcome of {op} is unknown: the request may have reached IAM and been applied; it was not retried, \
+             so it cannot have been applied twice; check the current state (for access keys: ListAccessKeys) before trying again"
+        ))
+    }
+
     pub fn internal(message: impl Into<String>) -> Self {
         Error { fault: Fault::Server, ..Error::new(ErrorKind::Internal, "InternalError", message) }
     }
@@ -111,13 +128,26 @@ impl Error {
     }
 
     /// Maps any aws-sdk-iam operation error; the modelled shape is found from the wire code.
-    pub fn from_sdk<E, R>(err: SdkError<E, R>) -> Self
+    pub fn from_sdk<E>(err: SdkError<E, HttpResponse>) -> Self
     where
         E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
-        R: fmt::Debug,
     {
-        let detail = DisplayErrorContext(&err).to_string();
+        let detail = chain(&err);
         match &err {
+            SdkError::ServiceError(ctx) if ctx.err().code().is_none() => {
+                // Not an IAM error document (a proxy's HTML page, an empty body, ...).
+                let raw = ctx.raw();
+                let content_type = raw.headers().get("content-type").unwrap_or("no content type");
+                Error {
+                    http_status: Some(raw.status().as_u16()),
+                    fault: Fault::Server,
+                    ..Error::new(
+                        ErrorKind::Response,
+                        "InvalidResponse",
+                        format!("the endpoint answered HTTP {} ({content_type}) with a body that is not an IAM error", raw.status().as_u16()),
+                    )
+                }
+            }
             SdkError::ServiceError(ctx) => {
                 let service = ctx.err();
                 let code = service.code().unwrap_or("Unknown").to_string();
@@ -167,6 +197,7 @@ impl Error {
         if self.kind == ErrorKind::Service && self.shape.is_none() && self.http_status.is_some_and(|s| s >= 500) {
             self.fault = Fault::Server;
         }
+        self.outcome_unknown = meta.outcome_unknown;
         self
     }
 }
@@ -180,4 +211,19 @@ impl Error {
         }
         self
     }
+}
+
+/// An error and its sources, `Display`ed and joined ("dispatch failure: io error: ...: Connection
+/// refused"), without the `Debug` dump the SDK's `DisplayErrorContext` appends.
+fn chain(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut next = Some(err);
+    while let Some(e) = next {
+        let text = e.to_string();
+        if !parts.last().is_some_and(|last| last.contains(&text)) {
+            parts.push(text);
+        }
+        next = e.source();
+    }
+    parts.join(": ")
 }

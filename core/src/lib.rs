@@ -11,6 +11,7 @@ pub mod error;
 mod generated;
 pub mod meta;
 pub mod paginate;
+mod retry;
 pub mod runtime;
 pub mod schema;
 pub mod validate;

@@ -4,7 +4,9 @@
 //! One client-level interceptor records into a task-local slot that `Client::call` scopes around
 //! each call: cheaper than a per-call interceptor, which would rebuild the runtime plugins.
 
-use aws_sdk_iam::config::interceptors::{BeforeDeserializationInterceptorContextRef, BeforeTransmitInterceptorContextRef};
+use aws_sdk_iam::config::interceptors::{
+    AfterDeserializationInterceptorContextRef, BeforeDeserializationInterceptorContextRef, BeforeTransmitInterceptorContextRef,
+};
 use aws_sdk_iam::config::{ConfigBag, Intercept, RuntimeComponents};
 use std::sync::{Arc, Mutex};
 
@@ -20,11 +22,16 @@ pub struct ResponseMeta {
     pub retry_attempts: u32,
     /// The URL of the last attempt, without query; used to name the endpoint in transport errors.
     pub endpoint: Option<String>,
+    /// A failure that may have happened after the service acted was not retried (see retry.rs).
+    pub outcome_unknown: bool,
+    /// A 2xx XML body that ends before its root element closes (the SDK's parser tolerates that).
+    pub truncated_body: bool,
 }
 
-#[derive(Default)]
 struct Slot {
     attempts: u32,
+    /// The operation is `@idempotent`/`@readonly`: any transient failure may be retried.
+    retry_safe: bool,
     meta: ResponseMeta,
 }
 
@@ -32,18 +39,28 @@ tokio::task_local! {
     static CALL: Arc<Mutex<Slot>>;
 }
 
-/// Runs `fut` with a fresh metadata slot and returns its output with what was recorded.
-pub(crate) async fn capture<F: std::future::Future>(fut: F) -> (F::Output, ResponseMeta) {
-    let slot = Arc::new(Mutex::new(Slot::default()));
+/// Runs `fut` (one operation call) with a fresh metadata slot; returns its output and what was recorded.
+pub(crate) async fn capture<F: std::future::Future>(retry_safe: bool, fut: F) -> (F::Output, ResponseMeta) {
+    let slot = Arc::new(Mutex::new(Slot { attempts: 0, retry_safe, meta: ResponseMeta::default() }));
     let out = CALL.scope(slot.clone(), fut).await;
-    let mut slot = std::mem::take(&mut *slot.lock().unwrap_or_else(|p| p.into_inner()));
-    slot.meta.retry_attempts = slot.attempts.saturating_sub(1);
-    (out, slot.meta)
+    let mut slot = slot.lock().unwrap_or_else(|p| p.into_inner());
+    let mut meta = std::mem::take(&mut slot.meta);
+    meta.retry_attempts = slot.attempts.saturating_sub(1);
+    (out, meta)
 }
 
-fn with_slot(f: impl FnOnce(&mut Slot)) {
+fn with_slot<R>(f: impl FnOnce(&mut Slot) -> R) -> Option<R> {
     // Outside `capture` (e.g. a caller using the SDK client directly) there is nothing to record.
-    let _ = CALL.try_with(|slot| f(&mut slot.lock().unwrap_or_else(|p| p.into_inner())));
+    CALL.try_with(|slot| f(&mut slot.lock().unwrap_or_else(|p| p.into_inner()))).ok()
+}
+
+/// Whether the current call's operation may be resent after any transient failure.
+pub(crate) fn current_call_retry_safe() -> bool {
+    with_slot(|slot| slot.retry_safe).unwrap_or(true)
+}
+
+pub(crate) fn mark_outcome_unknown() {
+    with_slot(|slot| slot.meta.outcome_unknown = true);
 }
 
 #[derive(Debug)]
@@ -88,5 +105,53 @@ impl Intercept for CaptureInterceptor {
             slot.meta.request_id = request_id;
         });
         Ok(())
+    }
+
+    fn read_after_deserialization(
+        &self,
+        ctx: &AfterDeserializationInterceptorContextRef<'_>,
+        _rc: &RuntimeComponents,
+        _cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        let response = ctx.response();
+        if response.status().is_success() && response.body().bytes().is_some_and(|b| !xml_complete(b)) {
+            with_slot(|slot| slot.meta.truncated_body = true);
+        }
+        Ok(())
+    }
+}
+
+/// Whether an XML document's root element is closed at its end: `<A ...>...</A>` or `<A/>`.
+/// Only a completeness check; parsing stays the SDK's.
+fn xml_complete(body: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(body);
+    let mut rest = text.trim();
+    // Skip the XML declaration, comments and processing instructions before the root.
+    while rest.starts_with("<?") || rest.starts_with("<!") {
+        match rest.find('>') {
+            Some(end) => rest = rest[end + 1..].trim_start(),
+            None => return false,
+        }
+    }
+    let Some(after_lt) = rest.strip_prefix('<') else { return rest.is_empty() };
+    let name: String = after_lt.chars().take_while(|c| !c.is_whitespace() && *c != '>' && *c != '/').collect();
+    if name.is_empty() {
+        return false;
+    }
+    rest.ends_with(&format!("</{name}>")) || (rest.ends_with("/>") && !rest[1..].contains('<'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::xml_complete;
+
+    #[test]
+    fn detects_cut_off_documents() {
+        assert!(xml_complete(b"<?xml version=\"1.0\"?>\n<A xmlns=\"x\"><B>1</B></A>\n"));
+        assert!(xml_complete(b"<A/>"));
+        assert!(xml_complete(b""));
+        assert!(!xml_complete(b"<A><B>1</B>"));
+        assert!(!xml_complete(b"<A><B>Act"));
+        assert!(!xml_complete(b"<A xmlns=\"x\"><B>1</B></A"));
     }
 }

@@ -14,7 +14,7 @@ use std::sync::{Mutex, OnceLock};
 pub struct Issue {
     /// Member path such as `Tags[0].Key`; empty for the input as a whole.
     pub path: String,
-    /// One of: required, unknown, type, length, pattern, enum, range.
+    /// One of: required, unknown, type, length, pattern, enum, range, characters.
     pub rule: &'static str,
     pub detail: String,
 }
@@ -97,6 +97,11 @@ fn value(shape: &Shape, member: Constraints, v: &Value, path: &str, sensitive: b
     let c = merge(shape.constraints, member);
     let v = v.revealed();
     match (&shape.kind, v) {
+        (Kind::String | Kind::Enum(_), Value::String(s)) if s.contains('\0') => issues.push(Issue {
+            path: path.to_string(),
+            rule: "characters",
+            detail: "strings must not contain NUL characters".into(),
+        }),
         (Kind::String, Value::String(s)) => {
             length(c, s.chars().count(), path, issues);
             pattern(c, s, path, sensitive, issues);
@@ -104,7 +109,7 @@ fn value(shape: &Shape, member: Constraints, v: &Value, path: &str, sensitive: b
         (Kind::Enum(values), Value::String(s)) => {
             if !values.iter().any(|(_, wire)| wire == s) {
                 let allowed: Vec<&str> = values.iter().map(|(_, wire)| *wire).collect();
-                let shown = if sensitive { "value".to_string() } else { format!("value {s:?}") };
+                let shown = quoted(s, sensitive);
                 issues.push(Issue {
                     path: path.to_string(),
                     rule: "enum",
@@ -205,13 +210,25 @@ fn pattern(c: Constraints, s: &str, path: &str, sensitive: bool, issues: &mut Ve
     let Some(p) = c.pattern else { return };
     let Some(matches) = with_regex(p, |re| re.is_match(s)) else { return };
     if !matches {
-        let shown = if sensitive { "value".to_string() } else { format!("value {s:?}") };
+        let shown = quoted(s, sensitive);
         issues.push(Issue {
             path: path.into(),
             rule: "pattern",
             detail: format!("{shown} does not match the pattern {p}"),
         });
     }
+}
+
+/// How a message shows a bad value: never a sensitive one, and at most 64 characters of any other.
+fn quoted(s: &str, sensitive: bool) -> String {
+    if sensitive {
+        return "value".to_string();
+    }
+    let mut cut: String = s.chars().take(64).collect();
+    if cut.len() < s.len() {
+        cut.push('…');
+    }
+    format!("value {cut:?}")
 }
 
 /// Runs `f` with the compiled form of a model pattern; `None` if the pattern can't be compiled

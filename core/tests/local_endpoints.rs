@@ -144,3 +144,52 @@ fn pages_follow_the_marker_to_the_end() {
     assert_eq!(count, 2);
     assert_eq!(ids.len(), 3, "{ids:?}");
 }
+
+/// Expands the corpus's `{"$repeat": s, "count": n}` placeholders.
+fn expand(j: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    match j {
+        J::Object(o) if o.contains_key("$repeat") => {
+            let s = o["$repeat"].as_str().unwrap_or_default();
+            J::String(s.repeat(o["count"].as_u64().unwrap_or(0) as usize))
+        }
+        J::Object(o) => J::Object(o.into_iter().map(|(k, v)| (k, expand(v))).collect()),
+        J::Array(a) => J::Array(a.into_iter().map(expand).collect()),
+        other => other,
+    }
+}
+
+#[test]
+fn bad_input_corpus_is_rejected_before_sending() {
+    let text = std::fs::read_to_string(repo().join("tests/scenarios/bad_inputs.json")).expect("corpus");
+    let corpus: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let cases = corpus["cases"].as_array().expect("cases");
+    assert!(cases.len() >= 40, "the corpus has {} cases", cases.len());
+    // Nothing listens on port 9: any request would surface as a transport error instead.
+    let iam = client("http://127.0.0.1:9");
+    let mut failures = Vec::new();
+    for case in cases {
+        let name = case["name"].as_str().unwrap_or_default();
+        let Value::Map(input) = Value::from(expand(case["input"].clone())) else { panic!("{name}: input is not an object") };
+        let expected: Vec<(String, String)> = case["expect"]
+            .as_array()
+            .expect("expect")
+            .iter()
+            .map(|p| (p[0].as_str().unwrap_or_default().to_string(), p[1].as_str().unwrap_or_default().to_string()))
+            .collect();
+        match iam.call_blocking(case["operation"].as_str().unwrap_or_default(), &input) {
+            Ok(_) => failures.push(format!("{name}: accepted")),
+            Err(e) if e.kind != ErrorKind::Validation => failures.push(format!("{name}: {:?} error: {e}", e.kind)),
+            Err(e) => {
+                let got: Vec<(String, String)> = e.issues.iter().map(|i| (i.path.clone(), i.rule.to_string())).collect();
+                if got != expected {
+                    failures.push(format!("{name}: expected {expected:?}, got {got:?}"));
+                }
+                if e.message.len() > 2_000 {
+                    failures.push(format!("{name}: message of {} bytes quotes too much", e.message.len()));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -25,6 +25,8 @@ def client(
     aws_session_token: Optional[str] = None,
     profile_name: Optional[str] = None,
     max_attempts: Optional[int] = None,
+    connect_timeout: Optional[float] = None,
+    read_timeout: Optional[float] = None,
     **unsupported: Any,
 ) -> IAM:
     """Create an IAM client, like ``boto3.client("iam", ...)``.
@@ -32,6 +34,8 @@ def client(
     Anything not given comes from the standard AWS configuration chain: ``AWS_*`` environment
     variables (including ``AWS_ENDPOINT_URL`` and ``AWS_ENDPOINT_URL_IAM``), the shared config and
     credentials files, SSO-less profiles, web identity and container/instance metadata.
+    ``max_attempts`` (default 3), ``connect_timeout`` (10 s) and ``read_timeout`` (60 s) are boto3's
+    retry and timeout settings.
     """
     if service_name != "iam":
         raise ValueError(f"polyiam only provides the 'iam' service, not {service_name!r}")
@@ -45,4 +49,6 @@ def client(
         aws_session_token=aws_session_token,
         profile_name=profile_name,
         max_attempts=max_attempts,
+        connect_timeout=connect_timeout,
+        read_timeout=read_timeout,
     )

@@ -14,6 +14,11 @@ class PolyiamError(Exception):
     def operation_name(self) -> Optional[str]:
         return self.info.get("operation")
 
+    @property
+    def outcome_unknown(self) -> bool:
+        """True when the request may have been applied although the call failed (it was not retried)."""
+        return bool(self.info.get("outcome_unknown"))
+
 
 class ClientError(PolyiamError):
     """The service answered with an error. Like botocore's ClientError:
@@ -27,6 +32,8 @@ class ClientError(PolyiamError):
             f"An error occurred ({error.get('Code', 'Unknown')}) when calling the "
             f"{operation_name} operation: {error.get('Message', '')}"
         )
+        if info and info.get("outcome_note"):
+            message += f" ({info['outcome_note']})"
         super().__init__(message, {**(info or {}), "operation": operation_name})
         self.response: Dict[str, Any] = error_response
 

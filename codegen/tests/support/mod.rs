@@ -9,17 +9,18 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").canonicalize().expect("repo root")
 }
 
-/// Writes a standalone crate `polyiam-core-full` at `krate`: the core's sources with `generated`
-/// taken from `glue`, the core's dependencies, and the workspace's Cargo.lock (so the AWS stack
-/// already compiled in the workspace target dir is reused).
-pub fn scratch_core(krate: &Path, glue: &Path) -> PathBuf {
+/// Writes a standalone crate `name` at `krate`: the core's sources with `generated` taken from
+/// `glue`, the core's dependencies, and the workspace's Cargo.lock (so the AWS stack already
+/// compiled in the workspace target dir is reused). Each scratch crate needs its own name: cargo
+/// does not hash a local package's path, so two of one name would overwrite each other's artifacts.
+pub fn scratch_core(krate: &Path, glue: &Path, name: &str) -> PathBuf {
     let root = repo();
     let _ = std::fs::remove_dir_all(krate.join("src"));
     copy_dir(&root.join("core/src"), &krate.join("src"), "generated");
     copy_dir(glue, &krate.join("src/generated"), "");
     let core_manifest = std::fs::read_to_string(root.join("core/Cargo.toml")).expect("core manifest");
     let workspace = std::fs::read_to_string(root.join("Cargo.toml")).expect("workspace manifest");
-    std::fs::write(krate.join("Cargo.toml"), scratch_manifest(&core_manifest, &workspace, &root)).expect("manifest");
+    std::fs::write(krate.join("Cargo.toml"), scratch_manifest(name, &core_manifest, &workspace, &root)).expect("manifest");
     std::fs::copy(root.join("Cargo.lock"), krate.join("Cargo.lock")).expect("lockfile");
     krate.to_path_buf()
 }
@@ -60,14 +61,12 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
 }
 
 /// The core's manifest, standalone: workspace-inherited fields and dependencies spelled out.
-fn scratch_manifest(core: &str, workspace: &str, root: &Path) -> String {
+fn scratch_manifest(name: &str, core: &str, workspace: &str, root: &Path) -> String {
     let deps: std::collections::BTreeMap<String, String> = section(workspace, "[workspace.dependencies]")
         .into_iter()
         .filter_map(|line| line.split_once(" = ").map(|(k, v)| (k.trim().to_string(), v.trim().to_string())))
         .collect();
-    let mut out = String::from(
-        "[package]\nname = \"polyiam-core-full\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[lib]\nname = \"polyiam_core_full\"\n\n[workspace]\n\n[dependencies]\n",
-    );
+    let mut out = format!("[package]\nname = {name:?}\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n[dependencies]\n");
     for line in section(core, "[dependencies]") {
         let Some((name, _)) = line.split_once(" = ") else { continue };
         let name = name.trim();
