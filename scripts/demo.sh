@@ -9,6 +9,8 @@ export AWS_EC2_METADATA_DISABLED=true
 unset AWS_PROFILE AWS_SESSION_TOKEN
 
 ./scripts/setup.sh >&2
+./scripts/setup-node.sh >&2
+./scripts/setup-r.sh >&2
 
 # Start moto on a free loopback port; closing its stdin (fd 3) stops it.
 coproc MOTO { exec .venv/bin/python tests/harness/moto_server.py; }
@@ -18,3 +20,5 @@ trap 'exec {MOTO[1]}>&-; wait "$MOTO_PID" 2>/dev/null || true' EXIT
 echo "moto is serving IAM at $AWS_ENDPOINT_URL" >&2
 
 .venv/bin/python examples/demo.py
+node examples/demo.mjs
+R_LIBS="$PWD/target/R-library" Rscript examples/demo.R

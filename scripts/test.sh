@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test, from a fresh clone: set-up, generated-code drift check, cargo tests (core, codegen,
-# model conformance, core against moto), then the Python suite against moto.
+# model conformance, the whole-model generator test, core against moto), then the Python, Node and R
+# suites against moto.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,8 @@ export AWS_EC2_METADATA_DISABLED=true
 unset AWS_PROFILE AWS_SESSION_TOKEN AWS_ENDPOINT_URL AWS_ENDPOINT_URL_IAM
 
 ./scripts/setup.sh
+# R itself before cargo: the whole-model generator test parses the generated R with Rscript.
+./scripts/setup-r.sh --deps-only
 
 echo "==> generated files are up to date"
 cargo run --quiet -p polyiam-codegen -- --check
@@ -19,3 +22,6 @@ POLYIAM_PYTHON="$PWD/.venv/bin/python" cargo test --workspace --quiet
 
 echo "==> pytest"
 .venv/bin/python -m pytest -q bindings-python/tests
+
+./scripts/test-node.sh
+./scripts/test-r.sh

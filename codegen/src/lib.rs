@@ -14,5 +14,7 @@ pub fn generate(model: &Model) -> Result<Vec<GeneratedFile>, Box<dyn std::error:
     model.check_closed()?;
     let mut files = backends::rust::emit(model)?;
     files.extend(backends::python::emit(model)?);
+    files.extend(backends::r::emit(model)?);
+    files.extend(backends::node::emit(model)?);
     Ok(files)
 }

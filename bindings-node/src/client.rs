@@ -1,0 +1,247 @@
+//! The native client and page iterator. Every call converts its input on the JS thread, runs on
+//! the core's tokio runtime and settles a Promise from there; nothing waits on the event loop.
+
+use crate::errors::{guard, internal};
+use crate::{errors, from_js, raw, to_js};
+use futures::FutureExt;
+use napi::bindgen_prelude::{Object, ToNapiValue, Unknown};
+use napi::{sys, Env, JsValue};
+use napi_derive::napi;
+use polyiam_core::{Config, Error, Map, PageOptions, Pages, Response, StaticCredentials};
+use std::future::Future;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
+
+/// What a settled Promise carries to the JS runtime: `{ output, metadata }`, `{ error }` or
+/// `{ done: true }` (the end of a paging).
+pub enum Outcome {
+    Response(Response),
+    Error(Error),
+    Done,
+}
+
+impl ToNapiValue for Outcome {
+    unsafe fn to_napi_value(env: sys::napi_env, val: Self) -> napi::Result<sys::napi_value> {
+        let built = catch_unwind(AssertUnwindSafe(|| match &val {
+            Outcome::Response(r) => to_js::response(env, r),
+            Outcome::Error(e) => errors::info(env, e),
+            Outcome::Done => raw::object(env).and_then(|o| {
+                raw::set(env, o, "done", raw::boolean(env, true)?)?;
+                Ok(o)
+            }),
+        }));
+        match built {
+            Ok(Ok(v)) => Ok(v),
+            Ok(Err(fail)) => Err(napi::Error::from_reason(format!("polyiam could not build the result ({})", fail.0))),
+            Err(payload) => {
+                errors::info(env, &internal(payload.as_ref())).map_err(|f| napi::Error::from_reason(f.0.to_string()))
+            }
+        }
+    }
+}
+
+type Resolver = Box<dyn FnOnce(Env) -> napi::Result<Outcome> + Send>;
+
+/// A Promise settled with `fut`'s outcome; `fut` runs on the core's runtime and a panic in it
+/// becomes an `internal` error.
+pub fn settle_later<'env>(
+    env: &'env Env,
+    fut: impl Future<Output = Outcome> + Send + 'static,
+) -> napi::Result<Object<'env>> {
+    let (deferred, promise) = env.create_deferred::<Outcome, Resolver>()?;
+    match polyiam_core::runtime::runtime() {
+        Ok(rt) => {
+            rt.spawn(async move {
+                let out = AssertUnwindSafe(fut).catch_unwind().await.unwrap_or_else(|p| Outcome::Error(internal(p.as_ref())));
+                deferred.resolve(Box::new(move |_env| Ok(out)));
+            });
+        }
+        Err(e) => deferred.resolve(Box::new(move |_env| Ok(Outcome::Error(e)))),
+    }
+    Ok(promise)
+}
+
+/// The client configuration the JS layer passes in (already flattened from the v3-style object).
+#[napi(object)]
+pub struct NativeConfig {
+    pub region: Option<String>,
+    pub profile: Option<String>,
+    pub endpoint: Option<String>,
+    pub access_key_id: Option<String>,
+    pub secret_access_key: Option<String>,
+    pub session_token: Option<String>,
+    pub max_attempts: Option<u32>,
+    pub connect_timeout: Option<f64>,
+    pub read_timeout: Option<f64>,
+    /// Calls in flight at once per client (default 50, the v3 SDK's `maxSockets`); more wait their turn.
+    pub max_sockets: Option<u32>,
+}
+
+/// The v3 SDK's Node HTTP handler allows 50 sockets per client; so many calls run at once, the rest queue.
+const DEFAULT_MAX_SOCKETS: u32 = 50;
+
+struct State {
+    config: Config,
+    /// Resolved on the first call (the AWS config chain does file and network I/O), then reused.
+    client: tokio::sync::OnceCell<polyiam_core::Client>,
+    /// Bounds the requests in flight, so 1,000 concurrent calls do not open 1,000 connections.
+    in_flight: tokio::sync::Semaphore,
+}
+
+impl State {
+    async fn client(&self) -> Result<polyiam_core::Client, Error> {
+        self.client.get_or_try_init(|| polyiam_core::Client::connect(&self.config)).await.cloned()
+    }
+
+    async fn call(&self, operation: &str, input: &Map) -> Result<Response, Error> {
+        let client = self.client().await?;
+        let _permit = self.in_flight.acquire().await.map_err(|_| Error::internal("the client was closed"))?;
+        client.call(operation, input).await
+    }
+
+    async fn next_page(&self, pages: &mut Pages) -> Option<Result<Response, Error>> {
+        let _permit = match self.in_flight.acquire().await {
+            Ok(p) => p,
+            Err(_) => return Some(Err(Error::internal("the client was closed"))),
+        };
+        pages.next().await
+    }
+}
+
+#[napi]
+pub struct NativeClient {
+    state: Arc<State>,
+}
+
+#[napi]
+impl NativeClient {
+    /// Checks the configuration (no I/O); throws an `InvalidArg` error when it cannot work.
+    #[napi(constructor)]
+    pub fn new(config: NativeConfig) -> napi::Result<Self> {
+        guard(|| {
+            let max_sockets = config.max_sockets;
+            let credentials = match (config.access_key_id, config.secret_access_key) {
+                (None, None) => None,
+                (Some(access_key_id), Some(secret_access_key)) => {
+                    Some(StaticCredentials { access_key_id, secret_access_key, session_token: config.session_token })
+                }
+                _ => return Err(invalid("credentials need both accessKeyId and secretAccessKey")),
+            };
+            let config = Config {
+                region: config.region,
+                profile: config.profile,
+                endpoint_url: config.endpoint,
+                credentials,
+                max_attempts: config.max_attempts,
+                connect_timeout: config.connect_timeout,
+                read_timeout: config.read_timeout,
+            };
+            config.check().map_err(|e| invalid(&e.message))?;
+            let sockets = match max_sockets {
+                Some(0) => return Err(invalid("maxSockets must be at least 1")),
+                Some(n) => n,
+                None => DEFAULT_MAX_SOCKETS,
+            };
+            let in_flight = tokio::sync::Semaphore::new(sockets as usize);
+            Ok(NativeClient { state: Arc::new(State { config, client: tokio::sync::OnceCell::new(), in_flight }) })
+        })
+    }
+
+    /// Calls an operation by its model name; the Promise resolves with `{ output, metadata }` or
+    /// `{ error }` (it never rejects: the JS runtime throws the right class).
+    #[napi(ts_return_type = "Promise<unknown>")]
+    pub fn call<'env>(&self, env: &'env Env, operation: String, input: Unknown<'env>) -> napi::Result<Object<'env>> {
+        guard(|| {
+            let converted = unsafe { from_js::input(env.raw(), input.raw()) };
+            let state = self.state.clone();
+            settle_later(env, async move {
+                let input = match converted {
+                    Ok(map) => map,
+                    Err(e) => return Outcome::Error(e.for_operation(&operation)),
+                };
+                match state.call(&operation, &input).await {
+                    Ok(r) => Outcome::Response(r),
+                    Err(e) => Outcome::Error(e),
+                }
+            })
+        })
+    }
+
+    /// Pages of a paginated operation, fetched one `next()` at a time.
+    #[napi]
+    pub fn paginate(
+        &self,
+        env: &Env,
+        operation: String,
+        input: Unknown<'_>,
+        page_size: Option<i64>,
+        starting_token: Option<String>,
+        max_items: Option<u32>,
+    ) -> napi::Result<NativePages> {
+        guard(|| {
+            let converted = unsafe { from_js::input(env.raw(), input.raw()) };
+            let start = match converted {
+                Ok(input) => Stage::Start {
+                    operation,
+                    input,
+                    options: PageOptions { max_items: max_items.map(|n| n as usize), page_size, starting_token },
+                },
+                Err(e) => Stage::Failed(e.for_operation(&operation)),
+            };
+            Ok(NativePages { state: self.state.clone(), stage: Arc::new(tokio::sync::Mutex::new(start)) })
+        })
+    }
+}
+
+fn invalid(message: &str) -> napi::Error {
+    napi::Error::new(napi::Status::InvalidArg, message.to_string())
+}
+
+enum Stage {
+    Start { operation: String, input: Map, options: PageOptions },
+    Running(Pages),
+    Failed(Error),
+    Done,
+}
+
+#[napi]
+pub struct NativePages {
+    state: Arc<State>,
+    stage: Arc<tokio::sync::Mutex<Stage>>,
+}
+
+#[napi]
+impl NativePages {
+    /// The next page: `{ output, metadata }`, `{ error }` (after which paging is over) or `{ done: true }`.
+    #[napi(ts_return_type = "Promise<unknown>")]
+    pub fn next<'env>(&self, env: &'env Env) -> napi::Result<Object<'env>> {
+        guard(|| {
+            let state = self.state.clone();
+            let stage = self.stage.clone();
+            settle_later(env, async move {
+                let mut stage = stage.lock().await;
+                if let Stage::Start { .. } = &*stage {
+                    let Stage::Start { operation, input, options } = std::mem::replace(&mut *stage, Stage::Done) else {
+                        return Outcome::Done;
+                    };
+                    *stage = match state.client().await.and_then(|c| Pages::new(c, &operation, input, options)) {
+                        Ok(pages) => Stage::Running(pages),
+                        Err(e) => Stage::Failed(e),
+                    };
+                }
+                match std::mem::replace(&mut *stage, Stage::Done) {
+                    Stage::Running(mut pages) => match state.next_page(&mut pages).await {
+                        None => Outcome::Done,
+                        Some(Ok(r)) => {
+                            *stage = Stage::Running(pages);
+                            Outcome::Response(r)
+                        }
+                        Some(Err(e)) => Outcome::Error(e),
+                    },
+                    Stage::Failed(e) => Outcome::Error(e),
+                    Stage::Start { .. } | Stage::Done => Outcome::Done,
+                }
+            })
+        })
+    }
+}

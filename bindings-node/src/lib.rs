@@ -1,0 +1,25 @@
+//! `polyiam.<platform>.node`: the native half of the Node binding. It only converts between JS
+//! values and the core's value tree and runs calls on the core's tokio runtime, settling a JS
+//! Promise when they finish (the event loop never waits). The v3-SDK-shaped API (one method per
+//! operation, error classes, paginators) is the generated JS layer in `lib/`.
+
+mod client;
+mod errors;
+mod from_js;
+mod raw;
+mod to_js;
+
+pub use client::{NativeClient, NativePages};
+
+/// The addon's version (the workspace's).
+#[napi_derive::napi]
+pub fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}
+
+/// Panics inside the FFI guard, so tests can check that a Rust panic arrives as a rejected Promise
+/// (an `InternalError`), never an abort.
+#[napi_derive::napi(js_name = "_forcePanicForTests")]
+pub fn force_panic_for_tests(env: &napi::Env) -> napi::Result<napi::bindgen_prelude::Object<'_>> {
+    client::settle_later(env, async { panic!("forced by _forcePanicForTests") })
+}

@@ -1,0 +1,192 @@
+# polyiam's hand-written R runtime: builds the service object, checks arguments, runs calls through
+# the Rust library and raises paws-style conditions. Nothing here is per operation: the operations
+# are generated into iam.R from model/.
+
+# The client an operation function runs on; `.polyiam_service` gives each service object's
+# functions an environment where this is bound. Called directly, the package's functions see NULL.
+.client <- NULL
+
+.state <- new.env(parent = emptyenv())
+.state$capture <- FALSE
+
+# A condition of class c(<class>, "polyiam_error", "error", "condition") carrying the core's fields.
+.polyiam_condition <- function(info) {
+  kind <- info$kind
+  first <- if (identical(kind, "validation")) {
+    "polyiam_validation_error"
+  } else if (!is.null(info$shape)) {
+    info$shape
+  } else if (identical(kind, "service") && nzchar(info$code)) {
+    info$code
+  } else {
+    paste0("polyiam_", kind, "_error")
+  }
+  structure(
+    class = unique(c(first, "polyiam_error", "error", "condition")),
+    list(
+      message = info$display,
+      call = NULL,
+      code = info$code,
+      request_id = if (is.null(info$request_id)) character(0) else info$request_id,
+      status_code = if (is.null(info$status_code)) integer(0) else info$status_code,
+      kind = kind,
+      operation = info$operation,
+      fault = info$fault,
+      retry_attempts = info$retry_attempts,
+      outcome_unknown = info$outcome_unknown,
+      issues = info$issues,
+      error_response = list(Code = info$code, Message = info$message, RequestId = info$request_id)
+    )
+  )
+}
+
+# A validation error found in R, before anything reaches the Rust library.
+.polyiam_validation_error <- function(message, operation = NULL, path = "") {
+  .polyiam_condition(list(
+    kind = "validation", code = "ParamValidation", shape = NULL,
+    message = message, display = paste0("Parameter validation failed:\n  ", message),
+    operation = operation, request_id = NULL, status_code = NULL, fault = "client",
+    retry_attempts = 0L, outcome_unknown = FALSE,
+    issues = list(list(path = path, rule = "type", detail = message))
+  ))
+}
+
+# The value of a `list(ok = , value = | error = )` answer from the Rust library, or the condition.
+.polyiam_unwrap <- function(res) {
+  if (isTRUE(res$ok)) {
+    return(res$value)
+  }
+  stop(.polyiam_condition(res$error))
+}
+
+.polyiam_scalar_or_null <- function(x, what, type = c("character", "number", "logical")) {
+  type <- match.arg(type)
+  ok <- is.null(x) || (length(x) == 1L && !is.na(x) && !is.factor(x) && switch(type,
+    character = is.character(x),
+    number = is.numeric(x),
+    logical = is.logical(x)
+  ))
+  if (!ok) {
+    stop(.polyiam_validation_error(sprintf("%s must be a single %s value or NULL", what, type), path = what))
+  }
+  x
+}
+
+# The paws config list (config = list(credentials = list(creds = list(...), profile = ), endpoint =,
+# region = , ...)) plus paws's shorthand arguments, checked and handed to the Rust library.
+.polyiam_service <- function(operations, config = list(), credentials = list(), endpoint = NULL, region = NULL) {
+  if (is.null(config)) config <- list()
+  if (!is.list(config)) stop(.polyiam_validation_error("config must be a list", path = "config"))
+  if (length(credentials)) config$credentials <- credentials
+  if (!is.null(endpoint)) config$endpoint <- endpoint
+  if (!is.null(region)) config$region <- region
+  known <- c(
+    "credentials", "endpoint", "region", "max_retries", "timeout", "connect_timeout",
+    # paws settings with no effect on IAM calls here: accepted so paws scripts run unchanged.
+    "close_connection", "s3_force_path_style", "sts_regional_endpoint", "signature_version",
+    "disable_rest_protocol_uri_cleaning"
+  )
+  unknown <- setdiff(names(config), known)
+  if (length(unknown) || (length(config) && is.null(names(config)))) {
+    stop(.polyiam_validation_error(
+      sprintf("unknown config setting(s): %s; known: %s", paste(unknown, collapse = ", "), paste(known, collapse = ", ")),
+      path = "config"
+    ))
+  }
+  creds <- config$credentials$creds
+  if (!is.null(config$credentials) && !is.list(config$credentials)) {
+    stop(.polyiam_validation_error("config$credentials must be a list", path = "config$credentials"))
+  }
+  if (isTRUE(config$credentials$anonymous)) {
+    stop(.polyiam_validation_error("anonymous credentials are not supported for IAM", path = "config$credentials$anonymous"))
+  }
+  if (!is.null(creds) && !is.list(creds)) {
+    stop(.polyiam_validation_error("config$credentials$creds must be a list", path = "config$credentials$creds"))
+  }
+  blank <- function(x) if (is.character(x) && length(x) == 1L && !is.na(x) && !nzchar(x)) NULL else x
+  s <- function(x, what) blank(.polyiam_scalar_or_null(x, what, "character"))
+  n <- function(x, what) .polyiam_scalar_or_null(x, what, "number")
+  max_retries <- n(config$max_retries, "config$max_retries")
+  res <- .Call(
+    wrap__polyiam_connect,
+    s(config$region, "config$region"),
+    s(config$credentials$profile, "config$credentials$profile"),
+    s(config$endpoint, "config$endpoint"),
+    s(creds$access_key_id, "config$credentials$creds$access_key_id"),
+    s(creds$secret_access_key, "config$credentials$creds$secret_access_key"),
+    s(creds$session_token, "config$credentials$creds$session_token"),
+    if (is.null(max_retries)) NULL else max_retries + 1,
+    n(config$connect_timeout, "config$connect_timeout"),
+    n(config$timeout, "config$timeout")
+  )
+  client <- .polyiam_unwrap(res)
+  env <- new.env(parent = environment(.polyiam_service))
+  env$.client <- client
+  lapply(operations, function(f) {
+    environment(f) <- env
+    f
+  })
+}
+
+# Runs one operation: `params` are the model's members (NULL = left out), `extra` whatever else
+# the caller passed (an error). Under `paginate()` it returns the request instead of sending it.
+.polyiam_operation <- function(client, operation, method, params, extra) {
+  capture <- isTRUE(.state$capture)
+  .state$capture <- FALSE
+  if (length(extra)) {
+    nms <- names(extra)
+    if (is.null(nms)) nms <- rep("", length(extra))
+    shown <- ifelse(nzchar(nms), nms, sprintf("<unnamed argument %d>", seq_along(extra)))
+    stop(.polyiam_validation_error(
+      sprintf(
+        "unknown argument(s) to %s: %s; its arguments are: %s",
+        method, paste(shown, collapse = ", "),
+        if (length(params)) paste(names(params), collapse = ", ") else "(none)"
+      ),
+      operation = operation, path = shown[[1]]
+    ))
+  }
+  if (is.null(client)) {
+    stop(.polyiam_validation_error(
+      sprintf("call %s through a service object: svc <- polyiam::iam(); svc$%s(...)", method, method),
+      operation = operation
+    ))
+  }
+  params <- params[!vapply(params, is.null, logical(1))]
+  if (capture) {
+    return(structure(list(client = client, operation = operation, params = params), class = "polyiam_request"))
+  }
+  .polyiam_unwrap(.Call(wrap__polyiam_call, client, operation, params))
+}
+
+# Pages of a paginated operation, like paws.common::paginate().
+paginate <- function(Operation, PageSize = NULL, MaxItems = NULL, StartingToken = NULL) {
+  .state$capture <- TRUE
+  on.exit(.state$capture <- FALSE, add = TRUE)
+  request <- Operation
+  .state$capture <- FALSE
+  if (!inherits(request, "polyiam_request")) {
+    stop(.polyiam_validation_error(
+      "paginate() takes an operation call, e.g. paginate(svc$list_access_keys(UserName = \"bob\"))",
+      path = "Operation"
+    ))
+  }
+  pages <- .polyiam_unwrap(.Call(
+    wrap__polyiam_pages, request$client, request$operation, request$params,
+    .polyiam_scalar_or_null(MaxItems, "MaxItems", "number"),
+    .polyiam_scalar_or_null(PageSize, "PageSize", "number"),
+    .polyiam_scalar_or_null(StartingToken, "StartingToken", "character")
+  ))
+  result <- list()
+  repeat {
+    page <- .polyiam_unwrap(.Call(wrap__polyiam_next_page, pages))
+    if (is.null(page)) break
+    result[[length(result) + 1L]] <- page
+  }
+  result
+}
+
+# For tests: a Rust panic must arrive as an R condition, never crash R.
+.polyiam_force_panic_for_tests <- function() {
+  .polyiam_unwrap(.Call(wrap__polyiam_force_panic_for_tests))
+}

@@ -1,0 +1,222 @@
+//! R values → value tree, guided by the model's input shapes so an atomic vector can fill a list
+//! member. Anything without a mapping (NA, factors, length ≠ 1, functions, ...) is a validation
+//! error naming its path; nothing here can panic or call back into R.
+
+use extendr_api::prelude::*;
+use polyiam_core::schema::{self, Kind, Operation, Shape};
+use polyiam_core::{Error, Map, Timestamp, Value};
+
+fn child(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// The operation named by a character(1), from the model tables.
+pub fn operation(op: &Robj) -> Result<&'static Operation, Error> {
+    let name = op.as_str().ok_or_else(|| Error::internal("operation name must be a string"))?;
+    schema::operation(name).ok_or_else(|| Error::bad_value("", format!("unknown operation {name:?}")))
+}
+
+/// A NULL or a single non-NA string (config fields, tokens).
+pub fn opt_string(v: &Robj, name: &str) -> Result<Option<String>, Error> {
+    if v.is_null() {
+        return Ok(None);
+    }
+    match (v.rtype(), v.len()) {
+        (Rtype::Strings, 1) if !v.inherits("factor") => match v.as_str() {
+            Some(s) if !v.is_na() => Ok(Some(s.to_string())),
+            _ => Err(Error::config(format!("{name} must be a single string, not NA"))),
+        },
+        _ => Err(Error::config(format!("{name} must be a single string (character of length 1) or NULL"))),
+    }
+}
+
+/// A NULL or a single non-NA number.
+pub fn opt_number(v: &Robj, name: &str) -> Result<Option<f64>, Error> {
+    if v.is_null() {
+        return Ok(None);
+    }
+    let bad = || Error::config(format!("{name} must be a single number or NULL"));
+    if v.len() != 1 || v.is_na() {
+        return Err(bad());
+    }
+    match v.rtype() {
+        Rtype::Integers if !v.inherits("factor") => v.as_integer().map(f64::from).map(Some).ok_or_else(bad),
+        Rtype::Doubles => v.as_real().filter(|x| x.is_finite()).map(Some).ok_or_else(bad),
+        _ => Err(bad()),
+    }
+}
+
+/// The operation's arguments: a named list (NULL members are left out).
+pub fn params(v: &Robj, op: &'static Operation) -> Result<Map, Error> {
+    let shape = op.input.and_then(schema::shape);
+    if v.is_null() {
+        return Ok(Map::new());
+    }
+    match value(v, shape, "")? {
+        Value::Map(m) => Ok(m),
+        Value::List(items) if items.is_empty() => Ok(Map::new()),
+        _ => Err(Error::bad_value("", "arguments must be a named list")),
+    }
+}
+
+fn describe(v: &Robj) -> String {
+    if v.inherits("factor") {
+        return "a factor".into();
+    }
+    let t = match v.rtype() {
+        Rtype::Null => "NULL",
+        Rtype::Logicals => "logical",
+        Rtype::Integers => "integer",
+        Rtype::Doubles => "numeric",
+        Rtype::Complexes => "complex",
+        Rtype::Strings => "character",
+        Rtype::Raw => "raw",
+        Rtype::List => "list",
+        Rtype::Function | Rtype::Builtin | Rtype::Special => "a function",
+        Rtype::Environment => "an environment",
+        Rtype::Symbol => "a symbol",
+        Rtype::Language => "a call",
+        _ => "an unsupported R object",
+    };
+    format!("{t} of length {}", v.len())
+}
+
+fn target_of(shape: Option<&'static Shape>, key: &str) -> Option<&'static Shape> {
+    let s = shape?;
+    match s.kind {
+        Kind::Structure { members } => members.iter().find(|m| m.name == key).and_then(|m| schema::shape(m.target)),
+        Kind::Map { value, .. } => schema::shape(value),
+        _ => None,
+    }
+}
+
+fn list_item(shape: Option<&'static Shape>) -> Option<&'static Shape> {
+    match shape?.kind {
+        Kind::List { member } => schema::shape(member),
+        _ => None,
+    }
+}
+
+/// One R value at `path`; `shape` is the model shape expected there, when known.
+pub fn value(v: &Robj, shape: Option<&'static Shape>, path: &str) -> Result<Value, Error> {
+    let shown = if path.is_empty() { "arguments" } else { path };
+    if v.is_null() {
+        return Ok(Value::Null);
+    }
+    if v.inherits("factor") {
+        return Err(Error::bad_value(shown, "factors are not accepted; convert with as.character()"));
+    }
+    let wants_list = matches!(shape.map(|s| &s.kind), Some(Kind::List { .. }));
+    match v.rtype() {
+        Rtype::List => {
+            let list = List::try_from(v.clone()).map_err(|_| Error::bad_value(shown, "unreadable list"))?;
+            let names: Option<Vec<String>> = v.names().map(|n| n.map(|s| s.to_string()).collect());
+            match names {
+                Some(names) if !wants_list && !list.is_empty() => {
+                    let mut map = Map::with_capacity(list.len());
+                    for (key, item) in names.iter().zip(list.values()) {
+                        if key.is_empty() || key == "NA" {
+                            return Err(Error::bad_value(shown, "every element of a named list needs a name"));
+                        }
+                        if map.contains_key(key) {
+                            return Err(Error::bad_value(shown, format!("the name {key:?} is given twice")));
+                        }
+                        let item_path = child(path, key);
+                        let value = value(&item, target_of(shape, key), &item_path)?;
+                        if !matches!(value, Value::Null) {
+                            map.insert(key.clone(), value);
+                        }
+                    }
+                    Ok(Value::Map(map))
+                }
+                _ if list.is_empty() && matches!(shape.map(|s| &s.kind), Some(Kind::Structure { .. } | Kind::Map { .. })) => {
+                    Ok(Value::Map(Map::new()))
+                }
+                _ => {
+                    let item_shape = list_item(shape);
+                    let mut items = Vec::with_capacity(list.len());
+                    for (i, item) in list.values().enumerate() {
+                        items.push(value(&item, item_shape, &format!("{path}[{}]", i + 1))?);
+                    }
+                    Ok(Value::List(items))
+                }
+            }
+        }
+        Rtype::Strings | Rtype::Integers | Rtype::Doubles | Rtype::Logicals => {
+            if wants_list {
+                let item_shape = list_item(shape);
+                let mut items = Vec::with_capacity(v.len());
+                for i in 0..v.len() {
+                    items.push(scalar(v, i, item_shape, &format!("{path}[{}]", i + 1))?);
+                }
+                return Ok(Value::List(items));
+            }
+            if v.len() != 1 {
+                return Err(Error::bad_value(
+                    shown,
+                    format!("expected a single value (length 1), got {}", describe(v)),
+                ));
+            }
+            scalar(v, 0, shape, shown)
+        }
+        Rtype::Raw => Ok(Value::Blob(v.as_raw_slice().map(<[u8]>::to_vec).unwrap_or_default())),
+        _ => Err(Error::bad_value(shown, format!("unsupported value: {}", describe(v)))),
+    }
+}
+
+/// Element `i` of an atomic vector.
+fn scalar(v: &Robj, i: usize, shape: Option<&'static Shape>, path: &str) -> Result<Value, Error> {
+    let na = || Error::bad_value(path, "NA is not a value; leave the argument out (NULL) instead");
+    let timestamp = v.inherits("POSIXct") || v.inherits("Date");
+    match v.rtype() {
+        Rtype::Strings => {
+            let strings = Strings::try_from(v.clone()).map_err(|_| Error::bad_value(path, "unreadable string"))?;
+            if i >= strings.len() {
+                return Err(Error::bad_value(path, "unreadable string"));
+            }
+            let r = strings.elt(i);
+            if r.is_na() {
+                return Err(na());
+            }
+            Ok(Value::String(r.as_ref().to_string()))
+        }
+        Rtype::Logicals => match v.as_logical_slice().and_then(|s| s.get(i)) {
+            Some(b) if b.is_na() => Err(na()),
+            Some(b) => Ok(Value::Bool(b.is_true())),
+            None => Err(Error::bad_value(path, "unreadable logical")),
+        },
+        Rtype::Integers => match v.as_integer_slice().and_then(|s| s.get(i)) {
+            Some(&x) if x == i32::MIN => Err(na()),
+            Some(&x) => Ok(Value::Integer(i64::from(x))),
+            None => Err(Error::bad_value(path, "unreadable integer")),
+        },
+        Rtype::Doubles => {
+            let x = *v.as_real_slice().and_then(|s| s.get(i)).ok_or_else(|| Error::bad_value(path, "unreadable number"))?;
+            if x.is_nan() {
+                return Err(na());
+            }
+            if !x.is_finite() {
+                return Err(Error::bad_value(path, "infinite numbers are not accepted"));
+            }
+            if timestamp {
+                let secs_f = if v.inherits("Date") { x * 86_400.0 } else { x };
+                let secs = secs_f.floor();
+                let nanos = ((secs_f - secs) * 1e9).round().clamp(0.0, 999_999_999.0) as u32;
+                return Ok(Value::Timestamp(Timestamp { secs: secs as i64, nanos }));
+            }
+            let wants_int = matches!(shape.map(|s| &s.kind), Some(Kind::Integer | Kind::Long));
+            if x.fract() == 0.0 && x.abs() < 9.0e15 {
+                Ok(Value::Integer(x as i64))
+            } else if wants_int {
+                Err(Error::bad_value(path, format!("expected a whole number, got {x}")))
+            } else {
+                Ok(Value::Float(x))
+            }
+        }
+        _ => Err(Error::bad_value(path, format!("unsupported value: {}", describe(v)))),
+    }
+}

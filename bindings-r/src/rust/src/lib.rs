@@ -1,0 +1,186 @@
+//! The native half of polyiam's R package. It only converts between R values and the core's value
+//! tree and runs calls; the paws-shaped API (service object, operation functions, conditions,
+//! paginate) is the R layer in `R/` (generated per operation + a small hand-written runtime).
+//!
+//! No entry point lets an R error or a Rust panic unwind through Rust frames: every function
+//! returns `list(ok = TRUE, value = ...)` or `list(ok = FALSE, error = <fields>)`, and the R runtime
+//! raises the condition. Panics are caught in [`guard`] and reported as internal errors.
+
+#![allow(clippy::result_large_err)] // polyiam_core::Error is what every binding passes around.
+
+mod from_r;
+mod to_r;
+
+use extendr_api::prelude::*;
+use polyiam_core::{Config, Error, PageOptions, Pages, StaticCredentials};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Mutex;
+
+/// The client behind `polyiam::iam()`, owned by an R external pointer.
+struct RClient {
+    core: polyiam_core::Client,
+}
+
+/// A lazy page iterator behind `polyiam::paginate()`.
+struct RPages {
+    op: &'static polyiam_core::schema::Operation,
+    pages: Mutex<Pages>,
+}
+
+fn ok(value: Robj) -> Robj {
+    list!(ok = true, value = value).into()
+}
+
+fn fail(e: &Error) -> Robj {
+    let issues: Vec<Robj> = e
+        .issues
+        .iter()
+        .map(|i| list!(path = i.path.as_str(), rule = i.rule, detail = i.detail.as_str()).into())
+        .collect();
+    let opt_str = |s: Option<&str>| -> Robj { s.map_or_else(|| r!(NULL), |s| r!(s)) };
+    let info = list!(
+        kind = e.kind.as_str(),
+        code = e.code.as_str(),
+        shape = opt_str(e.shape),
+        message = e.message.as_str(),
+        display = e.to_string(),
+        operation = opt_str(e.operation),
+        request_id = opt_str(e.request_id.as_deref()),
+        status_code = e.http_status.map_or_else(|| r!(NULL), |s| r!(i32::from(s))),
+        fault = e.fault.as_str(),
+        retry_attempts = i32::try_from(e.retry_attempts).unwrap_or(i32::MAX),
+        outcome_unknown = e.outcome_unknown,
+        issues = List::from_values(issues)
+    );
+    list!(ok = false, error = info).into()
+}
+
+/// Runs `f`, turning a Rust panic into an internal error instead of unwinding into R.
+fn guard(f: impl FnOnce() -> Result<Robj, Error>) -> Robj {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(Ok(v)) => ok(v),
+        Ok(Err(e)) => fail(&e),
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            fail(&Error::internal(format!("polyiam internal error (a bug; please report it): {what}")))
+        }
+    }
+}
+
+/// The core client behind an external pointer (a cheap handle clone).
+fn client_of(client: &Robj) -> Result<polyiam_core::Client, Error> {
+    let ptr: ExternalPtr<RClient> = ExternalPtr::try_from(client.clone())
+        .map_err(|_| Error::config("not a polyiam client; create one with polyiam::iam()"))?;
+    let c: &RClient = ptr.try_addr().map_err(|_| Error::config("this polyiam client is no longer valid"))?;
+    Ok(c.core.clone())
+}
+
+/// Creates a client. Every argument is NULL or a single string/number (checked in R and here).
+#[extendr]
+#[allow(clippy::too_many_arguments)]
+fn polyiam_connect(
+    region: Robj,
+    profile: Robj,
+    endpoint: Robj,
+    access_key_id: Robj,
+    secret_access_key: Robj,
+    session_token: Robj,
+    max_attempts: Robj,
+    connect_timeout: Robj,
+    read_timeout: Robj,
+) -> Robj {
+    guard(|| {
+        let s = |name: &str, v: &Robj| from_r::opt_string(v, name);
+        let credentials = match (s("access_key_id", &access_key_id)?, s("secret_access_key", &secret_access_key)?) {
+            (None, None) => None,
+            (Some(access_key_id), Some(secret_access_key)) => Some(StaticCredentials {
+                access_key_id,
+                secret_access_key,
+                session_token: s("session_token", &session_token)?,
+            }),
+            _ => return Err(Error::config("pass both access_key_id and secret_access_key in credentials$creds, or neither")),
+        };
+        let max_attempts = from_r::opt_number(&max_attempts, "max_attempts")?
+            .map(|n| if n.fract() == 0.0 && (1.0..=100.0).contains(&n) { Ok(n as u32) } else { Err(Error::config("max_attempts must be a whole number from 1 to 100")) })
+            .transpose()?;
+        let config = Config {
+            region: s("region", &region)?,
+            profile: s("profile", &profile)?,
+            endpoint_url: s("endpoint", &endpoint)?,
+            credentials,
+            max_attempts,
+            connect_timeout: from_r::opt_number(&connect_timeout, "connect_timeout")?,
+            read_timeout: from_r::opt_number(&read_timeout, "read_timeout")?,
+        };
+        let core = polyiam_core::Client::connect_blocking(&config)?;
+        Ok(ExternalPtr::new(RClient { core }).into())
+    })
+}
+
+/// Calls an operation by its model name with a named list of parameters; returns paws's list.
+#[extendr]
+fn polyiam_call(client: Robj, operation: Robj, params: Robj) -> Robj {
+    guard(|| {
+        let op = from_r::operation(&operation)?;
+        let client = client_of(&client)?;
+        let input = from_r::params(&params, op).map_err(|e| e.for_operation(op.name))?;
+        let response = client.call_blocking(op.name, &input)?;
+        Ok(to_r::output(op, &response.output))
+    })
+}
+
+/// Checks and converts the parameters without calling (for `paginate()` before its first page).
+#[extendr]
+fn polyiam_pages(client: Robj, operation: Robj, params: Robj, max_items: Robj, page_size: Robj, starting_token: Robj) -> Robj {
+    guard(|| {
+        let op = from_r::operation(&operation)?;
+        let client = client_of(&client)?;
+        let input = from_r::params(&params, op).map_err(|e| e.for_operation(op.name))?;
+        let max_items = from_r::opt_number(&max_items, "MaxItems")?
+            .map(|n| if n.fract() == 0.0 && n >= 1.0 { Ok(n as usize) } else { Err(Error::bad_value("MaxItems", "must be a whole number of at least 1")) })
+            .transpose()?;
+        let page_size = from_r::opt_number(&page_size, "PageSize")?
+            .map(|n| if n.fract() == 0.0 && (1.0..1e9).contains(&n) { Ok(n as i64) } else { Err(Error::bad_value("PageSize", "must be a whole number of at least 1")) })
+            .transpose()?;
+        let starting_token = from_r::opt_string(&starting_token, "StartingToken").map_err(|e| Error::bad_value("StartingToken", e.message))?;
+        let options = PageOptions { max_items, page_size, starting_token };
+        let pages = Pages::new(client, op.name, input, options)?;
+        Ok(ExternalPtr::new(RPages { op, pages: Mutex::new(pages) }).into())
+    })
+}
+
+/// The next page: `value` is the page's list, or NULL after the last page.
+#[extendr]
+fn polyiam_next_page(pages: Robj) -> Robj {
+    guard(|| {
+        let ptr: ExternalPtr<RPages> =
+            ExternalPtr::try_from(pages).map_err(|_| Error::internal("not a polyiam page iterator"))?;
+        let p: &RPages = ptr.try_addr().map_err(|_| Error::internal("this page iterator is no longer valid"))?;
+        let mut pages = p.pages.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let op = p.op;
+        match polyiam_core::runtime::block_on(pages.next())? {
+            None => Ok(r!(NULL)),
+            Some(Err(e)) => Err(e),
+            Some(Ok(response)) => Ok(to_r::output(op, &response.output)),
+        }
+    })
+}
+
+/// Panics inside the guard, so tests can check that a Rust panic arrives as an R condition.
+#[extendr]
+fn polyiam_force_panic_for_tests() -> Robj {
+    guard(|| panic!("forced by polyiam_force_panic_for_tests"))
+}
+
+extendr_module! {
+    mod polyiam;
+    fn polyiam_connect;
+    fn polyiam_call;
+    fn polyiam_pages;
+    fn polyiam_next_page;
+    fn polyiam_force_panic_for_tests;
+}

@@ -1,0 +1,155 @@
+//! Value tree → R values shaped like paws's results, guided by the model's output shapes (core's
+//! generated schema tables): every member of a structure appears, in model order; absent members
+//! are the typed empties paws.common's XML unmarshaller fills in (`default_parse_*` in
+//! paws.common/R/xmlutil.R): character(0), logical(0), numeric(0), a zero-length POSIXct, list(),
+//! and a structure of empties for an absent structure. Lists of scalars become atomic vectors
+//! (paws `unlist`s them), lists of structures unnamed lists of named lists.
+
+use extendr_api::prelude::*;
+use polyiam_core::schema::{self, Kind, Operation, Shape};
+use polyiam_core::{Timestamp, Value};
+
+/// Nesting limit for filling empties (guards against recursive shapes).
+const MAX_DEPTH: usize = 32;
+
+/// An operation's output (`list()` for operations without output, as paws returns).
+pub fn output(op: &Operation, v: &Value) -> Robj {
+    match op.output.and_then(schema::shape) {
+        Some(shape) => typed(v, shape, 0),
+        None => List::new(0).into(),
+    }
+}
+
+fn posixct(secs: Vec<f64>) -> Robj {
+    let mut r: Robj = Doubles::from_values(secs).into();
+    let _ = r.set_attrib("class", r!(["POSIXct", "POSIXt"]));
+    let _ = r.set_attrib("tzone", r!("UTC"));
+    r
+}
+
+fn secs(t: Timestamp) -> f64 {
+    t.secs as f64 + f64::from(t.nanos) / 1e9
+}
+
+fn named(names: Vec<&str>, values: Vec<Robj>) -> Robj {
+    match List::from_names_and_values(names, values) {
+        Ok(l) => l.into(),
+        Err(_) => List::new(0).into(),
+    }
+}
+
+/// `v` as an R value of `shape`'s type.
+fn typed(v: &Value, shape: &'static Shape, depth: usize) -> Robj {
+    let v = v.revealed();
+    if matches!(v, Value::Null) {
+        return empty(shape, depth);
+    }
+    match (&shape.kind, v) {
+        (Kind::String | Kind::Enum(_), Value::String(s)) => {
+            // paws turns an empty element into character(0).
+            if s.is_empty() {
+                Strings::new(0).into()
+            } else {
+                r!(s.as_str())
+            }
+        }
+        (Kind::Integer | Kind::Long, Value::Integer(i)) => r!(*i as f64),
+        (Kind::Boolean, Value::Bool(b)) => r!(*b),
+        (Kind::Timestamp, Value::Timestamp(t)) => posixct(vec![secs(*t)]),
+        (Kind::Blob, Value::Blob(b)) => r!(Raw::from_bytes(b)),
+        (Kind::List { member }, Value::List(items)) => match schema::shape(member) {
+            Some(item) => list(items, item, depth),
+            None => untyped(v),
+        },
+        (Kind::Map { value, .. }, Value::Map(m)) => match schema::shape(value) {
+            Some(vs) => {
+                let names: Vec<&str> = m.keys().map(String::as_str).collect();
+                let values: Vec<Robj> = m.values().map(|item| typed(item, vs, depth + 1)).collect();
+                named(names, values)
+            }
+            None => untyped(v),
+        },
+        (Kind::Structure { members }, Value::Map(m)) => {
+            let names: Vec<&str> = members.iter().map(|mm| mm.name).collect();
+            let values: Vec<Robj> = members
+                .iter()
+                .map(|mm| match (m.get(mm.name), schema::shape(mm.target)) {
+                    (Some(item), Some(s)) => typed(item, s, depth + 1),
+                    (None, Some(s)) => empty(s, depth + 1),
+                    (Some(item), None) => untyped(item),
+                    (None, None) => r!(NULL),
+                })
+                .collect();
+            named(names, values)
+        }
+        // The service sent something the model does not describe: convert it as it is.
+        _ => untyped(v),
+    }
+}
+
+fn is_scalar(shape: &Shape) -> bool {
+    !matches!(shape.kind, Kind::List { .. } | Kind::Map { .. } | Kind::Structure { .. } | Kind::Blob)
+}
+
+/// A list member: an atomic vector for scalars, an unnamed list otherwise.
+fn list(items: &[Value], item: &'static Shape, depth: usize) -> Robj {
+    if !is_scalar(item) {
+        return List::from_values(items.iter().map(|i| typed(i, item, depth + 1))).into();
+    }
+    let items: Vec<&Value> = items.iter().map(Value::revealed).filter(|i| !matches!(i, Value::Null)).collect();
+    match item.kind {
+        Kind::String | Kind::Enum(_) if items.iter().all(|i| matches!(i, Value::String(_))) => {
+            Strings::from_values(items.iter().map(|i| i.as_str().unwrap_or_default())).into()
+        }
+        Kind::Integer | Kind::Long if items.iter().all(|i| matches!(i, Value::Integer(_))) => {
+            Doubles::from_values(items.iter().map(|i| if let Value::Integer(x) = i { *x as f64 } else { 0.0 })).into()
+        }
+        Kind::Boolean if items.iter().all(|i| matches!(i, Value::Bool(_))) => {
+            Logicals::from_values(items.iter().map(|i| matches!(i, Value::Bool(true)))).into()
+        }
+        Kind::Timestamp if items.iter().all(|i| matches!(i, Value::Timestamp(_))) => {
+            posixct(items.iter().map(|i| if let Value::Timestamp(t) = i { secs(*t) } else { 0.0 }).collect())
+        }
+        _ => List::from_values(items.iter().map(|i| untyped(i))).into(),
+    }
+}
+
+/// The typed empty paws fills in for an absent member.
+fn empty(shape: &'static Shape, depth: usize) -> Robj {
+    match shape.kind {
+        Kind::String | Kind::Enum(_) => Strings::new(0).into(),
+        Kind::Integer | Kind::Long => Doubles::new(0).into(),
+        Kind::Boolean => Logicals::new(0).into(),
+        Kind::Timestamp => posixct(Vec::new()),
+        Kind::Blob => Raw::new(0).into(),
+        Kind::List { .. } | Kind::Map { .. } => List::new(0).into(),
+        Kind::Structure { members } => {
+            if depth >= MAX_DEPTH {
+                return List::new(0).into();
+            }
+            let names: Vec<&str> = members.iter().map(|m| m.name).collect();
+            let values: Vec<Robj> =
+                members.iter().map(|m| schema::shape(m.target).map_or_else(|| r!(NULL), |s| empty(s, depth + 1))).collect();
+            named(names, values)
+        }
+    }
+}
+
+/// A value without a model shape to guide it.
+fn untyped(v: &Value) -> Robj {
+    match v {
+        Value::Null => r!(NULL),
+        Value::Bool(b) => r!(*b),
+        Value::Integer(i) => r!(*i as f64),
+        Value::Float(x) => r!(*x),
+        Value::String(s) => r!(s.as_str()),
+        Value::Timestamp(t) => posixct(vec![secs(*t)]),
+        Value::Blob(b) => r!(Raw::from_bytes(b)),
+        Value::List(items) => List::from_values(items.iter().map(untyped)).into(),
+        Value::Map(m) => {
+            let names: Vec<&str> = m.keys().map(String::as_str).collect();
+            named(names, m.values().map(untyped).collect())
+        }
+        Value::Sensitive(inner) => untyped(inner),
+    }
+}

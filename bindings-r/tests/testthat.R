@@ -1,0 +1,4 @@
+library(testthat)
+library(polyiam)
+
+test_check("polyiam")

@@ -1,0 +1,38 @@
+{{ header }}
+"use strict";
+/** The {{ title }} client: one method per operation in model/. */
+
+const { BaseClient } = require("./runtime");
+const errors = require("./errors");
+
+/**
+ * {{ title }}, with the AWS SDK for JavaScript v3's method names, inputs and outputs.
+ *
+ * Constructing is synchronous and does no I/O; the configuration (and the standard AWS chain for
+ * anything not given) is resolved on the first call, once. Every method returns a Promise and runs
+ * on polyiam's native I/O runtime, never blocking the event loop.
+ */
+class {{ class_name }} extends BaseClient {
+  constructor(config = {}) {
+    super(config, errors.BY_SHAPE);
+  }
+{% for m in methods %}
+  /**
+{%- for line in m.doc %}
+   *{% if !line.is_empty() %} {{ line }}{% endif %}
+{%- endfor %}
+   */
+  {{ m.name }}(input = {}) {
+    return this._call("{{ m.operation }}", input);
+  }
+{% endfor -%}
+}
+
+/** Every operation's method name, by operation name. */
+{{ class_name }}.OPERATIONS = Object.freeze({
+{%- for m in methods %}
+  {{ m.operation }}: "{{ m.name }}",
+{%- endfor %}
+});
+
+module.exports = { {{ class_name }} };

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# A check that `npm pack` makes an installable package containing the addon, then the Node suite
+# (node:test) against one moto and one pager server for the whole run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+# Dummy credentials only; no instance-metadata lookups (only loopback is ours to reach).
+export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
+export AWS_EC2_METADATA_DISABLED=true
+unset AWS_PROFILE AWS_SESSION_TOKEN AWS_ENDPOINT_URL AWS_ENDPOINT_URL_IAM
+
+# The harness servers need the pinned moto in .venv (scripts/setup.sh makes it).
+[ -x .venv/bin/python ] || ./scripts/setup.sh
+./scripts/setup-node.sh
+
+# One moto and one pager server for every test file; closing their stdin stops them.
+coproc MOTO { exec .venv/bin/python tests/harness/moto_server.py; }
+read -r POLYIAM_MOTO_URL <&"${MOTO[0]}"
+coproc PAGER { exec .venv/bin/python tests/harness/pager_server.py; }
+read -r POLYIAM_PAGER_URL <&"${PAGER[0]}"
+export POLYIAM_MOTO_URL POLYIAM_PAGER_URL POLYIAM_PYTHON="$ROOT/.venv/bin/python"
+cleanup() {
+  exec {MOTO[1]}>&- {PAGER[1]}>&- 2>/dev/null || true
+  wait 2>/dev/null || true
+  if [ -n "${PACKDIR:-}" ]; then rm -rf "$PACKDIR"; fi
+}
+trap cleanup EXIT
+
+echo "==> npm pack: an installable package with the addon"
+PACKDIR=$(mktemp -d)
+(cd bindings-node && npm pack --silent --pack-destination "$PACKDIR" >/dev/null)
+tarball=$(ls "$PACKDIR"/polyiam-*.tgz)
+contents=$(tar -tzf "$tarball")
+grep -q 'package/polyiam\..*\.node$' <<<"$contents" || { echo "the package has no addon" >&2; exit 1; }
+mkdir "$PACKDIR/app"
+(cd "$PACKDIR/app" && npm init -y >/dev/null && npm install --silent --offline --no-audit --no-fund "$tarball" >/dev/null)
+(cd "$PACKDIR/app" && node -e '
+  const { IAM, NoSuchEntityException, paginateListAccessKeys } = require("polyiam");
+  new IAM({ region: "us-east-1" });
+  if (typeof NoSuchEntityException !== "function" || typeof paginateListAccessKeys !== "function") process.exit(1);
+' && node --input-type=module -e '
+  import { IAM } from "polyiam";
+  const iam = new IAM({ endpoint: process.env.POLYIAM_MOTO_URL });
+  const { User, $metadata } = await iam.createUser({ UserName: `polyiam-pack-${process.pid}` });
+  await iam.deleteUser({ UserName: User.UserName });
+  if ($metadata.httpStatusCode !== 200) process.exit(1);
+')
+echo "npm pack: $(basename "$tarball") installs and loads (CommonJS and ESM)"
+
+echo "==> node --test (bindings-node/test)"
+(cd bindings-node && node --test --test-concurrency=1 --test-reporter=spec test/*.test.mjs)
