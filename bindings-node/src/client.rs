@@ -82,29 +82,24 @@ const DEFAULT_MAX_SOCKETS: u32 = 50;
 
 struct State {
     config: Config,
+    /// Calls in flight at once (`maxSockets`), applied by the core client.
+    max_sockets: u32,
     /// Resolved on the first call (the AWS config chain does file and network I/O), then reused.
     client: tokio::sync::OnceCell<polyiam_core::Client>,
-    /// Bounds the requests in flight, so 1,000 concurrent calls do not open 1,000 connections.
-    in_flight: tokio::sync::Semaphore,
 }
 
 impl State {
     async fn client(&self) -> Result<polyiam_core::Client, Error> {
-        self.client.get_or_try_init(|| polyiam_core::Client::connect(&self.config)).await.cloned()
+        self.client
+            .get_or_try_init(|| async {
+                Ok(polyiam_core::Client::connect(&self.config).await?.with_max_concurrent_calls(self.max_sockets as usize))
+            })
+            .await
+            .cloned()
     }
 
     async fn call(&self, operation: &str, input: &Map) -> Result<Response, Error> {
-        let client = self.client().await?;
-        let _permit = self.in_flight.acquire().await.map_err(|_| Error::internal("the client was closed"))?;
-        client.call(operation, input).await
-    }
-
-    async fn next_page(&self, pages: &mut Pages) -> Option<Result<Response, Error>> {
-        let _permit = match self.in_flight.acquire().await {
-            Ok(p) => p,
-            Err(_) => return Some(Err(Error::internal("the client was closed"))),
-        };
-        pages.next().await
+        self.client().await?.call(operation, input).await
     }
 }
 
@@ -142,8 +137,7 @@ impl NativeClient {
                 Some(n) => n,
                 None => DEFAULT_MAX_SOCKETS,
             };
-            let in_flight = tokio::sync::Semaphore::new(sockets as usize);
-            Ok(NativeClient { state: Arc::new(State { config, client: tokio::sync::OnceCell::new(), in_flight }) })
+            Ok(NativeClient { state: Arc::new(State { config, max_sockets: sockets, client: tokio::sync::OnceCell::new() }) })
         })
     }
 
@@ -230,7 +224,7 @@ impl NativePages {
                     };
                 }
                 match std::mem::replace(&mut *stage, Stage::Done) {
-                    Stage::Running(mut pages) => match state.next_page(&mut pages).await {
+                    Stage::Running(mut pages) => match pages.next().await {
                         None => Outcome::Done,
                         Some(Ok(r)) => {
                             *stage = Stage::Running(pages);

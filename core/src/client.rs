@@ -6,11 +6,15 @@ use crate::meta::{self, ResponseMeta};
 use crate::schema;
 use crate::validate;
 use crate::value::{Map, Value};
+use std::sync::Arc;
+use tokio::sync::Semaphore;
 
 /// One configured IAM client; cheap to clone and safe to share between threads.
 #[derive(Clone, Debug)]
 pub struct Client {
     sdk: aws_sdk_iam::Client,
+    /// Bounds the calls in flight (see `with_max_concurrent_calls`); shared by clones.
+    in_flight: Option<Arc<Semaphore>>,
 }
 
 /// A successful call's output (a structure value) and its response metadata.
@@ -22,7 +26,15 @@ pub struct Response {
 
 impl Client {
     pub async fn connect(config: &Config) -> Result<Client, Error> {
-        Ok(Client { sdk: config.build_sdk_client().await? })
+        Ok(Client { sdk: config.build_sdk_client().await?, in_flight: None })
+    }
+
+    /// At most `n` calls of this client (and its clones) in flight; the others wait their turn.
+    /// An event-loop binding can start thousands of calls at once, and as many connections would
+    /// overwhelm the endpoint (the JS v3 SDK caps its sockets at 50 for the same reason).
+    pub fn with_max_concurrent_calls(mut self, n: usize) -> Self {
+        self.in_flight = Some(Arc::new(Semaphore::new(n.max(1))));
+        self
     }
 
     /// Builds a client from the shared runtime; for bindings whose calls block (Python, R).
@@ -42,6 +54,10 @@ impl Client {
         if !issues.is_empty() {
             return Err(Error { operation: Some(op.name), ..Error::validation(op.name, issues) });
         }
+        let _permit = match &self.in_flight {
+            Some(limit) => Some(limit.acquire().await.map_err(|_| Error::internal("the client's call limit was closed"))?),
+            None => None,
+        };
         let (result, meta) = meta::capture(op.retry_safe, crate::generated::ops::dispatch(&self.sdk, op.name, input)).await;
         match result {
             Ok(_) if meta.truncated_body => {
