@@ -48,23 +48,14 @@ pub unsafe fn info(env: Env, e: &Error) -> R<Val> {
 }
 
 /// The message of a caught panic payload.
-pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    let what = payload
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown panic".into());
-    format!("polyiam internal error (a bug; please report it): {what}")
-}
-
 pub fn internal(payload: &(dyn std::any::Any + Send)) -> Error {
-    Error::internal(panic_message(payload))
+    Error::from_panic(payload)
 }
 
 /// Runs `f` (on the JS thread), turning a Rust panic into a JS exception instead of unwinding into Node.
 pub fn guard<T>(f: impl FnOnce() -> napi::Result<T>) -> napi::Result<T> {
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(r) => r,
-        Err(payload) => Err(napi::Error::from_reason(panic_message(payload.as_ref()))),
+        Err(payload) => Err(napi::Error::from_reason(Error::from_panic(payload.as_ref()).message)),
     }
 }

@@ -47,13 +47,6 @@ pub fn to_py(py: Python<'_>, e: &Error) -> PyErr {
 pub fn guard<T>(py: Python<'_>, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(r) => r,
-        Err(payload) => {
-            let what = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".into());
-            Err(to_py(py, &Error::internal(format!("polyiam internal error (a bug; please report it): {what}"))))
-        }
+        Err(payload) => Err(to_py(py, &Error::from_panic(payload.as_ref()))),
     }
 }

@@ -94,6 +94,28 @@ pub struct Traits {
     pub query_error: Option<(String, Option<u16>)>,
 }
 
+impl Traits {
+    /// The constraint traits as (name, value) pairs for docs: `("length", "1..128")`,
+    /// `("range", "1..1000")`, `("pattern", "^[\\w+=,.@-]+$")`; each backend words them its own way.
+    pub fn constraint_notes(&self) -> Vec<(&'static str, String)> {
+        fn bounds<T: ToString>((lo, hi): (Option<T>, Option<T>)) -> String {
+            let show = |v: Option<T>| v.map_or(String::new(), |v| v.to_string());
+            format!("{}..{}", show(lo), show(hi))
+        }
+        let mut notes = Vec::new();
+        if let Some(l) = self.length {
+            notes.push(("length", bounds(l)));
+        }
+        if let Some(r) = self.range {
+            notes.push(("range", bounds(r)));
+        }
+        if let Some(p) = &self.pattern {
+            notes.push(("pattern", p.clone()));
+        }
+        notes
+    }
+}
+
 #[derive(Debug)]
 pub struct ModelError(pub String);
 

@@ -119,6 +119,16 @@ impl Error {
         ))
     }
 
+    /// A caught Rust panic, for the bindings' FFI guards: a panic must never unwind into a language runtime.
+    pub fn from_panic(payload: &(dyn std::any::Any + Send)) -> Self {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        Error::internal(format!("polyiam internal error (a bug; please report it): {what}"))
+    }
+
     pub fn internal(message: impl Into<String>) -> Self {
         Error { fault: Fault::Server, ..Error::new(ErrorKind::Internal, "InternalError", message) }
     }

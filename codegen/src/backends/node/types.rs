@@ -40,16 +40,10 @@ pub fn interface_name(shape: &str) -> String {
 
 /// A one-line description of a shape's constraints, for doc comments.
 pub fn constraints(model: &Model, shape: &str) -> String {
-    let s = model.shape(shape);
-    let mut out = Vec::new();
-    if let Some((lo, hi)) = s.traits.length {
-        out.push(format!("length {}..{}", lo.map_or(String::new(), |v| v.to_string()), hi.map_or(String::new(), |v| v.to_string())));
-    }
-    if let Some((lo, hi)) = s.traits.range {
-        out.push(format!("range {}..{}", lo.map_or(String::new(), |v| v.to_string()), hi.map_or(String::new(), |v| v.to_string())));
-    }
-    if let Some(p) = &s.traits.pattern {
-        out.push(format!("pattern `{p}`"));
-    }
-    out.join("; ")
+    let notes = model.shape(shape).traits.constraint_notes();
+    let words: Vec<String> = notes
+        .into_iter()
+        .map(|(name, value)| if name == "pattern" { format!("{name} `{value}`") } else { format!("{name} {value}") })
+        .collect();
+    words.join("; ")
 }

@@ -67,14 +67,8 @@ pub fn describe(model: &Model, shape: &str) -> String {
         Kind::Map => "a named list".to_string(),
         Kind::Structure | Kind::Unit => "a named list".to_string(),
     };
-    if let Some((lo, hi)) = s.traits.length {
-        out.push_str(&format!("; length {}..{}", lo.map_or(String::new(), |v| v.to_string()), hi.map_or(String::new(), |v| v.to_string())));
-    }
-    if let Some((lo, hi)) = s.traits.range {
-        out.push_str(&format!("; range {}..{}", lo.map_or(String::new(), |v| v.to_string()), hi.map_or(String::new(), |v| v.to_string())));
-    }
-    if let Some(p) = &s.traits.pattern {
-        out.push_str(&format!("; pattern {p}"));
+    for (name, value) in s.traits.constraint_notes() {
+        out.push_str(&format!("; {name} {value}"));
     }
     out
 }
