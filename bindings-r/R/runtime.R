@@ -41,13 +41,13 @@
 }
 
 # A validation error found in R, before anything reaches the Rust library.
-.polyiam_validation_error <- function(message, operation = NULL, path = "") {
+.polyiam_validation_error <- function(message, operation = NULL, path = "", rule = "type") {
   .polyiam_condition(list(
     kind = "validation", code = "ParamValidation", shape = NULL,
     message = message, display = paste0("Parameter validation failed:\n  ", message),
     operation = operation, request_id = NULL, status_code = NULL, fault = "client",
     retry_attempts = 0L, outcome_unknown = FALSE,
-    issues = list(list(path = path, rule = "type", detail = message))
+    issues = list(list(path = path, rule = rule, detail = message))
   ))
 }
 
@@ -129,13 +129,16 @@
 }
 
 # Runs one operation: `params` are the model's members (NULL = left out), `extra` whatever else
-# the caller passed (an error). Under `paginate()` it returns the request instead of sending it.
+# the caller passed (an error). Named, non-NULL extras go to the core, which reports them as
+# "unknown" members together with every other problem of the call (as in the other bindings);
+# unnamed or NULL extras are refused here. Under `paginate()` it returns the request instead of
+# sending it.
 .polyiam_operation <- function(client, operation, method, params, extra) {
   capture <- isTRUE(.state$capture)
   .state$capture <- FALSE
-  if (length(extra)) {
-    nms <- names(extra)
-    if (is.null(nms)) nms <- rep("", length(extra))
+  nms <- names(extra)
+  if (is.null(nms)) nms <- rep("", length(extra))
+  if (length(extra) && (!all(nzchar(nms)) || anyDuplicated(nms) || any(vapply(extra, is.null, logical(1))))) {
     shown <- ifelse(nzchar(nms), nms, sprintf("<unnamed argument %d>", seq_along(extra)))
     stop(.polyiam_validation_error(
       sprintf(
@@ -143,7 +146,7 @@
         method, paste(shown, collapse = ", "),
         if (length(params)) paste(names(params), collapse = ", ") else "(none)"
       ),
-      operation = operation, path = shown[[1]]
+      operation = operation, path = shown[[1]], rule = "unknown"
     ))
   }
   if (is.null(client)) {
@@ -152,7 +155,7 @@
       operation = operation
     ))
   }
-  params <- params[!vapply(params, is.null, logical(1))]
+  params <- c(params[!vapply(params, is.null, logical(1))], extra)
   if (capture) {
     return(structure(list(client = client, operation = operation, params = params), class = "polyiam_request"))
   }

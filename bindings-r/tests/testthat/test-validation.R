@@ -36,7 +36,7 @@ test_that("R values a Rust function can't take are clear errors", {
   expect_invalid(svc$get_user(UserName = 1i), "complex")
   expect_invalid(svc$get_user(Foo = 1), "Foo")
   expect_invalid(svc$get_user("a", "b"), "unnamed")
-  expect_invalid(svc$create_user(UserName = "u", Tags = list(list(Key = "k", Value = NA))), "Tags[1].Value")
+  expect_invalid(svc$create_user(UserName = "u", Tags = list(list(Key = "k", Value = NA))), "Tags[0].Value")
   expect_invalid(svc$create_user(UserName = "u", Tags = list(list(Key = "k", Key = "v"))), "twice")
   expect_invalid(svc$update_access_key(UserName = "u", AccessKeyId = "AKIAIOSFODNN7EXAMPLE", Status = "Bogus"), "Status")
   expect_invalid(svc$delete_access_key(UserName = "u"), "AccessKeyId")

@@ -5,6 +5,58 @@
 use extendr_api::prelude::*;
 use polyiam_core::schema::{self, Kind, Operation, Shape};
 use polyiam_core::{Error, Map, Timestamp, Value};
+use std::os::raw::{c_char, c_int, c_void};
+
+// R's C API for a CHARSXP's bytes and declared encoding (these never raise an R error on a
+// CHARSXP). The SEXP is passed as an untyped pointer (extendr's SEXPREC is opaque).
+extern "C" {
+    fn R_CHAR(x: *mut c_void) -> *const c_char;
+    fn Rf_xlength(x: *mut c_void) -> isize;
+    fn Rf_getCharCE(x: *mut c_void) -> c_int;
+}
+
+const CE_LATIN1: c_int = 2;
+const CE_BYTES: c_int = 3;
+
+/// The text of one (non-NA) R string as UTF-8. extendr's `&str` views of a CHARSXP assume UTF-8,
+/// so read the bytes and the encoding mark here: latin1-marked strings are converted, UTF-8 and
+/// native ones (R's native encoding is UTF-8 on every platform R >= 4.2 supports) must be valid
+/// UTF-8, and "bytes"-marked strings are not text.
+pub fn text(r: &Rstr) -> Result<String, &'static str> {
+    // SAFETY: `r` is a live CHARSXP (not NA: callers check) protected by its owner for this call;
+    // R_CHAR points at exactly Rf_xlength(r) bytes.
+    let (bytes, ce) = unsafe {
+        let sexp = r.get().cast::<c_void>();
+        let len = usize::try_from(Rf_xlength(sexp)).unwrap_or(0);
+        let ptr = R_CHAR(sexp).cast::<u8>();
+        let bytes: &[u8] = if len == 0 || ptr.is_null() { &[] } else { std::slice::from_raw_parts(ptr, len) };
+        (bytes, Rf_getCharCE(sexp))
+    };
+    match ce {
+        CE_LATIN1 => Ok(bytes.iter().map(|&b| char::from(b)).collect()),
+        CE_BYTES => Err("strings marked as \"bytes\" are not text; convert with iconv(x, from, \"UTF-8\")"),
+        _ => std::str::from_utf8(bytes)
+            .map(str::to_string)
+            .map_err(|_| "the string is not valid UTF-8; convert it with iconv(x, from, \"UTF-8\") or enc2utf8()"),
+    }
+}
+
+/// The names of a list as UTF-8 (NA names come back as "NA").
+fn names_of(v: &Robj, path: &str) -> Result<Option<Vec<String>>, Error> {
+    let attr = v.get_attrib(names_symbol());
+    let Some(attr) = attr.filter(|a| !a.is_null()) else { return Ok(None) };
+    let names = Strings::try_from(attr).map_err(|_| Error::bad_value(path, "unreadable names"))?;
+    let mut out = Vec::with_capacity(names.len());
+    for i in 0..names.len() {
+        let r = names.elt(i);
+        if r.is_na() {
+            out.push("NA".to_string());
+        } else {
+            out.push(text(&r).map_err(|d| Error::bad_value(path, format!("a name: {d}")))?);
+        }
+    }
+    Ok(Some(out))
+}
 
 fn child(path: &str, key: &str) -> String {
     if path.is_empty() {
@@ -26,10 +78,14 @@ pub fn opt_string(v: &Robj, name: &str) -> Result<Option<String>, Error> {
         return Ok(None);
     }
     match (v.rtype(), v.len()) {
-        (Rtype::Strings, 1) if !v.inherits("factor") => match v.as_str() {
-            Some(s) if !v.is_na() => Ok(Some(s.to_string())),
-            _ => Err(Error::config(format!("{name} must be a single string, not NA"))),
-        },
+        (Rtype::Strings, 1) if !v.inherits("factor") => {
+            let strings = Strings::try_from(v.clone()).map_err(|_| Error::config(format!("{name}: unreadable string")))?;
+            let r = strings.elt(0);
+            if r.is_na() {
+                return Err(Error::config(format!("{name} must be a single string, not NA")));
+            }
+            text(&r).map(Some).map_err(|d| Error::config(format!("{name}: {d}")))
+        }
         _ => Err(Error::config(format!("{name} must be a single string (character of length 1) or NULL"))),
     }
 }
@@ -111,10 +167,14 @@ pub fn value(v: &Robj, shape: Option<&'static Shape>, path: &str) -> Result<Valu
         return Err(Error::bad_value(shown, "factors are not accepted; convert with as.character()"));
     }
     let wants_list = matches!(shape.map(|s| &s.kind), Some(Kind::List { .. }));
+    // An atomic vector fills a list of scalars (R has no length-1 vector vs scalar distinction);
+    // for a list of structures or maps it is the wrong type as a whole, reported at `path`.
+    let atomic_fills_list = wants_list
+        && !matches!(list_item(shape).map(|s| &s.kind), Some(Kind::Structure { .. } | Kind::Map { .. } | Kind::List { .. }));
     match v.rtype() {
         Rtype::List => {
             let list = List::try_from(v.clone()).map_err(|_| Error::bad_value(shown, "unreadable list"))?;
-            let names: Option<Vec<String>> = v.names().map(|n| n.map(|s| s.to_string()).collect());
+            let names = names_of(v, shown)?;
             match names {
                 Some(names) if !wants_list && !list.is_empty() => {
                     let mut map = Map::with_capacity(list.len());
@@ -140,18 +200,18 @@ pub fn value(v: &Robj, shape: Option<&'static Shape>, path: &str) -> Result<Valu
                     let item_shape = list_item(shape);
                     let mut items = Vec::with_capacity(list.len());
                     for (i, item) in list.values().enumerate() {
-                        items.push(value(&item, item_shape, &format!("{path}[{}]", i + 1))?);
+                        items.push(value(&item, item_shape, &format!("{path}[{i}]"))?);
                     }
                     Ok(Value::List(items))
                 }
             }
         }
         Rtype::Strings | Rtype::Integers | Rtype::Doubles | Rtype::Logicals => {
-            if wants_list {
+            if atomic_fills_list {
                 let item_shape = list_item(shape);
                 let mut items = Vec::with_capacity(v.len());
                 for i in 0..v.len() {
-                    items.push(scalar(v, i, item_shape, &format!("{path}[{}]", i + 1))?);
+                    items.push(scalar(v, i, item_shape, &format!("{path}[{i}]"))?);
                 }
                 return Ok(Value::List(items));
             }
@@ -182,7 +242,7 @@ fn scalar(v: &Robj, i: usize, shape: Option<&'static Shape>, path: &str) -> Resu
             if r.is_na() {
                 return Err(na());
             }
-            Ok(Value::String(r.as_ref().to_string()))
+            text(&r).map(Value::String).map_err(|d| Error::bad_value(path, d))
         }
         Rtype::Logicals => match v.as_logical_slice().and_then(|s| s.get(i)) {
             Some(b) if b.is_na() => Err(na()),
