@@ -60,14 +60,7 @@ fn guard(f: impl FnOnce() -> Result<Robj, Error>) -> Robj {
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(Ok(v)) => ok(v),
         Ok(Err(e)) => fail(&e),
-        Err(payload) => {
-            let what = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".into());
-            fail(&Error::internal(format!("polyiam internal error (a bug; please report it): {what}")))
-        }
+        Err(payload) => fail(&Error::from_panic(payload.as_ref())),
     }
 }
 
