@@ -12,8 +12,7 @@ function metadata(m) {
   if (m.httpStatusCode !== undefined && m.httpStatusCode !== null) out.httpStatusCode = m.httpStatusCode;
   if (m.requestId !== undefined && m.requestId !== null) out.requestId = m.requestId;
   out.attempts = (m.retryAttempts || 0) + 1;
-  // The core does not measure time spent waiting between retries.
-  out.totalRetryDelay = 0;
+  out.totalRetryDelay = m.totalRetryDelay || 0;
   return out;
 }
 
@@ -90,6 +89,7 @@ function translate(info, byShape) {
     httpStatusCode: info.httpStatus,
     requestId: info.requestId,
     retryAttempts: info.retryAttempts,
+    totalRetryDelay: info.totalRetryDelay,
   });
   const common = {
     $metadata,

@@ -31,6 +31,7 @@ pub unsafe fn info(env: Env, e: &Error) -> R<Val> {
     raw::set(env, d, "headers", crate::to_js::headers(env, &e.http_headers)?)?;
     raw::set(env, d, "fault", raw::string(env, e.fault.as_str())?)?;
     raw::set(env, d, "retryAttempts", raw::number(env, f64::from(e.retry_attempts))?)?;
+    raw::set(env, d, "totalRetryDelay", raw::number(env, e.total_retry_delay_ms as f64)?)?;
     raw::set(env, d, "outcomeUnknown", raw::boolean(env, e.outcome_unknown)?)?;
     raw::set(env, d, "outcomeNote", opt_str(env, e.outcome_note().as_deref())?)?;
     let issues = raw::array(env, e.issues.len())?;

@@ -47,6 +47,7 @@ pub unsafe fn response(env: Env, r: &Response) -> R<Val> {
         raw::set(env, meta, "requestId", raw::string(env, id)?)?;
     }
     raw::set(env, meta, "retryAttempts", raw::number(env, f64::from(r.meta.retry_attempts))?)?;
+    raw::set(env, meta, "totalRetryDelay", raw::number(env, r.meta.total_retry_delay_ms as f64)?)?;
     raw::set(env, meta, "headers", headers(env, &r.meta.http_headers)?)?;
     raw::set(env, out, "metadata", meta)?;
     Ok(out)

@@ -55,6 +55,8 @@ pub struct Error {
     pub fault: Fault,
     /// Retries made before giving up (attempts - 1).
     pub retry_attempts: u32,
+    /// Milliseconds spent waiting between those attempts.
+    pub total_retry_delay_ms: u64,
     /// For validation errors: every problem found.
     pub issues: Vec<Issue>,
     /// The request may have been applied: a failure after sending was not retried (see retry.rs).
@@ -89,6 +91,7 @@ impl Error {
             http_headers: Vec::new(),
             fault: Fault::Client,
             retry_attempts: 0,
+            total_retry_delay_ms: 0,
             issues: Vec::new(),
             outcome_unknown: false,
         }
@@ -192,6 +195,7 @@ impl Error {
     pub(crate) fn with_call(mut self, op: &'static str, meta: crate::meta::ResponseMeta) -> Self {
         self.operation = Some(op);
         self.retry_attempts = meta.retry_attempts;
+        self.total_retry_delay_ms = meta.total_retry_delay_ms;
         if self.http_status.is_none() {
             self.http_status = meta.http_status;
         }

@@ -6,9 +6,11 @@
 
 use aws_sdk_iam::config::interceptors::{
     AfterDeserializationInterceptorContextRef, BeforeDeserializationInterceptorContextRef, BeforeTransmitInterceptorContextRef,
+    FinalizerInterceptorContextRef,
 };
 use aws_sdk_iam::config::{ConfigBag, Intercept, RuntimeComponents};
 use std::sync::{Arc, Mutex};
+use std::time::Instant;
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -20,6 +22,8 @@ pub struct ResponseMeta {
     pub http_headers: Vec<(String, String)>,
     /// Retries made (attempts - 1), as boto3's `RetryAttempts`.
     pub retry_attempts: u32,
+    /// Milliseconds spent waiting between attempts (the JS SDK's `totalRetryDelay`).
+    pub total_retry_delay_ms: u64,
     /// The URL of the last attempt, without query; used to name the endpoint in transport errors.
     pub endpoint: Option<String>,
     /// A failure that may have happened after the service acted was not retried (see retry.rs).
@@ -30,6 +34,8 @@ pub struct ResponseMeta {
 
 struct Slot {
     attempts: u32,
+    /// When the previous attempt ended, to measure the back-off before the next one.
+    last_attempt_end: Option<Instant>,
     /// The operation is `@idempotent`/`@readonly`: any transient failure may be retried.
     retry_safe: bool,
     meta: ResponseMeta,
@@ -41,7 +47,7 @@ tokio::task_local! {
 
 /// Runs `fut` (one operation call) with a fresh metadata slot; returns its output and what was recorded.
 pub(crate) async fn capture<F: std::future::Future>(retry_safe: bool, fut: F) -> (F::Output, ResponseMeta) {
-    let slot = Arc::new(Mutex::new(Slot { attempts: 0, retry_safe, meta: ResponseMeta::default() }));
+    let slot = Arc::new(Mutex::new(Slot { attempts: 0, last_attempt_end: None, retry_safe, meta: ResponseMeta::default() }));
     let out = CALL.scope(slot.clone(), fut).await;
     let mut slot = slot.lock().unwrap_or_else(|p| p.into_inner());
     let mut meta = std::mem::take(&mut slot.meta);
@@ -69,6 +75,31 @@ pub(crate) struct CaptureInterceptor;
 impl Intercept for CaptureInterceptor {
     fn name(&self) -> &'static str {
         "polyiam::ResponseMetaCapture"
+    }
+
+    fn read_before_attempt(
+        &self,
+        _ctx: &BeforeTransmitInterceptorContextRef<'_>,
+        _rc: &RuntimeComponents,
+        _cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        with_slot(|slot| {
+            if let Some(end) = slot.last_attempt_end.take() {
+                let waited = u64::try_from(end.elapsed().as_millis()).unwrap_or(u64::MAX);
+                slot.meta.total_retry_delay_ms = slot.meta.total_retry_delay_ms.saturating_add(waited);
+            }
+        });
+        Ok(())
+    }
+
+    fn read_after_attempt(
+        &self,
+        _ctx: &FinalizerInterceptorContextRef<'_>,
+        _rc: &RuntimeComponents,
+        _cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        with_slot(|slot| slot.last_attempt_end = Some(Instant::now()));
+        Ok(())
     }
 
     fn read_before_transmit(
