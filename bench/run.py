@@ -5,7 +5,8 @@
                         [--endpoints static,moto] [--only SUBSTR,...] [--skip SUBSTR,...]
 
 Normally started by ``bench/run.sh``, which does the set-up (bench/.venv with boto3, moto and a
-release build of polyiam; the release native binary) first. This is a benchmark, not a test: it
+release build of polyiam; the release native binary; bench/node/node_modules and the release Node addon
+in bench/.build/; the release R package in bench/.R-library) first. This is a benchmark, not a test: it
 prints numbers and never fails on them.
 
 Endpoints (both local, started here, stopped at the end):
@@ -20,8 +21,8 @@ water mark (``peak_rss_mb`` from the driver, VmHWM; else ``ru_maxrss`` from wait
 (static endpoint only): wall time from spawning a fresh process to its exit, the process doing
 import + client + first call; median of ``K`` runs.
 
-Adding a client (Node, R, ...) is one entry in ``clients()``: a command that follows the driver
-protocol of ``drivers/python_driver.py`` (arguments ``--endpoint --calls --warmup [--moto --user]
+Adding a client is one entry in ``clients()``: a command that follows the driver protocol of
+``drivers/python_driver.py`` (``drivers/node_driver.mjs`` and ``drivers/r_driver.R`` follow it too) (arguments ``--endpoint --calls --warmup [--moto --user]
 [--cold]``, one JSON object on stdout; ``peak_rss_mb`` from /proc/self/status VmHWM where possible).
 
 Results: a Markdown table on stdout, and ``bench/results/<UTC time>.{json,md}`` plus
@@ -35,6 +36,7 @@ import datetime as _dt
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -54,11 +56,24 @@ BENCH_PY = os.path.join(BENCH, ".venv", "bin", "python")
 MAIN_PY = os.path.join(ROOT, ".venv", "bin", "python")
 NATIVE_BIN = os.path.join(ROOT, "target", "release", "polyiam-bench-native")
 PY_DRIVER = os.path.join(BENCH, "drivers", "python_driver.py")
+NODE_DRIVER = os.path.join(BENCH, "drivers", "node_driver.mjs")
+R_DRIVER = os.path.join(BENCH, "drivers", "r_driver.R")
+# Release builds made by run.sh, kept inside bench/ (gitignored) so the tests' debug builds stay put:
+# the Node addon (a copy of target/release/libpolyiam_node.so, loaded through POLYIAM_NODE_ADDON)
+# and an R library with polyiam installed from a release build of bindings-r.
+_NODE_ARCH = {"x86_64": "x64", "amd64": "x64", "aarch64": "arm64", "arm64": "arm64"}.get(platform.machine().lower(), platform.machine())
+NODE_ADDON = os.path.join(BENCH, ".build", f"polyiam.{sys.platform}-{_NODE_ARCH}.node")
+NODE_MODULES = os.path.join(BENCH, "node", "node_modules")
+R_LIB = os.path.join(BENCH, ".R-library")
 
 # Target client names used for the verdict lines.
 NATIVE = "aws-sdk-iam (Rust, native)"
 POLYIAM_PY = "polyiam (Python)"
 BOTO3 = "boto3 (Python)"
+POLYIAM_NODE = "polyiam (Node)"
+AWS_SDK_JS = "@aws-sdk/client-iam v3 (Node)"
+POLYIAM_R = "polyiam (R)"
+PAWS = "paws (R)"
 
 
 @dataclass
@@ -87,8 +102,34 @@ def _py_has(python: str, module: str) -> Callable[[], Optional[str]]:
     return check
 
 
+def _tool(name: str) -> Callable[[], Optional[str]]:
+    return lambda: None if shutil.which(name) else f"{name} not on PATH"
+
+
+def _all(*checks: Callable[[], Optional[str]]) -> Callable[[], Optional[str]]:
+    def check() -> Optional[str]:
+        for c in checks:
+            why = c()
+            if why:
+                return why
+        return None
+
+    return check
+
+
+def _r_has(package: str, lib: str, hint: str) -> Callable[[], Optional[str]]:
+    def check() -> Optional[str]:
+        if not shutil.which("Rscript"):
+            return "Rscript not on PATH"
+        code = f".libPaths(c({lib!r}, .libPaths())); quit(status = if (requireNamespace({package!r}, quietly = TRUE)) 0 else 1)"
+        ok = subprocess.run(["Rscript", "-e", code], capture_output=True).returncode == 0
+        return None if ok else f"R package {package} not installed ({hint})"
+
+    return check
+
+
 def clients() -> List[Client]:
-    """Every client the bench knows. Add Node / R here (see the module docstring)."""
+    """Every client the bench knows (a client that cannot run here gets a "not run" row saying why)."""
     build_native = "run bench/run.sh, or cargo build --release -p polyiam-bench-native"
     return [
         Client(NATIVE, [NATIVE_BIN, "--json", "--client", "native"], _missing(NATIVE_BIN, build_native),
@@ -105,11 +146,20 @@ def clients() -> List[Client]:
         Client("polyiam (Python, .venv debug build)", [MAIN_PY, PY_DRIVER, "--client", "polyiam"],
                _py_has(MAIN_PY, "polyiam"), "the test build; for comparison only"),
         Client(BOTO3, [BENCH_PY, PY_DRIVER, "--client", "boto3"], _py_has(BENCH_PY, "boto3"), "boto3 1.43 in bench/.venv"),
-        # Later, same protocol:
-        # Client("polyiam (Node)", ["node", os.path.join(BENCH, "node", "driver.mjs"), "--client", "polyiam"], ...),
-        # Client("@aws-sdk/client-iam (Node)", ["node", os.path.join(BENCH, "node", "driver.mjs"), "--client", "aws-sdk"], ...),
-        # Client("polyiam (R)", ["Rscript", os.path.join(BENCH, "r", "driver.R"), "--client", "polyiam"], ...),
-        # Client("paws (R)", ["Rscript", os.path.join(BENCH, "r", "driver.R"), "--client", "paws"], ...),
+        Client(POLYIAM_NODE, ["node", NODE_DRIVER, "--client", "polyiam", "--addon", NODE_ADDON],
+               _all(_tool("node"), _missing(NODE_ADDON, "run bench/run.sh: cargo build --release -p polyiam-node, copied")),
+               "release addon (cargo build --release -p polyiam-node) loaded from bench/.build/ via POLYIAM_NODE_ADDON"),
+        Client(AWS_SDK_JS, ["node", NODE_DRIVER, "--client", "aws-sdk"],
+               _all(_tool("node"), _missing(NODE_MODULES, "run bench/run.sh, or npm ci in bench/node")),
+               "AWS SDK for JavaScript v3, @aws-sdk/client-iam 3.1169.0 (bench/node/package-lock.json), IAMClient.send"),
+        Client(POLYIAM_R, ["Rscript", R_DRIVER, "--client", "polyiam", "--lib", R_LIB],
+               _r_has("polyiam", R_LIB, "run bench/run.sh: POLYIAM_CARGO_PROFILE=release R CMD INSTALL into bench/.R-library"),
+               "release build (POLYIAM_CARGO_PROFILE=release) in bench/.R-library"),
+        # paws is not on Debian and CRAN is not reachable from this machine: the row stays "skipped"
+        # until paws (with paws.common 0.7.x) is installed into an R library (e.g. bench/.R-library).
+        Client(PAWS, ["Rscript", R_DRIVER, "--client", "paws", "--lib", R_LIB],
+               _r_has("paws", R_LIB, "paws comes from CRAN only, which this machine cannot reach"),
+               "paws from CRAN (paws.common 0.7.x)"),
     ]
 
 
@@ -176,6 +226,7 @@ class Row:
     cold_rss_mb: Optional[float] = None
     cold_parts: dict = field(default_factory=dict)
     error: Optional[str] = None
+    skipped: Optional[str] = None  # why the client could not run here
 
 
 def slug(name: str) -> str:
@@ -220,6 +271,9 @@ def table(rows: List[Row]) -> str:
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
+        if r.skipped:
+            out.append(f"| {r.client} | — | — | not run: {r.skipped} | | | | | |")
+            continue
         if r.error:
             out.append(f"| {r.client} | {r.endpoint} | — | error: {r.error[:120]} | | | | | |")
             continue
@@ -257,6 +311,33 @@ def verdicts(rows: List[Row]) -> List[str]:
             f"- cold start: polyiam {poly.cold_s:.3f} s vs boto3 {boto.cold_s:.3f} s = {ratio:.2f} of boto3's "
             f"(target <= 0.33: {ok})"
         )
+    node, v3 = find(POLYIAM_NODE), find(AWS_SDK_JS)
+    if native and node and native.mean_ms and node.mean_ms:
+        ratio = node.mean_ms / native.mean_ms
+        ok = "met" if ratio <= 1.3 else "NOT met"
+        lines.append(
+            f"- Node per call (static endpoint, mean): polyiam {node.mean_ms:.3f} ms vs native aws-sdk-iam "
+            f"{native.mean_ms:.3f} ms = {ratio:.2f}x (target <= 1.3x: {ok})"
+        )
+    if v3 and node and v3.mean_ms and node.mean_ms:
+        lines.append(f"- Node per call vs @aws-sdk/client-iam v3: polyiam is {v3.mean_ms / node.mean_ms:.1f}x faster ({v3.mean_ms:.3f} ms)")
+    if v3 and node and v3.cold_s and node.cold_s:
+        ratio = node.cold_s / v3.cold_s
+        ok = "met" if ratio <= 1 / 3 else "NOT met"
+        lines.append(
+            f"- Node cold start: polyiam {node.cold_s:.3f} s vs v3 {v3.cold_s:.3f} s = {ratio:.2f} of v3's "
+            f"(target <= 0.33: {ok})"
+        )
+    r_poly, paws = find(POLYIAM_R), find(PAWS)
+    if native and r_poly and native.mean_ms and r_poly.mean_ms:
+        lines.append(
+            f"- R per call (static endpoint, mean): polyiam {r_poly.mean_ms:.3f} ms vs native aws-sdk-iam "
+            f"{native.mean_ms:.3f} ms = {r_poly.mean_ms / native.mean_ms:.2f}x"
+        )
+    if r_poly and paws and paws.mean_ms and r_poly.mean_ms:
+        lines.append(f"- R per call vs paws: polyiam is {paws.mean_ms / r_poly.mean_ms:.1f}x faster ({paws.mean_ms:.3f} ms)")
+    elif r_poly and not paws:
+        lines.append("- R vs paws: not measured (paws is not installed: not on Debian, and CRAN is not reachable here)")
     return lines
 
 
@@ -279,6 +360,7 @@ def main(argv=None) -> int:
     only = [s.strip().lower() for s in args.only.split(",") if s.strip()]
     skip = [s.strip().lower() for s in args.skip.split(",") if s.strip()]
     chosen = []
+    skipped: List[Row] = []
     for c in clients():
         n = c.name.lower()
         if (only and not any(s in n for s in only)) or any(s in n for s in skip):
@@ -286,6 +368,7 @@ def main(argv=None) -> int:
         why = c.unavailable()
         if why:
             print(f"skipping {c.name}: {why}", file=sys.stderr)
+            skipped.append(Row(c.name, "—", skipped=why))
             continue
         chosen.append(c)
     if not chosen:
@@ -312,6 +395,7 @@ def main(argv=None) -> int:
                 rows.append(row)
         finally:
             server.stop()
+    rows.extend(skipped)
 
     now = _dt.datetime.now(_dt.timezone.utc)
     machine = f"{platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}, Python {platform.python_version()}"
