@@ -5,10 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-# Dummy credentials only; no instance-metadata lookups (only loopback is ours to reach).
-export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
-export AWS_EC2_METADATA_DISABLED=true
-unset AWS_PROFILE AWS_SESSION_TOKEN AWS_ENDPOINT_URL AWS_ENDPOINT_URL_IAM
+. scripts/dummy-aws-env.sh
 
 # The harness servers need the pinned moto in .venv (scripts/setup.sh makes it).
 [ -x .venv/bin/python ] || ./scripts/setup.sh

@@ -5,10 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Dummy credentials only; no instance-metadata lookups (only loopback is ours to reach).
-export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
-export AWS_EC2_METADATA_DISABLED=true
-unset AWS_PROFILE AWS_SESSION_TOKEN AWS_ENDPOINT_URL AWS_ENDPOINT_URL_IAM
+. scripts/dummy-aws-env.sh
 
 ./scripts/setup.sh
 # R itself before cargo: the whole-model generator test parses the generated R with Rscript.
