@@ -34,6 +34,12 @@ export interface MetadataBearer {
   $metadata: ResponseMetadata;
 }
 
+/** Per-call options, as the v3 SDK's `HttpHandlerOptions`. */
+export interface HttpHandlerOptions {
+  /** Aborting it ends the call at once with an `AbortError`; the request in flight is dropped. */
+  abortSignal?: AbortSignal;
+}
+
 /** A complete access key pair as returned at creation time. */
 export interface AccessKey {
   /** User the key belongs to. */
@@ -267,7 +273,7 @@ export declare class IAM {
    * @throws {@link NoSuchEntityException}
    * @throws {@link ServiceFailureException}
    */
-  createAccessKey(input?: CreateAccessKeyCommandInput): Promise<CreateAccessKeyCommandOutput>;
+  createAccessKey(input?: CreateAccessKeyCommandInput, options?: HttpHandlerOptions): Promise<CreateAccessKeyCommandOutput>;
 
   /**
    * Adds a new IAM user to the account.
@@ -286,7 +292,7 @@ export declare class IAM {
    * @throws {@link NoSuchEntityException}
    * @throws {@link ServiceFailureException}
    */
-  createUser(input: CreateUserCommandInput): Promise<CreateUserCommandOutput>;
+  createUser(input: CreateUserCommandInput, options?: HttpHandlerOptions): Promise<CreateUserCommandOutput>;
 
   /**
    * Permanently removes an access key from a user.
@@ -300,7 +306,7 @@ export declare class IAM {
    * @throws {@link NoSuchEntityException}
    * @throws {@link ServiceFailureException}
    */
-  deleteAccessKey(input: DeleteAccessKeyCommandInput): Promise<DeleteAccessKeyCommandOutput>;
+  deleteAccessKey(input: DeleteAccessKeyCommandInput, options?: HttpHandlerOptions): Promise<DeleteAccessKeyCommandOutput>;
 
   /**
    * Removes an IAM user; the user must no longer own any dependent resources.
@@ -315,7 +321,7 @@ export declare class IAM {
    * @throws {@link NoSuchEntityException}
    * @throws {@link ServiceFailureException}
    */
-  deleteUser(input: DeleteUserCommandInput): Promise<DeleteUserCommandOutput>;
+  deleteUser(input: DeleteUserCommandInput, options?: HttpHandlerOptions): Promise<DeleteUserCommandOutput>;
 
   /**
    * Reports when, where and with which service an access key was last used.
@@ -325,7 +331,7 @@ export declare class IAM {
    *
    * @returns a Promise of `{ UserName, AccessKeyLastUsed, $metadata }`.
    */
-  getAccessKeyLastUsed(input: GetAccessKeyLastUsedCommandInput): Promise<GetAccessKeyLastUsedCommandOutput>;
+  getAccessKeyLastUsed(input: GetAccessKeyLastUsedCommandInput, options?: HttpHandlerOptions): Promise<GetAccessKeyLastUsedCommandOutput>;
 
   /**
    * Looks up one IAM user, defaulting to the caller when no name is supplied.
@@ -337,7 +343,7 @@ export declare class IAM {
    * @throws {@link NoSuchEntityException}
    * @throws {@link ServiceFailureException}
    */
-  getUser(input?: GetUserCommandInput): Promise<GetUserCommandOutput>;
+  getUser(input?: GetUserCommandInput, options?: HttpHandlerOptions): Promise<GetUserCommandOutput>;
 
   /**
    * Lists the access keys that belong to a user, one page at a time.
@@ -351,7 +357,7 @@ export declare class IAM {
    * @throws {@link NoSuchEntityException}
    * @throws {@link ServiceFailureException}
    */
-  listAccessKeys(input?: ListAccessKeysCommandInput): Promise<ListAccessKeysCommandOutput>;
+  listAccessKeys(input?: ListAccessKeysCommandInput, options?: HttpHandlerOptions): Promise<ListAccessKeysCommandOutput>;
 
   /**
    * Switches an access key between the active and inactive states.
@@ -367,7 +373,7 @@ export declare class IAM {
    * @throws {@link NoSuchEntityException}
    * @throws {@link ServiceFailureException}
    */
-  updateAccessKey(input: UpdateAccessKeyCommandInput): Promise<UpdateAccessKeyCommandOutput>;
+  updateAccessKey(input: UpdateAccessKeyCommandInput, options?: HttpHandlerOptions): Promise<UpdateAccessKeyCommandOutput>;
 }
 
 /** Base of every error polyiam throws (like the v3 SDK's ServiceException). */
@@ -401,6 +407,10 @@ export declare class TimeoutError extends IAMServiceException {}
 export declare class ResponseParseError extends IAMServiceException {}
 /** A bug in polyiam (a Rust panic or an impossible state), turned into an error. */
 export declare class InternalError extends IAMServiceException {}
+/** The call's `abortSignal` was aborted; `outcomeUnknown` is true when a request that changes something had been sent. */
+export declare class AbortError extends IAMServiceException {
+  readonly name: "AbortError";
+}
 
 /** Another request changed the same resource at the same time; retry later. (wire code `ConcurrentModification`, HTTP 409) */
 export declare class ConcurrentModificationException extends IAMServiceException {

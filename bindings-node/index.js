@@ -16,6 +16,7 @@ module.exports = {
   TimeoutError: runtime.TimeoutError,
   ResponseParseError: runtime.ResponseParseError,
   InternalError: runtime.InternalError,
+  AbortError: runtime.AbortError,
   ConcurrentModificationException: errors.ConcurrentModificationException,
   DeleteConflictException: errors.DeleteConflictException,
   EntityAlreadyExistsException: errors.EntityAlreadyExistsException,

@@ -11,6 +11,7 @@ export const {
   TimeoutError,
   ResponseParseError,
   InternalError,
+  AbortError,
   ConcurrentModificationException,
   DeleteConflictException,
   EntityAlreadyExistsException,

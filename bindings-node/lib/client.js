@@ -28,8 +28,8 @@ class IAM extends BaseClient {
    * @throws {@link NoSuchEntityException}
    * @throws {@link ServiceFailureException}
    */
-  createAccessKey(input = {}) {
-    return this._call("CreateAccessKey", input);
+  createAccessKey(input = {}, options = undefined) {
+    return this._call("CreateAccessKey", input, options);
   }
 
   /**
@@ -49,8 +49,8 @@ class IAM extends BaseClient {
    * @throws {@link NoSuchEntityException}
    * @throws {@link ServiceFailureException}
    */
-  createUser(input = {}) {
-    return this._call("CreateUser", input);
+  createUser(input = {}, options = undefined) {
+    return this._call("CreateUser", input, options);
   }
 
   /**
@@ -65,8 +65,8 @@ class IAM extends BaseClient {
    * @throws {@link NoSuchEntityException}
    * @throws {@link ServiceFailureException}
    */
-  deleteAccessKey(input = {}) {
-    return this._call("DeleteAccessKey", input);
+  deleteAccessKey(input = {}, options = undefined) {
+    return this._call("DeleteAccessKey", input, options);
   }
 
   /**
@@ -82,8 +82,8 @@ class IAM extends BaseClient {
    * @throws {@link NoSuchEntityException}
    * @throws {@link ServiceFailureException}
    */
-  deleteUser(input = {}) {
-    return this._call("DeleteUser", input);
+  deleteUser(input = {}, options = undefined) {
+    return this._call("DeleteUser", input, options);
   }
 
   /**
@@ -94,8 +94,8 @@ class IAM extends BaseClient {
    *
    * @returns a Promise of `{ UserName, AccessKeyLastUsed, $metadata }`.
    */
-  getAccessKeyLastUsed(input = {}) {
-    return this._call("GetAccessKeyLastUsed", input);
+  getAccessKeyLastUsed(input = {}, options = undefined) {
+    return this._call("GetAccessKeyLastUsed", input, options);
   }
 
   /**
@@ -108,8 +108,8 @@ class IAM extends BaseClient {
    * @throws {@link NoSuchEntityException}
    * @throws {@link ServiceFailureException}
    */
-  getUser(input = {}) {
-    return this._call("GetUser", input);
+  getUser(input = {}, options = undefined) {
+    return this._call("GetUser", input, options);
   }
 
   /**
@@ -124,8 +124,8 @@ class IAM extends BaseClient {
    * @throws {@link NoSuchEntityException}
    * @throws {@link ServiceFailureException}
    */
-  listAccessKeys(input = {}) {
-    return this._call("ListAccessKeys", input);
+  listAccessKeys(input = {}, options = undefined) {
+    return this._call("ListAccessKeys", input, options);
   }
 
   /**
@@ -142,8 +142,8 @@ class IAM extends BaseClient {
    * @throws {@link NoSuchEntityException}
    * @throws {@link ServiceFailureException}
    */
-  updateAccessKey(input = {}) {
-    return this._call("UpdateAccessKey", input);
+  updateAccessKey(input = {}, options = undefined) {
+    return this._call("UpdateAccessKey", input, options);
   }
 }
 

@@ -74,7 +74,19 @@ class InternalError extends IAMServiceException {
   }
 }
 
+/**
+ * The call's `abortSignal` was aborted: the request in flight was dropped (never retried). Named
+ * like the v3 SDK's abort error; `outcomeUnknown` is true when a request that changes something
+ * had already been sent.
+ */
+class AbortError extends IAMServiceException {
+  constructor(opts = {}) {
+    super({ ...opts, name: "AbortError", $fault: "client" });
+  }
+}
+
 const KIND_CLASSES = {
+  cancelled: AbortError,
   validation: ValidationError,
   config: ConfigurationError,
   transport: EndpointConnectionError,
@@ -155,6 +167,18 @@ function nativeConfig(config) {
   };
 }
 
+/** The `abortSignal` of a call's options (the v3 SDK's `HttpHandlerOptions`), if any. */
+function abortSignal(options) {
+  if (options === undefined || options === null) return undefined;
+  if (typeof options !== "object") throw new ValidationError({ message: "the call options must be an object, e.g. { abortSignal }" });
+  const signal = options.abortSignal;
+  if (signal === undefined || signal === null) return undefined;
+  if (typeof signal !== "object" || typeof signal.addEventListener !== "function") {
+    throw new ValidationError({ message: "options.abortSignal must be an AbortSignal" });
+  }
+  return signal;
+}
+
 /** Holds one native client; every call and paginator of this client reuses it. */
 class BaseClient {
   constructor(config, byShape) {
@@ -175,8 +199,24 @@ class BaseClient {
     });
   }
 
-  async _call(operation, input) {
-    const r = await this[NATIVE].call(operation, input);
+  async _call(operation, input, options) {
+    const signal = abortSignal(options);
+    if (!signal) return this._settle(await this[NATIVE].call(operation, input));
+    if (signal.aborted) {
+      throw new AbortError({ message: `the ${operation} call was aborted before it started`, operation });
+    }
+    // The native half drops the request as soon as the signal fires.
+    const abort = new native.NativeAbort();
+    const onAbort = () => abort.abort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    try {
+      return this._settle(await this[NATIVE].call(operation, input, abort));
+    } finally {
+      signal.removeEventListener("abort", onAbort);
+    }
+  }
+
+  _settle(r) {
     if (r.error) throw translate(r.error, this._byShape);
     return result(r);
   }
@@ -216,5 +256,6 @@ module.exports = {
   TimeoutError,
   ResponseParseError,
   InternalError,
+  AbortError,
   native,
 };

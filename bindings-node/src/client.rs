@@ -7,7 +7,7 @@ use futures::FutureExt;
 use napi::bindgen_prelude::{Object, ToNapiValue, Unknown};
 use napi::{sys, Env, JsValue};
 use napi_derive::napi;
-use polyiam_core::{Config, Error, Map, PageOptions, Pages, Response, StaticCredentials};
+use polyiam_core::{CancelFlag, Config, Error, Map, PageOptions, Pages, Response, StaticCredentials};
 use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
@@ -98,8 +98,38 @@ impl State {
             .cloned()
     }
 
-    async fn call(&self, operation: &str, input: &Map) -> Result<Response, Error> {
-        self.client().await?.call(operation, input).await
+    async fn call(&self, operation: &str, input: &Map, abort: Option<Arc<CancelFlag>>) -> Result<Response, Error> {
+        let client = self.client().await?;
+        match abort {
+            Some(flag) => client.call_until(operation, input, flag.cancelled()).await,
+            None => client.call(operation, input).await,
+        }
+    }
+}
+
+/// The native half of a call's `abortSignal`: the JS layer calls `abort()` from the signal's
+/// `abort` event, and the call's request is dropped at once.
+#[napi]
+pub struct NativeAbort {
+    flag: Arc<CancelFlag>,
+}
+
+#[napi]
+impl NativeAbort {
+    #[napi(constructor)]
+    pub fn new() -> Self {
+        NativeAbort { flag: Arc::new(CancelFlag::new()) }
+    }
+
+    #[napi]
+    pub fn abort(&self) {
+        self.flag.cancel();
+    }
+}
+
+impl Default for NativeAbort {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -142,18 +172,26 @@ impl NativeClient {
     }
 
     /// Calls an operation by its model name; the Promise resolves with `{ output, metadata }` or
-    /// `{ error }` (it never rejects: the JS runtime throws the right class).
+    /// `{ error }` (it never rejects: the JS runtime throws the right class). With `abort`, the
+    /// call ends (as a `cancelled` error) as soon as `abort.abort()` is called.
     #[napi(ts_return_type = "Promise<unknown>")]
-    pub fn call<'env>(&self, env: &'env Env, operation: String, input: Unknown<'env>) -> napi::Result<Object<'env>> {
+    pub fn call<'env>(
+        &self,
+        env: &'env Env,
+        operation: String,
+        input: Unknown<'env>,
+        abort: Option<&NativeAbort>,
+    ) -> napi::Result<Object<'env>> {
         guard(|| {
             let converted = unsafe { from_js::input(env.raw(), input.raw()) };
             let state = self.state.clone();
+            let abort = abort.map(|a| a.flag.clone());
             settle_later(env, async move {
                 let input = match converted {
                     Ok(map) => map,
                     Err(e) => return Outcome::Error(e.for_operation(&operation)),
                 };
-                match state.call(&operation, &input).await {
+                match state.call(&operation, &input, abort).await {
                     Ok(r) => Outcome::Response(r),
                     Err(e) => Outcome::Error(e),
                 }

@@ -56,7 +56,21 @@
   if (isTRUE(res$ok)) {
     return(res$value)
   }
+  if (identical(res$error$kind, "cancelled")) .polyiam_interrupt(res$error)
   stop(.polyiam_condition(res$error))
+}
+
+# The user interrupted R (Ctrl-C, Esc) while a call waited in the Rust library. The library took
+# the interrupt there (an R jump must not cross Rust frames) and dropped the request; here it is
+# raised again as R itself does: an `interrupt` condition for handlers
+# (tryCatch(..., interrupt = )), then back to the top level. `outcome_unknown` says whether a
+# request that changes something had already been sent.
+.polyiam_interrupt <- function(info) {
+  signalCondition(structure(
+    class = c("interrupt", "condition"),
+    list(message = info$display, call = NULL, operation = info$operation, outcome_unknown = info$outcome_unknown)
+  ))
+  invokeRestart("abort")
 }
 
 .polyiam_scalar_or_null <- function(x, what, type = c("character", "number", "logical")) {

@@ -79,6 +79,17 @@ const PRELUDE_SHAPES: &[&str] = &[
 
 const DOC: &str = "smithy.api#documentation";
 
+/// The one trait our model adds to the official one: `@readonly` on every operation that only
+/// reads (Get*, List*). The official IAM model marks none, so without it reads would get the
+/// no-duplicate retry rule meant for writes (see core/src/retry.rs); boto3 and the JS SDK retry
+/// reads. It is allowed on exactly these operations, and required there.
+const READONLY: &str = "smithy.api#readonly";
+
+fn is_read_operation(id: &str) -> bool {
+    let name = id.rsplit_once('#').map_or(id, |(_, n)| n);
+    name.starts_with("Get") || name.starts_with("List")
+}
+
 fn our_model_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../model/iam.json")
 }
@@ -356,6 +367,7 @@ fn traits_match_official() {
                 continue;
             }
             match off_t.get(k) {
+                None if k == READONLY && v == &Value::Object(Map::new()) && is_read_operation(&path) => {}
                 None => problems.push(format!("{path}: trait `{k}` is not in the official model")),
                 Some(ov) if ov != v => {
                     problems.push(format!("{path}: trait `{k}` is {v}, official is {ov}"))
@@ -383,6 +395,23 @@ fn traits_match_official() {
         }
     }
     report("traits differing from official", problems);
+}
+
+#[test]
+fn read_operations_are_readonly_and_only_they() {
+    let mut problems = Vec::new();
+    for (id, shape) in shapes(ours()) {
+        if shape_type(shape) != "operation" {
+            continue;
+        }
+        let marked = traits(shape).contains_key(READONLY);
+        match (is_read_operation(id), marked) {
+            (true, false) => problems.push(format!("{id}: a read operation without `@readonly`")),
+            (false, true) => problems.push(format!("{id}: `@readonly` on an operation that writes")),
+            _ => {}
+        }
+    }
+    report("readonly traits", problems);
 }
 
 /// Lowercase, tags stripped, whitespace collapsed: catches copies that only differ in markup.

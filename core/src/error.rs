@@ -23,6 +23,9 @@ pub enum ErrorKind {
     Config,
     /// A bug in polyiam: a panic or an impossible state, turned into an error at the boundary.
     Internal,
+    /// The caller gave up: an interrupt (Ctrl-C), an abort signal or a cancelled task. The request
+    /// in flight was dropped and not retried.
+    Cancelled,
 }
 
 impl ErrorKind {
@@ -35,6 +38,7 @@ impl ErrorKind {
             ErrorKind::Response => "response",
             ErrorKind::Config => "config",
             ErrorKind::Internal => "internal",
+            ErrorKind::Cancelled => "cancelled",
         }
     }
 }
@@ -130,6 +134,19 @@ impl Error {
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown panic".into());
         Error::internal(format!("polyiam internal error (a bug; please report it): {what}"))
+    }
+
+    /// A call given up by its caller (see `Client::call_until`). A request that changes something
+    /// and had already been sent may have been applied: the outcome is unknown, and the message says so.
+    pub(crate) fn cancelled(op: &'static schema::Operation, mut meta: crate::meta::ResponseMeta) -> Self {
+        let sent = meta.requests_sent > 0;
+        meta.outcome_unknown = sent && !op.retry_safe;
+        let message = if sent {
+            format!("the {} call was cancelled while its request was in flight; the request was dropped", op.name)
+        } else {
+            format!("the {} call was cancelled before its request was sent", op.name)
+        };
+        Error::new(ErrorKind::Cancelled, "RequestCancelled", message).with_call(op.name, meta)
     }
 
     pub fn internal(message: impl Into<String>) -> Self {

@@ -30,6 +30,8 @@ pub struct ResponseMeta {
     pub outcome_unknown: bool,
     /// A 2xx XML body that ends before its root element closes (the SDK's parser tolerates that).
     pub truncated_body: bool,
+    /// Attempts that reached the point of sending (0: nothing left this process).
+    pub requests_sent: u32,
 }
 
 struct Slot {
@@ -45,14 +47,26 @@ tokio::task_local! {
     static CALL: Arc<Mutex<Slot>>;
 }
 
-/// Runs `fut` (one operation call) with a fresh metadata slot; returns its output and what was recorded.
-pub(crate) async fn capture<F: std::future::Future>(retry_safe: bool, fut: F) -> (F::Output, ResponseMeta) {
-    let slot = Arc::new(Mutex::new(Slot { attempts: 0, last_attempt_end: None, retry_safe, meta: ResponseMeta::default() }));
-    let out = CALL.scope(slot.clone(), fut).await;
-    let mut slot = slot.lock().unwrap_or_else(|p| p.into_inner());
-    let mut meta = std::mem::take(&mut slot.meta);
-    meta.retry_attempts = slot.attempts.saturating_sub(1);
-    (out, meta)
+/// Records one operation call's metadata: [`Recorder::scope`] runs the call with the recorder as
+/// the current slot, [`Recorder::finish`] returns what was recorded (also after a cancelled call).
+pub(crate) struct Recorder(Arc<Mutex<Slot>>);
+
+impl Recorder {
+    pub(crate) fn new(retry_safe: bool) -> Self {
+        Recorder(Arc::new(Mutex::new(Slot { attempts: 0, last_attempt_end: None, retry_safe, meta: ResponseMeta::default() })))
+    }
+
+    pub(crate) async fn scope<F: std::future::Future>(&self, fut: F) -> F::Output {
+        CALL.scope(self.0.clone(), fut).await
+    }
+
+    pub(crate) fn finish(&self) -> ResponseMeta {
+        let mut slot = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let mut meta = std::mem::take(&mut slot.meta);
+        meta.retry_attempts = slot.attempts.saturating_sub(1);
+        meta.requests_sent = slot.attempts;
+        meta
+    }
 }
 
 fn with_slot<R>(f: impl FnOnce(&mut Slot) -> R) -> Option<R> {

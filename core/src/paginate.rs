@@ -48,10 +48,15 @@ impl Pages {
 
     /// The next page, or `None` when paging has ended (after the last page or an error).
     pub async fn next(&mut self) -> Option<Result<Response, Error>> {
+        self.next_until(std::future::pending()).await
+    }
+
+    /// Like [`Pages::next`], given up when `cancel` completes first (see `Client::call_until`).
+    pub async fn next_until(&mut self, cancel: impl std::future::Future<Output = ()>) -> Option<Result<Response, Error>> {
         if self.done {
             return None;
         }
-        let mut response = match self.client.call(self.op.name, &self.input).await {
+        let mut response = match self.client.call_until(self.op.name, &self.input, cancel).await {
             Ok(r) => r,
             Err(e) => {
                 self.done = true;

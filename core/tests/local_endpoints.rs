@@ -19,9 +19,14 @@ struct Server {
 
 impl Server {
     fn start(script: &str) -> Server {
+        Server::start_with(script, &[])
+    }
+
+    fn start_with(script: &str, args: &[&str]) -> Server {
         let python = std::env::var("POLYIAM_PYTHON").map(PathBuf::from).unwrap_or_else(|_| repo().join(".venv/bin/python"));
         let mut child = Command::new(&python)
             .arg(repo().join("tests/harness").join(script))
+            .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -47,14 +52,34 @@ fn moto() -> &'static str {
     &MOTO.get_or_init(|| Server::start("moto_server.py")).url
 }
 
-fn client(url: &str) -> Client {
-    let config = Config {
+fn config(url: &str) -> Config {
+    Config {
         endpoint_url: Some(url.to_string()),
         region: Some("us-east-1".into()),
         credentials: Some(StaticCredentials { access_key_id: "testing".into(), secret_access_key: "testing".into(), session_token: None }),
         ..Config::default()
-    };
-    Client::connect_blocking(&config).expect("client")
+    }
+}
+
+fn client(url: &str) -> Client {
+    Client::connect_blocking(&config(url)).expect("client")
+}
+
+/// The fault server (tests/harness/fault_server.py) in front of moto; one per test binary.
+fn faults() -> &'static str {
+    static FAULTS: OnceLock<Server> = OnceLock::new();
+    &FAULTS.get_or_init(|| Server::start_with("fault_server.py", &["--upstream", moto()])).url
+}
+
+/// How many requests the fault server received for `fault` (its log is shared by the tests).
+fn requests_for(fault: &str) -> usize {
+    let url = format!("{}/__harness__/requests", faults());
+    let out = Command::new(std::env::var("POLYIAM_PYTHON").map(PathBuf::from).unwrap_or_else(|_| repo().join(".venv/bin/python")))
+        .args(["-c", "import sys, urllib.request; sys.stdout.write(urllib.request.urlopen(sys.argv[1]).read().decode())", &url])
+        .output()
+        .expect("reading the fault server's log");
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json log");
+    log.as_array().expect("list").iter().filter(|r| r["fault"] == fault).count()
 }
 
 fn input(pairs: &[(&str, &str)]) -> Map {
@@ -192,4 +217,49 @@ fn bad_input_corpus_is_rejected_before_sending() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn reads_are_retried_after_a_5xx_and_writes_are_not() {
+    let iam = client(moto());
+    iam.call_blocking("CreateUser", &input(&[("UserName", "core-retry")])).expect("create user");
+    // fail-once: the first request of each Action gets a 500, later ones reach moto.
+    let flaky = client(&format!("{}/fail-once", faults()));
+    let r = flaky.call_blocking("GetUser", &input(&[("UserName", "core-retry")])).expect("a read survives one 500");
+    assert_eq!(r.meta.retry_attempts, 1);
+    let e = flaky.call_blocking("CreateAccessKey", &input(&[("UserName", "core-retry")])).unwrap_err();
+    assert_eq!((e.code.as_str(), e.retry_attempts, e.outcome_unknown), ("ServiceFailure", 0, true));
+    let keys = iam.call_blocking("ListAccessKeys", &input(&[("UserName", "core-retry")])).expect("list");
+    assert_eq!(field(&keys.output, &["AccessKeyMetadata"]), &Value::List(vec![]), "the failed write was not resent");
+}
+
+#[test]
+fn a_read_that_keeps_failing_is_not_called_applied() {
+    let iam = Client::connect_blocking(&Config { max_attempts: Some(2), ..config(&format!("{}/service-failure", faults())) }).expect("client");
+    let e = iam.call_blocking("ListAccessKeys", &input(&[("UserName", "core-retry")])).unwrap_err();
+    assert_eq!((e.code.as_str(), e.retry_attempts, e.outcome_unknown), ("ServiceFailure", 1, false));
+    assert!(!e.to_string().contains("applied"), "{e}");
+    assert!(e.total_retry_delay_ms > 0, "the back-off between the attempts is measured");
+}
+
+#[test]
+fn a_cancelled_call_drops_its_request_and_says_whether_it_was_sent() {
+    let iam = Client::connect_blocking(&Config { read_timeout: Some(30.0), ..config(&format!("{}/hang", faults())) }).expect("client");
+    let rt = polyiam_core::runtime::runtime().expect("runtime");
+    let before = requests_for("hang");
+    let started = std::time::Instant::now();
+    let after = |ms| async move { tokio::time::sleep(std::time::Duration::from_millis(ms)).await };
+    let cancel = after(300);
+    let e = rt.block_on(iam.call_until("CreateAccessKey", &input(&[("UserName", "core-cancel")]), cancel)).unwrap_err();
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "cancelled, not timed out: {:?}", started.elapsed());
+    assert_eq!(e.kind, ErrorKind::Cancelled);
+    assert!(e.outcome_unknown, "a write that was sent has an unknown outcome");
+    assert!(e.to_string().contains("outcome of CreateAccessKey is unknown"), "{e}");
+    let e = rt.block_on(iam.call_until("GetUser", &Map::new(), after(300))).unwrap_err();
+    assert_eq!((e.kind, e.outcome_unknown), (ErrorKind::Cancelled, false));
+    assert_eq!(requests_for("hang") - before, 2, "each cancelled request was sent once and never retried");
+    // Cancelled before anything was sent: the outcome is known (nothing happened).
+    let e = rt.block_on(iam.call_until("CreateAccessKey", &Map::new(), std::future::ready(()))).unwrap_err();
+    assert_eq!((e.kind, e.outcome_unknown), (ErrorKind::Cancelled, false));
+    assert!(e.message.contains("before its request was sent"), "{}", e.message);
 }

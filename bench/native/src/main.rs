@@ -152,10 +152,10 @@ impl Subject {
         })
     }
 
-    fn sdk(&self) -> &aws_sdk_iam::Client {
+    fn sdk(&self) -> Result<aws_sdk_iam::Client, BoxError> {
         match self {
-            Subject::Native { sdk, .. } => sdk,
-            Subject::Core { core, .. } => core.sdk(),
+            Subject::Native { sdk, .. } => Ok(sdk.clone()),
+            Subject::Core { core, .. } => Ok(polyiam_core::runtime::block_on(core.sdk())??),
         }
     }
 
@@ -168,7 +168,7 @@ impl Subject {
 
     /// Creates the user (moto); an existing user is fine.
     fn ensure_user(&self, user: &str) -> Result<(), BoxError> {
-        let sdk = self.sdk().clone();
+        let sdk = self.sdk()?;
         let res = self.block_on(async move { sdk.create_user().user_name(user).send().await })?;
         match res {
             Ok(_) => Ok(()),
@@ -178,7 +178,7 @@ impl Subject {
     }
 
     fn delete_key(&self, user: &str, key_id: &str) -> Result<(), BoxError> {
-        let sdk = self.sdk().clone();
+        let sdk = self.sdk()?;
         self.block_on(async move { sdk.delete_access_key().user_name(user).access_key_id(key_id).send().await })?
             .map_err(|e| format!("delete_access_key: {}", aws_sdk_iam::error::DisplayErrorContext(&e)))?;
         Ok(())
@@ -243,6 +243,7 @@ impl Subject {
                             if moto {
                                 let id = core_key_id(&out.output)?;
                                 core.sdk()
+                                    .await?
                                     .delete_access_key()
                                     .user_name(user)
                                     .access_key_id(id)

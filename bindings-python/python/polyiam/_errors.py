@@ -67,3 +67,9 @@ class ResponseParseError(PolyiamError):
 
 class InternalError(PolyiamError):
     """A bug in polyiam (a Rust panic or an impossible state), turned into an exception."""
+
+
+class RequestCancelledError(PolyiamError):
+    """The call was given up before it finished (the request in flight was dropped, not retried).
+    ``outcome_unknown`` says whether a request that changes something had already been sent.
+    A Ctrl-C raises ``KeyboardInterrupt`` itself (with this information as a note)."""

@@ -1,10 +1,13 @@
-"""What every generated client shares: the native client, error translation, paginators.
+"""What every generated client shares: the native client, error translation, paginators, for the
+blocking clients and their asyncio twins.
 
 Per-operation code is generated (iam.py); this module has none.
 """
 
+import asyncio
+import functools
 from types import SimpleNamespace
-from typing import Any, Dict, Iterator, Optional
+from typing import Any, AsyncIterator, Dict, Iterator, Optional
 
 from . import _polyiam, exceptions
 from ._errors import PolyiamError
@@ -16,6 +19,7 @@ _KIND_CLASSES = {
     "response": exceptions.ResponseParseError,
     "config": exceptions.ParamValidationError,
     "internal": exceptions.InternalError,
+    "cancelled": exceptions.RequestCancelledError,
 }
 
 
@@ -79,17 +83,17 @@ class BaseClient:
 class Paginator:
     """boto3's paginator: ``paginate(**params)`` yields one response dict per page."""
 
-    def __init__(self, client: BaseClient, operation: str):
+    def __init__(self, client: Any, operation: str):
         self._client = client
         self._operation = operation
 
-    def paginate(self, PaginationConfig: Optional[Dict[str, Any]] = None, **params: Any) -> Iterator[Dict[str, Any]]:
-        cfg = dict(PaginationConfig or {})
+    def _native_pages(self, pagination_config: Optional[Dict[str, Any]], params: Dict[str, Any]) -> Any:
+        cfg = dict(pagination_config or {})
         unknown = set(cfg) - {"MaxItems", "PageSize", "StartingToken"}
         if unknown:
             raise exceptions.ParamValidationError(f"Unknown PaginationConfig keys: {', '.join(sorted(unknown))}")
         try:
-            pages = self._client._native.paginate(
+            return self._client._native.paginate(
                 self._operation,
                 params,
                 max_items=cfg.get("MaxItems"),
@@ -98,7 +102,9 @@ class Paginator:
             )
         except _polyiam.NativeError as e:
             raise _translate(e) from None
-        return _Pages(pages)
+
+    def paginate(self, PaginationConfig: Optional[Dict[str, Any]] = None, **params: Any) -> Iterator[Dict[str, Any]]:
+        return _Pages(self._native_pages(PaginationConfig, params))
 
 
 class _Pages:
@@ -113,3 +119,83 @@ class _Pages:
             return next(self._native)
         except _polyiam.NativeError as e:
             raise _translate(e) from None
+
+
+# --------------------------------------------------------------------------------------------
+# asyncio: the same clients as coroutines. A call runs on polyiam's I/O runtime (no thread per
+# call); its result comes back through `loop.call_soon_threadsafe`, and cancelling the awaiting task
+# drops the request in flight.
+# --------------------------------------------------------------------------------------------
+
+# botocore's default `max_pool_connections`: calls in flight at once per async client; more wait.
+DEFAULT_ASYNC_CONCURRENCY = 10
+
+
+def _settle(future: "asyncio.Future[Any]", ok: bool, value: Any) -> None:
+    if future.done():  # the awaiting task was cancelled meanwhile
+        return
+    if ok:
+        future.set_result(value)
+    else:
+        future.set_exception(_translate(value))
+
+
+async def _await_native(start: Any) -> Any:
+    """Runs ``start(done)`` (a native background call) and awaits its result on this loop."""
+    loop = asyncio.get_running_loop()
+    future = loop.create_future()
+    try:
+        pending = start(functools.partial(loop.call_soon_threadsafe, _settle, future))
+    except _polyiam.NativeError as e:
+        raise _translate(e) from None
+    try:
+        return await future
+    except asyncio.CancelledError:
+        pending.cancel()
+        raise
+
+
+class AsyncBaseClient(BaseClient):
+    """The asyncio twin of :class:`BaseClient`: every operation method is a coroutine."""
+
+    def __init__(self, **config: Any):
+        if config.get("max_pool_connections") is None:
+            config["max_pool_connections"] = DEFAULT_ASYNC_CONCURRENCY
+        super().__init__(**config)
+
+    async def _make_api_call(self, operation_name: str, params: Dict[str, Any]) -> Dict[str, Any]:  # type: ignore[override]
+        return await _await_native(functools.partial(self._native.start, operation_name, params))
+
+    def get_paginator(self, operation_name: str) -> "AsyncPaginator":  # type: ignore[override]
+        sync = super().get_paginator(operation_name)
+        return AsyncPaginator(self, sync._operation)
+
+    async def close(self) -> None:
+        """Nothing to release explicitly (connections close with the client); for aiobotocore parity."""
+
+    async def __aenter__(self) -> "AsyncBaseClient":
+        return self
+
+    async def __aexit__(self, *exc_info: Any) -> None:
+        await self.close()
+
+
+class AsyncPaginator(Paginator):
+    """``async for page in client.get_paginator(name).paginate(**params)``, as in aiobotocore."""
+
+    def paginate(self, PaginationConfig: Optional[Dict[str, Any]] = None, **params: Any) -> "_AsyncPages":  # type: ignore[override]
+        return _AsyncPages(self._native_pages(PaginationConfig, params))
+
+
+class _AsyncPages:
+    def __init__(self, native: Any):
+        self._native = native
+
+    def __aiter__(self) -> "_AsyncPages":
+        return self
+
+    async def __anext__(self) -> Dict[str, Any]:
+        page = await _await_native(self._native.next_async)
+        if page is None:
+            raise StopAsyncIteration
+        return page

@@ -22,8 +22,8 @@ class {{ class_name }} extends BaseClient {
    *{% if !line.is_empty() %} {{ line }}{% endif %}
 {%- endfor %}
    */
-  {{ m.name }}(input = {}) {
-    return this._call("{{ m.operation }}", input);
+  {{ m.name }}(input = {}, options = undefined) {
+    return this._call("{{ m.operation }}", input, options);
   }
 {% endfor -%}
 }

@@ -33,6 +33,12 @@ export interface ResponseMetadata {
 export interface MetadataBearer {
   $metadata: ResponseMetadata;
 }
+
+/** Per-call options, as the v3 SDK's `HttpHandlerOptions`. */
+export interface HttpHandlerOptions {
+  /** Aborting it ends the call at once with an `AbortError`; the request in flight is dropped. */
+  abortSignal?: AbortSignal;
+}
 {%- for d in declarations %}
 
 {{ d }}
@@ -56,7 +62,7 @@ export declare class {{ class_name }} {
    *{% if !line.is_empty() %} {{ line }}{% endif %}
 {%- endfor %}
    */
-  {{ m.name }}(input{% if !m.input_required %}?{% endif %}: {{ m.input_type }}): Promise<{{ m.output_type }}>;
+  {{ m.name }}(input{% if !m.input_required %}?{% endif %}: {{ m.input_type }}, options?: HttpHandlerOptions): Promise<{{ m.output_type }}>;
 {%- endfor %}
 }
 
@@ -91,6 +97,10 @@ export declare class TimeoutError extends {{ base }} {}
 export declare class ResponseParseError extends {{ base }} {}
 /** A bug in polyiam (a Rust panic or an impossible state), turned into an error. */
 export declare class InternalError extends {{ base }} {}
+/** The call's `abortSignal` was aborted; `outcomeUnknown` is true when a request that changes something had been sent. */
+export declare class AbortError extends {{ base }} {
+  readonly name: "AbortError";
+}
 {% for e in errors %}
 /** {{ e.doc }} (wire code `{{ e.code }}`, HTTP {{ e.status }}) */
 export declare class {{ e.name }} extends {{ base }} {

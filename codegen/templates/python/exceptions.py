@@ -13,6 +13,7 @@ from ._errors import (
     InternalError,
     ParamValidationError,
     PolyiamError,
+    RequestCancelledError,
     ResponseParseError,
 )
 
@@ -23,6 +24,7 @@ __all__ = [
     "InternalError",
     "ParamValidationError",
     "PolyiamError",
+    "RequestCancelledError",
     "ResponseParseError",
 {%- for e in errors %}
     "{{ e.name }}",

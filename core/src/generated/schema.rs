@@ -43,7 +43,7 @@ pub(crate) static OPERATIONS: &[Operation] = &[
         output: Some("GetAccessKeyLastUsedResponse"),
         errors: &[],
         paginated: None,
-        retry_safe: false,
+        retry_safe: true,
     },
     Operation {
         name: "GetUser",
@@ -51,7 +51,7 @@ pub(crate) static OPERATIONS: &[Operation] = &[
         output: Some("GetUserResponse"),
         errors: &["NoSuchEntityException", "ServiceFailureException"],
         paginated: None,
-        retry_safe: false,
+        retry_safe: true,
     },
     Operation {
         name: "ListAccessKeys",
@@ -59,7 +59,7 @@ pub(crate) static OPERATIONS: &[Operation] = &[
         output: Some("ListAccessKeysResponse"),
         errors: &["NoSuchEntityException", "ServiceFailureException"],
         paginated: Some(Paginated { input_token: "Marker", output_token: "Marker", items: Some("AccessKeyMetadata"), page_size: Some("MaxItems") }),
-        retry_safe: false,
+        retry_safe: true,
     },
     Operation {
         name: "UpdateAccessKey",

@@ -15,6 +15,27 @@ use extendr_api::prelude::*;
 use polyiam_core::{Config, Error, PageOptions, Pages, StaticCredentials};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Mutex;
+use std::time::Duration;
+
+extern "C" {
+    /// In src/entrypoint.c: whether the user interrupted R; must run on R's main thread.
+    fn polyiam_interrupt_pending() -> std::os::raw::c_int;
+}
+
+/// How often a waiting call looks for an interrupt: Ctrl-C/Esc then lands well within 200 ms.
+const INTERRUPT_CHECK: Duration = Duration::from_millis(50);
+
+/// Completes when the user interrupts R. Polled by `block_on` on the calling thread, which is
+/// R's main thread, the only one that may ask R.
+async fn user_interrupt() {
+    loop {
+        tokio::time::sleep(INTERRUPT_CHECK).await;
+        // SAFETY: called on R's main thread (see above); the function never jumps.
+        if unsafe { polyiam_interrupt_pending() } != 0 {
+            return;
+        }
+    }
+}
 
 /// The client behind `polyiam::iam()`, owned by an R external pointer.
 struct RClient {
@@ -121,7 +142,7 @@ fn polyiam_call(client: Robj, operation: Robj, params: Robj) -> Robj {
         let op = from_r::operation(&operation)?;
         let client = client_of(&client)?;
         let input = from_r::params(&params, op).map_err(|e| e.for_operation(op.name))?;
-        let response = client.call_blocking(op.name, &input)?;
+        let response = polyiam_core::runtime::block_on(client.call_until(op.name, &input, user_interrupt()))??;
         Ok(to_r::output(op, &response.output))
     })
 }
@@ -155,7 +176,7 @@ fn polyiam_next_page(pages: Robj) -> Robj {
         let p: &RPages = ptr.try_addr().map_err(|_| Error::internal("this page iterator is no longer valid"))?;
         let mut pages = p.pages.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let op = p.op;
-        match polyiam_core::runtime::block_on(pages.next())? {
+        match polyiam_core::runtime::block_on(pages.next_until(user_interrupt()))? {
             None => Ok(r!(NULL)),
             Some(Err(e)) => Err(e),
             Some(Ok(response)) => Ok(to_r::output(op, &response.output)),

@@ -20,6 +20,7 @@ const RUNTIME_EXPORTS: &[&str] = &[
     "TimeoutError",
     "ResponseParseError",
     "InternalError",
+    "AbortError",
 ];
 
 struct Method {
