@@ -3,9 +3,11 @@
     >>> import polyiam
     >>> iam = polyiam.client("iam")
     >>> iam.create_access_key(UserName="Bob")["AccessKey"]["AccessKeyId"]
+
+For asyncio, ``polyiam.aio.client("iam")`` takes the same arguments and its methods are coroutines.
 """
 
-from typing import Any, Optional
+from typing import Any, Dict, Optional
 
 from . import exceptions
 from ._runtime import Paginator
@@ -13,6 +15,29 @@ from .iam import IAM
 
 __all__ = ["client", "exceptions", "IAM", "Paginator"]
 __version__ = "0.1.0"
+
+_CLIENT_ARGS = (
+    "region_name",
+    "endpoint_url",
+    "aws_access_key_id",
+    "aws_secret_access_key",
+    "aws_session_token",
+    "profile_name",
+    "max_attempts",
+    "connect_timeout",
+    "read_timeout",
+    "max_pool_connections",
+)
+
+
+def _client_args(service_name: str, args: Dict[str, Any]) -> Dict[str, Any]:
+    """The checked keyword arguments of :func:`client` and :func:`polyiam.aio.client`."""
+    if service_name != "iam":
+        raise ValueError(f"polyiam only provides the 'iam' service, not {service_name!r}")
+    unsupported = sorted(set(args) - set(_CLIENT_ARGS))
+    if unsupported:
+        raise TypeError(f"client() got unsupported arguments: {', '.join(unsupported)}")
+    return args
 
 
 def client(
@@ -27,6 +52,7 @@ def client(
     max_attempts: Optional[int] = None,
     connect_timeout: Optional[float] = None,
     read_timeout: Optional[float] = None,
+    max_pool_connections: Optional[int] = None,
     **unsupported: Any,
 ) -> IAM:
     """Create an IAM client, like ``boto3.client("iam", ...)``.
@@ -35,13 +61,13 @@ def client(
     variables (including ``AWS_ENDPOINT_URL`` and ``AWS_ENDPOINT_URL_IAM``), the shared config and
     credentials files, SSO-less profiles, web identity and container/instance metadata.
     ``max_attempts`` (default 3), ``connect_timeout`` (10 s) and ``read_timeout`` (60 s) are boto3's
-    retry and timeout settings.
+    retry and timeout settings; ``max_pool_connections`` caps the calls in flight at once (no cap by
+    default; threads limit themselves).
+
+    The client may be shared by threads and survives ``fork`` (``multiprocessing``): a child process
+    makes its own connections on first use. Ctrl-C interrupts a call that is waiting.
     """
-    if service_name != "iam":
-        raise ValueError(f"polyiam only provides the 'iam' service, not {service_name!r}")
-    if unsupported:
-        raise TypeError(f"client() got unsupported arguments: {', '.join(sorted(unsupported))}")
-    return IAM(
+    args = dict(
         region_name=region_name,
         endpoint_url=endpoint_url,
         aws_access_key_id=aws_access_key_id,
@@ -51,4 +77,7 @@ def client(
         max_attempts=max_attempts,
         connect_timeout=connect_timeout,
         read_timeout=read_timeout,
+        max_pool_connections=max_pool_connections,
+        **unsupported,
     )
+    return IAM(**_client_args(service_name, args))
