@@ -4,6 +4,7 @@
 
 pub mod backends;
 pub mod emit;
+pub mod import;
 pub mod model;
 
 use emit::GeneratedFile;

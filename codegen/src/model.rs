@@ -193,7 +193,33 @@ impl Model {
         operations.sort_by(|a, b| a.name.cmp(&b.name));
         let mut model = Model { service, shapes, operations };
         model.add_prelude()?;
+        model.document_from_facts();
         Ok(model)
+    }
+
+    /// AWS's page for an operation in the service's API reference.
+    pub fn reference_url(&self, operation: &str) -> String {
+        format!("https://docs.aws.amazon.com/{}/latest/APIReference/API_{operation}.html", self.service.sdk_id)
+    }
+
+    /// Documentation for what model/ leaves undocumented (`codegen import` copies facts only, never
+    /// AWS's prose): what the item is, and for an operation where AWS documents it. Members need no
+    /// sentence: every backend already describes their type and constraints.
+    fn document_from_facts(&mut self) {
+        if self.service.doc.trim().is_empty() {
+            self.service.doc = format!("{}.", self.service.title);
+        }
+        let urls: Vec<String> = self.operations.iter().map(|op| self.reference_url(&op.name)).collect();
+        for (op, url) in self.operations.iter_mut().zip(urls) {
+            if op.doc.trim().is_empty() {
+                op.doc = format!("Calls the {} `{}` operation; AWS documents it at {url}.", self.service.sdk_id, op.name);
+            }
+        }
+        for shape in self.shapes.values_mut() {
+            if shape.doc.trim().is_empty() && shape.traits.error.is_some() {
+                shape.doc = format!("The service's `{}` error.", shape.name);
+            }
+        }
     }
 
     /// Adds the prelude shapes the model refers to, so every target resolves.

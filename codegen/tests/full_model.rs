@@ -15,13 +15,7 @@ use std::process::Command;
 use support::repo;
 
 fn official() -> Option<PathBuf> {
-    let p = repo().join("../shared/reference/iam-2010-05-08.smithy.json");
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("skipped: official model not found at {}", p.display());
-        None
-    }
+    support::official_model("full_model")
 }
 
 fn generate_full(out: &Path) -> (Model, Vec<GeneratedFile>) {
