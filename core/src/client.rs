@@ -86,8 +86,21 @@ impl Client {
         Ok(connected)
     }
 
-    /// The underlying aws-sdk-iam client of this process, for callers that need an SDK feature
-    /// polyiam does not bind.
+    /// The typed entry point for Rust: this process's `aws_sdk_iam::Client`, configured as every
+    /// polyiam call is (credentials, region and endpoint resolution, timeouts) and with polyiam's
+    /// retry rule: reads are retried after transient failures, writes only when the failure came
+    /// before IAM could act (throttling, a refused connection), so no write is ever applied twice.
+    /// Validation, the value tree and response metadata are `Client::call`'s; typed calls get the
+    /// SDK's own types and errors.
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// let config = polyiam_core::Config { endpoint_url: Some("http://127.0.0.1:5000".into()), ..Default::default() };
+    /// let iam = polyiam_core::Client::connect(&config).await?.sdk().await?;
+    /// let key = iam.create_access_key().user_name("Bob").send().await?;
+    /// println!("{:?}", key.access_key().map(|k| k.access_key_id()));
+    /// # Ok(()) }
+    /// ```
     pub async fn sdk(&self) -> Result<aws_sdk_iam::Client, Error> {
         Ok(self.connected().await?.sdk.clone())
     }
@@ -107,7 +120,7 @@ impl Client {
         if !issues.is_empty() {
             return Err(Error { operation: Some(op.name), ..Error::validation(op.name, issues) });
         }
-        let recorder = meta::Recorder::new(op.retry_safe);
+        let recorder = meta::Recorder::new();
         let work = async {
             let connected = self.connected().await?;
             let _permit = match &connected.in_flight {

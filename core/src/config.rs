@@ -121,7 +121,7 @@ impl Config {
             .build();
         let mut builder = aws_sdk_iam::config::Builder::from(&shared)
             .interceptor(CaptureInterceptor)
-            .retry_classifier(crate::retry::NoDuplicateSideEffects)
+            .interceptor(crate::retry::NoDuplicateSideEffects)
             .timeout_config(timeouts);
         if shared.region().is_none() {
             builder = builder.region(Region::new(GLOBAL_REGION));

@@ -38,8 +38,6 @@ struct Slot {
     attempts: u32,
     /// When the previous attempt ended, to measure the back-off before the next one.
     last_attempt_end: Option<Instant>,
-    /// The operation is `@idempotent`/`@readonly`: any transient failure may be retried.
-    retry_safe: bool,
     meta: ResponseMeta,
 }
 
@@ -52,8 +50,8 @@ tokio::task_local! {
 pub(crate) struct Recorder(Arc<Mutex<Slot>>);
 
 impl Recorder {
-    pub(crate) fn new(retry_safe: bool) -> Self {
-        Recorder(Arc::new(Mutex::new(Slot { attempts: 0, last_attempt_end: None, retry_safe, meta: ResponseMeta::default() })))
+    pub(crate) fn new() -> Self {
+        Recorder(Arc::new(Mutex::new(Slot { attempts: 0, last_attempt_end: None, meta: ResponseMeta::default() })))
     }
 
     pub(crate) async fn scope<F: std::future::Future>(&self, fut: F) -> F::Output {
@@ -72,11 +70,6 @@ impl Recorder {
 fn with_slot<R>(f: impl FnOnce(&mut Slot) -> R) -> Option<R> {
     // Outside `capture` (e.g. a caller using the SDK client directly) there is nothing to record.
     CALL.try_with(|slot| f(&mut slot.lock().unwrap_or_else(|p| p.into_inner()))).ok()
-}
-
-/// Whether the current call's operation may be resent after any transient failure.
-pub(crate) fn current_call_retry_safe() -> bool {
-    with_slot(|slot| slot.retry_safe).unwrap_or(true)
 }
 
 pub(crate) fn mark_outcome_unknown() {

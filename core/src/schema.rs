@@ -96,6 +96,16 @@ pub fn operation(name: &str) -> Option<&'static Operation> {
     crate::generated::schema::OPERATIONS.iter().find(|op| op.name == name)
 }
 
+/// Whether a call of `operation` may be resent after any transient failure: the model's
+/// `@idempotent`/`@readonly` for the operations polyiam binds; for others (reached through the
+/// typed SDK client) the model's own rule for reads, a name starting with `Get` or `List`.
+pub fn retry_safe(operation: &str) -> bool {
+    match self::operation(operation) {
+        Some(op) => op.retry_safe,
+        None => operation.starts_with("Get") || operation.starts_with("List"),
+    }
+}
+
 pub fn operations() -> &'static [Operation] {
     crate::generated::schema::OPERATIONS
 }

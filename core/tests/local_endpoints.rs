@@ -71,15 +71,16 @@ fn faults() -> &'static str {
     &FAULTS.get_or_init(|| Server::start_with("fault_server.py", &["--upstream", moto()])).url
 }
 
-/// How many requests the fault server received for `fault` (its log is shared by the tests).
-fn requests_for(fault: &str) -> usize {
+/// How many requests for `user` the fault server received under `fault` (its log is shared by the
+/// tests, which run in parallel, each with its own user names).
+fn requests_for(fault: &str, user: &str) -> usize {
     let url = format!("{}/__harness__/requests", faults());
     let out = Command::new(std::env::var("POLYIAM_PYTHON").map(PathBuf::from).unwrap_or_else(|_| repo().join(".venv/bin/python")))
         .args(["-c", "import sys, urllib.request; sys.stdout.write(urllib.request.urlopen(sys.argv[1]).read().decode())", &url])
         .output()
         .expect("reading the fault server's log");
     let log: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json log");
-    log.as_array().expect("list").iter().filter(|r| r["fault"] == fault).count()
+    log.as_array().expect("list").iter().filter(|r| r["fault"] == fault && r["params"]["UserName"] == user).count()
 }
 
 fn input(pairs: &[(&str, &str)]) -> Map {
@@ -246,7 +247,7 @@ fn a_read_that_keeps_failing_is_not_called_applied() {
 fn a_cancelled_call_drops_its_request_and_says_whether_it_was_sent() {
     let iam = Client::connect_blocking(&Config { read_timeout: Some(30.0), ..config(&format!("{}/hang", faults())) }).expect("client");
     let rt = polyiam_core::runtime::runtime().expect("runtime");
-    let before = requests_for("hang");
+    let before = requests_for("hang", "core-cancel");
     let started = std::time::Instant::now();
     let after = |ms| async move { tokio::time::sleep(std::time::Duration::from_millis(ms)).await };
     let cancel = after(300);
@@ -255,11 +256,30 @@ fn a_cancelled_call_drops_its_request_and_says_whether_it_was_sent() {
     assert_eq!(e.kind, ErrorKind::Cancelled);
     assert!(e.outcome_unknown, "a write that was sent has an unknown outcome");
     assert!(e.to_string().contains("outcome of CreateAccessKey is unknown"), "{e}");
-    let e = rt.block_on(iam.call_until("GetUser", &Map::new(), after(300))).unwrap_err();
+    let e = rt.block_on(iam.call_until("GetUser", &input(&[("UserName", "core-cancel")]), after(300))).unwrap_err();
     assert_eq!((e.kind, e.outcome_unknown), (ErrorKind::Cancelled, false));
-    assert_eq!(requests_for("hang") - before, 2, "each cancelled request was sent once and never retried");
+    assert_eq!(requests_for("hang", "core-cancel") - before, 2, "each cancelled request was sent once and never retried");
     // Cancelled before anything was sent: the outcome is known (nothing happened).
     let e = rt.block_on(iam.call_until("CreateAccessKey", &Map::new(), std::future::ready(()))).unwrap_err();
     assert_eq!((e.kind, e.outcome_unknown), (ErrorKind::Cancelled, false));
     assert!(e.message.contains("before its request was sent"), "{}", e.message);
+}
+
+#[test]
+fn typed_calls_through_the_sdk_client_follow_the_same_retry_rule() {
+    let iam = client(moto());
+    iam.call_blocking("CreateUser", &input(&[("UserName", "core-typed")])).expect("create user");
+    let flaky = client(&format!("{}/fail-once", faults()));
+    let rt = polyiam_core::runtime::runtime().expect("runtime");
+    let sdk = rt.block_on(flaky.sdk()).expect("sdk client");
+    let before = requests_for("fail-once", "core-typed");
+    // A read is retried after its 500 ...
+    let user = rt.block_on(sdk.get_user().user_name("core-typed").send()).expect("retried read");
+    assert_eq!(user.user().map(|u| u.user_name()), Some("core-typed"));
+    // ... a write is not: one request, one 500, no key.
+    let err = rt.block_on(sdk.create_access_key().user_name("core-typed").send()).unwrap_err();
+    assert_eq!(err.as_service_error().and_then(|e| aws_sdk_iam::error::ProvideErrorMetadata::code(e)), Some("ServiceFailure"));
+    assert_eq!(requests_for("fail-once", "core-typed") - before, 3, "GetUser twice, CreateAccessKey once");
+    let keys = iam.call_blocking("ListAccessKeys", &input(&[("UserName", "core-typed")])).expect("list");
+    assert_eq!(field(&keys.output, &["AccessKeyMetadata"]), &Value::List(vec![]));
 }

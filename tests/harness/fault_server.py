@@ -15,11 +15,12 @@ fault, e.g. ``endpoint_url = f"{url}/html"``:
 ``/html``             502 with an HTML error page (a proxy's, not IAM's)
 ``/truncated``        200 with a CreateAccessKey XML body cut off in the middle
 ``/hang``             reads the request, then never answers (until the client gives up)
-``/throttle-once``    the first request of each Action gets a 400 ``Throttling`` error; later ones
-                      are forwarded to ``--upstream``
-``/fail-once``        the first request of each Action gets a 500 ``ServiceFailure``; later ones are
-                      forwarded to ``--upstream``
-``/hang-once``        the first request of each Action is never answered; later ones are forwarded
+``/throttle-once``    the first request of each Action (and UserName) gets a 400 ``Throttling`` error;
+                      later ones are forwarded to ``--upstream``
+``/fail-once``        the first request of each Action (and UserName) gets a 500 ``ServiceFailure``;
+                      later ones are forwarded to ``--upstream``
+``/hang-once``        the first request of each Action (and UserName) is never answered; later ones
+                      are forwarded
 ``/drop-after-apply`` forwards the request to ``--upstream`` (so moto applies it), then closes the
                       connection without answering: a response lost after the server acted
 ``/proxy``            forwards to ``--upstream`` and relays the answer
@@ -79,8 +80,8 @@ class FaultServer(ThreadingHTTPServer):
         self.upstream = upstream
         self.lock = threading.Lock()
         self.recorded: list[dict] = []
-        # (fault, Action) pairs whose first request was failed already (the *-once faults).
-        self.throttled: set[tuple[str, str]] = set()
+        # (fault, Action, UserName) whose first request was failed already (the *-once faults).
+        self.throttled: set[tuple[str, str, str]] = set()
 
 
 class FaultHandler(BaseHTTPRequestHandler):
@@ -133,7 +134,7 @@ class FaultHandler(BaseHTTPRequestHandler):
             self.close_connection = True
             return None
         if fault in ("throttle-once", "fail-once", "hang-once"):
-            key = (fault, params.get("Action", ""))
+            key = (fault, params.get("Action", ""), params.get("UserName", ""))
             with self.server.lock:
                 first = key not in self.server.throttled
                 self.server.throttled.add(key)
