@@ -52,7 +52,7 @@ impl Client {
     /// Resolves the configuration (the AWS chain for anything not given) and builds the client.
     pub async fn connect(config: &Config) -> Result<Client, Error> {
         let sdk = config.build_sdk_client().await?;
-        Ok(Client::from_parts(config.clone(), None, Some(sdk)))
+        Ok(Client::from_parts(config.clone(), config.max_concurrent_calls, Some(sdk)))
     }
 
     fn from_parts(config: Config, max_in_flight: Option<usize>, sdk: Option<aws_sdk_iam::Client>) -> Client {

@@ -5,7 +5,7 @@
 //! optional (its CLIENT_CAREFUL rules): `Option` and plain fields convert the same way.
 
 use crate::error::Error;
-use crate::value::{Map, Timestamp, Value};
+use crate::value::{join_path, Map, Timestamp, Value};
 use aws_sdk_iam::primitives::{Blob, DateTime};
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -94,19 +94,12 @@ pub fn structure(v: &impl ToValue) -> Value {
     v.to_value().unwrap_or_else(|| Value::Map(Map::new()))
 }
 
-fn join(path: &str, name: &str) -> String {
-    if path.is_empty() {
-        name.to_string()
-    } else {
-        format!("{path}.{name}")
-    }
-}
 
 /// Reads optional member `name` of a structure value.
 pub fn member<T: FromValue>(m: &Map, name: &str, path: &str) -> Result<Option<T>, Error> {
     match m.get(name) {
         None => Ok(None),
-        Some(v) => T::from_value(v, &join(path, name)).map(Some),
+        Some(v) => T::from_value(v, &join_path(path, name)).map(Some),
     }
 }
 

@@ -2,6 +2,7 @@
 
 use crate::schema::{self, Fault};
 use crate::validate::Issue;
+use crate::value::{Map, Value};
 use aws_sdk_iam::config::http::HttpResponse;
 use aws_sdk_iam::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_iam::operation::RequestId;
@@ -241,6 +242,44 @@ impl Error {
             self.message = self.message.replacen("Parameter validation failed:", &format!("Parameter validation failed for {operation}:"), 1);
         }
         self
+    }
+}
+
+/// What crosses the language boundary for an error: every field, under the same snake_case names in
+/// every binding (absent ones `Null`), for each binding's one generic value converter. Secrets are
+/// never in an error: messages are built from codes, paths and rules, never from sensitive values.
+impl Error {
+    pub fn to_value(&self) -> Value {
+        let opt = |s: Option<&str>| s.map_or(Value::Null, |s| Value::String(s.to_string()));
+        let issues = self
+            .issues
+            .iter()
+            .map(|i| {
+                let mut m = Map::new();
+                m.insert("path".into(), Value::String(i.path.clone()));
+                m.insert("rule".into(), Value::String(i.rule.to_string()));
+                m.insert("detail".into(), Value::String(i.detail.clone()));
+                Value::Map(m)
+            })
+            .collect();
+        let fields: [(&str, Value); 15] = [
+            ("kind", Value::String(self.kind.as_str().into())),
+            ("code", Value::String(self.code.clone())),
+            ("shape", opt(self.shape)),
+            ("message", Value::String(self.message.clone())),
+            ("display", Value::String(self.to_string())),
+            ("operation", opt(self.operation)),
+            ("request_id", opt(self.request_id.as_deref())),
+            ("http_status", self.http_status.map_or(Value::Null, |s| Value::Integer(i64::from(s)))),
+            ("http_headers", Value::Map(crate::meta::join_headers(&self.http_headers))),
+            ("fault", Value::String(self.fault.as_str().into())),
+            ("retry_attempts", Value::Integer(i64::from(self.retry_attempts))),
+            ("total_retry_delay_ms", Value::Integer(i64::try_from(self.total_retry_delay_ms).unwrap_or(i64::MAX))),
+            ("outcome_unknown", Value::Bool(self.outcome_unknown)),
+            ("outcome_note", opt(self.outcome_note().as_deref())),
+            ("issues", Value::List(issues)),
+        ];
+        Value::Map(fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
     }
 }
 

@@ -9,6 +9,7 @@ use aws_sdk_iam::config::interceptors::{
     FinalizerInterceptorContextRef,
 };
 use aws_sdk_iam::config::{ConfigBag, Intercept, RuntimeComponents};
+use crate::value::{Map, Value};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
@@ -43,6 +44,40 @@ struct Slot {
 
 tokio::task_local! {
     static CALL: Arc<Mutex<Slot>>;
+}
+
+/// Response headers as the peers show them: names as received (lower case), a repeated header's
+/// values joined with ", " in order.
+pub fn join_headers(pairs: &[(String, String)]) -> Map {
+    let mut joined = Map::new();
+    for (name, value) in pairs {
+        match joined.get_mut(name) {
+            Some(Value::String(prev)) => {
+                prev.push_str(", ");
+                prev.push_str(value);
+            }
+            _ => {
+                joined.insert(name.clone(), Value::String(value.clone()));
+            }
+        }
+    }
+    joined
+}
+
+impl ResponseMeta {
+    /// What crosses the language boundary for a response's metadata, under the same snake_case names
+    /// in every binding; each maps them to its peer's names (boto3's `ResponseMetadata`, the JS
+    /// SDK's `$metadata`).
+    pub fn to_value(&self) -> Value {
+        let fields: [(&str, Value); 5] = [
+            ("request_id", self.request_id.clone().map_or(Value::Null, Value::String)),
+            ("http_status", self.http_status.map_or(Value::Null, |s| Value::Integer(i64::from(s)))),
+            ("http_headers", Value::Map(join_headers(&self.http_headers))),
+            ("retry_attempts", Value::Integer(i64::from(self.retry_attempts))),
+            ("total_retry_delay_ms", Value::Integer(i64::try_from(self.total_retry_delay_ms).unwrap_or(i64::MAX))),
+        ];
+        Value::Map(fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+    }
 }
 
 /// Records one operation call's metadata: [`Recorder::scope`] runs the call with the recorder as
@@ -181,7 +216,16 @@ fn xml_complete(body: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::xml_complete;
+    use super::{join_headers, xml_complete};
+    use crate::value::Value;
+
+    #[test]
+    fn repeated_headers_are_joined_in_order() {
+        let pairs = [("a".to_string(), "1".to_string()), ("b".into(), "2".into()), ("a".into(), "3".into())];
+        let joined = join_headers(&pairs);
+        assert_eq!(joined.get("a"), Some(&Value::String("1, 3".into())));
+        assert_eq!(joined.keys().collect::<Vec<_>>(), ["a", "b"]);
+    }
 
     #[test]
     fn detects_cut_off_documents() {

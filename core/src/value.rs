@@ -11,6 +11,16 @@ use std::fmt;
 /// An ordered string-keyed map: a structure or a Smithy map.
 pub type Map = IndexMap<String, Value>;
 
+/// The path of member `member` inside the value at `path` (`Tags[0]` + `Key` → `Tags[0].Key`), as
+/// every error and issue names it.
+pub fn join_path(path: &str, member: &str) -> String {
+    if path.is_empty() {
+        member.to_string()
+    } else {
+        format!("{path}.{member}")
+    }
+}
+
 #[derive(Clone, PartialEq)]
 pub enum Value {
     Null,
