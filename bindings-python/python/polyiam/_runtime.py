@@ -25,10 +25,11 @@ def _translate(err: "_polyiam.NativeError") -> PolyiamError:
     if info["kind"] == "service":
         cls = exceptions.BY_CODE.get(info["code"], exceptions.ClientError)
         response = {
+            # botocore's order for awsQuery errors: the <Error> element's children as IAM sends them.
             "Error": {
+                "Type": "Sender" if info["fault"] == "client" else "Receiver",
                 "Code": info["code"],
                 "Message": info["message"],
-                "Type": "Sender" if info["fault"] == "client" else "Receiver",
             },
             "ResponseMetadata": {
                 "RequestId": info["request_id"] or "",
