@@ -11,21 +11,53 @@ function metadata(m) {
   const out = {};
   if (m.httpStatusCode !== undefined && m.httpStatusCode !== null) out.httpStatusCode = m.httpStatusCode;
   if (m.requestId !== undefined && m.requestId !== null) out.requestId = m.requestId;
+  if (out.httpStatusCode !== undefined) {
+    if (!("requestId" in out)) out.requestId = undefined;
+    Object.assign(out, edgeIds(m.headers));
+  }
   out.attempts = (m.retryAttempts || 0) + 1;
   out.totalRetryDelay = m.totalRetryDelay || 0;
   return out;
 }
 
-/** Base of every error polyiam throws, like the v3 SDK's `IAMServiceException`. */
-class IAMServiceException extends Error {
+/**
+ * v3's `extendedRequestId` and `cfId`: keys always present when there was a response (as v3 does),
+ * values from `x-amz-id-2` / `x-amz-cf-id` or undefined.
+ */
+function edgeIds(headers) {
+  const h = headers || {};
+  return { extendedRequestId: h["x-amz-id-2"], cfId: h["x-amz-cf-id"] };
+}
+
+/**
+ * The base class of every service's exception, as `@smithy/smithy-client` exports it:
+ * `NoSuchEntityException -> IAMServiceException -> ServiceException -> Error`.
+ */
+class ServiceException extends Error {
   constructor(opts = {}) {
     super(opts.message || "");
     Object.setPrototypeOf(this, new.target.prototype);
-    this.name = opts.name || new.target.name;
     this.$fault = opts.$fault || "client";
+    // v3 declares `$retryable` on every exception: undefined, or `{ throttling }` for errors the
+    // model marks @retryable (IAM marks none).
+    this.$retryable = opts.$retryable;
     this.$metadata = opts.$metadata || { attempts: 1, totalRetryDelay: 0 };
+    this.name = opts.name || new.target.name;
+    if (opts.$response) {
+      // Hidden and read-only, as v3's deserializer sets it; the body is not kept.
+      Object.defineProperty(this, "$response", { value: opts.$response, enumerable: false, writable: false, configurable: false });
+    }
+  }
+}
+
+/** Base of every error polyiam throws, like the v3 SDK's `IAMServiceException`. */
+class IAMServiceException extends ServiceException {
+  constructor(opts = {}) {
+    super(opts);
     if (opts.Code !== undefined) this.Code = opts.Code;
     if (opts.Type !== undefined) this.Type = opts.Type;
+    if (opts.Error !== undefined) this.Error = opts.Error;
+    if (opts.RequestId !== undefined && opts.RequestId !== null) this.RequestId = opts.RequestId;
     if (opts.operation) this.operation = opts.operation;
     this.outcomeUnknown = Boolean(opts.outcomeUnknown);
   }
@@ -90,6 +122,7 @@ function translate(info, byShape) {
     requestId: info.requestId,
     retryAttempts: info.retryAttempts,
     totalRetryDelay: info.totalRetryDelay,
+    headers: info.headers,
   });
   const common = {
     $metadata,
@@ -97,9 +130,13 @@ function translate(info, byShape) {
     operation: info.operation || undefined,
     outcomeUnknown: info.outcomeUnknown,
   };
+  if (info.httpStatus !== undefined && info.httpStatus !== null) {
+    common.$response = { statusCode: info.httpStatus, headers: { ...(info.headers || {}) } };
+  }
   if (info.kind === "service") {
     const message = info.outcomeNote ? `${info.message} (${info.outcomeNote})` : info.message;
-    const opts = { ...common, message, Code: info.code, Type: info.fault === "server" ? "Receiver" : "Sender" };
+    const Type = info.fault === "server" ? "Receiver" : "Sender";
+    const opts = { ...common, message, Code: info.code, Type, Error: { Type, Code: info.code, Message: info.message }, RequestId: info.requestId };
     const cls = info.shape && byShape[info.shape];
     // An error the model does not declare: the base class named by its code, as the v3 SDK does.
     return cls ? new cls(opts) : new IAMServiceException({ ...opts, name: info.code });
@@ -209,6 +246,7 @@ async function* paginate(ClientClass, name, operation, config, input) {
 module.exports = {
   BaseClient,
   paginate,
+  ServiceException,
   IAMServiceException,
   ValidationError,
   ConfigurationError,
