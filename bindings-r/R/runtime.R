@@ -21,23 +21,50 @@
   } else {
     paste0("polyiam_", kind, "_error")
   }
-  structure(
-    class = unique(c(first, "polyiam_error", "error", "condition")),
+  status_code <- if (is.null(info$status_code)) integer(0) else info$status_code
+  error_response <- .polyiam_error_response(info)
+  cond <- structure(
+    class = unique(c(first, "polyiam_error", .polyiam_paws_classes(status_code), "error", "condition")),
     list(
       message = info$display,
       call = NULL,
       code = info$code,
       request_id = if (is.null(info$request_id)) character(0) else info$request_id,
-      status_code = if (is.null(info$status_code)) integer(0) else info$status_code,
+      status_code = status_code,
       kind = kind,
       operation = info$operation,
       fault = info$fault,
       retry_attempts = info$retry_attempts,
       outcome_unknown = info$outcome_unknown,
       issues = info$issues,
-      error_response = list(Code = info$code, Message = info$message, RequestId = info$request_id)
+      error_response = error_response
     )
   )
+  if (length(status_code)) {
+    # paws.common's aws_error() also sets these two as attributes.
+    attr(cond, "status_code") <- status_code
+    attr(cond, "error_response") <- error_response
+  }
+  cond
+}
+
+# paws's condition classes for an error with an HTTP status (paws.common's aws_error()):
+# "paws_error", "http_<status>", "http_<status class>", "http_error". Errors without a response
+# (validation, transport, timeouts) get none, as paws raises no paws_error for them.
+.polyiam_paws_classes <- function(status_code) {
+  if (!length(status_code) || is.na(status_code)) {
+    return(character(0))
+  }
+  c("paws_error", paste0("http_", unique(c(status_code, (status_code %/% 100L) * 100L, "error"))))
+}
+
+# paws's error_response: the <Error> element's children by name (Type, Code, Message for IAM);
+# for errors without one, Code and Message only.
+.polyiam_error_response <- function(info) {
+  if (identical(info$kind, "service")) {
+    return(list(Type = if (identical(info$fault, "server")) "Receiver" else "Sender", Code = info$code, Message = info$message))
+  }
+  list(Code = info$code, Message = info$message)
 }
 
 # A validation error found in R, before anything reaches the Rust library.
