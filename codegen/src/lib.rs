@@ -5,6 +5,7 @@
 pub mod backends;
 pub mod emit;
 pub mod model;
+pub mod version;
 
 use emit::GeneratedFile;
 use model::Model;
@@ -16,5 +17,6 @@ pub fn generate(model: &Model) -> Result<Vec<GeneratedFile>, Box<dyn std::error:
     files.extend(backends::python::emit(model)?);
     files.extend(backends::r::emit(model)?);
     files.extend(backends::node::emit(model)?);
+    files.extend(version::emit()?);
     Ok(files)
 }

@@ -9,10 +9,10 @@ from typing import Any, Optional
 
 from . import exceptions
 from ._runtime import Paginator
+from ._version import __version__
 from .iam import IAM
 
 __all__ = ["client", "exceptions", "IAM", "Paginator"]
-__version__ = "0.1.0"
 
 
 def client(
