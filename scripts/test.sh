@@ -29,3 +29,5 @@ echo "==> pytest"
 ./scripts/test-wheel.sh
 ./scripts/build-npm.sh
 ./scripts/test-npm-package.sh
+# Supply chain: cargo deny (deny.toml) and the rust-version proof.
+./scripts/check-supply-chain.sh

@@ -10,6 +10,12 @@ use std::path::Path;
 /// The workspace version this generator was built with.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// The workspace's rust-version (the minimum rustc), stamped into R's `SystemRequirements`.
+pub const RUST_VERSION: &str = env!("CARGO_PKG_RUST_VERSION");
+
+/// In DESCRIPTION's SystemRequirements: the text before the minimum rustc version.
+const RUSTC_MIN_PREFIX: &str = "rustc >= ";
+
 /// Package files whose version field is stamped in place: (path, field prefix at the start of a line).
 pub const STAMPED: &[(&str, &str)] = &[("bindings-node/package.json", "  \"version\": "), ("bindings-r/DESCRIPTION", "Version: ")];
 
@@ -53,13 +59,24 @@ pub fn stamp_text(text: &str, prefix: &str, version: &str) -> Result<String, Str
     }
 }
 
+/// `text` with the version after the first `rustc >= ` set to `rust_version`.
+pub fn stamp_min_rustc(text: &str, rust_version: &str) -> Result<String, String> {
+    let start = text.find(RUSTC_MIN_PREFIX).ok_or_else(|| format!("no {RUSTC_MIN_PREFIX:?}"))? + RUSTC_MIN_PREFIX.len();
+    let len = text[start..].find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(text.len() - start);
+    let old = text[start..start + len].trim_end_matches('.');
+    Ok(format!("{}{rust_version}{}", &text[..start], &text[start + old.len()..]))
+}
+
 /// The stamped package files under `root` (those that exist there: a scratch root has none).
 pub fn stamp(root: &Path) -> Result<Vec<GeneratedFile>, String> {
     check(VERSION)?;
     let mut files = Vec::new();
     for (path, prefix) in STAMPED {
         let Ok(text) = std::fs::read_to_string(root.join(path)) else { continue };
-        let stamped = stamp_text(&text, prefix, VERSION).map_err(|e| format!("{path}: {e}"))?;
+        let mut stamped = stamp_text(&text, prefix, VERSION).map_err(|e| format!("{path}: {e}"))?;
+        if path.ends_with("DESCRIPTION") {
+            stamped = stamp_min_rustc(&stamped, RUST_VERSION).map_err(|e| format!("{path}: {e}"))?;
+        }
         files.push(GeneratedFile::new(*path, stamped));
     }
     Ok(files)
@@ -77,6 +94,13 @@ mod tests {
         let dcf = "Package: polyiam\nVersion: 0.1.0\nTitle: t\n";
         assert_eq!(stamp_text(dcf, "Version: ", "2.0.0").unwrap(), "Package: polyiam\nVersion: 2.0.0\nTitle: t\n");
         assert!(stamp_text("Package: x\n", "Version: ", "1.0.0").is_err());
+    }
+
+    #[test]
+    fn stamps_the_minimum_rustc() {
+        let dcf = "SystemRequirements: Cargo and rustc >= 1.85, with access\nVersion: 1.0.0\n";
+        assert_eq!(stamp_min_rustc(dcf, "1.94.1").unwrap(), "SystemRequirements: Cargo and rustc >= 1.94.1, with access\nVersion: 1.0.0\n");
+        assert!(stamp_min_rustc("no such text", "1.0").is_err());
     }
 
     #[test]

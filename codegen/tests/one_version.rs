@@ -14,6 +14,10 @@ fn read(path: &str) -> String {
 
 /// `[workspace.package] version`, read from the file itself (not from this crate's build).
 fn workspace_version() -> String {
+    workspace_field("version")
+}
+
+fn workspace_field(name: &str) -> String {
     let text = read("Cargo.toml");
     let mut in_section = false;
     for line in text.lines() {
@@ -21,12 +25,12 @@ fn workspace_version() -> String {
         if line.starts_with('[') {
             in_section = line == "[workspace.package]";
         } else if in_section {
-            if let Some(v) = line.strip_prefix("version").map(str::trim).and_then(|r| r.strip_prefix('=')) {
+            if let Some(v) = line.strip_prefix(name).map(str::trim).and_then(|r| r.strip_prefix('=')) {
                 return v.trim().trim_matches('"').to_string();
             }
         }
     }
-    panic!("Cargo.toml has no [workspace.package] version");
+    panic!("Cargo.toml has no [workspace.package] {name}");
 }
 
 fn field<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
@@ -41,7 +45,11 @@ fn every_package_has_the_workspace_version() {
     let pkg: serde_json::Value = serde_json::from_str(&read("bindings-node/package.json")).expect("package.json parses");
     assert_eq!(pkg["version"].as_str(), Some(v.as_str()), "bindings-node/package.json");
 
-    assert_eq!(field(&read("bindings-r/DESCRIPTION"), "Version: "), Some(v.as_str()), "bindings-r/DESCRIPTION");
+    let description = read("bindings-r/DESCRIPTION");
+    assert_eq!(field(&description, "Version: "), Some(v.as_str()), "bindings-r/DESCRIPTION");
+    let msrv = polyiam_codegen::version::RUST_VERSION;
+    assert_eq!(msrv, workspace_field("rust-version"), "the generator was built from another rust-version");
+    assert!(description.contains(&format!("rustc >= {msrv},")), "DESCRIPTION's SystemRequirements must ask for rustc >= {msrv}");
 
     let py = read("bindings-python/python/polyiam/_version.py");
     assert_eq!(field(&py, "__version__ = "), Some(format!("\"{v}\"").as_str()), "polyiam/_version.py");
@@ -54,10 +62,10 @@ fn every_package_has_the_workspace_version() {
     assert!(pyproject.contains("dynamic = [\"version\"]"), "pyproject.toml must declare the version dynamic");
     assert!(!pyproject.lines().any(|l| l.trim_start().starts_with("version")), "pyproject.toml must not set a version");
 
-    // Every crate inherits the workspace version.
-    for krate in ["core", "codegen", "bindings-python", "bindings-node", "bindings-r/src/rust", "workspace-hack"] {
+    // Every crate inherits the workspace version and rust-version.
+    for krate in ["core", "codegen", "bindings-python", "bindings-node", "bindings-r/src/rust", "workspace-hack", "bench/native"] {
         let toml = read(&format!("{krate}/Cargo.toml"));
-        let own: Vec<&str> = toml.lines().filter(|l| l.starts_with("version")).collect();
-        assert_eq!(own, ["version.workspace = true"], "{krate}/Cargo.toml");
+        let own: Vec<&str> = toml.lines().filter(|l| l.starts_with("version") || l.starts_with("rust-version")).collect();
+        assert_eq!(own, ["version.workspace = true", "rust-version.workspace = true"], "{krate}/Cargo.toml");
     }
 }
