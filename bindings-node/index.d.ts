@@ -26,6 +26,10 @@ export interface IAMClientConfig {
 export interface ResponseMetadata {
   httpStatusCode?: number;
   requestId?: string;
+  /** `x-amz-id-2`, when the response had one (the key is present whenever there was a response). */
+  extendedRequestId?: string;
+  /** `x-amz-cf-id`, when the response had one (likewise). */
+  cfId?: string;
   attempts?: number;
   totalRetryDelay?: number;
 }
@@ -250,17 +254,76 @@ export interface UpdateAccessKeyCommandInput extends UpdateAccessKeyRequest {}
 
 export interface UpdateAccessKeyCommandOutput extends MetadataBearer {}
 
+/** Base of the `*Command` classes: holds the operation's input until `client.send(command)`. */
+export declare class Command<Input, Output> {
+  constructor(input: Input);
+  readonly input: Input;
+  /** Type-only marker of what `send` resolves to. */
+  readonly __output?: Output;
+}
+
+/** `CreateAccessKey` in the v3 SDK's command form: `await client.send(new CreateAccessKeyCommand(input))`. */
+export declare class CreateAccessKeyCommand extends Command<CreateAccessKeyCommandInput, CreateAccessKeyCommandOutput> {
+  constructor(input?: CreateAccessKeyCommandInput);
+}
+
+/** `CreateUser` in the v3 SDK's command form: `await client.send(new CreateUserCommand(input))`. */
+export declare class CreateUserCommand extends Command<CreateUserCommandInput, CreateUserCommandOutput> {
+  constructor(input: CreateUserCommandInput);
+}
+
+/** `DeleteAccessKey` in the v3 SDK's command form: `await client.send(new DeleteAccessKeyCommand(input))`. */
+export declare class DeleteAccessKeyCommand extends Command<DeleteAccessKeyCommandInput, DeleteAccessKeyCommandOutput> {
+  constructor(input: DeleteAccessKeyCommandInput);
+}
+
+/** `DeleteUser` in the v3 SDK's command form: `await client.send(new DeleteUserCommand(input))`. */
+export declare class DeleteUserCommand extends Command<DeleteUserCommandInput, DeleteUserCommandOutput> {
+  constructor(input: DeleteUserCommandInput);
+}
+
+/** `GetAccessKeyLastUsed` in the v3 SDK's command form: `await client.send(new GetAccessKeyLastUsedCommand(input))`. */
+export declare class GetAccessKeyLastUsedCommand extends Command<GetAccessKeyLastUsedCommandInput, GetAccessKeyLastUsedCommandOutput> {
+  constructor(input: GetAccessKeyLastUsedCommandInput);
+}
+
+/** `GetUser` in the v3 SDK's command form: `await client.send(new GetUserCommand(input))`. */
+export declare class GetUserCommand extends Command<GetUserCommandInput, GetUserCommandOutput> {
+  constructor(input?: GetUserCommandInput);
+}
+
+/** `ListAccessKeys` in the v3 SDK's command form: `await client.send(new ListAccessKeysCommand(input))`. */
+export declare class ListAccessKeysCommand extends Command<ListAccessKeysCommandInput, ListAccessKeysCommandOutput> {
+  constructor(input?: ListAccessKeysCommandInput);
+}
+
+/** `UpdateAccessKey` in the v3 SDK's command form: `await client.send(new UpdateAccessKeyCommand(input))`. */
+export declare class UpdateAccessKeyCommand extends Command<UpdateAccessKeyCommandInput, UpdateAccessKeyCommandOutput> {
+  constructor(input: UpdateAccessKeyCommandInput);
+}
+
 /**
- * AWS Identity and Access Management.
+ * AWS Identity and Access Management: the v3 SDK's bare client, `await client.send(new CreateAccessKeyCommand(input))`.
  *
  * Constructing is synchronous; configuration is resolved lazily on the first call, once.
  */
-export declare class IAM {
+export declare class IAMClient {
   constructor(config?: IAMClientConfig);
   /** Where the client points (never its credentials). */
   readonly config: { region?: string; endpoint?: string; profile?: string };
   /** Kept for v3 parity; the native client is released with the object. */
   destroy(): void;
+  send<I, O>(command: Command<I, O>, options?: object): Promise<O>;
+  send<I, O>(command: Command<I, O>, cb: (err: unknown, data?: O) => void): void;
+  send<I, O>(command: Command<I, O>, options: object, cb: (err: unknown, data?: O) => void): void;
+}
+
+/**
+ * AWS Identity and Access Management, aggregated: one method per operation (and `send`, from IAMClient).
+ *
+ * Constructing is synchronous; configuration is resolved lazily on the first call, once.
+ */
+export declare class IAM extends IAMClient {
 
   /**
    * Issues a new access key pair for a user, or for the caller when no user is given.
@@ -376,12 +439,24 @@ export declare class IAM {
   updateAccessKey(input: UpdateAccessKeyCommandInput, options?: HttpHandlerOptions): Promise<UpdateAccessKeyCommandOutput>;
 }
 
-/** Base of every error polyiam throws (like the v3 SDK's ServiceException). */
-export declare class IAMServiceException extends Error {
+/** The base of every service's exception, as `@smithy/smithy-client` exports it. */
+export declare class ServiceException extends Error {
   readonly name: string;
   /** "client" when the caller must change something, "server" when the service failed. */
   readonly $fault: "client" | "server";
+  /** As in v3: set only for errors the model marks retryable (IAM marks none). */
+  readonly $retryable?: { throttling?: boolean };
+  /** The HTTP response, when there was one (hidden, like v3's; the body is not kept). */
+  readonly $response?: { statusCode: number; headers: Record<string, string> };
   readonly $metadata: ResponseMetadata;
+}
+
+/** Base of every error polyiam throws (like the v3 SDK's `IAMServiceException`). */
+export declare class IAMServiceException extends ServiceException {
+  /** For service errors, the parsed `<Error>` element (`Type`, `Code`, `Message`), as v3 keeps it. */
+  readonly Error?: { Type?: string; Code?: string; Message?: string };
+  /** The request id from the error body. */
+  readonly RequestId?: string;
   /** The wire error code (`NoSuchEntity`) for service errors; a polyiam code otherwise. */
   readonly Code?: string;
   /** "Sender" or "Receiver" for service errors. */
@@ -450,7 +525,7 @@ export declare class ServiceFailureException extends IAMServiceException {
 
 /** The first argument of every paginator, as in the v3 SDK. */
 export interface IAMPaginationConfiguration {
-  client: IAM;
+  client: IAMClient;
   /** Items per request (the operation's page-size member). */
   pageSize?: number;
   /** Resume from a token an earlier page returned. */

@@ -3,12 +3,23 @@
 /** polyiam for Node: AWS IAM on aws-sdk-iam (Rust), shaped like the AWS SDK for JavaScript v3. */
 
 const runtime = require("./lib/runtime");
-const { IAM } = require("./lib/client");
+const { IAMClient, IAM } = require("./lib/client");
+const commands = require("./lib/commands");
 const errors = require("./lib/errors");
 const paginators = require("./lib/paginators");
 
 module.exports = {
+  IAMClient,
   IAM,
+  CreateAccessKeyCommand: commands.CreateAccessKeyCommand,
+  CreateUserCommand: commands.CreateUserCommand,
+  DeleteAccessKeyCommand: commands.DeleteAccessKeyCommand,
+  DeleteUserCommand: commands.DeleteUserCommand,
+  GetAccessKeyLastUsedCommand: commands.GetAccessKeyLastUsedCommand,
+  GetUserCommand: commands.GetUserCommand,
+  ListAccessKeysCommand: commands.ListAccessKeysCommand,
+  UpdateAccessKeyCommand: commands.UpdateAccessKeyCommand,
+  ServiceException: runtime.ServiceException,
   IAMServiceException: runtime.IAMServiceException,
   ValidationError: runtime.ValidationError,
   ConfigurationError: runtime.ConfigurationError,

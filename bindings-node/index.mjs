@@ -3,7 +3,17 @@
 import polyiam from "./index.js";
 
 export const {
+  IAMClient,
   IAM,
+  CreateAccessKeyCommand,
+  CreateUserCommand,
+  DeleteAccessKeyCommand,
+  DeleteUserCommand,
+  GetAccessKeyLastUsedCommand,
+  GetUserCommand,
+  ListAccessKeysCommand,
+  UpdateAccessKeyCommand,
+  ServiceException,
   IAMServiceException,
   ValidationError,
   ConfigurationError,

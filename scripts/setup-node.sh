@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Idempotent set-up for the Node binding: checks Node >= 20 and builds the native addon with plain
 # cargo (shared workspace target dir and features), copying it to where the package loads it
-# (bindings-node/polyiam.<platform>-<arch>.node). The package has no npm dependencies.
+# (bindings-node/polyiam.<name>.node, napi-rs's platform name, e.g. linux-x64-gnu). The package has no npm dependencies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

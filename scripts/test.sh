@@ -22,3 +22,12 @@ echo "==> pytest"
 
 ./scripts/test-node.sh
 ./scripts/test-r.sh
+
+# Installable artefacts (issue 13): the abi3 wheel + sdist and the npm tarball (release builds), each
+# installed into an empty environment with no Rust on PATH and run against moto.
+./scripts/build-wheel.sh
+./scripts/test-wheel.sh
+./scripts/build-npm.sh
+./scripts/test-npm-package.sh
+# Supply chain: cargo deny (deny.toml) and the rust-version proof.
+./scripts/check-supply-chain.sh

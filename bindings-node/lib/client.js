@@ -3,7 +3,23 @@
 /** The AWS Identity and Access Management client: one method per operation in model/. */
 
 const { BaseClient } = require("./runtime");
+const { send } = require("./command");
 const errors = require("./errors");
+
+/**
+ * The v3 SDK's bare client: `await client.send(new CreateAccessKeyCommand(input))` (commands in
+ * commands.js). IAM extends it with one method per operation, as in v3.
+ */
+class IAMClient extends BaseClient {
+  constructor(config = {}) {
+    super(config, errors.BY_SHAPE);
+  }
+
+  /** Runs a command; v3's callback form `send(command, (err, data) => ...)` works too. */
+  send(command, optionsOrCb, cb) {
+    return send(this, command, optionsOrCb, cb);
+  }
+}
 
 /**
  * AWS Identity and Access Management, with the AWS SDK for JavaScript v3's method names, inputs and outputs.
@@ -12,7 +28,7 @@ const errors = require("./errors");
  * anything not given) is resolved on the first call, once. Every method returns a Promise and runs
  * on polyiam's native I/O runtime, never blocking the event loop.
  */
-class IAM extends BaseClient {
+class IAM extends IAMClient {
   constructor(config = {}) {
     super(config, errors.BY_SHAPE);
   }
@@ -159,4 +175,4 @@ IAM.OPERATIONS = Object.freeze({
   UpdateAccessKey: "updateAccessKey",
 });
 
-module.exports = { IAM };
+module.exports = { IAMClient, IAM };

@@ -1,22 +1,7 @@
 "use strict";
-// Loads the native addon: `polyiam.<platform>-<arch>.node` beside package.json (scripts/build-addon.js
-// copies it there from the cargo target dir), or the file named by POLYIAM_NODE_ADDON.
+// The native addon for this process (lib/loader.js picks it as napi-rs's loader does).
+// POLYIAM_NODE_ADDON (or napi-rs's NAPI_RS_NATIVE_LIBRARY_PATH) names a file to load instead.
 
-const path = require("node:path");
+const { loadNative } = require("./loader");
 
-const file = `polyiam.${process.platform}-${process.arch}.node`;
-const addonPath = process.env.POLYIAM_NODE_ADDON || path.join(__dirname, "..", file);
-
-let native;
-try {
-  native = require(addonPath);
-} catch (err) {
-  const e = new Error(
-    `polyiam: could not load the native addon ${addonPath} (${err && err.message}). ` +
-      "Build it with `npm run build` in bindings-node/ (cargo build -p polyiam-node, then copy).",
-  );
-  e.cause = err;
-  throw e;
-}
-
-module.exports = native;
+module.exports = loadNative({ override: process.env.POLYIAM_NODE_ADDON || process.env.NAPI_RS_NATIVE_LIBRARY_PATH });

@@ -3,17 +3,17 @@
 /** v3-style paginators: `for await (const page of paginateX({ client }, input))`. */
 
 const { paginate } = require("./runtime");
-const { IAM } = require("./client");
+const { IAMClient } = require("./client");
 
 /**
  * Pages of `ListAccessKeys`, following `Marker`/`Marker` until the last page.
  *
- * @param {{ client: IAM, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
  * @param {import("..").ListAccessKeysCommandInput} [input]
  * @returns {AsyncGenerator<import("..").ListAccessKeysCommandOutput>}
  */
 function paginateListAccessKeys(config, input = {}) {
-  return paginate(IAM, "paginateListAccessKeys", "ListAccessKeys", config, input);
+  return paginate(IAMClient, "paginateListAccessKeys", "ListAccessKeys", config, input);
 }
 
 module.exports = {

@@ -3,29 +3,62 @@
 // code is generated (client.js, errors.js, paginators.js); this file has none.
 
 const native = require("./native");
+const boundary = require("./boundary");
 
 const NATIVE = Symbol("polyiam.native");
 
-/** The v3 SDK's `$metadata` from the core's response metadata. */
+/** The v3 SDK's `$metadata` from the core's response metadata (`ResponseMeta::to_value`'s names). */
 function metadata(m) {
   const out = {};
-  if (m.httpStatusCode !== undefined && m.httpStatusCode !== null) out.httpStatusCode = m.httpStatusCode;
-  if (m.requestId !== undefined && m.requestId !== null) out.requestId = m.requestId;
-  out.attempts = (m.retryAttempts || 0) + 1;
-  out.totalRetryDelay = m.totalRetryDelay || 0;
+  if (m.http_status !== undefined && m.http_status !== null) out.httpStatusCode = m.http_status;
+  if (m.request_id !== undefined && m.request_id !== null) out.requestId = m.request_id;
+  if (out.httpStatusCode !== undefined) {
+    if (!("requestId" in out)) out.requestId = undefined;
+    Object.assign(out, edgeIds(m.http_headers));
+  }
+  out.attempts = (m.retry_attempts || 0) + 1;
+  out.totalRetryDelay = m.total_retry_delay_ms || 0;
   return out;
 }
 
-/** Base of every error polyiam throws, like the v3 SDK's `IAMServiceException`. */
-class IAMServiceException extends Error {
+/**
+ * v3's `extendedRequestId` and `cfId`: keys always present when there was a response (as v3 does),
+ * values from `x-amz-id-2` / `x-amz-cf-id` or undefined.
+ */
+function edgeIds(headers) {
+  const h = headers || {};
+  return { extendedRequestId: h["x-amz-id-2"], cfId: h["x-amz-cf-id"] };
+}
+
+/**
+ * The base class of every service's exception, as `@smithy/smithy-client` exports it:
+ * `NoSuchEntityException -> IAMServiceException -> ServiceException -> Error`.
+ */
+class ServiceException extends Error {
   constructor(opts = {}) {
     super(opts.message || "");
     Object.setPrototypeOf(this, new.target.prototype);
-    this.name = opts.name || new.target.name;
     this.$fault = opts.$fault || "client";
+    // v3 declares `$retryable` on every exception: undefined, or `{ throttling }` for errors the
+    // model marks @retryable (IAM marks none).
+    this.$retryable = opts.$retryable;
     this.$metadata = opts.$metadata || { attempts: 1, totalRetryDelay: 0 };
+    this.name = opts.name || new.target.name;
+    if (opts.$response) {
+      // Hidden and read-only, as v3's deserializer sets it; the body is not kept.
+      Object.defineProperty(this, "$response", { value: opts.$response, enumerable: false, writable: false, configurable: false });
+    }
+  }
+}
+
+/** Base of every error polyiam throws, like the v3 SDK's `IAMServiceException`. */
+class IAMServiceException extends ServiceException {
+  constructor(opts = {}) {
+    super(opts);
     if (opts.Code !== undefined) this.Code = opts.Code;
     if (opts.Type !== undefined) this.Type = opts.Type;
+    if (opts.Error !== undefined) this.Error = opts.Error;
+    if (opts.RequestId !== undefined && opts.RequestId !== null) this.RequestId = opts.RequestId;
     if (opts.operation) this.operation = opts.operation;
     this.outcomeUnknown = Boolean(opts.outcomeUnknown);
   }
@@ -85,33 +118,27 @@ class AbortError extends IAMServiceException {
   }
 }
 
-const KIND_CLASSES = {
-  cancelled: AbortError,
-  validation: ValidationError,
-  config: ConfigurationError,
-  transport: EndpointConnectionError,
-  timeout: TimeoutError,
-  response: ResponseParseError,
-  internal: InternalError,
-};
+const CLASSES = { ValidationError, ConfigurationError, EndpointConnectionError, TimeoutError, ResponseParseError, InternalError, AbortError };
 
-/** The error to throw for a native `{ error }` result. */
+/** The core's error kinds → their classes (codegen/src/boundary.rs); service errors are by shape. */
+const KIND_CLASSES = Object.fromEntries(Object.entries(boundary.KIND_CLASSES).map(([kind, name]) => [kind, CLASSES[name]]));
+
+/** The error to throw for a native `{ error }` result (`Error::to_value`'s fields and names). */
 function translate(info, byShape) {
-  const $metadata = metadata({
-    httpStatusCode: info.httpStatus,
-    requestId: info.requestId,
-    retryAttempts: info.retryAttempts,
-    totalRetryDelay: info.totalRetryDelay,
-  });
+  const $metadata = metadata(info);
   const common = {
     $metadata,
     $fault: info.fault,
     operation: info.operation || undefined,
-    outcomeUnknown: info.outcomeUnknown,
+    outcomeUnknown: info.outcome_unknown,
   };
+  if (info.http_status !== undefined && info.http_status !== null) {
+    common.$response = { statusCode: info.http_status, headers: { ...(info.http_headers || {}) } };
+  }
   if (info.kind === "service") {
-    const message = info.outcomeNote ? `${info.message} (${info.outcomeNote})` : info.message;
-    const opts = { ...common, message, Code: info.code, Type: info.fault === "server" ? "Receiver" : "Sender" };
+    const message = info.outcome_note ? `${info.message} (${info.outcome_note})` : info.message;
+    const Type = info.fault === "server" ? "Receiver" : "Sender";
+    const opts = { ...common, message, Code: info.code, Type, Error: { Type, Code: info.code, Message: info.message }, RequestId: info.request_id };
     const cls = info.shape && byShape[info.shape];
     // An error the model does not declare: the base class named by its code, as the v3 SDK does.
     return cls ? new cls(opts) : new IAMServiceException({ ...opts, name: info.code });
@@ -125,46 +152,30 @@ function result(r) {
   return { $metadata: metadata(r.metadata), ...r.output };
 }
 
-function str(v, what) {
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== "string") throw new ConfigurationError({ message: `${what} must be a string` });
-  return v;
-}
-
-function num(v, what) {
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== "number" || !Number.isFinite(v)) throw new ConfigurationError({ message: `${what} must be a number` });
-  return v;
-}
-
-/** The flat native configuration from the v3-style `{ region, endpoint, credentials, profile }`. */
+/**
+ * The core's client options (model/options.json's names) from the v3-style configuration, and the
+ * names the caller used, for messages: `{ options, names }`. The core checks every value.
+ */
 function nativeConfig(config) {
   if (config === null || typeof config !== "object") {
     throw new ConfigurationError({ message: "the client configuration must be an object" });
   }
-  let endpoint = config.endpoint;
-  if (endpoint && typeof endpoint === "object" && endpoint.url !== undefined) endpoint = String(endpoint.url);
-  if (endpoint instanceof URL) endpoint = endpoint.href.replace(/\/$/, "");
   const creds = config.credentials;
   if (typeof creds === "function") {
     throw new ConfigurationError({ message: "credentials must be a { accessKeyId, secretAccessKey, sessionToken? } object (providers are not supported)" });
   }
-  const maxAttempts = num(config.maxAttempts, "maxAttempts");
-  if (maxAttempts !== undefined && (!Number.isInteger(maxAttempts) || maxAttempts < 1)) {
-    throw new ConfigurationError({ message: "maxAttempts must be an integer of at least 1" });
+  const options = { ...boundary.DEFAULTS };
+  const names = {};
+  for (const [key, name] of boundary.OPTIONS) {
+    let value = key.split(".").reduce((v, part) => (v === undefined || v === null ? undefined : v[part]), config);
+    // The v3 SDK's endpoint may also be a URL or an EndpointV2 ({ url }).
+    if (name === "endpoint_url" && value && typeof value === "object") {
+      value = value instanceof URL ? value.href.replace(/\/$/, "") : value.url !== undefined ? String(value.url).replace(/\/$/, "") : value;
+    }
+    names[name] = key;
+    if (value !== undefined) options[name] = value;
   }
-  return {
-    region: str(config.region, "region"),
-    profile: str(config.profile, "profile"),
-    endpoint: str(endpoint, "endpoint"),
-    accessKeyId: creds ? str(creds.accessKeyId, "credentials.accessKeyId") : undefined,
-    secretAccessKey: creds ? str(creds.secretAccessKey, "credentials.secretAccessKey") : undefined,
-    sessionToken: creds ? str(creds.sessionToken, "credentials.sessionToken") : undefined,
-    maxAttempts,
-    connectTimeout: num(config.connectTimeout, "connectTimeout"),
-    readTimeout: num(config.readTimeout, "readTimeout"),
-    maxSockets: num(config.maxSockets, "maxSockets"),
-  };
+  return { options, names };
 }
 
 /** The `abortSignal` of a call's options (the v3 SDK's `HttpHandlerOptions`), if any. */
@@ -182,10 +193,10 @@ function abortSignal(options) {
 /** Holds one native client; every call and paginator of this client reuses it. */
 class BaseClient {
   constructor(config, byShape) {
-    const cfg = nativeConfig(config === undefined ? {} : config);
+    const { options, names } = nativeConfig(config === undefined ? {} : config);
     let nat;
     try {
-      nat = new native.NativeClient(cfg);
+      nat = new native.NativeClient(options, names);
     } catch (e) {
       const cls = e && e.code === "InvalidArg" ? ConfigurationError : InternalError;
       throw new cls({ message: e && e.message });
@@ -194,7 +205,7 @@ class BaseClient {
     Object.defineProperty(this, "_byShape", { value: byShape });
     // Never show credentials when logged.
     Object.defineProperty(this, "config", {
-      value: Object.freeze({ region: cfg.region, endpoint: cfg.endpoint, profile: cfg.profile }),
+      value: Object.freeze({ region: options.region, endpoint: options.endpoint_url, profile: options.profile }),
       enumerable: true,
     });
   }
@@ -225,6 +236,18 @@ class BaseClient {
   destroy() {}
 }
 
+function str(v, what) {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "string") throw new ConfigurationError({ message: `${what} must be a string` });
+  return v;
+}
+
+function num(v, what) {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "number" || !Number.isFinite(v)) throw new ConfigurationError({ message: `${what} must be a number` });
+  return v;
+}
+
 /** The async generator behind every generated paginator. */
 async function* paginate(ClientClass, name, operation, config, input) {
   if (!config || !(config.client instanceof ClientClass)) {
@@ -249,6 +272,7 @@ async function* paginate(ClientClass, name, operation, config, input) {
 module.exports = {
   BaseClient,
   paginate,
+  ServiceException,
   IAMServiceException,
   ValidationError,
   ConfigurationError,

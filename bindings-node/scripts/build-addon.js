@@ -2,11 +2,13 @@
 "use strict";
 // Builds the native addon with plain cargo, in the workspace's shared target dir and with its unified
 // features (`cargo build -p polyiam-node`), then copies it to where lib/native.js loads it:
-// bindings-node/polyiam.<platform>-<arch>.node. `--release` builds the release profile.
+// bindings-node/polyiam.<name>.node, <name> as napi-rs names platforms (linux-x64-gnu, ...; see
+// lib/loader.js). `--release` builds the release profile.
 
 const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
+const { triple, addonFile } = require("../lib/loader");
 
 const pkgDir = path.resolve(__dirname, "..");
 const release = process.argv.includes("--release");
@@ -21,7 +23,7 @@ const meta = JSON.parse(
 );
 const libName = { darwin: "libpolyiam_node.dylib", win32: "polyiam_node.dll" }[process.platform] || "libpolyiam_node.so";
 const built = path.join(meta.target_directory, release ? "release" : "debug", libName);
-const dest = path.join(pkgDir, `polyiam.${process.platform}-${process.arch}.node`);
+const dest = path.join(pkgDir, addonFile(triple()));
 // Copy to a temporary name, then rename: a running process that has the old addon loaded keeps it.
 const tmp = `${dest}.tmp-${process.pid}`;
 fs.copyFileSync(built, tmp);

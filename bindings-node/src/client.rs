@@ -7,7 +7,7 @@ use futures::FutureExt;
 use napi::bindgen_prelude::{Object, ToNapiValue, Unknown};
 use napi::{sys, Env, JsValue};
 use napi_derive::napi;
-use polyiam_core::{CancelFlag, Config, Error, Map, PageOptions, Pages, Response, StaticCredentials};
+use polyiam_core::{CancelFlag, Config, Error, Map, PageOptions, Pages, Response, Value};
 use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
@@ -61,41 +61,15 @@ pub fn settle_later<'env>(
     Ok(promise)
 }
 
-/// The client configuration the JS layer passes in (already flattened from the v3-style object).
-#[napi(object)]
-pub struct NativeConfig {
-    pub region: Option<String>,
-    pub profile: Option<String>,
-    pub endpoint: Option<String>,
-    pub access_key_id: Option<String>,
-    pub secret_access_key: Option<String>,
-    pub session_token: Option<String>,
-    pub max_attempts: Option<u32>,
-    pub connect_timeout: Option<f64>,
-    pub read_timeout: Option<f64>,
-    /// Calls in flight at once per client (default 50, the v3 SDK's `maxSockets`); more wait their turn.
-    pub max_sockets: Option<u32>,
-}
-
-/// The v3 SDK's Node HTTP handler allows 50 sockets per client; so many calls run at once, the rest queue.
-const DEFAULT_MAX_SOCKETS: u32 = 50;
-
 struct State {
     config: Config,
-    /// Calls in flight at once (`maxSockets`), applied by the core client.
-    max_sockets: u32,
     /// Resolved on the first call (the AWS config chain does file and network I/O), then reused.
     client: tokio::sync::OnceCell<polyiam_core::Client>,
 }
 
 impl State {
     async fn client(&self) -> Result<polyiam_core::Client, Error> {
-        self.client
-            .get_or_try_init(|| async {
-                Ok(polyiam_core::Client::connect(&self.config).await?.with_max_concurrent_calls(self.max_sockets as usize))
-            })
-            .await
-            .cloned()
+        self.client.get_or_try_init(|| polyiam_core::Client::connect(&self.config)).await.cloned()
     }
 
     async fn call(&self, operation: &str, input: &Map, abort: Option<Arc<CancelFlag>>) -> Result<Response, Error> {
@@ -141,33 +115,16 @@ pub struct NativeClient {
 #[napi]
 impl NativeClient {
     /// Checks the configuration (no I/O); throws an `InvalidArg` error when it cannot work.
+    /// `options`: the core's option names (model/options.json) and values; `names`: the option
+    /// names as the JS caller wrote them (`maxAttempts`), for messages.
     #[napi(constructor)]
-    pub fn new(config: NativeConfig) -> napi::Result<Self> {
+    pub fn new(env: Env, options: Unknown<'_>, names: Unknown<'_>) -> napi::Result<Self> {
         guard(|| {
-            let max_sockets = config.max_sockets;
-            let credentials = match (config.access_key_id, config.secret_access_key) {
-                (None, None) => None,
-                (Some(access_key_id), Some(secret_access_key)) => {
-                    Some(StaticCredentials { access_key_id, secret_access_key, session_token: config.session_token })
-                }
-                _ => return Err(invalid("credentials need both accessKeyId and secretAccessKey")),
-            };
-            let config = Config {
-                region: config.region,
-                profile: config.profile,
-                endpoint_url: config.endpoint,
-                credentials,
-                max_attempts: config.max_attempts,
-                connect_timeout: config.connect_timeout,
-                read_timeout: config.read_timeout,
-            };
-            config.check().map_err(|e| invalid(&e.message))?;
-            let sockets = match max_sockets {
-                Some(0) => return Err(invalid("maxSockets must be at least 1")),
-                Some(n) => n,
-                None => DEFAULT_MAX_SOCKETS,
-            };
-            Ok(NativeClient { state: Arc::new(State { config, max_sockets: sockets, client: tokio::sync::OnceCell::new() }) })
+            let options = unsafe { from_js::input(env.raw(), options.raw()) }.map_err(|e| invalid(&e.to_string()))?;
+            let names = unsafe { from_js::input(env.raw(), names.raw()) }.map_err(|e| invalid(&e.to_string()))?;
+            let shown = |n: &str| names.get(n).and_then(Value::as_str).unwrap_or(n).to_string();
+            let config = Config::from_value(&options, &shown).map_err(|e| invalid(&e.message))?;
+            Ok(NativeClient { state: Arc::new(State { config, client: tokio::sync::OnceCell::new() }) })
         })
     }
 

@@ -5,7 +5,7 @@
 use crate::errors::{guard, to_py};
 use crate::wait::{self, Pending};
 use crate::{from_py, to_py};
-use polyiam_core::{Config, PageOptions, Pages, Response, StaticCredentials};
+use polyiam_core::{Config, PageOptions, Pages, Response, Value};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use std::sync::Arc;
@@ -19,52 +19,17 @@ pub struct Client {
 
 #[pymethods]
 impl Client {
+    /// `options`: the core's option names (model/options.json) and values; `names`: the option
+    /// names as the Python caller wrote them, for messages.
     #[new]
-    #[pyo3(signature = (*, region_name=None, endpoint_url=None, aws_access_key_id=None, aws_secret_access_key=None, aws_session_token=None, profile_name=None, max_attempts=None, connect_timeout=None, read_timeout=None, max_pool_connections=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        py: Python<'_>,
-        region_name: Option<String>,
-        endpoint_url: Option<String>,
-        aws_access_key_id: Option<String>,
-        aws_secret_access_key: Option<String>,
-        aws_session_token: Option<String>,
-        profile_name: Option<String>,
-        max_attempts: Option<u32>,
-        connect_timeout: Option<f64>,
-        read_timeout: Option<f64>,
-        max_pool_connections: Option<usize>,
-    ) -> PyResult<Self> {
+    fn new(py: Python<'_>, options: &Bound<'_, PyDict>, names: &Bound<'_, PyDict>) -> PyResult<Self> {
         guard(py, || {
-            let credentials = match (aws_access_key_id, aws_secret_access_key) {
-                (None, None) => None,
-                (Some(access_key_id), Some(secret_access_key)) => {
-                    Some(StaticCredentials { access_key_id, secret_access_key, session_token: aws_session_token })
-                }
-                _ => {
-                    return Err(to_py(
-                        py,
-                        &polyiam_core::Error::config("pass both aws_access_key_id and aws_secret_access_key, or neither"),
-                    ))
-                }
-            };
-            let config = Config {
-                region: region_name,
-                profile: profile_name,
-                endpoint_url: endpoint_url.clone(),
-                credentials,
-                max_attempts,
-                connect_timeout,
-                read_timeout,
-            };
-            if max_pool_connections == Some(0) {
-                return Err(to_py(py, &polyiam_core::Error::config("max_pool_connections must be at least 1")));
-            }
-            let mut core = wait::blocking(py, |_| polyiam_core::Client::connect(&config))?;
-            if let Some(n) = max_pool_connections {
-                core = core.with_max_concurrent_calls(n);
-            }
-            Ok(Client { core, endpoint: endpoint_url })
+            let options = from_py::dict_to_map(options, "").map_err(|e| to_py(py, &e))?;
+            let names = from_py::dict_to_map(names, "").map_err(|e| to_py(py, &e))?;
+            let shown = |n: &str| names.get(n).and_then(Value::as_str).unwrap_or(n).to_string();
+            let config = Config::from_value(&options, &shown).map_err(|e| to_py(py, &e))?;
+            let core = wait::blocking(py, |_| polyiam_core::Client::connect(&config))?;
+            Ok(Client { core, endpoint: config.endpoint_url })
         })
     }
 

@@ -5,7 +5,7 @@ What each fault yields (also documented in tests/harness/README.md):
   internal-failure  ClientError code InternalFailure, HTTP 500, not retried
   html              ResponseParseError naming HTTP 502 and text/html
   truncated         ResponseParseError (TruncatedResponse); the outcome is unknown
-  hang              ConnectTimeoutError after read_timeout, naming the endpoint; not retried
+  hang              ReadTimeoutError after read_timeout, naming the endpoint; not retried (a write)
   refused           EndpointConnectionError naming the endpoint; retried (nothing was sent)
   throttle-once     retried, then succeeds with RetryAttempts == 1
   drop-after-apply  EndpointConnectionError with outcome_unknown; exactly one key was created
@@ -78,8 +78,9 @@ def test_truncated_xml_is_a_parse_error_with_unknown_outcome(fault_client):
 
 
 def test_silent_server_times_out_naming_the_endpoint(fault_client, faults):
-    with pytest.raises(polyiam.exceptions.ConnectTimeoutError) as info:
+    with pytest.raises(polyiam.exceptions.ReadTimeoutError) as info:
         fault_client("hang", read_timeout=0.5).create_access_key(UserName="x")
+    assert not isinstance(info.value, polyiam.exceptions.ConnectTimeoutError), "it connected; the answer was late"
     assert f"{faults.url}/hang" in str(info.value)
     assert sent(faults) == 1, "a timed-out CreateAccessKey must not be resent"
 

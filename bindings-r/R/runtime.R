@@ -12,32 +12,60 @@
 # A condition of class c(<class>, "polyiam_error", "error", "condition") carrying the core's fields.
 .polyiam_condition <- function(info) {
   kind <- info$kind
-  first <- if (identical(kind, "validation")) {
-    "polyiam_validation_error"
-  } else if (!is.null(info$shape)) {
-    info$shape
-  } else if (identical(kind, "service") && nzchar(info$code)) {
-    info$code
+  first <- if (identical(kind, "service")) {
+    if (!is.null(info$shape)) info$shape else if (nzchar(info$code)) info$code else "polyiam_service_error"
+  } else if (kind %in% names(.polyiam_kind_classes)) {
+    # Configuration errors are bad input too, as in the other languages.
+    c(.polyiam_kind_classes[[kind]], if (identical(kind, "config")) .polyiam_kind_classes[["validation"]])
   } else {
-    paste0("polyiam_", kind, "_error")
+    "polyiam_internal_error"
   }
-  structure(
-    class = unique(c(first, "polyiam_error", "error", "condition")),
+  status_code <- if (is.null(info$http_status)) integer(0) else info$http_status
+  error_response <- .polyiam_error_response(info)
+  cond <- structure(
+    class = unique(c(first, "polyiam_error", .polyiam_paws_classes(status_code), "error", "condition")),
     list(
       message = info$display,
       call = NULL,
       code = info$code,
       request_id = if (is.null(info$request_id)) character(0) else info$request_id,
-      status_code = if (is.null(info$status_code)) integer(0) else info$status_code,
+      status_code = status_code,
       kind = kind,
       operation = info$operation,
       fault = info$fault,
       retry_attempts = info$retry_attempts,
+      total_retry_delay_ms = info$total_retry_delay_ms,
+      headers = info$http_headers,
       outcome_unknown = info$outcome_unknown,
       issues = info$issues,
-      error_response = list(Code = info$code, Message = info$message, RequestId = info$request_id)
+      error_response = error_response
     )
   )
+  if (length(status_code)) {
+    # paws.common's aws_error() also sets these two as attributes.
+    attr(cond, "status_code") <- status_code
+    attr(cond, "error_response") <- error_response
+  }
+  cond
+}
+
+# paws's condition classes for an error with an HTTP status (paws.common's aws_error()):
+# "paws_error", "http_<status>", "http_<status class>", "http_error". Errors without a response
+# (validation, transport, timeouts) get none, as paws raises no paws_error for them.
+.polyiam_paws_classes <- function(status_code) {
+  if (!length(status_code) || is.na(status_code)) {
+    return(character(0))
+  }
+  c("paws_error", paste0("http_", unique(c(status_code, (status_code %/% 100L) * 100L, "error"))))
+}
+
+# paws's error_response: the <Error> element's children by name (Type, Code, Message for IAM);
+# for errors without one, Code and Message only.
+.polyiam_error_response <- function(info) {
+  if (identical(info$kind, "service")) {
+    return(list(Type = if (identical(info$fault, "server")) "Receiver" else "Sender", Code = info$code, Message = info$message))
+  }
+  list(Code = info$code, Message = info$message)
 }
 
 # A validation error found in R, before anything reaches the Rust library.
@@ -45,8 +73,8 @@
   .polyiam_condition(list(
     kind = "validation", code = "ParamValidation", shape = NULL,
     message = message, display = paste0("Parameter validation failed:\n  ", message),
-    operation = operation, request_id = NULL, status_code = NULL, fault = "client",
-    retry_attempts = 0L, outcome_unknown = FALSE,
+    operation = operation, request_id = NULL, http_status = NULL, fault = "client",
+    retry_attempts = 0L, total_retry_delay_ms = 0L, http_headers = list(), outcome_unknown = FALSE,
     issues = list(list(path = path, rule = rule, detail = message))
   ))
 }
@@ -94,12 +122,13 @@
   if (length(credentials)) config$credentials <- credentials
   if (!is.null(endpoint)) config$endpoint <- endpoint
   if (!is.null(region)) config$region <- region
-  known <- c(
-    "credentials", "endpoint", "region", "max_retries", "timeout", "connect_timeout",
+  paths <- strsplit(names(.polyiam_options), ".", fixed = TRUE)
+  known <- unique(c(
+    vapply(paths, `[[`, "", 1L),
     # paws settings with no effect on IAM calls here: accepted so paws scripts run unchanged.
     "close_connection", "s3_force_path_style", "sts_regional_endpoint", "signature_version",
     "disable_rest_protocol_uri_cleaning"
-  )
+  ))
   unknown <- setdiff(names(config), known)
   if (length(unknown) || (length(config) && is.null(names(config)))) {
     stop(.polyiam_validation_error(
@@ -107,32 +136,27 @@
       path = "config"
     ))
   }
-  creds <- config$credentials$creds
   if (!is.null(config$credentials) && !is.list(config$credentials)) {
     stop(.polyiam_validation_error("config$credentials must be a list", path = "config$credentials"))
   }
   if (isTRUE(config$credentials$anonymous)) {
     stop(.polyiam_validation_error("anonymous credentials are not supported for IAM", path = "config$credentials$anonymous"))
   }
-  if (!is.null(creds) && !is.list(creds)) {
+  if (!is.null(config$credentials$creds) && !is.list(config$credentials$creds)) {
     stop(.polyiam_validation_error("config$credentials$creds must be a list", path = "config$credentials$creds"))
   }
-  blank <- function(x) if (is.character(x) && length(x) == 1L && !is.na(x) && !nzchar(x)) NULL else x
-  s <- function(x, what) blank(.polyiam_scalar_or_null(x, what, "character"))
-  n <- function(x, what) .polyiam_scalar_or_null(x, what, "number")
-  max_retries <- n(config$max_retries, "config$max_retries")
-  res <- .Call(
-    wrap__polyiam_connect,
-    s(config$region, "config$region"),
-    s(config$credentials$profile, "config$credentials$profile"),
-    s(config$endpoint, "config$endpoint"),
-    s(creds$access_key_id, "config$credentials$creds$access_key_id"),
-    s(creds$secret_access_key, "config$credentials$creds$secret_access_key"),
-    s(creds$session_token, "config$credentials$creds$session_token"),
-    if (is.null(max_retries)) NULL else max_retries + 1,
-    n(config$connect_timeout, "config$connect_timeout"),
-    n(config$timeout, "config$timeout")
-  )
+  # The core's options (model/options.json, by .polyiam_options in boundary.R) and how the caller
+  # wrote each one; the core checks every value. An empty string means "not set", as in paws.
+  options <- list()
+  shown <- list()
+  for (i in seq_along(paths)) {
+    value <- Reduce(function(x, part) if (is.list(x)) x[[part]] else NULL, paths[[i]], config)
+    core <- .polyiam_options[[i]]
+    shown[[core]] <- paste(c("config", paths[[i]]), collapse = "$")
+    blank <- is.character(value) && length(value) == 1L && !is.na(value) && !nzchar(value)
+    if (!is.null(value) && !blank) options[[core]] <- value
+  }
+  res <- .Call(wrap__polyiam_connect, options, shown)
   client <- .polyiam_unwrap(res)
   env <- new.env(parent = environment(.polyiam_service))
   env$.client <- client

@@ -3,9 +3,11 @@
 //! shape: naming rules, type mapping, emission through askama templates in `templates/<lang>/`.
 
 pub mod backends;
+pub mod boundary;
 pub mod emit;
 pub mod import;
 pub mod model;
+pub mod version;
 
 use emit::GeneratedFile;
 use model::Model;
@@ -17,5 +19,7 @@ pub fn generate(model: &Model) -> Result<Vec<GeneratedFile>, Box<dyn std::error:
     files.extend(backends::python::emit(model)?);
     files.extend(backends::r::emit(model)?);
     files.extend(backends::node::emit(model)?);
+    files.extend(version::emit()?);
+    files.extend(boundary::emit()?);
     Ok(files)
 }

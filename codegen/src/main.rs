@@ -52,7 +52,9 @@ fn run() -> Result<ExitCode, Box<dyn std::error::Error>> {
         return import_operations(&model_path, &official_path, &operations);
     }
     let model = Model::load(&model_path)?;
-    let files = polyiam_codegen::generate(&model)?;
+    let mut files = polyiam_codegen::generate(&model)?;
+    // package.json and DESCRIPTION cannot carry the generated-file header: only their version is stamped.
+    files.extend(polyiam_codegen::version::stamp(&root)?);
     let mut drift = Vec::new();
     let mut written = 0;
     for file in &files {

@@ -52,5 +52,5 @@ fn adding_an_operation_is_a_model_entry_and_a_regenerate() {
 
     // Step 4: the core compiles with the new glue.
     let krate = support::scratch_core(&scratch.join("core-added"), &out.join("core/src/generated"), "polyiam-core-added");
-    support::cargo_in_scratch("build", &krate).unwrap_or_else(|e| panic!("{e}"));
+    support::cargo_in_scratch(&["build"], &krate).unwrap_or_else(|e| panic!("{e}"));
 }

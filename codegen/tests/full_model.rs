@@ -59,7 +59,7 @@ fn full_model_rust_glue_compiles_and_round_trips() {
     std::fs::create_dir_all(&tests).expect("mkdir tests");
     std::fs::copy(root.join("codegen/tests/fixtures/full_model_roundtrip.rs"), tests.join("roundtrip.rs")).expect("copy fixture");
 
-    let result = support::cargo_in_scratch("test", &krate);
+    let result = support::cargo_in_scratch(&["test", "--lib"], &krate);
     if let Err(e) = result {
         panic!("the full model's glue does not compile or its round trips fail:\n{}", e.chars().take(20_000).collect::<String>());
     }

@@ -16,8 +16,10 @@ pub enum ErrorKind {
     Service,
     /// The endpoint could not be reached or the connection broke.
     Transport,
-    /// A connect or read timeout.
-    Timeout,
+    /// No connection within the connect timeout (nothing was sent).
+    ConnectTimeout,
+    /// No answer within the read timeout after the request was sent.
+    ReadTimeout,
     /// The service answered, but the answer could not be understood.
     Response,
     /// The client could not be configured (bad endpoint, missing region, ...).
@@ -30,12 +32,26 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// Every kind, in the order the generator's kind table (codegen/src/boundary.rs) lists them.
+    pub const ALL: [ErrorKind; 9] = [
+        ErrorKind::Validation,
+        ErrorKind::Service,
+        ErrorKind::Transport,
+        ErrorKind::ConnectTimeout,
+        ErrorKind::ReadTimeout,
+        ErrorKind::Response,
+        ErrorKind::Config,
+        ErrorKind::Internal,
+        ErrorKind::Cancelled,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ErrorKind::Validation => "validation",
             ErrorKind::Service => "service",
             ErrorKind::Transport => "transport",
-            ErrorKind::Timeout => "timeout",
+            ErrorKind::ConnectTimeout => "connect_timeout",
+            ErrorKind::ReadTimeout => "read_timeout",
             ErrorKind::Response => "response",
             ErrorKind::Config => "config",
             ErrorKind::Internal => "internal",
@@ -192,9 +208,13 @@ impl Error {
                     ..Error::new(ErrorKind::Service, code, "")
                 }
             }
-            SdkError::TimeoutError(_) => Error::new(ErrorKind::Timeout, "Timeout", format!("the request timed out: {detail}")),
+            SdkError::TimeoutError(_) => Error::new(ErrorKind::ReadTimeout, "ReadTimeout", format!("the request timed out: {detail}")),
+            // The HTTP client names the phase that timed out ("HTTP connect timeout occurred ...").
+            SdkError::DispatchFailure(failure) if failure.is_timeout() && detail.contains("connect timeout") => {
+                Error::new(ErrorKind::ConnectTimeout, "ConnectTimeout", format!("could not connect in time: {detail}"))
+            }
             SdkError::DispatchFailure(failure) if failure.is_timeout() => {
-                Error::new(ErrorKind::Timeout, "Timeout", format!("the request timed out: {detail}"))
+                Error::new(ErrorKind::ReadTimeout, "ReadTimeout", format!("the request timed out: {detail}"))
             }
             SdkError::DispatchFailure(_) => {
                 Error::new(ErrorKind::Transport, "EndpointConnectionError", format!("could not reach the endpoint: {detail}"))
@@ -223,7 +243,7 @@ impl Error {
         if self.http_headers.is_empty() {
             self.http_headers = meta.http_headers;
         }
-        if let (ErrorKind::Transport | ErrorKind::Timeout, Some(url)) = (self.kind, &meta.endpoint) {
+        if let (ErrorKind::Transport | ErrorKind::ConnectTimeout | ErrorKind::ReadTimeout, Some(url)) = (self.kind, &meta.endpoint) {
             self.message = format!("{} ({url})", self.message);
         }
         if self.kind == ErrorKind::Service && self.shape.is_none() && self.http_status.is_some_and(|s| s >= 500) {

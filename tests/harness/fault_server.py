@@ -24,6 +24,8 @@ fault, e.g. ``endpoint_url = f"{url}/html"``:
 ``/drop-after-apply`` forwards the request to ``--upstream`` (so moto applies it), then closes the
                       connection without answering: a response lost after the server acted
 ``/proxy``            forwards to ``--upstream`` and relays the answer
+``/edge-ids``         like ``/proxy``, adding ``x-amz-id-2`` and ``x-amz-cf-id`` headers (the extended
+                      request id and CloudFront id the JS SDK puts in ``$metadata``): ``EDGE_IDS``
 ===================== =======================================================================
 
 ``GET /__harness__/requests`` lists the requests received (``{"fault", "params"}``), oldest first;
@@ -54,6 +56,8 @@ SCRIPT = os.path.abspath(__file__)
 HOST = "127.0.0.1"
 XMLNS = "https://iam.amazonaws.com/doc/2010-05-08/"
 CONTROL = "/__harness__/"
+#: The headers the ``/edge-ids`` fault adds to the relayed answer.
+EDGE_IDS = {"x-amz-id-2": "polyiam-extended-request-id", "x-amz-cf-id": "polyiam-cloudfront-id"}
 
 
 def error_xml(err_type: str, code: str, message: str, request_id: str) -> bytes:
@@ -91,12 +95,16 @@ class FaultHandler(BaseHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002
         pass
 
-    def _send(self, status: int, body: bytes, content_type: str = "text/xml", request_id: str | None = None) -> None:
+    def _send(
+        self, status: int, body: bytes, content_type: str = "text/xml", request_id: str | None = None, extra: dict | None = None
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         if request_id:
             self.send_header("x-amzn-RequestId", request_id)
+        for name, value in (extra or {}).items():
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.write(body)
 
@@ -154,6 +162,8 @@ class FaultHandler(BaseHTTPRequestHandler):
             return None
         if fault == "proxy":
             return self._forward(body)
+        if fault == "edge-ids":
+            return self._forward(body, EDGE_IDS)
         return self._send(400, error_xml("Sender", "UnknownFault", f"no fault named {fault!r}", rid), request_id=rid)
 
     def _upstream(self, body: bytes) -> tuple[int, dict, bytes]:
@@ -167,10 +177,10 @@ class FaultHandler(BaseHTTPRequestHandler):
         except urllib.error.HTTPError as e:
             return e.code, dict(e.headers), e.read()
 
-    def _forward(self, body: bytes) -> None:
+    def _forward(self, body: bytes, extra: dict | None = None) -> None:
         status, headers, data = self._upstream(body)
         rid = next((v for k, v in headers.items() if k.lower() == "x-amzn-requestid"), None)
-        self._send(status, data, headers.get("Content-Type", "text/xml"), request_id=rid)
+        self._send(status, data, headers.get("Content-Type", "text/xml"), request_id=rid, extra=extra)
 
 
 def start_fault_server(upstream: str | None = None, timeout: float = 30.0, python: str | None = None) -> ServerProcess:

@@ -7,77 +7,38 @@
 For asyncio, ``polyiam.aio.client("iam")`` takes the same arguments and its methods are coroutines.
 """
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict
 
-from . import exceptions
+from . import _boundary, exceptions
 from ._runtime import Paginator
+from ._version import __version__
 from .iam import IAM
 
 __all__ = ["client", "exceptions", "IAM", "Paginator"]
-__version__ = "0.1.0"
 
-_CLIENT_ARGS = (
-    "region_name",
-    "endpoint_url",
-    "aws_access_key_id",
-    "aws_secret_access_key",
-    "aws_session_token",
-    "profile_name",
-    "max_attempts",
-    "connect_timeout",
-    "read_timeout",
-    "max_pool_connections",
-)
-
-
-def _client_args(service_name: str, args: Dict[str, Any]) -> Dict[str, Any]:
-    """The checked keyword arguments of :func:`client` and :func:`polyiam.aio.client`."""
+def _client_args(service_name: str, options: Dict[str, Any]) -> Dict[str, Any]:
+    """The keyword arguments of :func:`client` and :func:`polyiam.aio.client` (checked by the core,
+    whose option names they map to: model/options.json)."""
     if service_name != "iam":
         raise ValueError(f"polyiam only provides the 'iam' service, not {service_name!r}")
-    unsupported = sorted(set(args) - set(_CLIENT_ARGS))
-    if unsupported:
-        raise TypeError(f"client() got unsupported arguments: {', '.join(unsupported)}")
-    return args
+    return options
 
 
-def client(
-    service_name: str = "iam",
-    *,
-    region_name: Optional[str] = None,
-    endpoint_url: Optional[str] = None,
-    aws_access_key_id: Optional[str] = None,
-    aws_secret_access_key: Optional[str] = None,
-    aws_session_token: Optional[str] = None,
-    profile_name: Optional[str] = None,
-    max_attempts: Optional[int] = None,
-    connect_timeout: Optional[float] = None,
-    read_timeout: Optional[float] = None,
-    max_pool_connections: Optional[int] = None,
-    **unsupported: Any,
-) -> IAM:
+def client(service_name: str = "iam", **options: Any) -> IAM:
     """Create an IAM client, like ``boto3.client("iam", ...)``.
 
     Anything not given comes from the standard AWS configuration chain: ``AWS_*`` environment
     variables (including ``AWS_ENDPOINT_URL`` and ``AWS_ENDPOINT_URL_IAM``), the shared config and
     credentials files, SSO-less profiles, web identity and container/instance metadata.
-    ``max_attempts`` (default 3), ``connect_timeout`` (10 s) and ``read_timeout`` (60 s) are boto3's
-    retry and timeout settings; ``max_pool_connections`` caps the calls in flight at once (no cap by
-    default; threads limit themselves).
 
     The client may be shared by threads and survives ``fork`` (``multiprocessing``): a child process
     makes its own connections on first use. Ctrl-C interrupts a call that is waiting.
+
+    Keyword arguments (all optional):
     """
-    args = dict(
-        region_name=region_name,
-        endpoint_url=endpoint_url,
-        aws_access_key_id=aws_access_key_id,
-        aws_secret_access_key=aws_secret_access_key,
-        aws_session_token=aws_session_token,
-        profile_name=profile_name,
-        max_attempts=max_attempts,
-        connect_timeout=connect_timeout,
-        read_timeout=read_timeout,
-        max_pool_connections=max_pool_connections,
-        **unsupported,
-    )
-    return IAM(**_client_args(service_name, args))
+    return IAM(**_client_args(service_name, options))
+
+
+client.__doc__ = (client.__doc__ or "") + "".join(
+    f"\n    ``{name}``: {doc}" for name, doc in _boundary.OPTION_DOCS.items()
+)

@@ -25,6 +25,8 @@ class ClientError(PolyiamError):
     ``e.response["Error"]["Code"]`` is the wire code, ``e.response["ResponseMetadata"]`` the request's."""
 
     code: Optional[str] = None
+    #: Shadows PolyiamError's read-only property: like botocore's, a plain instance attribute.
+    operation_name: Optional[str] = None  # type: ignore[assignment]
 
     def __init__(self, error_response: Dict[str, Any], operation_name: Optional[str], info: Optional[Dict[str, Any]] = None):
         error = error_response.get("Error", {})
@@ -36,17 +38,26 @@ class ClientError(PolyiamError):
             message += f" ({info['outcome_note']})"
         super().__init__(message, {**(info or {}), "operation": operation_name})
         self.response: Dict[str, Any] = error_response
-
-    @property
-    def operation_name(self) -> Optional[str]:
-        return self.info.get("operation")
+        self.operation_name = operation_name
 
     def __reduce__(self):
         return (self.__class__, (self.response, self.operation_name, self.info))
 
 
 class ParamValidationError(PolyiamError, ValueError):
-    """Bad input, found before anything was sent. ``issues`` lists every problem (path, rule, detail)."""
+    """Bad input, found before anything was sent. ``issues`` lists every problem (path, rule, detail).
+
+    Like botocore's, ``kwargs["report"]`` is the report text: one line per problem.
+    """
+
+    def __init__(self, message: str, info: Optional[Dict[str, Any]] = None):
+        super().__init__(message, info)
+        issues = self.info.get("issues") or []
+        lines = [f"{i['path']}: {i['detail']}" if i.get("path") else str(i.get("detail", "")) for i in issues]
+        self.kwargs: Dict[str, Any] = {"report": "\n".join(lines) if lines else message}
+
+    def __reduce__(self):
+        return (self.__class__, (str(self), self.info))
 
     @property
     def issues(self) -> List[Dict[str, str]]:
@@ -57,8 +68,16 @@ class EndpointConnectionError(PolyiamError, ConnectionError):
     """The endpoint could not be reached; the message names it."""
 
 
-class ConnectTimeoutError(PolyiamError, TimeoutError):
-    """The endpoint did not answer in time."""
+class ConfigurationError(ParamValidationError):
+    """The client configuration cannot work (bad endpoint URL, half credentials, a wrong type)."""
+
+
+class ReadTimeoutError(PolyiamError, TimeoutError):
+    """No answer within ``read_timeout`` after the request was sent; the message names the endpoint."""
+
+
+class ConnectTimeoutError(EndpointConnectionError, TimeoutError):
+    """No connection within ``connect_timeout``; nothing was sent."""
 
 
 class ResponseParseError(PolyiamError):

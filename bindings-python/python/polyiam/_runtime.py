@@ -9,18 +9,22 @@ import functools
 from types import SimpleNamespace
 from typing import Any, AsyncIterator, Dict, Iterator, Optional
 
-from . import _polyiam, exceptions
+from . import _boundary, _polyiam, exceptions
 from ._errors import PolyiamError
 
-_KIND_CLASSES = {
-    "validation": exceptions.ParamValidationError,
-    "transport": exceptions.EndpointConnectionError,
-    "timeout": exceptions.ConnectTimeoutError,
-    "response": exceptions.ResponseParseError,
-    "config": exceptions.ParamValidationError,
-    "internal": exceptions.InternalError,
-    "cancelled": exceptions.RequestCancelledError,
-}
+# The core's error kinds -> their classes (codegen/src/boundary.rs); service errors are by code.
+_KIND_CLASSES = {kind: getattr(exceptions, name) for kind, name in _boundary.KIND_CLASSES.items() if kind != "service"}
+
+
+def _native_options(config: Dict[str, Any]) -> Any:
+    """The core's client options from boto3-style keyword arguments (model/options.json's names);
+    ``None`` means not given."""
+    unknown = sorted(set(config) - set(_boundary.OPTIONS))
+    if unknown:
+        raise TypeError(f"client() got unsupported arguments: {', '.join(unknown)}")
+    options = {_boundary.OPTIONS[k]: v for k, v in config.items() if v is not None}
+    names = {core: name for name, core in _boundary.OPTIONS.items()}
+    return _polyiam.Client(options, names)
 
 
 def _translate(err: "_polyiam.NativeError") -> PolyiamError:
@@ -29,10 +33,11 @@ def _translate(err: "_polyiam.NativeError") -> PolyiamError:
     if info["kind"] == "service":
         cls = exceptions.BY_CODE.get(info["code"], exceptions.ClientError)
         response = {
+            # botocore's order for awsQuery errors: the <Error> element's children as IAM sends them.
             "Error": {
+                "Type": "Sender" if info["fault"] == "client" else "Receiver",
                 "Code": info["code"],
                 "Message": info["message"],
-                "Type": "Sender" if info["fault"] == "client" else "Receiver",
             },
             "ResponseMetadata": {
                 "RequestId": info["request_id"] or "",
@@ -53,7 +58,7 @@ class BaseClient:
 
     def __init__(self, **config: Any):
         try:
-            self._native = _polyiam.Client(**config)
+            self._native = _native_options(config)
         except _polyiam.NativeError as e:
             raise _translate(e) from None
         self.exceptions = SimpleNamespace(**{name: getattr(exceptions, name) for name in exceptions.__all__})

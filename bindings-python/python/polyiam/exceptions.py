@@ -8,23 +8,27 @@ Like botocore, ``ClientError`` carries ``.response["Error"]["Code"]`` (the wire 
 
 from ._errors import (
     ClientError,
+    ConfigurationError,
     ConnectTimeoutError,
     EndpointConnectionError,
     InternalError,
     ParamValidationError,
     PolyiamError,
     RequestCancelledError,
+    ReadTimeoutError,
     ResponseParseError,
 )
 
 __all__ = [
     "ClientError",
+    "ConfigurationError",
     "ConnectTimeoutError",
     "EndpointConnectionError",
     "InternalError",
     "ParamValidationError",
     "PolyiamError",
     "RequestCancelledError",
+    "ReadTimeoutError",
     "ResponseParseError",
     "ConcurrentModificationException",
     "DeleteConflictException",

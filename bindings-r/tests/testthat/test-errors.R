@@ -1,11 +1,12 @@
-# Service errors as R conditions: c(<error shape>, "polyiam_error", "error", "condition") with
+# Service errors as R conditions: c(<error shape>, "polyiam_error", "paws_error", "http_<status>", ..., "error", "condition") with
 # code, message, request_id and status_code, caught by tryCatch on the shape's name.
 
 catch <- function(expr, class) tryCatch(expr, condition = function(e) e)
 
 check_error <- function(e, case, user) {
   expect_s3_class(e, case$exception)
-  expect_identical(class(e), c(case$exception, "polyiam_error", "error", "condition"))
+  http <- paste0("http_", unique(c(case$http_status, (case$http_status %/% 100) * 100, "error")))
+  expect_identical(class(e), c(case$exception, "polyiam_error", "paws_error", http, "error", "condition"))
   expect_identical(e$code, case$code)
   expect_identical(e$status_code, as.integer(case$http_status))
   expect_true(is.character(e$request_id) && length(e$request_id) == 1L && nzchar(e$request_id))

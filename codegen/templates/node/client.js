@@ -3,7 +3,23 @@
 /** The {{ title }} client: one method per operation in model/. */
 
 const { BaseClient } = require("./runtime");
+const { send } = require("./command");
 const errors = require("./errors");
+
+/**
+ * The v3 SDK's bare client: `await client.send(new CreateAccessKeyCommand(input))` (commands in
+ * commands.js). {{ class_name }} extends it with one method per operation, as in v3.
+ */
+class {{ class_name }}Client extends BaseClient {
+  constructor(config = {}) {
+    super(config, errors.BY_SHAPE);
+  }
+
+  /** Runs a command; v3's callback form `send(command, (err, data) => ...)` works too. */
+  send(command, optionsOrCb, cb) {
+    return send(this, command, optionsOrCb, cb);
+  }
+}
 
 /**
  * {{ title }}, with the AWS SDK for JavaScript v3's method names, inputs and outputs.
@@ -12,7 +28,7 @@ const errors = require("./errors");
  * anything not given) is resolved on the first call, once. Every method returns a Promise and runs
  * on polyiam's native I/O runtime, never blocking the event loop.
  */
-class {{ class_name }} extends BaseClient {
+class {{ class_name }} extends {{ class_name }}Client {
   constructor(config = {}) {
     super(config, errors.BY_SHAPE);
   }
@@ -35,4 +51,4 @@ class {{ class_name }} extends BaseClient {
 {%- endfor %}
 });
 
-module.exports = { {{ class_name }} };
+module.exports = { {{ class_name }}Client, {{ class_name }} };

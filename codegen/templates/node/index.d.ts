@@ -26,6 +26,10 @@ export interface {{ class_name }}ClientConfig {
 export interface ResponseMetadata {
   httpStatusCode?: number;
   requestId?: string;
+  /** `x-amz-id-2`, when the response had one (the key is present whenever there was a response). */
+  extendedRequestId?: string;
+  /** `x-amz-cf-id`, when the response had one (likewise). */
+  cfId?: string;
   attempts?: number;
   totalRetryDelay?: number;
 }
@@ -44,17 +48,43 @@ export interface HttpHandlerOptions {
 {{ d }}
 {%- endfor %}
 
+/** Base of the `*Command` classes: holds the operation's input until `client.send(command)`. */
+export declare class Command<Input, Output> {
+  constructor(input: Input);
+  readonly input: Input;
+  /** Type-only marker of what `send` resolves to. */
+  readonly __output?: Output;
+}
+{%- for m in methods %}
+
+/** `{{ m.operation }}` in the v3 SDK's command form: `await client.send(new {{ m.command }}(input))`. */
+export declare class {{ m.command }} extends Command<{{ m.input_type }}, {{ m.output_type }}> {
+  constructor(input{% if !m.input_required %}?{% endif %}: {{ m.input_type }});
+}
+{%- endfor %}
+
 /**
- * {{ title }}.
+ * {{ title }}: the v3 SDK's bare client, `await client.send(new CreateAccessKeyCommand(input))`.
  *
  * Constructing is synchronous; configuration is resolved lazily on the first call, once.
  */
-export declare class {{ class_name }} {
+export declare class {{ class_name }}Client {
   constructor(config?: {{ class_name }}ClientConfig);
   /** Where the client points (never its credentials). */
   readonly config: { region?: string; endpoint?: string; profile?: string };
   /** Kept for v3 parity; the native client is released with the object. */
   destroy(): void;
+  send<I, O>(command: Command<I, O>, options?: object): Promise<O>;
+  send<I, O>(command: Command<I, O>, cb: (err: unknown, data?: O) => void): void;
+  send<I, O>(command: Command<I, O>, options: object, cb: (err: unknown, data?: O) => void): void;
+}
+
+/**
+ * {{ title }}, aggregated: one method per operation (and `send`, from {{ class_name }}Client).
+ *
+ * Constructing is synchronous; configuration is resolved lazily on the first call, once.
+ */
+export declare class {{ class_name }} extends {{ class_name }}Client {
 {%- for m in methods %}
 
   /**
@@ -66,12 +96,24 @@ export declare class {{ class_name }} {
 {%- endfor %}
 }
 
-/** Base of every error polyiam throws (like the v3 SDK's ServiceException). */
-export declare class {{ base }} extends Error {
+/** The base of every service's exception, as `@smithy/smithy-client` exports it. */
+export declare class ServiceException extends Error {
   readonly name: string;
   /** "client" when the caller must change something, "server" when the service failed. */
   readonly $fault: "client" | "server";
+  /** As in v3: set only for errors the model marks retryable (IAM marks none). */
+  readonly $retryable?: { throttling?: boolean };
+  /** The HTTP response, when there was one (hidden, like v3's; the body is not kept). */
+  readonly $response?: { statusCode: number; headers: Record<string, string> };
   readonly $metadata: ResponseMetadata;
+}
+
+/** Base of every error polyiam throws (like the v3 SDK's `IAMServiceException`). */
+export declare class {{ base }} extends ServiceException {
+  /** For service errors, the parsed `<Error>` element (`Type`, `Code`, `Message`), as v3 keeps it. */
+  readonly Error?: { Type?: string; Code?: string; Message?: string };
+  /** The request id from the error body. */
+  readonly RequestId?: string;
   /** The wire error code (`NoSuchEntity`) for service errors; a polyiam code otherwise. */
   readonly Code?: string;
   /** "Sender" or "Receiver" for service errors. */
@@ -111,7 +153,7 @@ export declare class {{ e.name }} extends {{ base }} {
 
 /** The first argument of every paginator, as in the v3 SDK. */
 export interface {{ class_name }}PaginationConfiguration {
-  client: {{ class_name }};
+  client: {{ class_name }}Client;
   /** Items per request (the operation's page-size member). */
   pageSize?: number;
   /** Resume from a token an earlier page returned. */

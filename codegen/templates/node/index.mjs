@@ -3,7 +3,11 @@
 import polyiam from "./index.js";
 
 export const {
+  {{ class_name }}Client,
   {{ class_name }},
+{%- for name in commands %}
+  {{ name }},
+{%- endfor %}
 {%- for name in runtime_exports %}
   {{ name }},
 {%- endfor %}

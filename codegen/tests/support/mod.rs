@@ -45,10 +45,13 @@ pub fn scratch_core(krate: &Path, glue: &Path, name: &str) -> PathBuf {
 }
 
 /// `cargo <subcommand>` on the scratch crate, in the workspace's target dir.
-pub fn cargo_in_scratch(subcommand: &str, krate: &Path) -> Result<(), String> {
+/// `args` start with the subcommand (`["test", "--lib"]`). The scratch crate has its own name, so
+/// the core's doc tests (which name `polyiam_core`) cannot run there: test with `--lib`.
+pub fn cargo_in_scratch(args: &[&str], krate: &Path) -> Result<(), String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     run(Command::new(cargo)
-        .args([subcommand, "--quiet", "--manifest-path"])
+        .args(args)
+        .args(["--quiet", "--manifest-path"])
         .arg(krate.join("Cargo.toml"))
         .arg("--target-dir")
         .arg(repo().join("target")))

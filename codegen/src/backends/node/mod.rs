@@ -13,6 +13,7 @@ const PKG: &str = "bindings-node";
 
 /// What the hand-written lib/runtime.js exports besides the generated classes.
 const RUNTIME_EXPORTS: &[&str] = &[
+    "ServiceException",
     "IAMServiceException",
     "ValidationError",
     "ConfigurationError",
@@ -26,6 +27,8 @@ const RUNTIME_EXPORTS: &[&str] = &[
 struct Method {
     name: String,
     operation: String,
+    /// v3's command class for the operation (`CreateAccessKeyCommand`).
+    command: String,
     /// Doc comment lines (without the ` * ` prefix).
     doc: Vec<String>,
     input_type: String,
@@ -61,6 +64,14 @@ struct ClientTemplate<'a> {
 }
 
 #[derive(Template)]
+#[template(path = "node/commands.js", escape = "none")]
+struct CommandsTemplate<'a> {
+    header: String,
+    class_name: String,
+    methods: &'a [Method],
+}
+
+#[derive(Template)]
 #[template(path = "node/errors.js", escape = "none")]
 struct ErrorsTemplate<'a> {
     header: String,
@@ -82,6 +93,7 @@ struct IndexTemplate {
     header: String,
     class_name: String,
     runtime_exports: Vec<String>,
+    commands: Vec<String>,
     errors: Vec<String>,
     paginators: Vec<String>,
 }
@@ -92,6 +104,7 @@ struct IndexMjsTemplate {
     header: String,
     class_name: String,
     runtime_exports: Vec<String>,
+    commands: Vec<String>,
     errors: Vec<String>,
     paginators: Vec<String>,
 }
@@ -148,6 +161,7 @@ fn methods(model: &Model) -> Vec<Method> {
         .map(|op| Method {
             name: naming::method_name(&op.name),
             operation: op.name.clone(),
+            command: naming::command_name(&op.name),
             doc: method_doc(model, op),
             input_type: naming::input_type(&op.name),
             output_type: naming::output_type(&op.name),
@@ -274,6 +288,8 @@ pub fn emit(model: &Model) -> Result<Vec<GeneratedFile>, askama::Error> {
     let runtime_exports: Vec<String> = RUNTIME_EXPORTS.iter().map(|s| s.to_string()).collect();
     let error_names: Vec<String> = errors.iter().map(|e| e.name.clone()).collect();
     let paginator_names: Vec<String> = paginators.iter().map(|p| p.name.clone()).collect();
+    let command_names: Vec<String> = methods.iter().map(|m| m.command.clone()).collect();
+    let commands_js = CommandsTemplate { header: header("//"), class_name: class_name.clone(), methods: &methods };
 
     let client = ClientTemplate { header: header("//"), title: title.clone(), class_name: class_name.clone(), methods: &methods };
     let errors_js = ErrorsTemplate { header: header("//"), base: base.clone(), errors: &errors };
@@ -282,6 +298,7 @@ pub fn emit(model: &Model) -> Result<Vec<GeneratedFile>, askama::Error> {
         header: header("//"),
         class_name: class_name.clone(),
         runtime_exports: runtime_exports.clone(),
+        commands: command_names.clone(),
         errors: error_names.clone(),
         paginators: paginator_names.clone(),
     };
@@ -289,6 +306,7 @@ pub fn emit(model: &Model) -> Result<Vec<GeneratedFile>, askama::Error> {
         header: header("//"),
         class_name: class_name.clone(),
         runtime_exports,
+        commands: command_names,
         errors: error_names,
         paginators: paginator_names,
     };
@@ -304,6 +322,7 @@ pub fn emit(model: &Model) -> Result<Vec<GeneratedFile>, askama::Error> {
     };
     Ok(vec![
         GeneratedFile::new(format!("{PKG}/lib/client.js"), client.render()?),
+        GeneratedFile::new(format!("{PKG}/lib/commands.js"), commands_js.render()?),
         GeneratedFile::new(format!("{PKG}/lib/errors.js"), errors_js.render()?),
         GeneratedFile::new(format!("{PKG}/lib/paginators.js"), paginators_js.render()?),
         GeneratedFile::new(format!("{PKG}/index.js"), index.render()?),

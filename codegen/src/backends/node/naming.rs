@@ -14,6 +14,11 @@ pub fn paginator_name(op: &str) -> String {
     format!("paginate{op}")
 }
 
+/// v3's per-operation command class (`new CreateAccessKeyCommand(input)`, sent with `client.send`).
+pub fn command_name(op: &str) -> String {
+    format!("{op}Command")
+}
+
 pub fn input_type(op: &str) -> String {
     format!("{op}CommandInput")
 }
@@ -32,5 +37,6 @@ mod tests {
         assert_eq!(method_name("ListSAMLProviders"), "listSAMLProviders");
         assert_eq!(paginator_name("ListAccessKeys"), "paginateListAccessKeys");
         assert_eq!(output_type("GetUser"), "GetUserCommandOutput");
+        assert_eq!(command_name("GetUser"), "GetUserCommand");
     }
 }

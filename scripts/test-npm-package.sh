@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs the npm tarball from target/npm (scripts/build-npm.sh) into an empty project with no Rust on
+# PATH and runs the create-access-key scenario through require() and import (tests/artefacts/) against
+# moto. Also checks the tarball's layout: the linux-x64-gnu addon under napi-rs's name, the loader, no
+# Rust sources.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+. scripts/dummy-aws-env.sh
+. scripts/no-rust-path.sh
+require_no_rust
+
+[ -x .venv/bin/python ] || ./scripts/setup.sh
+VERSION=$(node -p 'require("./bindings-node/package.json").version')
+tarball="target/npm/polyiam-$VERSION.tgz"
+[ -f "$tarball" ] || { echo "test-npm-package: no $tarball (run scripts/build-npm.sh)" >&2; exit 1; }
+contents=$(tar -tzf "$tarball")
+for f in package/package.json package/index.js package/index.mjs package/index.d.ts package/lib/loader.js package/lib/native.js package/polyiam.linux-x64-gnu.node; do
+  grep -qx "$f" <<<"$contents" || { echo "test-npm-package: $f missing from $tarball" >&2; exit 1; }
+done
+if grep -qE '\.rs$|Cargo\.toml|^package/test/|^package/src/' <<<"$contents"; then
+  echo "test-npm-package: $tarball carries sources or tests" >&2; exit 1
+fi
+echo "==> $(basename "$tarball"): $(du -k "$tarball" | cut -f1) KiB packed, $(wc -l <<<"$contents") files"
+
+coproc MOTO { exec .venv/bin/python tests/harness/moto_server.py; }
+read -r MOTO_URL <&"${MOTO[0]}"
+APP=$(mktemp -d)
+cleanup() { exec {MOTO[1]}>&- 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$APP"; }
+trap cleanup EXIT
+
+echo "==> npm install $(basename "$tarball") into an empty project, no Rust on PATH"
+cd "$APP"
+export PATH="$NO_RUST_PATH"
+npm init -y >/dev/null
+npm install --silent --offline --no-audit --no-fund "$ROOT/$tarball" >/dev/null
+cp "$ROOT/tests/artefacts/scenario.cjs" "$ROOT/tests/artefacts/scenario.mjs" .
+node scenario.cjs "$MOTO_URL"
+node scenario.mjs "$MOTO_URL"
