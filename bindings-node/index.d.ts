@@ -473,7 +473,7 @@ export declare class ValidationError extends IAMServiceException {
   readonly issues: { path: string; rule: string; detail: string }[];
 }
 /** The client configuration cannot work (bad endpoint URL, half credentials, ...). */
-export declare class ConfigurationError extends IAMServiceException {}
+export declare class ConfigurationError extends ValidationError {}
 /** The endpoint could not be reached; the message names it. */
 export declare class EndpointConnectionError extends IAMServiceException {}
 /** The endpoint did not answer in time. */

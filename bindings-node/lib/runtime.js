@@ -73,9 +73,11 @@ class ValidationError extends IAMServiceException {
 }
 
 /** The client configuration cannot work (bad endpoint URL, half credentials, ...). */
-class ConfigurationError extends IAMServiceException {
+/** The client configuration cannot work; bad input too, as in the other languages. */
+class ConfigurationError extends ValidationError {
   constructor(opts = {}) {
-    super({ ...opts, name: "ConfigurationError", $fault: "client" });
+    super(opts);
+    this.name = "ConfigurationError";
   }
 }
 
@@ -194,6 +196,8 @@ function abortSignal(options) {
 class BaseClient {
   constructor(config, byShape) {
     const { options, names } = nativeConfig(config === undefined ? {} : config);
+    const problem = native.checkConfig(options, names);
+    if (problem.error) throw translate(problem.error, byShape);
     let nat;
     try {
       nat = new native.NativeClient(options, names);

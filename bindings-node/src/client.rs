@@ -114,16 +114,12 @@ pub struct NativeClient {
 
 #[napi]
 impl NativeClient {
-    /// Checks the configuration (no I/O); throws an `InvalidArg` error when it cannot work.
-    /// `options`: the core's option names (model/options.json) and values; `names`: the option
-    /// names as the JS caller wrote them (`maxAttempts`), for messages.
+    /// A client from checked options (see `check_config`); throws an `InvalidArg` error when they
+    /// cannot work. No I/O: the configuration is resolved on the first call.
     #[napi(constructor)]
     pub fn new(env: Env, options: Unknown<'_>, names: Unknown<'_>) -> napi::Result<Self> {
         guard(|| {
-            let options = unsafe { from_js::input(env.raw(), options.raw()) }.map_err(|e| invalid(&e.to_string()))?;
-            let names = unsafe { from_js::input(env.raw(), names.raw()) }.map_err(|e| invalid(&e.to_string()))?;
-            let shown = |n: &str| names.get(n).and_then(Value::as_str).unwrap_or(n).to_string();
-            let config = Config::from_value(&options, &shown).map_err(|e| invalid(&e.message))?;
+            let config = config_from_js(&env, options, names).map_err(|e| invalid(&e.to_string()))?;
             Ok(NativeClient { state: Arc::new(State { config, client: tokio::sync::OnceCell::new() }) })
         })
     }
@@ -180,6 +176,29 @@ impl NativeClient {
             Ok(NativePages { state: self.state.clone(), stage: Arc::new(tokio::sync::Mutex::new(start)) })
         })
     }
+}
+
+/// `options`: the core's option names (model/options.json) and values; `names`: the option names as
+/// the JS caller wrote them (`maxAttempts`), for messages.
+fn config_from_js(env: &Env, options: Unknown<'_>, names: Unknown<'_>) -> Result<Config, Error> {
+    let options = unsafe { from_js::input(env.raw(), options.raw()) }?;
+    let names = unsafe { from_js::input(env.raw(), names.raw()) }?;
+    let shown = |n: &str| names.get(n).and_then(Value::as_str).unwrap_or(n).to_string();
+    Config::from_value(&options, &shown)
+}
+
+/// What is wrong with a configuration, before a client is built from it: `{ error }` (the error's
+/// fields, as for a failed call) or `{}`.
+#[napi(ts_return_type = "{ error?: unknown }")]
+pub fn check_config<'env>(env: &'env Env, options: Unknown<'env>, names: Unknown<'env>) -> napi::Result<Object<'env>> {
+    guard(|| {
+        let raw = match config_from_js(env, options, names) {
+            Ok(_) => unsafe { crate::raw::object(env.raw()) },
+            Err(e) => unsafe { errors::info(env.raw(), &e) },
+        };
+        let raw = raw.map_err(|f| napi::Error::from_reason(f.0.to_string()))?;
+        Ok(Object::from_raw(env.raw(), raw))
+    })
 }
 
 fn invalid(message: &str) -> napi::Error {

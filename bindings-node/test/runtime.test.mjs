@@ -39,9 +39,11 @@ function within(ms, promise, what) {
 }
 
 test("child_process.fork children call through their own client while the parent's keeps working", async () => {
-  const user = await users.make("fork");
-  await iam.getUser({ UserName: user }); // the parent's client is live before the children start
-  const runs = Array.from({ length: RUNTIME.fork.tasks }, () => {
+  // One user per child: they run at once, and a user may hold only two keys.
+  const children = [];
+  for (let i = 0; i < RUNTIME.fork.tasks; i++) children.push(await users.make("fork"));
+  await iam.getUser({ UserName: children[0] }); // the parent's client is live before the children start
+  const runs = children.map((user) => {
     const child = fork(CHILD, [JSON.stringify({ endpoint: moto, user })], { stdio: "inherit" });
     const message = new Promise((resolve, reject) => {
       child.once("message", resolve);
@@ -49,10 +51,9 @@ test("child_process.fork children call through their own client while the parent
     });
     return within(TIMEOUT_MS, message, "a forked child").finally(() => child.kill());
   });
-  for (const result of await Promise.all(runs)) {
-    assert.deepEqual(result, { ok: true, userName: user, createDateIsDate: true });
-  }
-  assert.equal((await iam.getUser({ UserName: user })).User.UserName, user);
+  const results = await Promise.all(runs);
+  results.forEach((result, i) => assert.deepEqual(result, { ok: true, userName: children[i], createDateIsDate: true }));
+  assert.equal((await iam.getUser({ UserName: children[0] })).User.UserName, children[0]);
 });
 
 test("worker_threads workers call through their own clients on the shared runtime", async () => {

@@ -130,7 +130,7 @@ export declare class ValidationError extends {{ base }} {
   readonly issues: { path: string; rule: string; detail: string }[];
 }
 /** The client configuration cannot work (bad endpoint URL, half credentials, ...). */
-export declare class ConfigurationError extends {{ base }} {}
+export declare class ConfigurationError extends ValidationError {}
 /** The endpoint could not be reached; the message names it. */
 export declare class EndpointConnectionError extends {{ base }} {}
 /** The endpoint did not answer in time. */
