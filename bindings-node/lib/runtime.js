@@ -32,7 +32,9 @@ function edgeIds(headers) {
 
 /**
  * The base class of every service's exception, as `@smithy/smithy-client` exports it:
- * `NoSuchEntityException -> IAMServiceException -> ServiceException -> Error`.
+ * `NoSuchEntityException -> IAMServiceException -> ServiceException -> Error`. Every error polyiam
+ * throws is one: each service's base (generated, lib/<service>/errors.js) and each error kind's class
+ * (below) extend it.
  */
 class ServiceException extends Error {
   constructor(opts = {}) {
@@ -48,13 +50,7 @@ class ServiceException extends Error {
       // Hidden and read-only, as v3's deserializer sets it; the body is not kept.
       Object.defineProperty(this, "$response", { value: opts.$response, enumerable: false, writable: false, configurable: false });
     }
-  }
-}
-
-/** Base of every error polyiam throws, like the v3 SDK's `IAMServiceException`. */
-class IAMServiceException extends ServiceException {
-  constructor(opts = {}) {
-    super(opts);
+    // What polyiam adds to every error, whatever its kind or service.
     if (opts.Code !== undefined) this.Code = opts.Code;
     if (opts.Type !== undefined) this.Type = opts.Type;
     if (opts.Error !== undefined) this.Error = opts.Error;
@@ -65,7 +61,7 @@ class IAMServiceException extends ServiceException {
 }
 
 /** Bad input, found before anything was sent; `issues` lists every problem (path, rule, detail). */
-class ValidationError extends IAMServiceException {
+class ValidationError extends ServiceException {
   constructor(opts = {}) {
     super({ ...opts, name: "ValidationError", $fault: "client" });
     this.issues = opts.issues || [];
@@ -82,28 +78,28 @@ class ConfigurationError extends ValidationError {
 }
 
 /** The endpoint could not be reached; the message names it. */
-class EndpointConnectionError extends IAMServiceException {
+class EndpointConnectionError extends ServiceException {
   constructor(opts = {}) {
     super({ ...opts, name: "EndpointConnectionError" });
   }
 }
 
 /** The endpoint did not answer in time. */
-class TimeoutError extends IAMServiceException {
+class TimeoutError extends ServiceException {
   constructor(opts = {}) {
     super({ ...opts, name: "TimeoutError" });
   }
 }
 
 /** The service answered with something that is not a valid IAM response. */
-class ResponseParseError extends IAMServiceException {
+class ResponseParseError extends ServiceException {
   constructor(opts = {}) {
     super({ ...opts, name: "ResponseParseError", $fault: "server" });
   }
 }
 
 /** A bug in polyiam (a Rust panic or an impossible state), turned into an error. */
-class InternalError extends IAMServiceException {
+class InternalError extends ServiceException {
   constructor(opts = {}) {
     super({ ...opts, name: "InternalError", $fault: "server" });
   }
@@ -114,7 +110,7 @@ class InternalError extends IAMServiceException {
  * like the v3 SDK's abort error; `outcomeUnknown` is true when a request that changes something
  * had already been sent.
  */
-class AbortError extends IAMServiceException {
+class AbortError extends ServiceException {
   constructor(opts = {}) {
     super({ ...opts, name: "AbortError", $fault: "client" });
   }
@@ -125,8 +121,8 @@ const CLASSES = { ValidationError, ConfigurationError, EndpointConnectionError, 
 /** The core's error kinds → their classes (codegen/src/boundary.rs); service errors are by shape. */
 const KIND_CLASSES = Object.fromEntries(Object.entries(boundary.KIND_CLASSES).map(([kind, name]) => [kind, CLASSES[name]]));
 
-/** The error to throw for a native `{ error }` result (`Error::to_value`'s fields and names). */
-function translate(info, byShape) {
+/** The error to throw for a native `{ error }` result (`Error::to_value`'s fields and names) of a call to `service`. */
+function translate(info, service) {
   const $metadata = metadata(info);
   const common = {
     $metadata,
@@ -141,9 +137,9 @@ function translate(info, byShape) {
     const message = info.outcome_note ? `${info.message} (${info.outcome_note})` : info.message;
     const Type = info.fault === "server" ? "Receiver" : "Sender";
     const opts = { ...common, message, Code: info.code, Type, Error: { Type, Code: info.code, Message: info.message }, RequestId: info.request_id };
-    const cls = info.shape && byShape[info.shape];
-    // An error the model does not declare: the base class named by its code, as the v3 SDK does.
-    return cls ? new cls(opts) : new IAMServiceException({ ...opts, name: info.code });
+    const cls = info.shape && service.byShape[info.shape];
+    // An error the model does not declare: the service's base class named by its code, as the v3 SDK does.
+    return cls ? new cls(opts) : new service.base({ ...opts, name: info.code });
   }
   const cls = KIND_CLASSES[info.kind] || InternalError;
   return new cls({ ...common, message: info.display, Code: info.code, issues: info.issues });
@@ -194,19 +190,20 @@ function abortSignal(options) {
 
 /** Holds one native client; every call and paginator of this client reuses it. */
 class BaseClient {
-  constructor(config, byShape) {
+  /** `service`: `{ name, base, byShape }` from the service's generated client.js. */
+  constructor(config, service) {
     const { options, names } = nativeConfig(config === undefined ? {} : config);
     const problem = native.checkConfig(options, names);
-    if (problem.error) throw translate(problem.error, byShape);
+    if (problem.error) throw translate(problem.error, service);
     let nat;
     try {
-      nat = new native.NativeClient(options, names);
+      nat = new native.NativeClient(service.name, options, names);
     } catch (e) {
       const cls = e && e.code === "InvalidArg" ? ConfigurationError : InternalError;
       throw new cls({ message: e && e.message });
     }
     Object.defineProperty(this, NATIVE, { value: nat });
-    Object.defineProperty(this, "_byShape", { value: byShape });
+    Object.defineProperty(this, "_service", { value: service });
     // Never show credentials when logged.
     Object.defineProperty(this, "config", {
       value: Object.freeze({ region: options.region, endpoint: options.endpoint_url, profile: options.profile }),
@@ -232,7 +229,7 @@ class BaseClient {
   }
 
   _settle(r) {
-    if (r.error) throw translate(r.error, this._byShape);
+    if (r.error) throw translate(r.error, this._service);
     return result(r);
   }
 
@@ -267,7 +264,7 @@ async function* paginate(ClientClass, name, operation, config, input) {
   );
   for (;;) {
     const r = await pages.next();
-    if (r.error) throw translate(r.error, client._byShape);
+    if (r.error) throw translate(r.error, client._service);
     if (r.done) return;
     yield result(r);
   }
@@ -277,7 +274,6 @@ module.exports = {
   BaseClient,
   paginate,
   ServiceException,
-  IAMServiceException,
   ValidationError,
   ConfigurationError,
   EndpointConnectionError,

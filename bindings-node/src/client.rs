@@ -62,6 +62,8 @@ pub fn settle_later<'env>(
 }
 
 struct State {
+    /// The service's name in the core (`iam`).
+    service: String,
     config: Config,
     /// Resolved on the first call (the AWS config chain does file and network I/O), then reused.
     client: tokio::sync::OnceCell<polyiam_core::Client>,
@@ -69,7 +71,7 @@ struct State {
 
 impl State {
     async fn client(&self) -> Result<polyiam_core::Client, Error> {
-        self.client.get_or_try_init(|| polyiam_core::Client::connect(&self.config)).await.cloned()
+        self.client.get_or_try_init(|| polyiam_core::Client::connect(&self.service, &self.config)).await.cloned()
     }
 
     async fn call(&self, operation: &str, input: &Map, abort: Option<Arc<CancelFlag>>) -> Result<Response, Error> {
@@ -117,10 +119,13 @@ impl NativeClient {
     /// A client from checked options (see `check_config`); throws an `InvalidArg` error when they
     /// cannot work. No I/O: the configuration is resolved on the first call.
     #[napi(constructor)]
-    pub fn new(env: Env, options: Unknown<'_>, names: Unknown<'_>) -> napi::Result<Self> {
+    pub fn new(env: Env, service: String, options: Unknown<'_>, names: Unknown<'_>) -> napi::Result<Self> {
         guard(|| {
+            if polyiam_core::schema::service(&service).is_none() {
+                return Err(invalid(&format!("polyiam has no service {service:?}")));
+            }
             let config = config_from_js(&env, options, names).map_err(|e| invalid(&e.to_string()))?;
-            Ok(NativeClient { state: Arc::new(State { config, client: tokio::sync::OnceCell::new() }) })
+            Ok(NativeClient { state: Arc::new(State { service, config, client: tokio::sync::OnceCell::new() }) })
         })
     }
 

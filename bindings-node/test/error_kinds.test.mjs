@@ -47,7 +47,9 @@ for (const c of KINDS.cases) {
     } catch (e) {
       error = e;
     }
-    assert.ok(error instanceof lib.IAMServiceException && error instanceof lib.ServiceException, String(error));
+    assert.ok(error instanceof lib.ServiceException, String(error));
+    // Service errors are the service's; the other kinds are no service's.
+    assert.equal(error instanceof lib.IAMServiceException, c.kind === "service", String(error));
     assert.equal(error.constructor.name, c.classes.node);
     assert.equal(FIELDS.code(error), c.code);
     assert.equal(typeof FIELDS.message(error), "string");

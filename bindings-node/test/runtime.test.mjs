@@ -91,7 +91,7 @@ for (const c of interrupt.cases) {
     const error = await within(interrupt.read_timeout * 1000, call.then(() => null, (e) => e), "the aborted call");
     const took = performance.now() - aborted;
     console.log(`${c.operation}: AbortError ${took.toFixed(1)} ms after abort()`);
-    assert.ok(error instanceof lib.AbortError && error instanceof lib.IAMServiceException, String(error));
+    assert.ok(error instanceof lib.AbortError && error instanceof lib.ServiceException, String(error));
     assert.equal(error.name, "AbortError");
     assert.ok(took < interrupt.bound_seconds * 1000, `${took} ms: the call waited instead of being aborted`);
     assert.equal(error.outcomeUnknown, c.outcome_unknown);

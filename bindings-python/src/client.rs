@@ -19,16 +19,16 @@ pub struct Client {
 
 #[pymethods]
 impl Client {
-    /// `options`: the core's option names (model/options.json) and values; `names`: the option
-    /// names as the Python caller wrote them, for messages.
+    /// A client of `service` (`iam`, `sts`). `options`: the core's option names (model/options.json)
+    /// and values; `names`: the option names as the Python caller wrote them, for messages.
     #[new]
-    fn new(py: Python<'_>, options: &Bound<'_, PyDict>, names: &Bound<'_, PyDict>) -> PyResult<Self> {
+    fn new(py: Python<'_>, service: &str, options: &Bound<'_, PyDict>, names: &Bound<'_, PyDict>) -> PyResult<Self> {
         guard(py, || {
             let options = from_py::dict_to_map(options, "").map_err(|e| to_py(py, &e))?;
             let names = from_py::dict_to_map(names, "").map_err(|e| to_py(py, &e))?;
             let shown = |n: &str| names.get(n).and_then(Value::as_str).unwrap_or(n).to_string();
             let config = Config::from_value(&options, &shown).map_err(|e| to_py(py, &e))?;
-            let core = wait::blocking(py, |_| polyiam_core::Client::connect(&config))?;
+            let core = wait::blocking(py, |_| polyiam_core::Client::connect(service, &config))?;
             Ok(Client { core, endpoint: config.endpoint_url })
         })
     }
@@ -76,9 +76,10 @@ impl Client {
     }
 
     fn __repr__(&self) -> String {
+        let sdk_id = self.core.service().sdk_id;
         match &self.endpoint {
-            Some(url) => format!("<polyiam IAM client endpoint={url:?}>"),
-            None => "<polyiam IAM client>".to_string(),
+            Some(url) => format!("<polyiam {sdk_id} client endpoint={url:?}>"),
+            None => format!("<polyiam {sdk_id} client>"),
         }
     }
 }

@@ -116,7 +116,7 @@
 
 # The paws config list (config = list(credentials = list(creds = list(...), profile = ), endpoint =,
 # region = , ...)) plus paws's shorthand arguments, checked and handed to the Rust library.
-.polyiam_service <- function(operations, config = list(), credentials = list(), endpoint = NULL, region = NULL) {
+.polyiam_service <- function(service, operations, config = list(), credentials = list(), endpoint = NULL, region = NULL) {
   if (is.null(config)) config <- list()
   if (!is.list(config)) stop(.polyiam_validation_error("config must be a list", path = "config"))
   if (length(credentials)) config$credentials <- credentials
@@ -156,7 +156,7 @@
     blank <- is.character(value) && length(value) == 1L && !is.na(value) && !nzchar(value)
     if (!is.null(value) && !blank) options[[core]] <- value
   }
-  res <- .Call(wrap__polyiam_connect, options, shown)
+  res <- .Call(wrap__polyiam_connect, service, options, shown)
   client <- .polyiam_unwrap(res)
   env <- new.env(parent = environment(.polyiam_service))
   env$.client <- client

@@ -115,6 +115,20 @@ pub fn import(ours: &mut Json, official: &Json, operation: &str) -> Result<BTree
     Ok(added)
 }
 
+/// A new service's model: the official service shape with its facts (no operations yet), without
+/// prose or the endpoint rules (the SDK crate resolves endpoints).
+pub fn skeleton(official: &Json) -> Result<Json, String> {
+    let (id, _) = service(official)?;
+    let mut svc = facts_of(&shapes(official)?[&id], &id);
+    if let Some(t) = svc.get_mut("traits").and_then(Json::as_object_mut) {
+        t.retain(|k, _| !k.starts_with("smithy.rules#"));
+    }
+    svc["operations"] = Json::Array(vec![]);
+    let mut shapes = Map::new();
+    shapes.insert(id, svc);
+    Ok(serde_json::json!({ "smithy": official.get("smithy").cloned().unwrap_or(Json::String("2.0".into())), "shapes": shapes }))
+}
+
 /// model/'s order: shapes sorted by id.
 fn sort_shapes(model: &mut Json) {
     if let Some(shapes) = model.get_mut("shapes").and_then(Json::as_object_mut) {

@@ -1,7 +1,8 @@
-//! `polyiam-codegen [--check] [--model FILE] [--root DIR]`
+//! `polyiam-codegen [--check] [--model FILE]... [--root DIR]`
 //! `polyiam-codegen import OPERATION... [--model FILE] [--official FILE]`
 //!
-//! Regenerates every generated file from model/ (default: <repo>/model/iam.json into <repo>), and
+//! Regenerates every generated file from model/ (default: every service model in <repo>/model/,
+//! into <repo>; `--model` picks model files instead, `import` targets model/iam.json unless one is given), and
 //! removes generated files that no longer belong (a removed operation's page). With `--check`,
 //! writes nothing and exits 1 if any file would change or is stale (CI's drift check).
 //!
@@ -28,7 +29,9 @@ const USAGE: &str = "usage: polyiam-codegen [--check] [--model FILE] [--root DIR
 fn run() -> Result<ExitCode, Box<dyn std::error::Error>> {
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut check = false;
+    let mut model_paths: Vec<PathBuf> = Vec::new();
     let mut model_path = repo.join("model/iam.json");
+    let model_dir = repo.join("model");
     let mut official_path = repo.join("../shared/reference/iam-2010-05-08.smithy.json");
     let mut root = repo;
     let mut import = None;
@@ -36,7 +39,10 @@ fn run() -> Result<ExitCode, Box<dyn std::error::Error>> {
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--check" => check = true,
-            "--model" => model_path = args.next().ok_or("--model needs a file")?.into(),
+            "--model" => {
+                model_path = args.next().ok_or("--model needs a file")?.into();
+                model_paths.push(model_path.clone());
+            }
             "--root" => root = args.next().ok_or("--root needs a directory")?.into(),
             "--official" => official_path = args.next().ok_or("--official needs a file")?.into(),
             "import" if import.is_none() => import = Some(Vec::new()),
@@ -51,8 +57,13 @@ fn run() -> Result<ExitCode, Box<dyn std::error::Error>> {
     if let Some(operations) = import {
         return import_operations(&model_path, &official_path, &operations);
     }
-    let model = Model::load(&model_path)?;
-    let mut files = polyiam_codegen::generate(&model)?;
+    // Every service model in model/, or the ones given with --model.
+    let models = if model_paths.is_empty() {
+        polyiam_codegen::service_models(&model_dir)?
+    } else {
+        model_paths.iter().map(|p| Model::load(p)).collect::<Result<Vec<_>, _>>()?
+    };
+    let mut files = polyiam_codegen::generate(&models)?;
     // package.json and DESCRIPTION cannot carry the generated-file header: only their version is stamped.
     files.extend(polyiam_codegen::version::stamp(&root)?);
     let mut drift = Vec::new();
@@ -94,7 +105,8 @@ fn import_operations(model_path: &PathBuf, official_path: &PathBuf, operations: 
         Ok(serde_json::from_str(&text).map_err(|e| format!("parsing {}: {e}", p.display()))?)
     };
     let official = read(official_path)?;
-    let mut ours = read(model_path)?;
+    // A model file that does not exist yet starts as the official service shape (a new service).
+    let mut ours = if model_path.exists() { read(model_path)? } else { polyiam_codegen::import::skeleton(&official)? };
     for op in operations {
         let added = polyiam_codegen::import::import(&mut ours, &official, op)?;
         println!("polyiam-codegen: {op}: {} shape(s) added", added.len());

@@ -41,8 +41,8 @@ fn adding_an_operation_is_a_model_entry_and_a_regenerate() {
 
     // Step 3: every layer has the operation.
     let read = |p: &str| std::fs::read_to_string(out.join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
-    assert!(read("core/src/generated/ops.rs").contains(".list_users()"));
-    assert!(read("core/src/generated/schema.rs").contains("name: \"ListUsers\""));
+    assert!(read("core/src/generated/iam/ops.rs").contains(".list_users()"));
+    assert!(read("core/src/generated/iam/schema.rs").contains("name: \"ListUsers\""));
     let py = read("bindings-python/python/polyiam/iam.py");
     assert!(py.contains("def list_users(self") && py.contains("\"list_users\": \"ListUsers\""), "method and paginator");
     assert!(read("bindings-python/python/polyiam/iam.pyi").contains("class ListUsersResponseTypeDef"));

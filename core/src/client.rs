@@ -2,23 +2,25 @@
 
 use crate::config::Config;
 use crate::error::{Error, ErrorKind};
+use crate::generated::SdkClient;
 use crate::meta::{self, ResponseMeta};
 use crate::process::PerProcess;
-use crate::schema;
+use crate::schema::{self, Service};
 use crate::validate;
 use crate::value::{Map, Value};
 use std::future::Future;
 use std::sync::Arc;
 use tokio::sync::Semaphore;
 
-/// One configured IAM client; cheap to clone and safe to share between threads and across a fork
-/// (a forked child builds its own SDK client, with its own connection pool, on first use).
+/// One configured client of one service; cheap to clone and safe to share between threads and
+/// across a fork (a forked child builds its own SDK client, with its own connection pool, on first use).
 #[derive(Clone)]
 pub struct Client {
     shared: Arc<Shared>,
 }
 
 struct Shared {
+    service: &'static Service,
     config: Config,
     /// See `with_max_concurrent_calls`.
     max_in_flight: Option<usize>,
@@ -28,13 +30,14 @@ struct Shared {
 /// What a client holds per process: the SDK client (its connection pool is bound to the process's
 /// I/O runtime) and the call limit (a permit held by a call in flight at fork time never returns).
 struct Connected {
-    sdk: aws_sdk_iam::Client,
+    sdk: SdkClient,
     in_flight: Option<Semaphore>,
 }
 
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Client")
+            .field("service", &self.shared.service.name)
             .field("config", &self.shared.config)
             .field("max_in_flight", &self.shared.max_in_flight)
             .finish()
@@ -49,14 +52,16 @@ pub struct Response {
 }
 
 impl Client {
-    /// Resolves the configuration (the AWS chain for anything not given) and builds the client.
-    pub async fn connect(config: &Config) -> Result<Client, Error> {
-        let sdk = config.build_sdk_client().await?;
-        Ok(Client::from_parts(config.clone(), config.max_concurrent_calls, Some(sdk)))
+    /// A client of `service` (its name, `iam`, or SDK id, `IAM`): resolves the configuration (the
+    /// AWS chain for anything not given) and builds the service's SDK client.
+    pub async fn connect(service: &str, config: &Config) -> Result<Client, Error> {
+        let service = schema::service(service).ok_or_else(|| unknown_service(service))?;
+        let sdk = build(service, config).await?;
+        Ok(Client::from_parts(service, config.clone(), config.max_concurrent_calls, Some(sdk)))
     }
 
-    fn from_parts(config: Config, max_in_flight: Option<usize>, sdk: Option<aws_sdk_iam::Client>) -> Client {
-        let shared = Shared { config, max_in_flight, connected: PerProcess::new() };
+    fn from_parts(service: &'static Service, config: Config, max_in_flight: Option<usize>, sdk: Option<SdkClient>) -> Client {
+        let shared = Shared { service, config, max_in_flight, connected: PerProcess::new() };
         if let Some(sdk) = sdk {
             shared.connected.set(Connected { sdk, in_flight: max_in_flight.map(Semaphore::new) });
         }
@@ -68,12 +73,17 @@ impl Client {
     /// overwhelm the endpoint (the JS v3 SDK caps its sockets at 50 for the same reason).
     pub fn with_max_concurrent_calls(self, n: usize) -> Self {
         let sdk = self.shared.connected.get().map(|c| c.sdk.clone());
-        Client::from_parts(self.shared.config.clone(), Some(n.max(1)), sdk)
+        Client::from_parts(self.shared.service, self.shared.config.clone(), Some(n.max(1)), sdk)
     }
 
     /// Builds a client from the shared runtime; for bindings whose calls block (Python, R).
-    pub fn connect_blocking(config: &Config) -> Result<Client, Error> {
-        crate::runtime::block_on(Client::connect(config))?
+    pub fn connect_blocking(service: &str, config: &Config) -> Result<Client, Error> {
+        crate::runtime::block_on(Client::connect(service, config))?
+    }
+
+    /// The service this client calls.
+    pub fn service(&self) -> &'static Service {
+        self.shared.service
     }
 
     /// This process's SDK client and call limit, built here on first use after a fork.
@@ -81,12 +91,13 @@ impl Client {
         if let Some(c) = self.shared.connected.get() {
             return Ok(c);
         }
-        let sdk = self.shared.config.build_sdk_client().await?;
+        let sdk = build(self.shared.service, &self.shared.config).await?;
         let (connected, _lost) = self.shared.connected.set(Connected { sdk, in_flight: self.shared.max_in_flight.map(Semaphore::new) });
         Ok(connected)
     }
 
-    /// The typed entry point for Rust: this process's `aws_sdk_iam::Client`, configured as every
+    /// The typed entry point for Rust: this process's SDK client (e.g. `aws_sdk_iam::Client` for
+    /// an `iam` client; asking for another service's is a configuration error), configured as every
     /// polyiam call is (credentials, region and endpoint resolution, timeouts) and with polyiam's
     /// retry rule: reads are retried after transient failures, writes only when the failure came
     /// before IAM could act (throttling, a refused connection), so no write is ever applied twice.
@@ -96,13 +107,20 @@ impl Client {
     /// ```no_run
     /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
     /// let config = polyiam_core::Config { endpoint_url: Some("http://127.0.0.1:5000".into()), ..Default::default() };
-    /// let iam = polyiam_core::Client::connect(&config).await?.sdk().await?;
+    /// let iam: aws_sdk_iam::Client = polyiam_core::Client::connect("iam", &config).await?.sdk().await?;
     /// let key = iam.create_access_key().user_name("Bob").send().await?;
     /// println!("{:?}", key.access_key().map(|k| k.access_key_id()));
     /// # Ok(()) }
     /// ```
-    pub async fn sdk(&self) -> Result<aws_sdk_iam::Client, Error> {
-        Ok(self.connected().await?.sdk.clone())
+    pub async fn sdk<C: TryFrom<SdkClient>>(&self) -> Result<C, Error> {
+        let sdk = self.connected().await?.sdk.clone();
+        C::try_from(sdk).map_err(|_| {
+            Error::config(format!(
+                "this is a {} client; its SDK client is {}",
+                self.shared.service.name,
+                crate::generated::sdk_client_type(self.shared.service)
+            ))
+        })
     }
 
     /// Calls `operation` (its Smithy name, e.g. `CreateAccessKey`) with `input`.
@@ -115,7 +133,7 @@ impl Client {
     /// fails with an [`ErrorKind::Cancelled`] error, whose `outcome_unknown` says whether a request
     /// that changes something had already been sent.
     pub async fn call_until(&self, operation: &str, input: &Map, cancel: impl Future<Output = ()>) -> Result<Response, Error> {
-        let op = schema::operation(operation).ok_or_else(|| unknown_operation(operation))?;
+        let op = self.shared.service.operation(operation).ok_or_else(|| unknown_operation(self.shared.service, operation))?;
         let issues = validate::input(op, input);
         if !issues.is_empty() {
             return Err(Error { operation: Some(op.name), ..Error::validation(op.name, issues) });
@@ -127,7 +145,7 @@ impl Client {
                 Some(limit) => Some(limit.acquire().await.map_err(|_| Error::internal("the client's call limit was closed"))?),
                 None => None,
             };
-            recorder.scope(crate::generated::ops::dispatch(&connected.sdk, op.name, input)).await
+            recorder.scope(crate::generated::dispatch(&connected.sdk, op.name, input)).await
         };
         // `cancel` first: a call cancelled before it starts sends nothing.
         let result = tokio::select! {
@@ -160,11 +178,22 @@ impl Client {
     }
 }
 
-fn unknown_operation(name: &str) -> Error {
-    let known: Vec<&str> = schema::operations().iter().map(|o| o.name).collect();
+/// This process's SDK client of `service`.
+async fn build(service: &'static Service, config: &Config) -> Result<SdkClient, Error> {
+    let (shared, settings) = config.resolve().await?;
+    crate::generated::build(service, &shared, &settings)
+}
+
+fn unknown_operation(service: &Service, name: &str) -> Error {
+    let known: Vec<&str> = service.operations.iter().map(|o| o.name).collect();
     Error::new(
         ErrorKind::Validation,
         "UnknownOperation",
-        format!("unknown operation {name:?}; known operations: {}", known.join(", ")),
+        format!("unknown {} operation {name:?}; known operations: {}", service.name, known.join(", ")),
     )
+}
+
+fn unknown_service(name: &str) -> Error {
+    let known: Vec<&str> = schema::services().iter().map(|s| s.name).collect();
+    Error::config(format!("polyiam has no service {name:?}; it has: {}", known.join(", ")))
 }

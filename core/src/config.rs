@@ -4,15 +4,16 @@
 
 use crate::error::Error;
 use crate::value::{Map, Value};
-use crate::meta::CaptureInterceptor;
-use aws_config::BehaviorVersion;
-use aws_sdk_iam::config::{Credentials, Region};
+use aws_config::{BehaviorVersion, Region, SdkConfig};
+use aws_credential_types::Credentials;
+use aws_smithy_types::retry::RetryConfig;
+use aws_smithy_types::timeout::TimeoutConfig;
 use std::fmt;
 use std::time::Duration;
 
-/// IAM is a global service signed for us-east-1 in the aws partition; boto3 and the JS SDK use that
-/// when no region is configured, so do we.
-const GLOBAL_REGION: &str = "us-east-1";
+/// The region when none is configured: global services (IAM, STS's global endpoint) are signed for
+/// us-east-1 in the aws partition; boto3 and the JS SDK use it then, so do we.
+pub(crate) const DEFAULT_REGION: &str = "us-east-1";
 
 /// boto3's defaults; the SDK has no read timeout at all, so a silent server would hang a call forever.
 const DEFAULT_CONNECT_TIMEOUT: f64 = 10.0;
@@ -182,8 +183,9 @@ impl Config {
         Ok(())
     }
 
-    /// Resolves the configuration and builds the SDK client (once per polyiam client).
-    pub async fn build_sdk_client(&self) -> Result<aws_sdk_iam::Client, Error> {
+    /// Resolves the configuration (the AWS chain for anything not given): what every service's
+    /// generated builder (`generated/<service>/mod.rs`) makes its SDK client from.
+    pub(crate) async fn resolve(&self) -> Result<(SdkConfig, Settings), Error> {
         self.check()?;
         let https = aws_smithy_http_client::Builder::new()
             .tls_provider(aws_smithy_http_client::tls::Provider::Rustls(
@@ -210,23 +212,20 @@ impl Config {
             ));
         }
         let shared = loader.load().await;
-        let timeouts = aws_sdk_iam::config::timeout::TimeoutConfig::builder()
+        let timeouts = TimeoutConfig::builder()
             .connect_timeout(Duration::from_secs_f64(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT)))
             .read_timeout(Duration::from_secs_f64(self.read_timeout.unwrap_or(DEFAULT_READ_TIMEOUT)))
             .build();
-        let mut builder = aws_sdk_iam::config::Builder::from(&shared)
-            .interceptor(CaptureInterceptor)
-            .interceptor(crate::retry::NoDuplicateSideEffects)
-            .timeout_config(timeouts);
-        if shared.region().is_none() {
-            builder = builder.region(Region::new(GLOBAL_REGION));
-        }
-        if let Some(n) = self.max_attempts {
-            let retry = shared.retry_config().cloned().unwrap_or_else(aws_sdk_iam::config::retry::RetryConfig::standard).with_max_attempts(n);
-            builder = builder.retry_config(retry);
-        }
-        Ok(aws_sdk_iam::Client::from_conf(builder.build()))
+        let retry = self.max_attempts.map(|n| shared.retry_config().cloned().unwrap_or_else(RetryConfig::standard).with_max_attempts(n));
+        Ok((shared, Settings { timeouts, retry }))
     }
+}
+
+/// What polyiam adds to the shared SDK configuration of every service's client (applied by the
+/// generated builder, with the interceptors of `meta.rs` and `retry.rs` and `DEFAULT_REGION`).
+pub(crate) struct Settings {
+    pub(crate) timeouts: TimeoutConfig,
+    pub(crate) retry: Option<RetryConfig>,
 }
 
 #[cfg(test)]

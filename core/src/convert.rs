@@ -1,4 +1,4 @@
-//! Conversions between the value tree and aws-sdk-iam's Rust types.
+//! Conversions between the value tree and the smithy-rs SDKs' Rust types.
 //!
 //! Generic impls cover primitives, options, lists and maps; codegen emits one impl per model
 //! structure and enum, so the generated glue never needs to know whether smithy-rs made a field
@@ -6,7 +6,7 @@
 
 use crate::error::Error;
 use crate::value::{join_path, Map, Timestamp, Value};
-use aws_sdk_iam::primitives::{Blob, DateTime};
+use aws_smithy_types::{Blob, DateTime};
 use std::collections::HashMap;
 use std::hash::Hash;
 
@@ -181,6 +181,6 @@ pub fn enum_from_value<T: for<'a> From<&'a str>>(v: &Value, path: &str) -> Resul
 }
 
 /// For generated builder calls of nested structures with required members.
-pub fn built<T>(r: Result<T, aws_sdk_iam::error::BuildError>, path: &str) -> Result<T, Error> {
+pub fn built<T>(r: Result<T, aws_smithy_types::error::operation::BuildError>, path: &str) -> Result<T, Error> {
     r.map_err(|e| Error::bad_value(path, format!("incomplete structure: {e}")))
 }

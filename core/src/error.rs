@@ -3,9 +3,10 @@
 use crate::schema::{self, Fault};
 use crate::validate::Issue;
 use crate::value::{Map, Value};
-use aws_sdk_iam::config::http::HttpResponse;
-use aws_sdk_iam::error::{ProvideErrorMetadata, SdkError};
-use aws_sdk_iam::operation::RequestId;
+use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
+use aws_smithy_runtime_api::client::result::SdkError;
+use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+use aws_types::request_id::RequestId;
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,8 +175,8 @@ impl Error {
         Error::new(ErrorKind::Config, "InvalidConfiguration", message)
     }
 
-    /// Maps any aws-sdk-iam operation error; the modelled shape is found from the wire code.
-    pub fn from_sdk<E>(err: SdkError<E, HttpResponse>) -> Self
+    /// Maps any operation error of `service`'s SDK; the modelled shape is found from the wire code.
+    pub fn from_sdk<E>(svc: &schema::Service, err: SdkError<E, HttpResponse>) -> Self
     where
         E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
     {
@@ -198,7 +199,7 @@ impl Error {
             SdkError::ServiceError(ctx) => {
                 let service = ctx.err();
                 let code = service.code().unwrap_or("Unknown").to_string();
-                let shape = schema::error_for_code(&code);
+                let shape = svc.error_for_code(&code);
                 let fault = shape.and_then(|s| s.error).map(|e| e.fault);
                 Error {
                     shape: shape.map(|s| s.name),
@@ -257,7 +258,7 @@ impl Error {
 impl Error {
     /// Names the operation a boundary conversion error belongs to.
     pub fn for_operation(mut self, operation: &str) -> Self {
-        self.operation = crate::schema::operation(operation).map(|o| o.name);
+        self.operation = crate::schema::any_operation(operation).map(|o| o.name);
         if self.kind == ErrorKind::Validation && self.message.starts_with("Parameter validation failed:") {
             self.message = self.message.replacen("Parameter validation failed:", &format!("Parameter validation failed for {operation}:"), 1);
         }

@@ -21,6 +21,7 @@ pub mod value;
 
 pub use cancel::CancelFlag;
 pub use client::{Client, Response};
+pub use generated::SdkClient;
 pub use config::{Config, StaticCredentials};
 pub use error::{Error, ErrorKind};
 pub use meta::ResponseMeta;

@@ -4,11 +4,13 @@
 //! One client-level interceptor records into a task-local slot that `Client::call` scopes around
 //! each call: cheaper than a per-call interceptor, which would rebuild the runtime plugins.
 
-use aws_sdk_iam::config::interceptors::{
+use aws_smithy_runtime_api::client::interceptors::context::{
     AfterDeserializationInterceptorContextRef, BeforeDeserializationInterceptorContextRef, BeforeTransmitInterceptorContextRef,
     FinalizerInterceptorContextRef,
 };
-use aws_sdk_iam::config::{ConfigBag, Intercept, RuntimeComponents};
+use aws_smithy_runtime_api::client::interceptors::Intercept;
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+use aws_smithy_types::config_bag::ConfigBag;
 use crate::value::{Map, Value};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;

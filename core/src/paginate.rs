@@ -5,7 +5,7 @@
 
 use crate::client::{Client, Response};
 use crate::error::{Error, ErrorKind};
-use crate::schema::{self, Operation, Paginated};
+use crate::schema::{Operation, Paginated};
 use crate::value::{Map, Value};
 
 /// What boto3 calls `PaginationConfig`.
@@ -32,7 +32,9 @@ pub struct Pages {
 
 impl Pages {
     pub fn new(client: Client, operation: &str, mut input: Map, options: PageOptions) -> Result<Pages, Error> {
-        let op = schema::operation(operation)
+        let op = client
+            .service()
+            .operation(operation)
             .ok_or_else(|| Error::new(ErrorKind::Validation, "UnknownOperation", format!("unknown operation {operation:?}")))?;
         let paging = op.paginated.as_ref().ok_or_else(|| {
             Error::new(ErrorKind::Validation, "OperationNotPageable", format!("{} cannot be paginated", op.name))

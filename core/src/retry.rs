@@ -14,9 +14,12 @@
 //! through `Client::call` or straight through the typed client `Client::sdk` returns.
 
 use crate::meta;
-use aws_sdk_iam::config::interceptors::FinalizerInterceptorContextMut;
-use aws_sdk_iam::config::retry::{RetryAction, RetryConfig};
-use aws_sdk_iam::config::{ConfigBag, Intercept, RuntimeComponents};
+use aws_smithy_runtime_api::client::interceptors::context::FinalizerInterceptorContextMut;
+use aws_smithy_runtime_api::client::interceptors::Intercept;
+use aws_smithy_runtime_api::client::retries::classifiers::RetryAction;
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+use aws_smithy_types::config_bag::ConfigBag;
+use aws_smithy_types::retry::RetryConfig;
 use aws_smithy_runtime::client::retries::classifiers::run_classifiers_on_ctx;
 use aws_smithy_runtime_api::client::interceptors::context::InterceptorContext;
 use aws_smithy_runtime_api::client::orchestrator::Metadata;
@@ -42,7 +45,7 @@ impl Intercept for NoDuplicateSideEffects {
     ) -> Result<(), BoxError> {
         let attempt = ctx.inner();
         // An operation the SDK did not name is treated as a write: never resent after it may have acted.
-        let retry_safe = cfg.load::<Metadata>().is_some_and(|m| crate::schema::retry_safe(m.name()));
+        let retry_safe = cfg.load::<Metadata>().is_some_and(|m| crate::schema::retry_safe(m.service(), m.name()));
         if retry_safe || !attempt.is_failed() {
             return Ok(());
         }

@@ -270,7 +270,7 @@ mod tests {
     use crate::value::Value;
 
     fn op(name: &str) -> &'static schema::Operation {
-        schema::operation(name).expect("operation in model")
+        schema::any_operation(name).expect("operation in model")
     }
 
     fn map(pairs: &[(&str, Value)]) -> Map {

@@ -62,7 +62,7 @@ fn config(url: &str) -> Config {
 }
 
 fn client(url: &str) -> Client {
-    Client::connect_blocking(&config(url)).expect("client")
+    Client::connect_blocking("iam", &config(url)).expect("client")
 }
 
 /// The fault server (tests/harness/fault_server.py) in front of moto; one per test binary.
@@ -142,7 +142,7 @@ fn bad_input_fails_before_any_request() {
 
 #[test]
 fn unreachable_endpoint_names_the_endpoint() {
-    let iam = Client::connect_blocking(&Config {
+    let iam = Client::connect_blocking("iam", &Config {
         endpoint_url: Some("http://127.0.0.1:9".into()),
         max_attempts: Some(1),
         credentials: Some(StaticCredentials { access_key_id: "testing".into(), secret_access_key: "testing".into(), session_token: None }),
@@ -236,7 +236,7 @@ fn reads_are_retried_after_a_5xx_and_writes_are_not() {
 
 #[test]
 fn a_read_that_keeps_failing_is_not_called_applied() {
-    let iam = Client::connect_blocking(&Config { max_attempts: Some(2), ..config(&format!("{}/service-failure", faults())) }).expect("client");
+    let iam = Client::connect_blocking("iam", &Config { max_attempts: Some(2), ..config(&format!("{}/service-failure", faults())) }).expect("client");
     let e = iam.call_blocking("ListAccessKeys", &input(&[("UserName", "core-retry")])).unwrap_err();
     assert_eq!((e.code.as_str(), e.retry_attempts, e.outcome_unknown), ("ServiceFailure", 1, false));
     assert!(!e.to_string().contains("applied"), "{e}");
@@ -245,7 +245,7 @@ fn a_read_that_keeps_failing_is_not_called_applied() {
 
 #[test]
 fn a_cancelled_call_drops_its_request_and_says_whether_it_was_sent() {
-    let iam = Client::connect_blocking(&Config { read_timeout: Some(30.0), ..config(&format!("{}/hang", faults())) }).expect("client");
+    let iam = Client::connect_blocking("iam", &Config { read_timeout: Some(30.0), ..config(&format!("{}/hang", faults())) }).expect("client");
     let rt = polyiam_core::runtime::runtime().expect("runtime");
     let before = requests_for("hang", "core-cancel");
     let started = std::time::Instant::now();
@@ -271,7 +271,7 @@ fn typed_calls_through_the_sdk_client_follow_the_same_retry_rule() {
     iam.call_blocking("CreateUser", &input(&[("UserName", "core-typed")])).expect("create user");
     let flaky = client(&format!("{}/fail-once", faults()));
     let rt = polyiam_core::runtime::runtime().expect("runtime");
-    let sdk = rt.block_on(flaky.sdk()).expect("sdk client");
+    let sdk: aws_sdk_iam::Client = rt.block_on(flaky.sdk()).expect("sdk client");
     let before = requests_for("fail-once", "core-typed");
     // A read is retried after its 500 ...
     let user = rt.block_on(sdk.get_user().user_name("core-typed").send()).expect("retried read");

@@ -146,7 +146,7 @@ impl Subject {
                 Subject::Native { rt, sdk, blocking: name == "native-blocking" }
             }
             _ => Subject::Core {
-                core: polyiam_core::Client::connect_blocking(&core_config(endpoint))?,
+                core: polyiam_core::Client::connect_blocking("iam", &core_config(endpoint))?,
                 blocking: name == "core-blocking",
             },
         })
@@ -155,7 +155,7 @@ impl Subject {
     fn sdk(&self) -> Result<aws_sdk_iam::Client, BoxError> {
         match self {
             Subject::Native { sdk, .. } => Ok(sdk.clone()),
-            Subject::Core { core, .. } => Ok(polyiam_core::runtime::block_on(core.sdk())??),
+            Subject::Core { core, .. } => Ok(polyiam_core::runtime::block_on(core.sdk::<aws_sdk_iam::Client>())??),
         }
     }
 
@@ -242,7 +242,7 @@ impl Subject {
                             let out = out?;
                             if moto {
                                 let id = core_key_id(&out.output)?;
-                                core.sdk()
+                                core.sdk::<aws_sdk_iam::Client>()
                                     .await?
                                     .delete_access_key()
                                     .user_name(user)

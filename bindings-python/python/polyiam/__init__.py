@@ -9,23 +9,25 @@ For asyncio, ``polyiam.aio.client("iam")`` takes the same arguments and its meth
 
 from typing import Any, Dict
 
-from . import _boundary, exceptions
+from . import _boundary, _services, exceptions
 from ._runtime import Paginator
 from ._version import __version__
 from .iam import IAM
+from .sts import STS
 
-__all__ = ["client", "exceptions", "IAM", "Paginator"]
+__all__ = ["client", "exceptions", "IAM", "STS", "Paginator"]
 
-def _client_args(service_name: str, options: Dict[str, Any]) -> Dict[str, Any]:
-    """The keyword arguments of :func:`client` and :func:`polyiam.aio.client` (checked by the core,
-    whose option names they map to: model/options.json)."""
-    if service_name != "iam":
-        raise ValueError(f"polyiam only provides the 'iam' service, not {service_name!r}")
-    return options
+def _client_class(service_name: str, classes: Dict[str, Any]) -> Any:
+    """The client class of ``service_name``, for :func:`client` and :func:`polyiam.aio.client`."""
+    try:
+        return classes[service_name]
+    except (KeyError, TypeError):
+        known = ", ".join(repr(s) for s in sorted(classes))
+        raise ValueError(f"polyiam provides the services {known}, not {service_name!r}") from None
 
 
-def client(service_name: str = "iam", **options: Any) -> IAM:
-    """Create an IAM client, like ``boto3.client("iam", ...)``.
+def client(service_name: str = "iam", **options: Any) -> Any:
+    """Create a client of ``service_name`` (``"iam"``, ``"sts"``), like ``boto3.client("iam", ...)``.
 
     Anything not given comes from the standard AWS configuration chain: ``AWS_*`` environment
     variables (including ``AWS_ENDPOINT_URL`` and ``AWS_ENDPOINT_URL_IAM``), the shared config and
@@ -36,7 +38,7 @@ def client(service_name: str = "iam", **options: Any) -> IAM:
 
     Keyword arguments (all optional):
     """
-    return IAM(**_client_args(service_name, options))
+    return _client_class(service_name, _services.CLIENTS)(**options)
 
 
 client.__doc__ = (client.__doc__ or "") + "".join(

@@ -7,7 +7,7 @@ Per-operation code is generated (iam.py); this module has none.
 import asyncio
 import functools
 from types import SimpleNamespace
-from typing import Any, AsyncIterator, Dict, Iterator, Optional
+from typing import Any, AsyncIterator, Dict, Iterator, Optional, Tuple
 
 from . import _boundary, _polyiam, exceptions
 from ._errors import PolyiamError
@@ -16,7 +16,7 @@ from ._errors import PolyiamError
 _KIND_CLASSES = {kind: getattr(exceptions, name) for kind, name in _boundary.KIND_CLASSES.items() if kind != "service"}
 
 
-def _native_options(config: Dict[str, Any]) -> Any:
+def _native_client(service: str, config: Dict[str, Any]) -> Any:
     """The core's client options from boto3-style keyword arguments (model/options.json's names);
     ``None`` means not given."""
     unknown = sorted(set(config) - set(_boundary.OPTIONS))
@@ -24,14 +24,14 @@ def _native_options(config: Dict[str, Any]) -> Any:
         raise TypeError(f"client() got unsupported arguments: {', '.join(unknown)}")
     options = {_boundary.OPTIONS[k]: v for k, v in config.items() if v is not None}
     names = {core: name for name, core in _boundary.OPTIONS.items()}
-    return _polyiam.Client(options, names)
+    return _polyiam.Client(service, options, names)
 
 
-def _translate(err: "_polyiam.NativeError") -> PolyiamError:
-    """The boto3-style exception for a native error."""
+def _translate(err: "_polyiam.NativeError", service: str) -> PolyiamError:
+    """The boto3-style exception for a native error of a call to ``service``."""
     info: Dict[str, Any] = err.args[0]
     if info["kind"] == "service":
-        cls = exceptions.BY_CODE.get(info["code"], exceptions.ClientError)
+        cls = exceptions.BY_CODE.get(service, {}).get(info["code"], exceptions.ClientError)
         response = {
             # botocore's order for awsQuery errors: the <Error> element's children as IAM sends them.
             "Error": {
@@ -54,20 +54,24 @@ def _translate(err: "_polyiam.NativeError") -> PolyiamError:
 class BaseClient:
     """Holds one native client (created once, reused by every call and thread)."""
 
+    _SERVICE = ""
+    _EXCEPTIONS: Tuple[str, ...] = ()
     _PAGINATORS: Dict[str, str] = {}
 
     def __init__(self, **config: Any):
         try:
-            self._native = _native_options(config)
+            self._native = _native_client(self._SERVICE, config)
         except _polyiam.NativeError as e:
-            raise _translate(e) from None
-        self.exceptions = SimpleNamespace(**{name: getattr(exceptions, name) for name in exceptions.__all__})
+            raise _translate(e, self._SERVICE) from None
+        # boto3's client.exceptions: this service's modelled errors and ClientError.
+        names = ("ClientError",) + tuple(self._EXCEPTIONS)
+        self.exceptions = SimpleNamespace(**{name: getattr(exceptions, name) for name in names})
 
     def _make_api_call(self, operation_name: str, params: Dict[str, Any]) -> Dict[str, Any]:
         try:
             return self._native.call(operation_name, params)
         except _polyiam.NativeError as e:
-            raise _translate(e) from None
+            raise _translate(e, self._SERVICE) from None
 
     def can_paginate(self, operation_name: str) -> bool:
         return operation_name in self._PAGINATORS
@@ -106,15 +110,16 @@ class Paginator:
                 starting_token=cfg.get("StartingToken"),
             )
         except _polyiam.NativeError as e:
-            raise _translate(e) from None
+            raise _translate(e, self._client._SERVICE) from None
 
     def paginate(self, PaginationConfig: Optional[Dict[str, Any]] = None, **params: Any) -> Iterator[Dict[str, Any]]:
-        return _Pages(self._native_pages(PaginationConfig, params))
+        return _Pages(self._native_pages(PaginationConfig, params), self._client._SERVICE)
 
 
 class _Pages:
-    def __init__(self, native: Any):
+    def __init__(self, native: Any, service: str):
         self._native = native
+        self._service = service
 
     def __iter__(self) -> "_Pages":
         return self
@@ -123,7 +128,7 @@ class _Pages:
         try:
             return next(self._native)
         except _polyiam.NativeError as e:
-            raise _translate(e) from None
+            raise _translate(e, self._service) from None
 
 
 # --------------------------------------------------------------------------------------------
@@ -136,23 +141,23 @@ class _Pages:
 DEFAULT_ASYNC_CONCURRENCY = 10
 
 
-def _settle(future: "asyncio.Future[Any]", ok: bool, value: Any) -> None:
+def _settle(future: "asyncio.Future[Any]", service: str, ok: bool, value: Any) -> None:
     if future.done():  # the awaiting task was cancelled meanwhile
         return
     if ok:
         future.set_result(value)
     else:
-        future.set_exception(_translate(value))
+        future.set_exception(_translate(value, service))
 
 
-async def _await_native(start: Any) -> Any:
+async def _await_native(start: Any, service: str) -> Any:
     """Runs ``start(done)`` (a native background call) and awaits its result on this loop."""
     loop = asyncio.get_running_loop()
     future = loop.create_future()
     try:
-        pending = start(functools.partial(loop.call_soon_threadsafe, _settle, future))
+        pending = start(functools.partial(loop.call_soon_threadsafe, _settle, future, service))
     except _polyiam.NativeError as e:
-        raise _translate(e) from None
+        raise _translate(e, service) from None
     try:
         return await future
     except asyncio.CancelledError:
@@ -169,7 +174,7 @@ class AsyncBaseClient(BaseClient):
         super().__init__(**config)
 
     async def _make_api_call(self, operation_name: str, params: Dict[str, Any]) -> Dict[str, Any]:  # type: ignore[override]
-        return await _await_native(functools.partial(self._native.start, operation_name, params))
+        return await _await_native(functools.partial(self._native.start, operation_name, params), self._SERVICE)
 
     def get_paginator(self, operation_name: str) -> "AsyncPaginator":  # type: ignore[override]
         sync = super().get_paginator(operation_name)
@@ -189,18 +194,19 @@ class AsyncPaginator(Paginator):
     """``async for page in client.get_paginator(name).paginate(**params)``, as in aiobotocore."""
 
     def paginate(self, PaginationConfig: Optional[Dict[str, Any]] = None, **params: Any) -> "_AsyncPages":  # type: ignore[override]
-        return _AsyncPages(self._native_pages(PaginationConfig, params))
+        return _AsyncPages(self._native_pages(PaginationConfig, params), self._client._SERVICE)
 
 
 class _AsyncPages:
-    def __init__(self, native: Any):
+    def __init__(self, native: Any, service: str):
         self._native = native
+        self._service = service
 
     def __aiter__(self) -> "_AsyncPages":
         return self
 
     async def __anext__(self) -> Dict[str, Any]:
-        page = await _await_native(self._native.next_async)
+        page = await _await_native(self._native.next_async, self._service)
         if page is None:
             raise StopAsyncIteration
         return page

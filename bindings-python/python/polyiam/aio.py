@@ -13,17 +13,18 @@ with ``async for``.
 
 from typing import Any
 
-from . import _client_args
+from . import _client_class, _services
 from ._runtime import AsyncPaginator
 from .iam import AsyncIAM
+from .sts import AsyncSTS
 
-__all__ = ["client", "AsyncIAM", "AsyncPaginator"]
+__all__ = ["client", "AsyncIAM", "AsyncSTS", "AsyncPaginator"]
 
 
-def client(service_name: str = "iam", **kwargs: Any) -> AsyncIAM:
+def client(service_name: str = "iam", **kwargs: Any) -> Any:
     """Create an asyncio IAM client; the arguments are :func:`polyiam.client`'s.
 
     ``max_pool_connections`` (default 10, botocore's) caps the calls in flight at once; further calls
     wait their turn, so ``asyncio.gather`` of thousands of calls is fine.
     """
-    return AsyncIAM(**_client_args(service_name, kwargs))
+    return _client_class(service_name, _services.ASYNC_CLIENTS)(**kwargs)

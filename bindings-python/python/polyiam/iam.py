@@ -11,9 +11,11 @@ __all__ = ["IAM", "AsyncIAM"]
 class IAM(BaseClient):
     """AWS Identity and Access Management, with boto3's method names and keyword arguments.
 
-    Create one with :func:`polyiam.client`; it may be shared between threads.
+    Create one with ``polyiam.client("iam")``; it may be shared between threads.
     """
 
+    _SERVICE = "iam"
+    _EXCEPTIONS = ("ConcurrentModificationException", "DeleteConflictException", "EntityAlreadyExistsException", "InvalidInputException", "LimitExceededException", "NoSuchEntityException", "ServiceFailureException", )
     _PAGINATORS = {
         "list_access_keys": "ListAccessKeys",
     }
@@ -147,10 +149,12 @@ class IAM(BaseClient):
 class AsyncIAM(AsyncBaseClient):
     """AWS Identity and Access Management for asyncio: the methods of :class:`IAM`, as coroutines.
 
-    Create one with :func:`polyiam.aio.client`. Calls run on polyiam's I/O runtime (no thread per
+    Create one with ``polyiam.aio.client("iam")``. Calls run on polyiam's I/O runtime (no thread per
     call); cancelling the awaiting task drops the request in flight.
     """
 
+    _SERVICE = IAM._SERVICE
+    _EXCEPTIONS = IAM._EXCEPTIONS
     _PAGINATORS = IAM._PAGINATORS
 
     async def create_access_key(self, **kwargs: Any) -> Dict[str, Any]:

@@ -11,9 +11,11 @@ __all__ = ["{{ class_name }}", "Async{{ class_name }}"]
 class {{ class_name }}(BaseClient):
     """{{ class_doc }}, with boto3's method names and keyword arguments.
 
-    Create one with :func:`polyiam.client`; it may be shared between threads.
+    Create one with ``polyiam.client("{{ service }}")``; it may be shared between threads.
     """
 
+    _SERVICE = "{{ service }}"
+    _EXCEPTIONS = ({% for e in errors %}"{{ e }}", {% endfor %})
     _PAGINATORS = {
 {%- for (method, op) in paginators %}
         "{{ method }}": "{{ op }}",
@@ -31,10 +33,12 @@ class {{ class_name }}(BaseClient):
 class Async{{ class_name }}(AsyncBaseClient):
     """{{ class_doc }} for asyncio: the methods of :class:`{{ class_name }}`, as coroutines.
 
-    Create one with :func:`polyiam.aio.client`. Calls run on polyiam's I/O runtime (no thread per
+    Create one with ``polyiam.aio.client("{{ service }}")``. Calls run on polyiam's I/O runtime (no thread per
     call); cancelling the awaiting task drops the request in flight.
     """
 
+    _SERVICE = {{ class_name }}._SERVICE
+    _EXCEPTIONS = {{ class_name }}._EXCEPTIONS
     _PAGINATORS = {{ class_name }}._PAGINATORS
 {% for m in methods %}
     async def {{ m.name }}(self, **kwargs: Any) -> Dict[str, Any]:

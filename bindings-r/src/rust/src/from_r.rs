@@ -60,9 +60,9 @@ fn names_of(v: &Robj, path: &str) -> Result<Option<Vec<String>>, Error> {
 
 
 /// The operation named by a character(1), from the model tables.
-pub fn operation(op: &Robj) -> Result<&'static Operation, Error> {
+pub fn operation(service: &'static schema::Service, op: &Robj) -> Result<&'static Operation, Error> {
     let name = op.as_str().ok_or_else(|| Error::internal("operation name must be a string"))?;
-    schema::operation(name).ok_or_else(|| Error::bad_value("", format!("unknown operation {name:?}")))
+    service.operation(name).ok_or_else(|| Error::bad_value("", format!("unknown {} operation {name:?}", service.name)))
 }
 
 /// A NULL or a single non-NA string (config fields, tokens).

@@ -82,7 +82,7 @@ fn client_of(client: &Robj) -> Result<polyiam_core::Client, Error> {
 /// Creates a client. `options`: a named list of the core's option names (model/options.json) and
 /// values; `names`: how the R caller wrote each option (`config$timeout`), for messages.
 #[extendr]
-fn polyiam_connect(options: Robj, names: Robj) -> Robj {
+fn polyiam_connect(service: Robj, options: Robj, names: Robj) -> Robj {
     guard(|| {
         let names = match from_r::value(&names, None, "config")? {
             Value::Map(m) => m,
@@ -97,7 +97,8 @@ fn polyiam_connect(options: Robj, names: Robj) -> Robj {
         }
         let options = converted;
         let config = Config::from_value(&options, &shown)?;
-        let core = polyiam_core::Client::connect_blocking(&config)?;
+        let service = from_r::opt_string(&service, "service")?.unwrap_or_default();
+        let core = polyiam_core::Client::connect_blocking(&service, &config)?;
         Ok(ExternalPtr::new(RClient { core }).into())
     })
 }
@@ -106,8 +107,8 @@ fn polyiam_connect(options: Robj, names: Robj) -> Robj {
 #[extendr]
 fn polyiam_call(client: Robj, operation: Robj, params: Robj) -> Robj {
     guard(|| {
-        let op = from_r::operation(&operation)?;
         let client = client_of(&client)?;
+        let op = from_r::operation(client.service(), &operation)?;
         let input = from_r::params(&params, op).map_err(|e| e.for_operation(op.name))?;
         let response = polyiam_core::runtime::block_on(client.call_until(op.name, &input, user_interrupt()))??;
         to_r::output(op, &response.output)
@@ -118,8 +119,8 @@ fn polyiam_call(client: Robj, operation: Robj, params: Robj) -> Robj {
 #[extendr]
 fn polyiam_pages(client: Robj, operation: Robj, params: Robj, max_items: Robj, page_size: Robj, starting_token: Robj) -> Robj {
     guard(|| {
-        let op = from_r::operation(&operation)?;
         let client = client_of(&client)?;
+        let op = from_r::operation(client.service(), &operation)?;
         let input = from_r::params(&params, op).map_err(|e| e.for_operation(op.name))?;
         let max_items = from_r::opt_number(&max_items, "MaxItems")?
             .map(|n| if n.fract() == 0.0 && n >= 1.0 { Ok(n as usize) } else { Err(Error::bad_value("MaxItems", "must be a whole number of at least 1")) })

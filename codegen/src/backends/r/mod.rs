@@ -199,3 +199,14 @@ pub fn emit(model: &Model) -> Result<Vec<GeneratedFile>, askama::Error> {
     }
     Ok(files)
 }
+
+/// The package's NAMESPACE: every service's constructor, `paginate`, and the native library.
+pub fn emit_namespace(models: &[Model]) -> Result<Vec<GeneratedFile>, askama::Error> {
+    let mut text = header("#");
+    text.push_str("\n# Every service's constructor and paws.common-style paging; operations are reached as svc$<name>(...).\n");
+    for model in models {
+        text.push_str(&format!("export({})\n", naming::service_name(&model.service.sdk_id)));
+    }
+    text.push_str("export(paginate)\nuseDynLib(polyiam, .registration = TRUE)\n");
+    Ok(vec![GeneratedFile::new(format!("{PKG}/NAMESPACE"), text)])
+}

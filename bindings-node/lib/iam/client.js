@@ -2,9 +2,12 @@
 "use strict";
 /** The AWS Identity and Access Management client: one method per operation in model/. */
 
-const { BaseClient } = require("./runtime");
-const { send } = require("./command");
+const { BaseClient } = require("../runtime");
+const { send } = require("../command");
 const errors = require("./errors");
+
+/** What the runtime needs of this service: its name in the core, base exception, modelled errors. */
+const SERVICE = Object.freeze({ name: "iam", base: errors.IAMServiceException, byShape: errors.BY_SHAPE });
 
 /**
  * The v3 SDK's bare client: `await client.send(new CreateAccessKeyCommand(input))` (commands in
@@ -12,7 +15,7 @@ const errors = require("./errors");
  */
 class IAMClient extends BaseClient {
   constructor(config = {}) {
-    super(config, errors.BY_SHAPE);
+    super(config, SERVICE);
   }
 
   /** Runs a command; v3's callback form `send(command, (err, data) => ...)` works too. */
@@ -30,7 +33,7 @@ class IAMClient extends BaseClient {
  */
 class IAM extends IAMClient {
   constructor(config = {}) {
-    super(config, errors.BY_SHAPE);
+    super(config, SERVICE);
   }
 
   /**
