@@ -283,3 +283,31 @@ fn typed_calls_through_the_sdk_client_follow_the_same_retry_rule() {
     let keys = iam.call_blocking("ListAccessKeys", &input(&[("UserName", "core-typed")])).expect("list");
     assert_eq!(field(&keys.output, &["AccessKeyMetadata"]), &Value::List(vec![]));
 }
+
+/// tests/scenarios/sts.json: STS, the second service, through the same core.
+#[test]
+fn sts_is_a_second_service_of_the_same_core() {
+    let scenario: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo().join("tests/scenarios/sts.json")).expect("scenario")).expect("json");
+    let service = scenario["service"].as_str().expect("service");
+    let sts = Client::connect_blocking(service, &config(moto())).expect("sts client");
+    assert_eq!(sts.service().name, service);
+    let spec = &scenario["get_caller_identity"];
+    let r = sts.call_blocking(spec["operation"].as_str().expect("op"), &Map::new()).expect("GetCallerIdentity");
+    assert_eq!(field(&r.output, &["Account"]).as_str(), spec["values"]["Account"].as_str());
+    // The typed client of the service, and a refusal to hand out another service's.
+    let rt = polyiam_core::runtime::runtime().expect("runtime");
+    let typed: aws_sdk_sts::Client = rt.block_on(sts.sdk()).expect("typed sts client");
+    let who = rt.block_on(typed.get_caller_identity().send()).expect("typed call");
+    assert_eq!(who.account(), spec["values"]["Account"].as_str());
+    let wrong = rt.block_on(sts.sdk::<aws_sdk_iam::Client>()).unwrap_err();
+    assert!(wrong.message.contains("aws_sdk_sts::Client"), "{}", wrong.message);
+    // Bad input, by the STS model's traits.
+    let bad = &scenario["bad_input"];
+    let Value::Map(input) = Value::from(bad["input"].clone()) else { panic!("input") };
+    let e = sts.call_blocking(bad["operation"].as_str().expect("op"), &input).unwrap_err();
+    assert_eq!((e.kind, e.issues[0].path.as_str(), e.issues[0].rule), (ErrorKind::Validation, "DurationSeconds", "range"));
+    // An IAM operation is not an STS one.
+    assert!(sts.call_blocking("CreateAccessKey", &Map::new()).unwrap_err().message.contains("unknown sts operation"));
+    assert!(Client::connect_blocking("s3", &config(moto())).unwrap_err().message.contains("no service"));
+}

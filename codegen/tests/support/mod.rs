@@ -13,7 +13,12 @@ pub fn repo() -> PathBuf {
 /// test: CI always has it. A local run without it may set POLYIAM_SKIP_REFERENCE=1 to skip the
 /// tests that need it, which says so on stderr.
 pub fn official_model(test: &str) -> Option<PathBuf> {
-    let p = repo().join("../shared/reference/iam-2010-05-08.smithy.json");
+    reference_model("iam-2010-05-08.smithy.json", test)
+}
+
+/// An official model beside the repository, by file name (see `official_model`).
+pub fn reference_model(file: &str, test: &str) -> Option<PathBuf> {
+    let p = repo().join("../shared/reference").join(file);
     if p.exists() {
         return Some(p);
     }
