@@ -219,19 +219,12 @@ fn methods(model: &Model) -> Vec<Method> {
 }
 
 fn error_classes(model: &Model) -> Vec<ErrorClass> {
-    let names: BTreeSet<&str> = model.operations.iter().flat_map(|o| o.errors.iter().map(String::as_str)).collect();
-    names
+    model
+        .error_shapes()
         .into_iter()
-        .map(|n| {
-            let s = model.shape(n);
-            let (code, status) = s.traits.query_error.clone().unwrap_or_default();
-            ErrorClass {
-                name: s.name.clone(),
-                code: if code.is_empty() { s.name.clone() } else { code },
-                status: status.or(s.traits.http_error).unwrap_or(400),
-                fault: s.traits.error.clone().unwrap_or_else(|| "client".into()),
-                doc: js_doc(&s.doc),
-            }
+        .filter_map(|s| {
+            let e = s.error_info()?;
+            Some(ErrorClass { name: s.name.clone(), code: e.code, status: e.status, fault: e.fault, doc: js_doc(&s.doc) })
         })
         .collect()
 }
@@ -274,16 +267,7 @@ fn doc_block(text: &str, indent: &str) -> String {
 
 /// Type aliases for enums, interfaces for structures, and the per-operation input/output types.
 fn declarations(model: &Model) -> Vec<String> {
-    let mut seen = BTreeSet::new();
-    let mut stack: Vec<String> = Vec::new();
-    for op in &model.operations {
-        stack.extend([&op.input, &op.output].into_iter().flatten().cloned());
-    }
-    while let Some(n) = stack.pop() {
-        if seen.insert(n.clone()) {
-            stack.extend(model.shape(&n).members.iter().map(|m| m.target.clone()));
-        }
-    }
+    let seen = model.reachable(model.operations.iter().flat_map(|op| [&op.input, &op.output]).flatten().map(String::as_str));
     let mut out = Vec::new();
     for name in &seen {
         let s = model.shape(name);

@@ -7,7 +7,6 @@ pub mod types;
 use crate::emit::{header, wrap, GeneratedFile};
 use crate::model::{Kind, Model};
 use askama::Template;
-use std::collections::BTreeSet;
 
 const PKG: &str = "bindings-python/python/polyiam";
 
@@ -129,24 +128,10 @@ fn paginators(model: &Model) -> Vec<(String, String)> {
     model.operations.iter().filter(|o| o.paginated.is_some()).map(|o| (naming::method_name(&o.name), o.name.clone())).collect()
 }
 
-fn error_shapes(model: &Model) -> Vec<&crate::model::Shape> {
-    let names: BTreeSet<&str> = model.operations.iter().flat_map(|o| o.errors.iter().map(String::as_str)).collect();
-    names.into_iter().map(|n| model.shape(n)).collect()
-}
 
 fn typeddicts(model: &Model) -> Vec<TypedDictDef> {
-    let mut seen = BTreeSet::new();
-    let mut stack: Vec<String> = Vec::new();
-    for op in &model.operations {
-        for io in [&op.input, &op.output].into_iter().flatten() {
-            stack.extend(model.shape(io).members.iter().map(|m| m.target.clone()));
-        }
-    }
-    while let Some(n) = stack.pop() {
-        if seen.insert(n.clone()) {
-            stack.extend(model.shape(&n).members.iter().map(|m| m.target.clone()));
-        }
-    }
+    let io = model.operations.iter().flat_map(|op| [&op.input, &op.output]).flatten();
+    let seen = model.reachable(io.flat_map(|io| model.shape(io).members.iter().map(|m| m.target.as_str())));
     let mut defs: Vec<TypedDictDef> = seen
         .iter()
         .map(|n| model.shape(n))
@@ -170,21 +155,16 @@ fn typeddicts(model: &Model) -> Vec<TypedDictDef> {
     defs
 }
 
-fn error_class(s: &crate::model::Shape) -> ErrorClass {
-    let (code, status) = s.traits.query_error.clone().unwrap_or_default();
-    ErrorClass {
-        name: s.name.clone(),
-        code: if code.is_empty() { s.name.clone() } else { code },
-        status: status.or(s.traits.http_error).unwrap_or(400),
-        doc: py_doc(&s.doc),
-    }
+fn error_class(s: &crate::model::Shape) -> Option<ErrorClass> {
+    let e = s.error_info()?;
+    Some(ErrorClass { name: s.name.clone(), code: e.code, status: e.status, doc: py_doc(&s.doc) })
 }
 
 /// One service's client module (`<service>.py`) and its stub.
 fn emit_service(model: &Model) -> Result<Vec<GeneratedFile>, askama::Error> {
     let slug = crate::backends::rust::service_slug(model);
     let class_name = model.service.sdk_id.clone();
-    let errors = error_shapes(model);
+    let errors = model.error_shapes();
     let error_names: Vec<String> = errors.iter().map(|e| e.name.clone()).collect();
     let client = ClientTemplate {
         header: header("#"),
@@ -219,7 +199,7 @@ pub fn emit(models: &[Model]) -> Result<Vec<GeneratedFile>, askama::Error> {
     for model in models {
         files.extend(emit_service(model)?);
         let slug = crate::backends::rust::service_slug(model);
-        let errors: Vec<ErrorClass> = error_shapes(model).into_iter().map(error_class).collect();
+        let errors: Vec<ErrorClass> = model.error_shapes().into_iter().filter_map(error_class).collect();
         by_code.push((slug.clone(), errors.iter().map(|e| (e.code.clone(), e.name.clone())).collect::<Vec<_>>()));
         for e in errors {
             classes.entry(e.name.clone()).or_insert(e);

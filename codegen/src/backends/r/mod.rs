@@ -9,7 +9,6 @@ pub mod types;
 use crate::emit::{header, wrap, GeneratedFile};
 use crate::model::{Model, Operation};
 use askama::Template;
-use std::collections::BTreeSet;
 
 const PKG: &str = "bindings-r";
 
@@ -176,7 +175,6 @@ fn operation_rd(model: &Model, service: &str, op: &Operation) -> OperationRd {
 pub fn emit(model: &Model) -> Result<Vec<GeneratedFile>, askama::Error> {
     let service = naming::service_name(&model.service.sdk_id);
     let functions: Vec<Function> = model.operations.iter().map(|op| function(model, &service, op)).collect();
-    let error_names: BTreeSet<String> = model.operations.iter().flat_map(|o| o.errors.iter().cloned()).collect();
     let mut files = vec![GeneratedFile::new(
         format!("{PKG}/R/{service}.R"),
         ServiceTemplate { header: header("#"), service: service.clone(), title: model.service.title.clone(), functions }.render()?,
@@ -189,7 +187,7 @@ pub fn emit(model: &Model) -> Result<Vec<GeneratedFile>, askama::Error> {
             title: rd(&model.service.title),
             description: wrap(&rd(&plain(&model.service.doc)), 90),
             operations: model.operations.iter().map(|o| (naming::method_name(&o.name), rd(&words(&o.name)))).collect(),
-            errors: error_names.iter().map(|e| rd(e)).collect(),
+            errors: model.error_shapes().iter().map(|e| rd(&e.name)).collect(),
         }
         .render()?,
     ));

@@ -158,11 +158,7 @@ fn kind_expr(model: &Model, slug: &str, s: &Shape) -> String {
     match s.kind {
         Kind::String => "Kind::String".into(),
         Kind::Enum => {
-            let pairs: Vec<String> = s
-                .members
-                .iter()
-                .map(|m| format!("({}, {})", lit(&m.name), lit(m.traits.enum_value.as_deref().unwrap_or(&m.name))))
-                .collect();
+            let pairs: Vec<String> = s.enum_values().into_iter().map(|(name, wire)| format!("({}, {})", lit(name), lit(wire))).collect();
             format!("Kind::Enum(&[{}])", pairs.join(", "))
         }
         Kind::Integer => "Kind::Integer".into(),
@@ -215,13 +211,11 @@ fn schema(model: &Model) -> SchemaTemplate {
                     })
                     .collect()
             });
-            let error = match (&s.traits.error, &s.traits.query_error) {
-                (None, _) => "None".to_string(),
-                (Some(fault), q) => {
-                    let code = q.as_ref().map(|(c, _)| c.as_str()).filter(|c| !c.is_empty()).unwrap_or(&s.name);
-                    let status = q.as_ref().and_then(|(_, h)| *h).or(s.traits.http_error).unwrap_or(400);
-                    let fault = if fault == "server" { "Fault::Server" } else { "Fault::Client" };
-                    format!("Some(ErrorInfo {{ code: {}, http_status: {status}, fault: {fault} }})", lit(code))
+            let error = match s.error_info() {
+                None => "None".to_string(),
+                Some(e) => {
+                    let fault = if e.fault == "server" { "Fault::Server" } else { "Fault::Client" };
+                    format!("Some(ErrorInfo {{ code: {}, http_status: {}, fault: {fault} }})", lit(&e.code), e.status)
                 }
             };
             ShapeRow {
@@ -255,17 +249,6 @@ fn ops(model: &Model) -> OpsTemplate {
     OpsTemplate { header: header("//"), sdk: sdk_crate(model), operations }
 }
 
-/// Shapes reachable from `roots` through members, list items and map values.
-fn reachable<'a>(model: &'a Model, roots: impl Iterator<Item = &'a str>) -> BTreeSet<&'a str> {
-    let mut seen = BTreeSet::new();
-    let mut stack: Vec<&str> = roots.collect();
-    while let Some(name) = stack.pop() {
-        if seen.insert(name) {
-            stack.extend(model.shape(name).members.iter().map(|m| m.target.as_str()));
-        }
-    }
-    seen
-}
 
 fn is_sensitive(model: &Model, m: &Member) -> bool {
     m.traits.sensitive || model.shape(&m.target).traits.sensitive
@@ -300,8 +283,8 @@ fn shapes(model: &Model) -> ShapesTemplate {
     let sdk = sdk_crate(model);
     let outputs: Vec<&str> = model.operations.iter().filter_map(|o| o.output.as_deref()).collect();
     let inputs: Vec<&str> = model.operations.iter().filter_map(|o| o.input.as_deref()).collect();
-    let out_side = reachable(model, outputs.iter().copied());
-    let in_side = reachable(model, inputs.iter().flat_map(|i| model.shape(i).members.iter().map(|m| m.target.as_str())));
+    let out_side = model.reachable(outputs.iter().copied());
+    let in_side = model.reachable(inputs.iter().flat_map(|i| model.shape(i).members.iter().map(|m| m.target.as_str())));
 
     let mut to_value = Vec::new();
     for op in &model.operations {
