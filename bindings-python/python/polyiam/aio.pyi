@@ -1,19 +1,12 @@
-from typing import Optional
+from typing import Any, Literal, overload
 
 from ._runtime import AsyncPaginator as AsyncPaginator
 from .iam import AsyncIAM as AsyncIAM
+from .sts import AsyncSTS as AsyncSTS
 
-def client(
-    service_name: str = "iam",
-    *,
-    region_name: Optional[str] = None,
-    endpoint_url: Optional[str] = None,
-    aws_access_key_id: Optional[str] = None,
-    aws_secret_access_key: Optional[str] = None,
-    aws_session_token: Optional[str] = None,
-    profile_name: Optional[str] = None,
-    max_attempts: Optional[int] = None,
-    connect_timeout: Optional[float] = None,
-    read_timeout: Optional[float] = None,
-    max_pool_connections: Optional[int] = None,
-) -> AsyncIAM: ...
+# Keyword arguments: polyiam.client's (model/options.json), e.g. region_name, endpoint_url,
+# aws_access_key_id, aws_secret_access_key, max_attempts, read_timeout, max_pool_connections.
+@overload
+def client(service_name: Literal["iam"] = "iam", **options: Any) -> AsyncIAM: ...
+@overload
+def client(service_name: Literal["sts"], **options: Any) -> AsyncSTS: ...
