@@ -30,7 +30,7 @@ cp "$REPO/Cargo.lock" "$WS/Cargo.lock"
 # The repository's workspace root, with only the crates the package builds as members.
 sed -e 's|^members = .*|members = ["polyiam-r", "core", "workspace-hack"]|' -e '/^default-members = /d' \
   "$REPO/Cargo.toml" >"$WS/Cargo.toml"
-# The dependencies' sources, compressed. Crates only other platforms build (Windows, macOS, WASM
+# The dependencies' sources, compressed. Crates only other platforms build (Windows, WebAssembly
 # bindings) keep their Cargo.toml (cargo reads every locked crate's manifest) but lose their sources:
 # their checksum lists are emptied so cargo accepts them. They are never compiled on the platforms the
 # package installs on (Linux), and they are most of the vendor directory.
