@@ -72,4 +72,7 @@ if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
   fi
 fi
 
-exec "$VENV/bin/python" bench/run.py "$@"
+"$VENV/bin/python" bench/run.py "$@"
+if [ "${BENCH_CONCURRENCY:-1}" = 1 ]; then
+  exec "$VENV/bin/python" bench/concurrency.py
+fi

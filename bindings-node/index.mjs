@@ -3,8 +3,17 @@
 import polyiam from "./index.js";
 
 export const {
+  ServiceException,
+  ValidationError,
+  EndpointConnectionError,
+  TimeoutError,
+  ResponseParseError,
+  ConfigurationError,
+  InternalError,
+  AbortError,
   IAMClient,
   IAM,
+  IAMServiceException,
   CreateAccessKeyCommand,
   CreateUserCommand,
   DeleteAccessKeyCommand,
@@ -13,14 +22,6 @@ export const {
   GetUserCommand,
   ListAccessKeysCommand,
   UpdateAccessKeyCommand,
-  ServiceException,
-  IAMServiceException,
-  ValidationError,
-  ConfigurationError,
-  EndpointConnectionError,
-  TimeoutError,
-  ResponseParseError,
-  InternalError,
   ConcurrentModificationException,
   DeleteConflictException,
   EntityAlreadyExistsException,
@@ -29,6 +30,12 @@ export const {
   NoSuchEntityException,
   ServiceFailureException,
   paginateListAccessKeys,
+  STSClient,
+  STS,
+  STSServiceException,
+  GetCallerIdentityCommand,
+  GetSessionTokenCommand,
+  RegionDisabledException,
 } = polyiam;
 
 export default polyiam;

@@ -10,6 +10,12 @@ ROOT=$PWD
 # The harness servers need the pinned moto in .venv (scripts/setup.sh makes it).
 [ -x .venv/bin/python ] || ./scripts/setup.sh
 ./scripts/setup-node.sh
+# The pinned JS v3 SDK (bench/node), so the side-by-side test of peer_compat.test.mjs runs, not skips.
+if ! cmp -s bench/node/package-lock.json bench/node/node_modules/.bench-lock 2>/dev/null; then
+  echo "==> installing the pinned @aws-sdk/client-iam into bench/node (npm ci)"
+  (cd bench/node && npm ci --no-audit --no-fund --loglevel=error)
+  cp bench/node/package-lock.json bench/node/node_modules/.bench-lock
+fi
 
 # One moto and one pager server for every test file; closing their stdin stops them.
 coproc MOTO { exec .venv/bin/python tests/harness/moto_server.py; }

@@ -3,20 +3,21 @@
 // code is generated (client.js, errors.js, paginators.js); this file has none.
 
 const native = require("./native");
+const boundary = require("./boundary");
 
 const NATIVE = Symbol("polyiam.native");
 
-/** The v3 SDK's `$metadata` from the core's response metadata. */
+/** The v3 SDK's `$metadata` from the core's response metadata (`ResponseMeta::to_value`'s names). */
 function metadata(m) {
   const out = {};
-  if (m.httpStatusCode !== undefined && m.httpStatusCode !== null) out.httpStatusCode = m.httpStatusCode;
-  if (m.requestId !== undefined && m.requestId !== null) out.requestId = m.requestId;
+  if (m.http_status !== undefined && m.http_status !== null) out.httpStatusCode = m.http_status;
+  if (m.request_id !== undefined && m.request_id !== null) out.requestId = m.request_id;
   if (out.httpStatusCode !== undefined) {
     if (!("requestId" in out)) out.requestId = undefined;
-    Object.assign(out, edgeIds(m.headers));
+    Object.assign(out, edgeIds(m.http_headers));
   }
-  out.attempts = (m.retryAttempts || 0) + 1;
-  out.totalRetryDelay = m.totalRetryDelay || 0;
+  out.attempts = (m.retry_attempts || 0) + 1;
+  out.totalRetryDelay = m.total_retry_delay_ms || 0;
   return out;
 }
 
@@ -31,7 +32,9 @@ function edgeIds(headers) {
 
 /**
  * The base class of every service's exception, as `@smithy/smithy-client` exports it:
- * `NoSuchEntityException -> IAMServiceException -> ServiceException -> Error`.
+ * `NoSuchEntityException -> IAMServiceException -> ServiceException -> Error`. Every error polyiam
+ * throws is one: each service's base (generated, lib/<service>/errors.js) and each error kind's class
+ * (below) extend it.
  */
 class ServiceException extends Error {
   constructor(opts = {}) {
@@ -47,13 +50,7 @@ class ServiceException extends Error {
       // Hidden and read-only, as v3's deserializer sets it; the body is not kept.
       Object.defineProperty(this, "$response", { value: opts.$response, enumerable: false, writable: false, configurable: false });
     }
-  }
-}
-
-/** Base of every error polyiam throws, like the v3 SDK's `IAMServiceException`. */
-class IAMServiceException extends ServiceException {
-  constructor(opts = {}) {
-    super(opts);
+    // What polyiam adds to every error, whatever its kind or service.
     if (opts.Code !== undefined) this.Code = opts.Code;
     if (opts.Type !== undefined) this.Type = opts.Type;
     if (opts.Error !== undefined) this.Error = opts.Error;
@@ -64,7 +61,7 @@ class IAMServiceException extends ServiceException {
 }
 
 /** Bad input, found before anything was sent; `issues` lists every problem (path, rule, detail). */
-class ValidationError extends IAMServiceException {
+class ValidationError extends ServiceException {
   constructor(opts = {}) {
     super({ ...opts, name: "ValidationError", $fault: "client" });
     this.issues = opts.issues || [];
@@ -72,74 +69,77 @@ class ValidationError extends IAMServiceException {
 }
 
 /** The client configuration cannot work (bad endpoint URL, half credentials, ...). */
-class ConfigurationError extends IAMServiceException {
+/** The client configuration cannot work; bad input too, as in the other languages. */
+class ConfigurationError extends ValidationError {
   constructor(opts = {}) {
-    super({ ...opts, name: "ConfigurationError", $fault: "client" });
+    super(opts);
+    this.name = "ConfigurationError";
   }
 }
 
 /** The endpoint could not be reached; the message names it. */
-class EndpointConnectionError extends IAMServiceException {
+class EndpointConnectionError extends ServiceException {
   constructor(opts = {}) {
     super({ ...opts, name: "EndpointConnectionError" });
   }
 }
 
 /** The endpoint did not answer in time. */
-class TimeoutError extends IAMServiceException {
+class TimeoutError extends ServiceException {
   constructor(opts = {}) {
     super({ ...opts, name: "TimeoutError" });
   }
 }
 
 /** The service answered with something that is not a valid IAM response. */
-class ResponseParseError extends IAMServiceException {
+class ResponseParseError extends ServiceException {
   constructor(opts = {}) {
     super({ ...opts, name: "ResponseParseError", $fault: "server" });
   }
 }
 
 /** A bug in polyiam (a Rust panic or an impossible state), turned into an error. */
-class InternalError extends IAMServiceException {
+class InternalError extends ServiceException {
   constructor(opts = {}) {
     super({ ...opts, name: "InternalError", $fault: "server" });
   }
 }
 
-const KIND_CLASSES = {
-  validation: ValidationError,
-  config: ConfigurationError,
-  transport: EndpointConnectionError,
-  timeout: TimeoutError,
-  response: ResponseParseError,
-  internal: InternalError,
-};
+/**
+ * The call's `abortSignal` was aborted: the request in flight was dropped (never retried). Named
+ * like the v3 SDK's abort error; `outcomeUnknown` is true when a request that changes something
+ * had already been sent.
+ */
+class AbortError extends ServiceException {
+  constructor(opts = {}) {
+    super({ ...opts, name: "AbortError", $fault: "client" });
+  }
+}
 
-/** The error to throw for a native `{ error }` result. */
-function translate(info, byShape) {
-  const $metadata = metadata({
-    httpStatusCode: info.httpStatus,
-    requestId: info.requestId,
-    retryAttempts: info.retryAttempts,
-    totalRetryDelay: info.totalRetryDelay,
-    headers: info.headers,
-  });
+const CLASSES = { ValidationError, ConfigurationError, EndpointConnectionError, TimeoutError, ResponseParseError, InternalError, AbortError };
+
+/** The core's error kinds → their classes (codegen/src/boundary.rs); service errors are by shape. */
+const KIND_CLASSES = Object.fromEntries(Object.entries(boundary.KIND_CLASSES).map(([kind, name]) => [kind, CLASSES[name]]));
+
+/** The error to throw for a native `{ error }` result (`Error::to_value`'s fields and names) of a call to `service`. */
+function translate(info, service) {
+  const $metadata = metadata(info);
   const common = {
     $metadata,
     $fault: info.fault,
     operation: info.operation || undefined,
-    outcomeUnknown: info.outcomeUnknown,
+    outcomeUnknown: info.outcome_unknown,
   };
-  if (info.httpStatus !== undefined && info.httpStatus !== null) {
-    common.$response = { statusCode: info.httpStatus, headers: { ...(info.headers || {}) } };
+  if (info.http_status !== undefined && info.http_status !== null) {
+    common.$response = { statusCode: info.http_status, headers: { ...(info.http_headers || {}) } };
   }
   if (info.kind === "service") {
-    const message = info.outcomeNote ? `${info.message} (${info.outcomeNote})` : info.message;
+    const message = info.outcome_note ? `${info.message} (${info.outcome_note})` : info.message;
     const Type = info.fault === "server" ? "Receiver" : "Sender";
-    const opts = { ...common, message, Code: info.code, Type, Error: { Type, Code: info.code, Message: info.message }, RequestId: info.requestId };
-    const cls = info.shape && byShape[info.shape];
-    // An error the model does not declare: the base class named by its code, as the v3 SDK does.
-    return cls ? new cls(opts) : new IAMServiceException({ ...opts, name: info.code });
+    const opts = { ...common, message, Code: info.code, Type, Error: { Type, Code: info.code, Message: info.message }, RequestId: info.request_id };
+    const cls = info.shape && service.byShape[info.shape];
+    // An error the model does not declare: the service's base class named by its code, as the v3 SDK does.
+    return cls ? new cls(opts) : new service.base({ ...opts, name: info.code });
   }
   const cls = KIND_CLASSES[info.kind] || InternalError;
   return new cls({ ...common, message: info.display, Code: info.code, issues: info.issues });
@@ -148,6 +148,93 @@ function translate(info, byShape) {
 /** `{ ...output, $metadata }` from a native `{ output, metadata }` result. */
 function result(r) {
   return { $metadata: metadata(r.metadata), ...r.output };
+}
+
+/**
+ * The core's client options (model/options.json's names) from the v3-style configuration, and the
+ * names the caller used, for messages: `{ options, names }`. The core checks every value.
+ */
+function nativeConfig(config) {
+  if (config === null || typeof config !== "object") {
+    throw new ConfigurationError({ message: "the client configuration must be an object" });
+  }
+  const creds = config.credentials;
+  if (typeof creds === "function") {
+    throw new ConfigurationError({ message: "credentials must be a { accessKeyId, secretAccessKey, sessionToken? } object (providers are not supported)" });
+  }
+  const options = { ...boundary.DEFAULTS };
+  const names = {};
+  for (const [key, name] of boundary.OPTIONS) {
+    let value = key.split(".").reduce((v, part) => (v === undefined || v === null ? undefined : v[part]), config);
+    // The v3 SDK's endpoint may also be a URL or an EndpointV2 ({ url }).
+    if (name === "endpoint_url" && value && typeof value === "object") {
+      value = value instanceof URL ? value.href.replace(/\/$/, "") : value.url !== undefined ? String(value.url).replace(/\/$/, "") : value;
+    }
+    names[name] = key;
+    if (value !== undefined) options[name] = value;
+  }
+  return { options, names };
+}
+
+/** The `abortSignal` of a call's options (the v3 SDK's `HttpHandlerOptions`), if any. */
+function abortSignal(options) {
+  if (options === undefined || options === null) return undefined;
+  if (typeof options !== "object") throw new ValidationError({ message: "the call options must be an object, e.g. { abortSignal }" });
+  const signal = options.abortSignal;
+  if (signal === undefined || signal === null) return undefined;
+  if (typeof signal !== "object" || typeof signal.addEventListener !== "function") {
+    throw new ValidationError({ message: "options.abortSignal must be an AbortSignal" });
+  }
+  return signal;
+}
+
+/** Holds one native client; every call and paginator of this client reuses it. */
+class BaseClient {
+  /** `service`: `{ name, base, byShape }` from the service's generated client.js. */
+  constructor(config, service) {
+    const { options, names } = nativeConfig(config === undefined ? {} : config);
+    const problem = native.checkConfig(options, names);
+    if (problem.error) throw translate(problem.error, service);
+    let nat;
+    try {
+      nat = new native.NativeClient(service.name, options, names);
+    } catch (e) {
+      const cls = e && e.code === "InvalidArg" ? ConfigurationError : InternalError;
+      throw new cls({ message: e && e.message });
+    }
+    Object.defineProperty(this, NATIVE, { value: nat });
+    Object.defineProperty(this, "_service", { value: service });
+    // Never show credentials when logged.
+    Object.defineProperty(this, "config", {
+      value: Object.freeze({ region: options.region, endpoint: options.endpoint_url, profile: options.profile }),
+      enumerable: true,
+    });
+  }
+
+  async _call(operation, input, options) {
+    const signal = abortSignal(options);
+    if (!signal) return this._settle(await this[NATIVE].call(operation, input));
+    if (signal.aborted) {
+      throw new AbortError({ message: `the ${operation} call was aborted before it started`, operation });
+    }
+    // The native half drops the request as soon as the signal fires.
+    const abort = new native.NativeAbort();
+    const onAbort = () => abort.abort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    try {
+      return this._settle(await this[NATIVE].call(operation, input, abort));
+    } finally {
+      signal.removeEventListener("abort", onAbort);
+    }
+  }
+
+  _settle(r) {
+    if (r.error) throw translate(r.error, this._service);
+    return result(r);
+  }
+
+  /** Nothing to release explicitly (the native client is freed with this object); kept for v3 parity. */
+  destroy() {}
 }
 
 function str(v, what) {
@@ -160,66 +247,6 @@ function num(v, what) {
   if (v === undefined || v === null) return undefined;
   if (typeof v !== "number" || !Number.isFinite(v)) throw new ConfigurationError({ message: `${what} must be a number` });
   return v;
-}
-
-/** The flat native configuration from the v3-style `{ region, endpoint, credentials, profile }`. */
-function nativeConfig(config) {
-  if (config === null || typeof config !== "object") {
-    throw new ConfigurationError({ message: "the client configuration must be an object" });
-  }
-  let endpoint = config.endpoint;
-  if (endpoint && typeof endpoint === "object" && endpoint.url !== undefined) endpoint = String(endpoint.url);
-  if (endpoint instanceof URL) endpoint = endpoint.href.replace(/\/$/, "");
-  const creds = config.credentials;
-  if (typeof creds === "function") {
-    throw new ConfigurationError({ message: "credentials must be a { accessKeyId, secretAccessKey, sessionToken? } object (providers are not supported)" });
-  }
-  const maxAttempts = num(config.maxAttempts, "maxAttempts");
-  if (maxAttempts !== undefined && (!Number.isInteger(maxAttempts) || maxAttempts < 1)) {
-    throw new ConfigurationError({ message: "maxAttempts must be an integer of at least 1" });
-  }
-  return {
-    region: str(config.region, "region"),
-    profile: str(config.profile, "profile"),
-    endpoint: str(endpoint, "endpoint"),
-    accessKeyId: creds ? str(creds.accessKeyId, "credentials.accessKeyId") : undefined,
-    secretAccessKey: creds ? str(creds.secretAccessKey, "credentials.secretAccessKey") : undefined,
-    sessionToken: creds ? str(creds.sessionToken, "credentials.sessionToken") : undefined,
-    maxAttempts,
-    connectTimeout: num(config.connectTimeout, "connectTimeout"),
-    readTimeout: num(config.readTimeout, "readTimeout"),
-    maxSockets: num(config.maxSockets, "maxSockets"),
-  };
-}
-
-/** Holds one native client; every call and paginator of this client reuses it. */
-class BaseClient {
-  constructor(config, byShape) {
-    const cfg = nativeConfig(config === undefined ? {} : config);
-    let nat;
-    try {
-      nat = new native.NativeClient(cfg);
-    } catch (e) {
-      const cls = e && e.code === "InvalidArg" ? ConfigurationError : InternalError;
-      throw new cls({ message: e && e.message });
-    }
-    Object.defineProperty(this, NATIVE, { value: nat });
-    Object.defineProperty(this, "_byShape", { value: byShape });
-    // Never show credentials when logged.
-    Object.defineProperty(this, "config", {
-      value: Object.freeze({ region: cfg.region, endpoint: cfg.endpoint, profile: cfg.profile }),
-      enumerable: true,
-    });
-  }
-
-  async _call(operation, input) {
-    const r = await this[NATIVE].call(operation, input);
-    if (r.error) throw translate(r.error, this._byShape);
-    return result(r);
-  }
-
-  /** Nothing to release explicitly (the native client is freed with this object); kept for v3 parity. */
-  destroy() {}
 }
 
 /** The async generator behind every generated paginator. */
@@ -237,7 +264,7 @@ async function* paginate(ClientClass, name, operation, config, input) {
   );
   for (;;) {
     const r = await pages.next();
-    if (r.error) throw translate(r.error, client._byShape);
+    if (r.error) throw translate(r.error, client._service);
     if (r.done) return;
     yield result(r);
   }
@@ -247,12 +274,12 @@ module.exports = {
   BaseClient,
   paginate,
   ServiceException,
-  IAMServiceException,
   ValidationError,
   ConfigurationError,
   EndpointConnectionError,
   TimeoutError,
   ResponseParseError,
   InternalError,
+  AbortError,
   native,
 };

@@ -7,7 +7,7 @@ use futures::FutureExt;
 use napi::bindgen_prelude::{Object, ToNapiValue, Unknown};
 use napi::{sys, Env, JsValue};
 use napi_derive::napi;
-use polyiam_core::{Config, Error, Map, PageOptions, Pages, Response, StaticCredentials};
+use polyiam_core::{CancelFlag, Config, Error, Map, PageOptions, Pages, Response, Value};
 use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
@@ -61,45 +61,51 @@ pub fn settle_later<'env>(
     Ok(promise)
 }
 
-/// The client configuration the JS layer passes in (already flattened from the v3-style object).
-#[napi(object)]
-pub struct NativeConfig {
-    pub region: Option<String>,
-    pub profile: Option<String>,
-    pub endpoint: Option<String>,
-    pub access_key_id: Option<String>,
-    pub secret_access_key: Option<String>,
-    pub session_token: Option<String>,
-    pub max_attempts: Option<u32>,
-    pub connect_timeout: Option<f64>,
-    pub read_timeout: Option<f64>,
-    /// Calls in flight at once per client (default 50, the v3 SDK's `maxSockets`); more wait their turn.
-    pub max_sockets: Option<u32>,
-}
-
-/// The v3 SDK's Node HTTP handler allows 50 sockets per client; so many calls run at once, the rest queue.
-const DEFAULT_MAX_SOCKETS: u32 = 50;
-
 struct State {
+    /// The service's name in the core (`iam`).
+    service: String,
     config: Config,
-    /// Calls in flight at once (`maxSockets`), applied by the core client.
-    max_sockets: u32,
     /// Resolved on the first call (the AWS config chain does file and network I/O), then reused.
     client: tokio::sync::OnceCell<polyiam_core::Client>,
 }
 
 impl State {
     async fn client(&self) -> Result<polyiam_core::Client, Error> {
-        self.client
-            .get_or_try_init(|| async {
-                Ok(polyiam_core::Client::connect(&self.config).await?.with_max_concurrent_calls(self.max_sockets as usize))
-            })
-            .await
-            .cloned()
+        self.client.get_or_try_init(|| polyiam_core::Client::connect(&self.service, &self.config)).await.cloned()
     }
 
-    async fn call(&self, operation: &str, input: &Map) -> Result<Response, Error> {
-        self.client().await?.call(operation, input).await
+    async fn call(&self, operation: &str, input: &Map, abort: Option<Arc<CancelFlag>>) -> Result<Response, Error> {
+        let client = self.client().await?;
+        match abort {
+            Some(flag) => client.call_until(operation, input, flag.cancelled()).await,
+            None => client.call(operation, input).await,
+        }
+    }
+}
+
+/// The native half of a call's `abortSignal`: the JS layer calls `abort()` from the signal's
+/// `abort` event, and the call's request is dropped at once.
+#[napi]
+pub struct NativeAbort {
+    flag: Arc<CancelFlag>,
+}
+
+#[napi]
+impl NativeAbort {
+    #[napi(constructor)]
+    pub fn new() -> Self {
+        NativeAbort { flag: Arc::new(CancelFlag::new()) }
+    }
+
+    #[napi]
+    pub fn abort(&self) {
+        self.flag.cancel();
+    }
+}
+
+impl Default for NativeAbort {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -110,50 +116,40 @@ pub struct NativeClient {
 
 #[napi]
 impl NativeClient {
-    /// Checks the configuration (no I/O); throws an `InvalidArg` error when it cannot work.
+    /// A client from checked options (see `check_config`); throws an `InvalidArg` error when they
+    /// cannot work. No I/O: the configuration is resolved on the first call.
     #[napi(constructor)]
-    pub fn new(config: NativeConfig) -> napi::Result<Self> {
+    pub fn new(env: Env, service: String, options: Unknown<'_>, names: Unknown<'_>) -> napi::Result<Self> {
         guard(|| {
-            let max_sockets = config.max_sockets;
-            let credentials = match (config.access_key_id, config.secret_access_key) {
-                (None, None) => None,
-                (Some(access_key_id), Some(secret_access_key)) => {
-                    Some(StaticCredentials { access_key_id, secret_access_key, session_token: config.session_token })
-                }
-                _ => return Err(invalid("credentials need both accessKeyId and secretAccessKey")),
-            };
-            let config = Config {
-                region: config.region,
-                profile: config.profile,
-                endpoint_url: config.endpoint,
-                credentials,
-                max_attempts: config.max_attempts,
-                connect_timeout: config.connect_timeout,
-                read_timeout: config.read_timeout,
-            };
-            config.check().map_err(|e| invalid(&e.message))?;
-            let sockets = match max_sockets {
-                Some(0) => return Err(invalid("maxSockets must be at least 1")),
-                Some(n) => n,
-                None => DEFAULT_MAX_SOCKETS,
-            };
-            Ok(NativeClient { state: Arc::new(State { config, max_sockets: sockets, client: tokio::sync::OnceCell::new() }) })
+            if polyiam_core::schema::service(&service).is_none() {
+                return Err(invalid(&format!("polyiam has no service {service:?}")));
+            }
+            let config = config_from_js(&env, options, names).map_err(|e| invalid(&e.to_string()))?;
+            Ok(NativeClient { state: Arc::new(State { service, config, client: tokio::sync::OnceCell::new() }) })
         })
     }
 
     /// Calls an operation by its model name; the Promise resolves with `{ output, metadata }` or
-    /// `{ error }` (it never rejects: the JS runtime throws the right class).
+    /// `{ error }` (it never rejects: the JS runtime throws the right class). With `abort`, the
+    /// call ends (as a `cancelled` error) as soon as `abort.abort()` is called.
     #[napi(ts_return_type = "Promise<unknown>")]
-    pub fn call<'env>(&self, env: &'env Env, operation: String, input: Unknown<'env>) -> napi::Result<Object<'env>> {
+    pub fn call<'env>(
+        &self,
+        env: &'env Env,
+        operation: String,
+        input: Unknown<'env>,
+        abort: Option<&NativeAbort>,
+    ) -> napi::Result<Object<'env>> {
         guard(|| {
             let converted = unsafe { from_js::input(env.raw(), input.raw()) };
             let state = self.state.clone();
+            let abort = abort.map(|a| a.flag.clone());
             settle_later(env, async move {
                 let input = match converted {
                     Ok(map) => map,
                     Err(e) => return Outcome::Error(e.for_operation(&operation)),
                 };
-                match state.call(&operation, &input).await {
+                match state.call(&operation, &input, abort).await {
                     Ok(r) => Outcome::Response(r),
                     Err(e) => Outcome::Error(e),
                 }
@@ -185,6 +181,29 @@ impl NativeClient {
             Ok(NativePages { state: self.state.clone(), stage: Arc::new(tokio::sync::Mutex::new(start)) })
         })
     }
+}
+
+/// `options`: the core's option names (model/options.json) and values; `names`: the option names as
+/// the JS caller wrote them (`maxAttempts`), for messages.
+fn config_from_js(env: &Env, options: Unknown<'_>, names: Unknown<'_>) -> Result<Config, Error> {
+    let options = unsafe { from_js::input(env.raw(), options.raw()) }?;
+    let names = unsafe { from_js::input(env.raw(), names.raw()) }?;
+    let shown = |n: &str| names.get(n).and_then(Value::as_str).unwrap_or(n).to_string();
+    Config::from_value(&options, &shown)
+}
+
+/// What is wrong with a configuration, before a client is built from it: `{ error }` (the error's
+/// fields, as for a failed call) or `{}`.
+#[napi(ts_return_type = "{ error?: unknown }")]
+pub fn check_config<'env>(env: &'env Env, options: Unknown<'env>, names: Unknown<'env>) -> napi::Result<Object<'env>> {
+    guard(|| {
+        let raw = match config_from_js(env, options, names) {
+            Ok(_) => unsafe { crate::raw::object(env.raw()) },
+            Err(e) => unsafe { errors::info(env.raw(), &e) },
+        };
+        let raw = raw.map_err(|f| napi::Error::from_reason(f.0.to_string()))?;
+        Ok(Object::from_raw(env.raw(), raw))
+    })
 }
 
 fn invalid(message: &str) -> napi::Error {

@@ -11,13 +11,6 @@ const MAX_DEPTH: usize = 64;
 /// 2^53: above this a JS number no longer holds every integer exactly.
 const MAX_SAFE: f64 = 9_007_199_254_740_992.0;
 
-fn child(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
 
 fn engine(path: &str, e: raw::Fail) -> Error {
     Error::bad_value(path, format!("could not read the value ({})", e.0))
@@ -100,7 +93,7 @@ unsafe fn object(env: Env, v: Val, path: &str, depth: usize) -> Result<Value, Er
     }
     let mut map = Map::new();
     for (key, value) in raw::own_keys(env, v).map_err(fail)? {
-        let key_path = child(path, &key);
+        let key_path = polyiam_core::value::join_path(path, &key);
         if let Some(value) = to_value(env, value, &key_path, depth + 1)? {
             map.insert(key, value);
         }

@@ -9,7 +9,7 @@ mod from_js;
 mod raw;
 mod to_js;
 
-pub use client::{NativeClient, NativePages};
+pub use client::{check_config, NativeAbort, NativeClient, NativePages};
 
 /// The addon's version (the workspace's).
 #[napi_derive::napi]

@@ -31,7 +31,8 @@ pub unsafe fn value(env: Env, v: &Value) -> R<Val> {
     }
 }
 
-/// `{ output, metadata }`: the runtime adds `$metadata` to the output object.
+/// `{ output, metadata }`: the runtime maps `metadata` (the core's response metadata, by its names)
+/// to the v3 SDK's `$metadata` and adds it to the output object.
 pub unsafe fn response(env: Env, r: &Response) -> R<Val> {
     let out = raw::object(env)?;
     let output = match &r.output {
@@ -39,35 +40,7 @@ pub unsafe fn response(env: Env, r: &Response) -> R<Val> {
         _ => raw::object(env)?,
     };
     raw::set(env, out, "output", output)?;
-    let meta = raw::object(env)?;
-    if let Some(status) = r.meta.http_status {
-        raw::set(env, meta, "httpStatusCode", raw::number(env, f64::from(status))?)?;
-    }
-    if let Some(id) = &r.meta.request_id {
-        raw::set(env, meta, "requestId", raw::string(env, id)?)?;
-    }
-    raw::set(env, meta, "retryAttempts", raw::number(env, f64::from(r.meta.retry_attempts))?)?;
-    raw::set(env, meta, "totalRetryDelay", raw::number(env, r.meta.total_retry_delay_ms as f64)?)?;
-    raw::set(env, meta, "headers", headers(env, &r.meta.http_headers)?)?;
+    let meta = value(env, &r.meta.to_value())?;
     raw::set(env, out, "metadata", meta)?;
     Ok(out)
-}
-
-/// Response headers: lower-case names, repeated headers joined with ", ".
-pub unsafe fn headers(env: Env, pairs: &[(String, String)]) -> R<Val> {
-    let mut joined: Vec<(&str, String)> = Vec::new();
-    for (k, v) in pairs {
-        match joined.iter_mut().find(|(name, _)| *name == k.as_str()) {
-            Some((_, prev)) => {
-                prev.push_str(", ");
-                prev.push_str(v);
-            }
-            None => joined.push((k, v.clone())),
-        }
-    }
-    let obj = raw::object(env)?;
-    for (k, v) in joined {
-        raw::set(env, obj, k, raw::string(env, &v)?)?;
-    }
-    Ok(obj)
 }

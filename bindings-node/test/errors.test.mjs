@@ -1,5 +1,6 @@
 // Service errors from errors.json, client-side validation (param_validation.json, bad_inputs.json),
-// configuration, transport and internal errors: each a named Error subclass under IAMServiceException.
+// configuration, transport and internal errors: each a named Error subclass under ServiceException
+// (service errors under the service's IAMServiceException).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import {
@@ -42,9 +43,11 @@ test("modelled error classes are exported Error subclasses under IAMServiceExcep
     assert.ok(lib[name].prototype instanceof lib.IAMServiceException, name);
     assert.ok(lib[name].prototype instanceof Error, name);
   }
-  assert.ok(lib.IAMServiceException.prototype instanceof Error);
+  assert.ok(lib.IAMServiceException.prototype instanceof lib.ServiceException);
+  // The error kinds are no service's: they are ServiceExceptions, the base every polyiam error shares.
   for (const name of ["ValidationError", "ConfigurationError", "EndpointConnectionError", "TimeoutError", "ResponseParseError", "InternalError"]) {
-    assert.ok(lib[name].prototype instanceof lib.IAMServiceException, name);
+    assert.ok(lib[name].prototype instanceof lib.ServiceException, name);
+    assert.ok(!(lib[name].prototype instanceof lib.IAMServiceException), name);
   }
 });
 
@@ -91,7 +94,7 @@ test("param_validation.json: rejected before sending, as ValidationError", async
   for (const c of PARAM_VALIDATION.cases) {
     await assert.rejects(client[methodName(c.operation)](substitute(c.params)), (e) => {
       assert.ok(e instanceof lib.ValidationError, `${c.name}: ${e.name}: ${e.message}`);
-      assert.ok(e instanceof lib.IAMServiceException);
+      assert.ok(e instanceof lib.ServiceException);
       assert.equal(e.name, "ValidationError");
       assert.equal(e.$fault, "client");
       for (const fragment of c.message_contains) assert.ok(e.message.includes(fragment), `${c.name}: ${fragment} not in ${e.message}`);

@@ -1,11 +1,14 @@
-//! The native client and page iterator. Every call releases the GIL while the core works.
+//! The native client and page iterator. Every blocking call releases the GIL while the core works
+//! and lets Ctrl-C through (`wait::blocking`); the `start`/`next_async` forms run in the background
+//! for asyncio (`wait::spawn`).
 
 use crate::errors::{guard, to_py};
+use crate::wait::{self, Pending};
 use crate::{from_py, to_py};
-use polyiam_core::{Config, PageOptions, Pages, StaticCredentials};
+use polyiam_core::{Config, PageOptions, Pages, Response, Value};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use std::sync::Mutex;
+use std::sync::Arc;
 
 #[pyclass(frozen, module = "polyiam._polyiam")]
 pub struct Client {
@@ -16,45 +19,17 @@ pub struct Client {
 
 #[pymethods]
 impl Client {
+    /// A client of `service` (`iam`, `sts`). `options`: the core's option names (model/options.json)
+    /// and values; `names`: the option names as the Python caller wrote them, for messages.
     #[new]
-    #[pyo3(signature = (*, region_name=None, endpoint_url=None, aws_access_key_id=None, aws_secret_access_key=None, aws_session_token=None, profile_name=None, max_attempts=None, connect_timeout=None, read_timeout=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        py: Python<'_>,
-        region_name: Option<String>,
-        endpoint_url: Option<String>,
-        aws_access_key_id: Option<String>,
-        aws_secret_access_key: Option<String>,
-        aws_session_token: Option<String>,
-        profile_name: Option<String>,
-        max_attempts: Option<u32>,
-        connect_timeout: Option<f64>,
-        read_timeout: Option<f64>,
-    ) -> PyResult<Self> {
+    fn new(py: Python<'_>, service: &str, options: &Bound<'_, PyDict>, names: &Bound<'_, PyDict>) -> PyResult<Self> {
         guard(py, || {
-            let credentials = match (aws_access_key_id, aws_secret_access_key) {
-                (None, None) => None,
-                (Some(access_key_id), Some(secret_access_key)) => {
-                    Some(StaticCredentials { access_key_id, secret_access_key, session_token: aws_session_token })
-                }
-                _ => {
-                    return Err(to_py(
-                        py,
-                        &polyiam_core::Error::config("pass both aws_access_key_id and aws_secret_access_key, or neither"),
-                    ))
-                }
-            };
-            let config = Config {
-                region: region_name,
-                profile: profile_name,
-                endpoint_url: endpoint_url.clone(),
-                credentials,
-                max_attempts,
-                connect_timeout,
-                read_timeout,
-            };
-            let core = py.detach(|| polyiam_core::Client::connect_blocking(&config)).map_err(|e| to_py(py, &e))?;
-            Ok(Client { core, endpoint: endpoint_url })
+            let options = from_py::dict_to_map(options, "").map_err(|e| to_py(py, &e))?;
+            let names = from_py::dict_to_map(names, "").map_err(|e| to_py(py, &e))?;
+            let shown = |n: &str| names.get(n).and_then(Value::as_str).unwrap_or(n).to_string();
+            let config = Config::from_value(&options, &shown).map_err(|e| to_py(py, &e))?;
+            let core = wait::blocking(py, |_| polyiam_core::Client::connect(service, &config))?;
+            Ok(Client { core, endpoint: config.endpoint_url })
         })
     }
 
@@ -62,11 +37,22 @@ impl Client {
     fn call<'py>(&self, py: Python<'py>, operation: &str, params: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || {
             let input = from_py::dict_to_map(params, "").map_err(|e| to_py(py, &e.for_operation(operation)))?;
-            let result = py.detach(|| self.core.call_blocking(operation, &input));
-            match result {
-                Ok(response) => to_py::response(py, &response),
-                Err(e) => Err(to_py(py, &e)),
-            }
+            let response = wait::blocking(py, |cancel| self.core.call_until(operation, &input, cancel))?;
+            to_py::response(py, &response)
+        })
+    }
+
+    /// Starts a call in the background (for asyncio) and returns at once; `done(ok, value)` is
+    /// called once when it settles (see `wait::spawn`).
+    fn start(&self, py: Python<'_>, operation: String, params: &Bound<'_, PyDict>, done: Py<PyAny>) -> PyResult<Pending> {
+        guard(py, || {
+            let input = from_py::dict_to_map(params, "").map_err(|e| to_py(py, &e.for_operation(&operation)))?;
+            let core = self.core.clone();
+            wait::spawn(
+                |flag| async move { core.call_until(&operation, &input, flag.cancelled()).await },
+                done,
+                |py, r: Response| to_py::response(py, &r).map(Bound::unbind),
+            )
         })
     }
 
@@ -85,21 +71,30 @@ impl Client {
             let input = from_py::dict_to_map(params, "").map_err(|e| to_py(py, &e.for_operation(operation)))?;
             let options = PageOptions { max_items, page_size, starting_token };
             let pages = Pages::new(self.core.clone(), operation, input, options).map_err(|e| to_py(py, &e))?;
-            Ok(PageIterator { pages: Mutex::new(pages) })
+            Ok(PageIterator { pages: Arc::new(tokio::sync::Mutex::new(pages)) })
         })
     }
 
     fn __repr__(&self) -> String {
+        let sdk_id = self.core.service().sdk_id;
         match &self.endpoint {
-            Some(url) => format!("<polyiam IAM client endpoint={url:?}>"),
-            None => "<polyiam IAM client>".to_string(),
+            Some(url) => format!("<polyiam {sdk_id} client endpoint={url:?}>"),
+            None => format!("<polyiam {sdk_id} client>"),
         }
     }
 }
 
 #[pyclass(frozen, module = "polyiam._polyiam")]
 pub struct PageIterator {
-    pages: Mutex<Pages>,
+    /// An async lock: the asyncio form holds it across the page's request on an I/O thread.
+    pages: Arc<tokio::sync::Mutex<Pages>>,
+}
+
+fn page_to_py(py: Python<'_>, page: Option<Response>) -> PyResult<Py<PyAny>> {
+    match page {
+        None => Ok(py.None()),
+        Some(r) => to_py::response(py, &r).map(Bound::unbind),
+    }
 }
 
 #[pymethods]
@@ -110,15 +105,29 @@ impl PageIterator {
 
     fn __next__<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
         guard(py, || {
-            let next = py.detach(|| {
-                let mut pages = self.pages.lock().unwrap_or_else(|p| p.into_inner());
-                polyiam_core::runtime::block_on(pages.next())
-            });
+            let next = wait::blocking(py, |cancel| async {
+                let mut pages = self.pages.lock().await;
+                pages.next_until(cancel).await.transpose()
+            })?;
             match next {
-                Err(e) | Ok(Some(Err(e))) => Err(to_py(py, &e)),
-                Ok(None) => Ok(None),
-                Ok(Some(Ok(response))) => to_py::response(py, &response).map(Some),
+                None => Ok(None),
+                Some(response) => to_py::response(py, &response).map(Some),
             }
+        })
+    }
+
+    /// The next page in the background (for `async for`): `done(True, None)` after the last page.
+    fn next_async(&self, py: Python<'_>, done: Py<PyAny>) -> PyResult<Pending> {
+        guard(py, || {
+            let pages = self.pages.clone();
+            wait::spawn(
+                |flag| async move {
+                    let mut pages = pages.lock().await;
+                    pages.next_until(flag.cancelled()).await.transpose()
+                },
+                done,
+                page_to_py,
+            )
         })
     }
 }

@@ -4,13 +4,6 @@ use polyiam_core::{Error, Map, Timestamp, Value};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 
-fn child(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
 
 pub fn dict_to_map(d: &Bound<'_, PyDict>, path: &str) -> Result<Map, Error> {
     let mut map = Map::with_capacity(d.len());
@@ -21,7 +14,7 @@ pub fn dict_to_map(d: &Bound<'_, PyDict>, path: &str) -> Result<Map, Error> {
             .to_cow()
             .map_err(|_| Error::bad_value(path, "a key is not valid UTF-8"))?
             .to_string();
-        let value = to_value(&v, &child(path, &key))?;
+        let value = to_value(&v, &polyiam_core::value::join_path(path, &key))?;
         map.insert(key, value);
     }
     Ok(map)

@@ -6,6 +6,7 @@ mod client;
 mod errors;
 mod from_py;
 mod to_py;
+mod wait;
 
 use pyo3::prelude::*;
 
@@ -13,6 +14,7 @@ use pyo3::prelude::*;
 fn _polyiam(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<client::Client>()?;
     m.add_class::<client::PageIterator>()?;
+    m.add_class::<wait::Pending>()?;
     m.add("NativeError", m.py().get_type::<errors::NativeError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(_force_panic_for_tests, m)?)?;

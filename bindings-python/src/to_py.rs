@@ -38,27 +38,16 @@ fn datetime(py: Python<'_>, t: Timestamp) -> PyResult<Bound<'_, PyAny>> {
     Ok(dt.into_pyobject(py)?.into_any())
 }
 
-/// The output dict plus boto3's `ResponseMetadata`.
+/// The output dict plus boto3's `ResponseMetadata` (boto3's names for the core's response
+/// metadata; headers joined by the core, as every binding shows them).
 pub fn response<'py>(py: Python<'py>, r: &Response) -> PyResult<Bound<'py, PyAny>> {
     let out = value(py, &r.output)?;
     let d = out.cast::<PyDict>()?;
     let meta = PyDict::new(py);
     meta.set_item("RequestId", r.meta.request_id.as_deref().unwrap_or(""))?;
     meta.set_item("HTTPStatusCode", r.meta.http_status)?;
-    meta.set_item("HTTPHeaders", headers(py, &r.meta.http_headers)?)?;
+    meta.set_item("HTTPHeaders", value(py, &Value::Map(polyiam_core::meta::join_headers(&r.meta.http_headers)))?)?;
     meta.set_item("RetryAttempts", r.meta.retry_attempts)?;
     d.set_item("ResponseMetadata", meta)?;
     Ok(out)
-}
-
-/// Response headers as boto3 shows them: lower-case names, repeated headers joined with ", ".
-pub fn headers<'py>(py: Python<'py>, pairs: &[(String, String)]) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    for (k, v) in pairs {
-        match d.get_item(k)? {
-            Some(prev) => d.set_item(k, format!("{}, {v}", prev.str()?))?,
-            None => d.set_item(k, v)?,
-        }
-    }
-    Ok(d)
 }

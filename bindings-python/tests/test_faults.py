@@ -5,7 +5,7 @@ What each fault yields (also documented in tests/harness/README.md):
   internal-failure  ClientError code InternalFailure, HTTP 500, not retried
   html              ResponseParseError naming HTTP 502 and text/html
   truncated         ResponseParseError (TruncatedResponse); the outcome is unknown
-  hang              ConnectTimeoutError after read_timeout, naming the endpoint; not retried
+  hang              ReadTimeoutError after read_timeout, naming the endpoint; not retried (a write)
   refused           EndpointConnectionError naming the endpoint; retried (nothing was sent)
   throttle-once     retried, then succeeds with RetryAttempts == 1
   drop-after-apply  EndpointConnectionError with outcome_unknown; exactly one key was created
@@ -78,8 +78,9 @@ def test_truncated_xml_is_a_parse_error_with_unknown_outcome(fault_client):
 
 
 def test_silent_server_times_out_naming_the_endpoint(fault_client, faults):
-    with pytest.raises(polyiam.exceptions.ConnectTimeoutError) as info:
+    with pytest.raises(polyiam.exceptions.ReadTimeoutError) as info:
         fault_client("hang", read_timeout=0.5).create_access_key(UserName="x")
+    assert not isinstance(info.value, polyiam.exceptions.ConnectTimeoutError), "it connected; the answer was late"
     assert f"{faults.url}/hang" in str(info.value)
     assert sent(faults) == 1, "a timed-out CreateAccessKey must not be resent"
 
@@ -110,3 +111,38 @@ def test_lost_response_does_not_create_a_second_key(fault_client, iam, faults):
     assert sent(faults) == 1
     keys = iam.list_access_keys(UserName=user)["AccessKeyMetadata"]
     assert len(keys) == 1, "the key was created once, and not again by a retry"
+
+
+READ_RETRIES = __import__("conftest").load_scenario("runtime")["read_retries"]
+
+
+@pytest.mark.parametrize("case", READ_RETRIES, ids=lambda c: f"{c['operation']}-{c['fault']}")
+def test_reads_are_retried_and_writes_are_not(fault_client, faults, iam, case):
+    """Get*/List* are @readonly in model/: a 5xx or a timeout is retried as boto3 does; a write is
+    not (its request may have been applied)."""
+    from conftest import snake_case
+
+    user = unique_name("retry")
+    iam.create_user(UserName=user)
+    client = fault_client(case["fault"], **({"read_timeout": case["read_timeout"]} if "read_timeout" in case else {}))
+    call = getattr(client, snake_case(case["operation"]))
+    if case["retried"]:
+        result = call(UserName=user)
+        assert result["ResponseMetadata"]["RetryAttempts"] == 1
+        assert sent(faults) == 2
+    else:
+        with pytest.raises(polyiam.exceptions.ServiceFailureException) as info:
+            call(UserName=user)
+        assert info.value.outcome_unknown and info.value.response["ResponseMetadata"]["RetryAttempts"] == 0
+        assert sent(faults) == 1
+        assert iam.list_access_keys(UserName=user)["AccessKeyMetadata"] == []
+
+
+def test_a_read_that_keeps_failing_does_not_speak_of_being_applied(fault_client, faults):
+    with pytest.raises(polyiam.exceptions.ServiceFailureException) as info:
+        fault_client("service-failure", max_attempts=2).get_user(UserName="x")
+    e = info.value
+    assert e.response["ResponseMetadata"]["RetryAttempts"] == 1
+    assert not e.outcome_unknown
+    assert "applied" not in str(e)
+    assert sent(faults) == 2

@@ -4,7 +4,7 @@
 # the hand-written runtime (runtime.R) converts, calls and raises conditions.
 
 iam <- function(config = list(), credentials = list(), endpoint = NULL, region = NULL) {
-  .polyiam_service(.iam_operations(), config, credentials, endpoint, region)
+  .polyiam_service("iam", .iam_operations(), config, credentials, endpoint, region)
 }
 
 iam_create_access_key <- function(UserName = NULL, ...) {

@@ -12,16 +12,15 @@
 # A condition of class c(<class>, "polyiam_error", "error", "condition") carrying the core's fields.
 .polyiam_condition <- function(info) {
   kind <- info$kind
-  first <- if (identical(kind, "validation")) {
-    "polyiam_validation_error"
-  } else if (!is.null(info$shape)) {
-    info$shape
-  } else if (identical(kind, "service") && nzchar(info$code)) {
-    info$code
+  first <- if (identical(kind, "service")) {
+    if (!is.null(info$shape)) info$shape else if (nzchar(info$code)) info$code else "polyiam_service_error"
+  } else if (kind %in% names(.polyiam_kind_classes)) {
+    # Configuration errors are bad input too, as in the other languages.
+    c(.polyiam_kind_classes[[kind]], if (identical(kind, "config")) .polyiam_kind_classes[["validation"]])
   } else {
-    paste0("polyiam_", kind, "_error")
+    "polyiam_internal_error"
   }
-  status_code <- if (is.null(info$status_code)) integer(0) else info$status_code
+  status_code <- if (is.null(info$http_status)) integer(0) else info$http_status
   error_response <- .polyiam_error_response(info)
   cond <- structure(
     class = unique(c(first, "polyiam_error", .polyiam_paws_classes(status_code), "error", "condition")),
@@ -35,6 +34,8 @@
       operation = info$operation,
       fault = info$fault,
       retry_attempts = info$retry_attempts,
+      total_retry_delay_ms = info$total_retry_delay_ms,
+      headers = info$http_headers,
       outcome_unknown = info$outcome_unknown,
       issues = info$issues,
       error_response = error_response
@@ -72,8 +73,8 @@
   .polyiam_condition(list(
     kind = "validation", code = "ParamValidation", shape = NULL,
     message = message, display = paste0("Parameter validation failed:\n  ", message),
-    operation = operation, request_id = NULL, status_code = NULL, fault = "client",
-    retry_attempts = 0L, outcome_unknown = FALSE,
+    operation = operation, request_id = NULL, http_status = NULL, fault = "client",
+    retry_attempts = 0L, total_retry_delay_ms = 0L, http_headers = list(), outcome_unknown = FALSE,
     issues = list(list(path = path, rule = rule, detail = message))
   ))
 }
@@ -83,7 +84,21 @@
   if (isTRUE(res$ok)) {
     return(res$value)
   }
+  if (identical(res$error$kind, "cancelled")) .polyiam_interrupt(res$error)
   stop(.polyiam_condition(res$error))
+}
+
+# The user interrupted R (Ctrl-C, Esc) while a call waited in the Rust library. The library took
+# the interrupt there (an R jump must not cross Rust frames) and dropped the request; here it is
+# raised again as R itself does: an `interrupt` condition for handlers
+# (tryCatch(..., interrupt = )), then back to the top level. `outcome_unknown` says whether a
+# request that changes something had already been sent.
+.polyiam_interrupt <- function(info) {
+  signalCondition(structure(
+    class = c("interrupt", "condition"),
+    list(message = info$display, call = NULL, operation = info$operation, outcome_unknown = info$outcome_unknown)
+  ))
+  invokeRestart("abort")
 }
 
 .polyiam_scalar_or_null <- function(x, what, type = c("character", "number", "logical")) {
@@ -101,18 +116,19 @@
 
 # The paws config list (config = list(credentials = list(creds = list(...), profile = ), endpoint =,
 # region = , ...)) plus paws's shorthand arguments, checked and handed to the Rust library.
-.polyiam_service <- function(operations, config = list(), credentials = list(), endpoint = NULL, region = NULL) {
+.polyiam_service <- function(service, operations, config = list(), credentials = list(), endpoint = NULL, region = NULL) {
   if (is.null(config)) config <- list()
   if (!is.list(config)) stop(.polyiam_validation_error("config must be a list", path = "config"))
   if (length(credentials)) config$credentials <- credentials
   if (!is.null(endpoint)) config$endpoint <- endpoint
   if (!is.null(region)) config$region <- region
-  known <- c(
-    "credentials", "endpoint", "region", "max_retries", "timeout", "connect_timeout",
+  paths <- strsplit(names(.polyiam_options), ".", fixed = TRUE)
+  known <- unique(c(
+    vapply(paths, `[[`, "", 1L),
     # paws settings with no effect on IAM calls here: accepted so paws scripts run unchanged.
     "close_connection", "s3_force_path_style", "sts_regional_endpoint", "signature_version",
     "disable_rest_protocol_uri_cleaning"
-  )
+  ))
   unknown <- setdiff(names(config), known)
   if (length(unknown) || (length(config) && is.null(names(config)))) {
     stop(.polyiam_validation_error(
@@ -120,32 +136,27 @@
       path = "config"
     ))
   }
-  creds <- config$credentials$creds
   if (!is.null(config$credentials) && !is.list(config$credentials)) {
     stop(.polyiam_validation_error("config$credentials must be a list", path = "config$credentials"))
   }
   if (isTRUE(config$credentials$anonymous)) {
     stop(.polyiam_validation_error("anonymous credentials are not supported for IAM", path = "config$credentials$anonymous"))
   }
-  if (!is.null(creds) && !is.list(creds)) {
+  if (!is.null(config$credentials$creds) && !is.list(config$credentials$creds)) {
     stop(.polyiam_validation_error("config$credentials$creds must be a list", path = "config$credentials$creds"))
   }
-  blank <- function(x) if (is.character(x) && length(x) == 1L && !is.na(x) && !nzchar(x)) NULL else x
-  s <- function(x, what) blank(.polyiam_scalar_or_null(x, what, "character"))
-  n <- function(x, what) .polyiam_scalar_or_null(x, what, "number")
-  max_retries <- n(config$max_retries, "config$max_retries")
-  res <- .Call(
-    wrap__polyiam_connect,
-    s(config$region, "config$region"),
-    s(config$credentials$profile, "config$credentials$profile"),
-    s(config$endpoint, "config$endpoint"),
-    s(creds$access_key_id, "config$credentials$creds$access_key_id"),
-    s(creds$secret_access_key, "config$credentials$creds$secret_access_key"),
-    s(creds$session_token, "config$credentials$creds$session_token"),
-    if (is.null(max_retries)) NULL else max_retries + 1,
-    n(config$connect_timeout, "config$connect_timeout"),
-    n(config$timeout, "config$timeout")
-  )
+  # The core's options (model/options.json, by .polyiam_options in boundary.R) and how the caller
+  # wrote each one; the core checks every value. An empty string means "not set", as in paws.
+  options <- list()
+  shown <- list()
+  for (i in seq_along(paths)) {
+    value <- Reduce(function(x, part) if (is.list(x)) x[[part]] else NULL, paths[[i]], config)
+    core <- .polyiam_options[[i]]
+    shown[[core]] <- paste(c("config", paths[[i]]), collapse = "$")
+    blank <- is.character(value) && length(value) == 1L && !is.na(value) && !nzchar(value)
+    if (!is.null(value) && !blank) options[[core]] <- value
+  }
+  res <- .Call(wrap__polyiam_connect, service, options, shown)
   client <- .polyiam_unwrap(res)
   env <- new.env(parent = environment(.polyiam_service))
   env$.client <- client

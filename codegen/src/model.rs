@@ -94,6 +94,34 @@ pub struct Traits {
     pub query_error: Option<(String, Option<u16>)>,
 }
 
+/// An error shape's resolved facts: the awsQuery wire code (the shape name where the model has
+/// none), the HTTP status (awsQuery's, then `@httpError`, then 400) and the fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorInfo {
+    pub code: String,
+    pub status: u16,
+    /// `client` or `server`.
+    pub fault: String,
+}
+
+impl Shape {
+    /// An enum's (member name, wire value) pairs; the wire value is `@enumValue` or the name.
+    pub fn enum_values(&self) -> Vec<(&str, &str)> {
+        self.members.iter().map(|m| (m.name.as_str(), m.traits.enum_value.as_deref().unwrap_or(&m.name))).collect()
+    }
+
+    /// An error shape's code, status and fault; `None` for other shapes.
+    pub fn error_info(&self) -> Option<ErrorInfo> {
+        let fault = self.traits.error.clone()?;
+        let (code, status) = self.traits.query_error.clone().unwrap_or_default();
+        Some(ErrorInfo {
+            code: if code.is_empty() { self.name.clone() } else { code },
+            status: status.or(self.traits.http_error).unwrap_or(400),
+            fault,
+        })
+    }
+}
+
 impl Traits {
     /// The constraint traits as (name, value) pairs for docs: `("length", "1..128")`,
     /// `("range", "1..1000")`, `("pattern", "^[\\w+=,.@-]+$")`; each backend words them its own way.
@@ -193,7 +221,33 @@ impl Model {
         operations.sort_by(|a, b| a.name.cmp(&b.name));
         let mut model = Model { service, shapes, operations };
         model.add_prelude()?;
+        model.document_from_facts();
         Ok(model)
+    }
+
+    /// AWS's page for an operation in the service's API reference.
+    pub fn reference_url(&self, operation: &str) -> String {
+        format!("https://docs.aws.amazon.com/{}/latest/APIReference/API_{operation}.html", self.service.sdk_id)
+    }
+
+    /// Documentation for what model/ leaves undocumented (`codegen import` copies facts only, never
+    /// AWS's prose): what the item is, and for an operation where AWS documents it. Members need no
+    /// sentence: every backend already describes their type and constraints.
+    fn document_from_facts(&mut self) {
+        if self.service.doc.trim().is_empty() {
+            self.service.doc = format!("{}.", self.service.title);
+        }
+        let urls: Vec<String> = self.operations.iter().map(|op| self.reference_url(&op.name)).collect();
+        for (op, url) in self.operations.iter_mut().zip(urls) {
+            if op.doc.trim().is_empty() {
+                op.doc = format!("Calls the {} `{}` operation; AWS documents it at {url}.", self.service.sdk_id, op.name);
+            }
+        }
+        for shape in self.shapes.values_mut() {
+            if shape.doc.trim().is_empty() && shape.traits.error.is_some() {
+                shape.doc = format!("The service's `{}` error.", shape.name);
+            }
+        }
     }
 
     /// Adds the prelude shapes the model refers to, so every target resolves.
@@ -221,6 +275,25 @@ impl Model {
             self.shapes.insert(id, Shape { name, kind, members: vec![], traits: Traits::default(), doc: String::new() });
         }
         Ok(())
+    }
+
+    /// Shapes reachable from `roots` through members, list items and map keys and values (the
+    /// roots included), in name order.
+    pub fn reachable<'a>(&'a self, roots: impl IntoIterator<Item = &'a str>) -> std::collections::BTreeSet<&'a str> {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut stack: Vec<&str> = roots.into_iter().collect();
+        while let Some(name) = stack.pop() {
+            if seen.insert(name) {
+                stack.extend(self.shape(name).members.iter().map(|m| m.target.as_str()));
+            }
+        }
+        seen
+    }
+
+    /// The error shapes the operations declare, in name order.
+    pub fn error_shapes(&self) -> Vec<&Shape> {
+        let names: std::collections::BTreeSet<&str> = self.operations.iter().flat_map(|o| o.errors.iter().map(String::as_str)).collect();
+        names.into_iter().map(|n| self.shape(n)).collect()
     }
 
     pub fn shape(&self, name: &str) -> &Shape {

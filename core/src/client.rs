@@ -2,19 +2,46 @@
 
 use crate::config::Config;
 use crate::error::{Error, ErrorKind};
+use crate::generated::SdkClient;
 use crate::meta::{self, ResponseMeta};
-use crate::schema;
+use crate::process::PerProcess;
+use crate::schema::{self, Service};
 use crate::validate;
 use crate::value::{Map, Value};
+use std::future::Future;
 use std::sync::Arc;
 use tokio::sync::Semaphore;
 
-/// One configured IAM client; cheap to clone and safe to share between threads.
-#[derive(Clone, Debug)]
+/// One configured client of one service; cheap to clone and safe to share between threads and
+/// across a fork (a forked child builds its own SDK client, with its own connection pool, on first use).
+#[derive(Clone)]
 pub struct Client {
-    sdk: aws_sdk_iam::Client,
-    /// Bounds the calls in flight (see `with_max_concurrent_calls`); shared by clones.
-    in_flight: Option<Arc<Semaphore>>,
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    service: &'static Service,
+    config: Config,
+    /// See `with_max_concurrent_calls`.
+    max_in_flight: Option<usize>,
+    connected: PerProcess<Connected>,
+}
+
+/// What a client holds per process: the SDK client (its connection pool is bound to the process's
+/// I/O runtime) and the call limit (a permit held by a call in flight at fork time never returns).
+struct Connected {
+    sdk: SdkClient,
+    in_flight: Option<Semaphore>,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("service", &self.shared.service.name)
+            .field("config", &self.shared.config)
+            .field("max_in_flight", &self.shared.max_in_flight)
+            .finish()
+    }
 }
 
 /// A successful call's output (a structure value) and its response metadata.
@@ -25,42 +52,111 @@ pub struct Response {
 }
 
 impl Client {
-    pub async fn connect(config: &Config) -> Result<Client, Error> {
-        Ok(Client { sdk: config.build_sdk_client().await?, in_flight: None })
+    /// A client of `service` (its name, `iam`, or SDK id, `IAM`): resolves the configuration (the
+    /// AWS chain for anything not given) and builds the service's SDK client.
+    pub async fn connect(service: &str, config: &Config) -> Result<Client, Error> {
+        let service = schema::service(service).ok_or_else(|| unknown_service(service))?;
+        let sdk = build(service, config).await?;
+        Ok(Client::from_parts(service, config.clone(), config.max_concurrent_calls, Some(sdk)))
+    }
+
+    fn from_parts(service: &'static Service, config: Config, max_in_flight: Option<usize>, sdk: Option<SdkClient>) -> Client {
+        let shared = Shared { service, config, max_in_flight, connected: PerProcess::new() };
+        if let Some(sdk) = sdk {
+            shared.connected.set(Connected { sdk, in_flight: max_in_flight.map(Semaphore::new) });
+        }
+        Client { shared: Arc::new(shared) }
     }
 
     /// At most `n` calls of this client (and its clones) in flight; the others wait their turn.
     /// An event-loop binding can start thousands of calls at once, and as many connections would
     /// overwhelm the endpoint (the JS v3 SDK caps its sockets at 50 for the same reason).
-    pub fn with_max_concurrent_calls(mut self, n: usize) -> Self {
-        self.in_flight = Some(Arc::new(Semaphore::new(n.max(1))));
-        self
+    pub fn with_max_concurrent_calls(self, n: usize) -> Self {
+        let sdk = self.shared.connected.get().map(|c| c.sdk.clone());
+        Client::from_parts(self.shared.service, self.shared.config.clone(), Some(n.max(1)), sdk)
     }
 
     /// Builds a client from the shared runtime; for bindings whose calls block (Python, R).
-    pub fn connect_blocking(config: &Config) -> Result<Client, Error> {
-        crate::runtime::block_on(Client::connect(config))?
+    pub fn connect_blocking(service: &str, config: &Config) -> Result<Client, Error> {
+        crate::runtime::block_on(Client::connect(service, config))?
     }
 
-    /// The underlying aws-sdk-iam client, for callers that need an SDK feature polyiam does not bind.
-    pub fn sdk(&self) -> &aws_sdk_iam::Client {
-        &self.sdk
+    /// The service this client calls.
+    pub fn service(&self) -> &'static Service {
+        self.shared.service
+    }
+
+    /// This process's SDK client and call limit, built here on first use after a fork.
+    async fn connected(&self) -> Result<&Connected, Error> {
+        if let Some(c) = self.shared.connected.get() {
+            return Ok(c);
+        }
+        let sdk = build(self.shared.service, &self.shared.config).await?;
+        let (connected, _lost) = self.shared.connected.set(Connected { sdk, in_flight: self.shared.max_in_flight.map(Semaphore::new) });
+        Ok(connected)
+    }
+
+    /// The typed entry point for Rust: this process's SDK client (e.g. `aws_sdk_iam::Client` for
+    /// an `iam` client; asking for another service's is a configuration error), configured as every
+    /// polyiam call is (credentials, region and endpoint resolution, timeouts) and with polyiam's
+    /// retry rule: reads are retried after transient failures, writes only when the failure came
+    /// before IAM could act (throttling, a refused connection), so no write is ever applied twice.
+    /// Validation, the value tree and response metadata are `Client::call`'s; typed calls get the
+    /// SDK's own types and errors.
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// let config = polyiam_core::Config { endpoint_url: Some("http://127.0.0.1:5000".into()), ..Default::default() };
+    /// let iam: aws_sdk_iam::Client = polyiam_core::Client::connect("iam", &config).await?.sdk().await?;
+    /// let key = iam.create_access_key().user_name("Bob").send().await?;
+    /// println!("{:?}", key.access_key().map(|k| k.access_key_id()));
+    /// # Ok(()) }
+    /// ```
+    pub async fn sdk<C: TryFrom<SdkClient>>(&self) -> Result<C, Error> {
+        let sdk = self.connected().await?.sdk.clone();
+        C::try_from(sdk).map_err(|_| {
+            Error::config(format!(
+                "this is a {} client; its SDK client is {}",
+                self.shared.service.name,
+                crate::generated::sdk_client_type(self.shared.service)
+            ))
+        })
     }
 
     /// Calls `operation` (its Smithy name, e.g. `CreateAccessKey`) with `input`.
     pub async fn call(&self, operation: &str, input: &Map) -> Result<Response, Error> {
-        let op = schema::operation(operation).ok_or_else(|| unknown_operation(operation))?;
+        self.call_until(operation, input, std::future::pending()).await
+    }
+
+    /// Like [`Client::call`], but gives up as soon as `cancel` completes (an interrupt, an abort
+    /// signal, a cancelled task): the request in flight is dropped, never retried, and the call
+    /// fails with an [`ErrorKind::Cancelled`] error, whose `outcome_unknown` says whether a request
+    /// that changes something had already been sent.
+    pub async fn call_until(&self, operation: &str, input: &Map, cancel: impl Future<Output = ()>) -> Result<Response, Error> {
+        let op = self.shared.service.operation(operation).ok_or_else(|| unknown_operation(self.shared.service, operation))?;
         let issues = validate::input(op, input);
         if !issues.is_empty() {
             return Err(Error { operation: Some(op.name), ..Error::validation(op.name, issues) });
         }
-        let _permit = match &self.in_flight {
-            Some(limit) => Some(limit.acquire().await.map_err(|_| Error::internal("the client's call limit was closed"))?),
-            None => None,
+        let recorder = meta::Recorder::new();
+        let work = async {
+            let connected = self.connected().await?;
+            let _permit = match &connected.in_flight {
+                Some(limit) => Some(limit.acquire().await.map_err(|_| Error::internal("the client's call limit was closed"))?),
+                None => None,
+            };
+            recorder.scope(crate::generated::dispatch(&connected.sdk, op.name, input)).await
         };
-        let (result, meta) = meta::capture(op.retry_safe, crate::generated::ops::dispatch(&self.sdk, op.name, input)).await;
+        // `cancel` first: a call cancelled before it starts sends nothing.
+        let result = tokio::select! {
+            biased;
+            () = cancel => None,
+            result = work => Some(result),
+        };
+        let meta = recorder.finish();
         match result {
-            Ok(_) if meta.truncated_body => {
+            None => Err(Error::cancelled(op, meta)),
+            Some(Ok(_)) if meta.truncated_body => {
                 let status = meta.http_status;
                 let mut meta = meta;
                 // The service answered, so it acted; what it said is lost.
@@ -72,8 +168,8 @@ impl Client {
                 }
                 .with_call(op.name, meta))
             }
-            Ok(output) => Ok(Response { output, meta }),
-            Err(e) => Err(e.with_call(op.name, meta)),
+            Some(Ok(output)) => Ok(Response { output, meta }),
+            Some(Err(e)) => Err(e.with_call(op.name, meta)),
         }
     }
 
@@ -82,11 +178,22 @@ impl Client {
     }
 }
 
-fn unknown_operation(name: &str) -> Error {
-    let known: Vec<&str> = schema::operations().iter().map(|o| o.name).collect();
+/// This process's SDK client of `service`.
+async fn build(service: &'static Service, config: &Config) -> Result<SdkClient, Error> {
+    let (shared, settings) = config.resolve().await?;
+    crate::generated::build(service, &shared, &settings)
+}
+
+fn unknown_operation(service: &Service, name: &str) -> Error {
+    let known: Vec<&str> = service.operations.iter().map(|o| o.name).collect();
     Error::new(
         ErrorKind::Validation,
         "UnknownOperation",
-        format!("unknown operation {name:?}; known operations: {}", known.join(", ")),
+        format!("unknown {} operation {name:?}; known operations: {}", service.name, known.join(", ")),
     )
+}
+
+fn unknown_service(name: &str) -> Error {
+    let known: Vec<&str> = schema::services().iter().map(|s| s.name).collect();
+    Error::config(format!("polyiam has no service {name:?}; it has: {}", known.join(", ")))
 }

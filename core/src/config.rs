@@ -3,15 +3,17 @@
 //! profiles, web identity, ECS and instance metadata.
 
 use crate::error::Error;
-use crate::meta::CaptureInterceptor;
-use aws_config::BehaviorVersion;
-use aws_sdk_iam::config::{Credentials, Region};
+use crate::value::{Map, Value};
+use aws_config::{BehaviorVersion, Region, SdkConfig};
+use aws_credential_types::Credentials;
+use aws_smithy_types::retry::RetryConfig;
+use aws_smithy_types::timeout::TimeoutConfig;
 use std::fmt;
 use std::time::Duration;
 
-/// IAM is a global service signed for us-east-1 in the aws partition; boto3 and the JS SDK use that
-/// when no region is configured, so do we.
-const GLOBAL_REGION: &str = "us-east-1";
+/// The region when none is configured: global services (IAM, STS's global endpoint) are signed for
+/// us-east-1 in the aws partition; boto3 and the JS SDK use it then, so do we.
+pub(crate) const DEFAULT_REGION: &str = "us-east-1";
 
 /// boto3's defaults; the SDK has no read timeout at all, so a silent server would hang a call forever.
 const DEFAULT_CONNECT_TIMEOUT: f64 = 10.0;
@@ -29,6 +31,8 @@ pub struct Config {
     pub connect_timeout: Option<f64>,
     /// Seconds to wait for a response once the request is sent (default 60, boto3's read_timeout).
     pub read_timeout: Option<f64>,
+    /// Calls of one client in flight at once (see `Client::with_max_concurrent_calls`); no cap by default.
+    pub max_concurrent_calls: Option<usize>,
 }
 
 #[derive(Clone)]
@@ -58,37 +62,130 @@ impl fmt::Debug for Config {
             .field("max_attempts", &self.max_attempts)
             .field("connect_timeout", &self.connect_timeout)
             .field("read_timeout", &self.read_timeout)
+            .field("max_concurrent_calls", &self.max_concurrent_calls)
             .finish()
     }
 }
 
+/// The option names `Config::from_value` reads: model/options.json's `name`s.
+pub const OPTION_NAMES: &[&str] = &[
+    "region",
+    "endpoint_url",
+    "profile",
+    "access_key_id",
+    "secret_access_key",
+    "session_token",
+    "max_attempts",
+    "max_retries",
+    "connect_timeout",
+    "read_timeout",
+    "max_concurrent_calls",
+];
+
 impl Config {
+    /// A configuration from the options a binding collected (model/options.json's names; `Null`
+    /// means not given), checked. `shown` gives an option's name in the caller's language for
+    /// messages (`maxAttempts` in Node), so errors speak the user's terms.
+    pub fn from_value(options: &Map, shown: &dyn Fn(&str) -> String) -> Result<Config, Error> {
+        for key in options.keys() {
+            if !OPTION_NAMES.contains(&key.as_str()) {
+                return Err(Error::config(format!("unknown client option {}", shown(key))));
+            }
+        }
+        let given = |name: &str| options.get(name).filter(|v| !matches!(v, Value::Null));
+        let string = |name: &str| -> Result<Option<String>, Error> {
+            match given(name) {
+                None => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s.clone())),
+                Some(v) => Err(Error::config(format!("{} must be a string, got {}", shown(name), v.type_name()))),
+            }
+        };
+        let number = |name: &str| -> Result<Option<f64>, Error> {
+            match given(name) {
+                None => Ok(None),
+                Some(Value::Integer(i)) => Ok(Some(*i as f64)),
+                Some(Value::Float(x)) => Ok(Some(*x)),
+                Some(v) => Err(Error::config(format!("{} must be a number, got {}", shown(name), v.type_name()))),
+            }
+        };
+        let whole = |name: &str, min: i64, max: i64| -> Result<Option<i64>, Error> {
+            let Some(x) = number(name)? else { return Ok(None) };
+            if x.fract() != 0.0 || x < min as f64 || x > max as f64 {
+                return Err(Error::config(format!("{} must be a whole number from {min} to {max}", shown(name))));
+            }
+            Ok(Some(x as i64))
+        };
+        let credentials = match (string("access_key_id")?, string("secret_access_key")?) {
+            (None, None) if given("session_token").is_none() => None,
+            (Some(access_key_id), Some(secret_access_key)) => {
+                Some(StaticCredentials { access_key_id, secret_access_key, session_token: string("session_token")? })
+            }
+            _ => {
+                return Err(Error::config(format!(
+                    "explicit credentials need both {} and {} (or neither)",
+                    shown("access_key_id"),
+                    shown("secret_access_key")
+                )))
+            }
+        };
+        let max_attempts = match (whole("max_attempts", 1, 100)?, whole("max_retries", 0, 99)?) {
+            (Some(_), Some(_)) => {
+                return Err(Error::config(format!("give {} or {}, not both", shown("max_attempts"), shown("max_retries"))))
+            }
+            (attempts, retries) => attempts.or(retries.map(|r| r + 1)).map(|n| n as u32),
+        };
+        let config = Config {
+            region: string("region")?,
+            profile: string("profile")?,
+            endpoint_url: string("endpoint_url")?,
+            credentials,
+            max_attempts,
+            connect_timeout: number("connect_timeout")?,
+            read_timeout: number("read_timeout")?,
+            max_concurrent_calls: whole("max_concurrent_calls", 1, 1 << 20)?.map(|n| n as usize),
+        };
+        config.check_named(shown)?;
+        Ok(config)
+    }
+
     /// Checks what can be checked without I/O, so a bad config fails at construction.
     pub fn check(&self) -> Result<(), Error> {
+        self.check_named(&|name: &str| name.to_string())
+    }
+
+    fn check_named(&self, shown: &dyn Fn(&str) -> String) -> Result<(), Error> {
         if let Some(url) = &self.endpoint_url {
             let ok = (url.starts_with("http://") || url.starts_with("https://")) && url.len() > "http://".len();
             if !ok {
-                return Err(Error::config(format!("endpoint_url must be an http:// or https:// URL, got {url:?}")));
+                return Err(Error::config(format!("{} must be an http:// or https:// URL, got {url:?}", shown("endpoint_url"))));
             }
         }
         if let Some(c) = &self.credentials {
             if c.access_key_id.is_empty() || c.secret_access_key.is_empty() {
-                return Err(Error::config("explicit credentials need both an access key id and a secret access key"));
+                return Err(Error::config(format!(
+                    "explicit credentials need both {} and {} (or neither)",
+                    shown("access_key_id"),
+                    shown("secret_access_key")
+                )));
             }
         }
         if self.max_attempts == Some(0) {
-            return Err(Error::config("max_attempts must be at least 1"));
+            return Err(Error::config(format!("{} must be at least 1", shown("max_attempts"))));
+        }
+        if self.max_concurrent_calls == Some(0) {
+            return Err(Error::config(format!("{} must be at least 1", shown("max_concurrent_calls"))));
         }
         for (name, t) in [("connect_timeout", self.connect_timeout), ("read_timeout", self.read_timeout)] {
             if t.is_some_and(|t| !(t.is_finite() && t > 0.0 && t < 86_400.0)) {
-                return Err(Error::config(format!("{name} must be a number of seconds above 0 and below a day")));
+                return Err(Error::config(format!("{} must be a number of seconds above 0 and below a day", shown(name))));
             }
         }
         Ok(())
     }
 
-    /// Resolves the configuration and builds the SDK client (once per polyiam client).
-    pub async fn build_sdk_client(&self) -> Result<aws_sdk_iam::Client, Error> {
+    /// Resolves the configuration (the AWS chain for anything not given): what every service's
+    /// generated builder (`generated/<service>/mod.rs`) makes its SDK client from.
+    pub(crate) async fn resolve(&self) -> Result<(SdkConfig, Settings), Error> {
         self.check()?;
         let https = aws_smithy_http_client::Builder::new()
             .tls_provider(aws_smithy_http_client::tls::Provider::Rustls(
@@ -115,23 +212,20 @@ impl Config {
             ));
         }
         let shared = loader.load().await;
-        let timeouts = aws_sdk_iam::config::timeout::TimeoutConfig::builder()
+        let timeouts = TimeoutConfig::builder()
             .connect_timeout(Duration::from_secs_f64(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT)))
             .read_timeout(Duration::from_secs_f64(self.read_timeout.unwrap_or(DEFAULT_READ_TIMEOUT)))
             .build();
-        let mut builder = aws_sdk_iam::config::Builder::from(&shared)
-            .interceptor(CaptureInterceptor)
-            .retry_classifier(crate::retry::NoDuplicateSideEffects)
-            .timeout_config(timeouts);
-        if shared.region().is_none() {
-            builder = builder.region(Region::new(GLOBAL_REGION));
-        }
-        if let Some(n) = self.max_attempts {
-            let retry = shared.retry_config().cloned().unwrap_or_else(aws_sdk_iam::config::retry::RetryConfig::standard).with_max_attempts(n);
-            builder = builder.retry_config(retry);
-        }
-        Ok(aws_sdk_iam::Client::from_conf(builder.build()))
+        let retry = self.max_attempts.map(|n| shared.retry_config().cloned().unwrap_or_else(RetryConfig::standard).with_max_attempts(n));
+        Ok((shared, Settings { timeouts, retry }))
     }
+}
+
+/// What polyiam adds to the shared SDK configuration of every service's client (applied by the
+/// generated builder, with the interceptors of `meta.rs` and `retry.rs` and `DEFAULT_REGION`).
+pub(crate) struct Settings {
+    pub(crate) timeouts: TimeoutConfig,
+    pub(crate) retry: Option<RetryConfig>,
 }
 
 #[cfg(test)]
@@ -151,6 +245,38 @@ mod tests {
         let shown = format!("{cfg:?} {cfg:#?}");
         assert!(shown.contains("AKIDEXAMPLE"));
         assert!(!shown.contains("wJalrXUtnFEMI") && !shown.contains("FwoGZXIvYXdzE"), "{shown}");
+    }
+
+    fn options(pairs: &[(&str, Value)]) -> Map {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+    }
+
+    #[test]
+    fn from_value_reads_every_option_and_names_them_the_callers_way() {
+        let shown = |n: &str| format!("<{n}>");
+        let c = Config::from_value(
+            &options(&[
+                ("region", Value::String("eu-west-1".into())),
+                ("access_key_id", Value::String("AKID".into())),
+                ("secret_access_key", Value::String("s3cr3t".into())),
+                ("max_retries", Value::Float(1.0)),
+                ("read_timeout", Value::Integer(5)),
+                ("max_concurrent_calls", Value::Integer(7)),
+                ("profile", Value::Null),
+            ]),
+            &shown,
+        )
+        .expect("config");
+        assert_eq!(c.region.as_deref(), Some("eu-west-1"));
+        assert_eq!((c.max_attempts, c.read_timeout, c.max_concurrent_calls), (Some(2), Some(5.0), Some(7)));
+        assert!(c.profile.is_none());
+        let err = |pairs: &[(&str, Value)]| Config::from_value(&options(pairs), &shown).unwrap_err().message;
+        assert!(err(&[("access_key_id", Value::String("A".into()))]).contains("<secret_access_key>"));
+        assert!(err(&[("max_attempts", Value::Float(1.5))]).contains("<max_attempts> must be a whole number"));
+        assert!(err(&[("region", Value::Integer(1))]).contains("<region> must be a string"));
+        assert!(err(&[("bogus", Value::Null)]).contains("unknown client option <bogus>"));
+        assert!(err(&[("max_attempts", Value::Integer(2)), ("max_retries", Value::Integer(1))]).contains("not both"));
+        assert!(!err(&[("secret_access_key", Value::String("s3cr3t".into()))]).contains("s3cr3t"));
     }
 
     #[test]

@@ -1,12 +1,12 @@
-//! Conversions between the value tree and aws-sdk-iam's Rust types.
+//! Conversions between the value tree and the smithy-rs SDKs' Rust types.
 //!
 //! Generic impls cover primitives, options, lists and maps; codegen emits one impl per model
 //! structure and enum, so the generated glue never needs to know whether smithy-rs made a field
 //! optional (its CLIENT_CAREFUL rules): `Option` and plain fields convert the same way.
 
 use crate::error::Error;
-use crate::value::{Map, Timestamp, Value};
-use aws_sdk_iam::primitives::{Blob, DateTime};
+use crate::value::{join_path, Map, Timestamp, Value};
+use aws_smithy_types::{Blob, DateTime};
 use std::collections::HashMap;
 use std::hash::Hash;
 
@@ -94,19 +94,12 @@ pub fn structure(v: &impl ToValue) -> Value {
     v.to_value().unwrap_or_else(|| Value::Map(Map::new()))
 }
 
-fn join(path: &str, name: &str) -> String {
-    if path.is_empty() {
-        name.to_string()
-    } else {
-        format!("{path}.{name}")
-    }
-}
 
 /// Reads optional member `name` of a structure value.
 pub fn member<T: FromValue>(m: &Map, name: &str, path: &str) -> Result<Option<T>, Error> {
     match m.get(name) {
         None => Ok(None),
-        Some(v) => T::from_value(v, &join(path, name)).map(Some),
+        Some(v) => T::from_value(v, &join_path(path, name)).map(Some),
     }
 }
 
@@ -188,6 +181,6 @@ pub fn enum_from_value<T: for<'a> From<&'a str>>(v: &Value, path: &str) -> Resul
 }
 
 /// For generated builder calls of nested structures with required members.
-pub fn built<T>(r: Result<T, aws_sdk_iam::error::BuildError>, path: &str) -> Result<T, Error> {
+pub fn built<T>(r: Result<T, aws_smithy_types::error::operation::BuildError>, path: &str) -> Result<T, Error> {
     r.map_err(|e| Error::bad_value(path, format!("incomplete structure: {e}")))
 }

@@ -2,9 +2,11 @@
 
 use crate::schema::{self, Fault};
 use crate::validate::Issue;
-use aws_sdk_iam::config::http::HttpResponse;
-use aws_sdk_iam::error::{ProvideErrorMetadata, SdkError};
-use aws_sdk_iam::operation::RequestId;
+use crate::value::{Map, Value};
+use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
+use aws_smithy_runtime_api::client::result::SdkError;
+use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+use aws_types::request_id::RequestId;
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,26 +17,46 @@ pub enum ErrorKind {
     Service,
     /// The endpoint could not be reached or the connection broke.
     Transport,
-    /// A connect or read timeout.
-    Timeout,
+    /// No connection within the connect timeout (nothing was sent).
+    ConnectTimeout,
+    /// No answer within the read timeout after the request was sent.
+    ReadTimeout,
     /// The service answered, but the answer could not be understood.
     Response,
     /// The client could not be configured (bad endpoint, missing region, ...).
     Config,
     /// A bug in polyiam: a panic or an impossible state, turned into an error at the boundary.
     Internal,
+    /// The caller gave up: an interrupt (Ctrl-C), an abort signal or a cancelled task. The request
+    /// in flight was dropped and not retried.
+    Cancelled,
 }
 
 impl ErrorKind {
+    /// Every kind, in the order the generator's kind table (codegen/src/boundary.rs) lists them.
+    pub const ALL: [ErrorKind; 9] = [
+        ErrorKind::Validation,
+        ErrorKind::Service,
+        ErrorKind::Transport,
+        ErrorKind::ConnectTimeout,
+        ErrorKind::ReadTimeout,
+        ErrorKind::Response,
+        ErrorKind::Config,
+        ErrorKind::Internal,
+        ErrorKind::Cancelled,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ErrorKind::Validation => "validation",
             ErrorKind::Service => "service",
             ErrorKind::Transport => "transport",
-            ErrorKind::Timeout => "timeout",
+            ErrorKind::ConnectTimeout => "connect_timeout",
+            ErrorKind::ReadTimeout => "read_timeout",
             ErrorKind::Response => "response",
             ErrorKind::Config => "config",
             ErrorKind::Internal => "internal",
+            ErrorKind::Cancelled => "cancelled",
         }
     }
 }
@@ -132,6 +154,19 @@ impl Error {
         Error::internal(format!("polyiam internal error (a bug; please report it): {what}"))
     }
 
+    /// A call given up by its caller (see `Client::call_until`). A request that changes something
+    /// and had already been sent may have been applied: the outcome is unknown, and the message says so.
+    pub(crate) fn cancelled(op: &'static schema::Operation, mut meta: crate::meta::ResponseMeta) -> Self {
+        let sent = meta.requests_sent > 0;
+        meta.outcome_unknown = sent && !op.retry_safe;
+        let message = if sent {
+            format!("the {} call was cancelled while its request was in flight; the request was dropped", op.name)
+        } else {
+            format!("the {} call was cancelled before its request was sent", op.name)
+        };
+        Error::new(ErrorKind::Cancelled, "RequestCancelled", message).with_call(op.name, meta)
+    }
+
     pub fn internal(message: impl Into<String>) -> Self {
         Error { fault: Fault::Server, ..Error::new(ErrorKind::Internal, "InternalError", message) }
     }
@@ -140,8 +175,8 @@ impl Error {
         Error::new(ErrorKind::Config, "InvalidConfiguration", message)
     }
 
-    /// Maps any aws-sdk-iam operation error; the modelled shape is found from the wire code.
-    pub fn from_sdk<E>(err: SdkError<E, HttpResponse>) -> Self
+    /// Maps any operation error of `service`'s SDK; the modelled shape is found from the wire code.
+    pub fn from_sdk<E>(svc: &schema::Service, err: SdkError<E, HttpResponse>) -> Self
     where
         E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
     {
@@ -164,7 +199,7 @@ impl Error {
             SdkError::ServiceError(ctx) => {
                 let service = ctx.err();
                 let code = service.code().unwrap_or("Unknown").to_string();
-                let shape = schema::error_for_code(&code);
+                let shape = svc.error_for_code(&code);
                 let fault = shape.and_then(|s| s.error).map(|e| e.fault);
                 Error {
                     shape: shape.map(|s| s.name),
@@ -174,9 +209,13 @@ impl Error {
                     ..Error::new(ErrorKind::Service, code, "")
                 }
             }
-            SdkError::TimeoutError(_) => Error::new(ErrorKind::Timeout, "Timeout", format!("the request timed out: {detail}")),
+            SdkError::TimeoutError(_) => Error::new(ErrorKind::ReadTimeout, "ReadTimeout", format!("the request timed out: {detail}")),
+            // The HTTP client names the phase that timed out ("HTTP connect timeout occurred ...").
+            SdkError::DispatchFailure(failure) if failure.is_timeout() && detail.contains("connect timeout") => {
+                Error::new(ErrorKind::ConnectTimeout, "ConnectTimeout", format!("could not connect in time: {detail}"))
+            }
             SdkError::DispatchFailure(failure) if failure.is_timeout() => {
-                Error::new(ErrorKind::Timeout, "Timeout", format!("the request timed out: {detail}"))
+                Error::new(ErrorKind::ReadTimeout, "ReadTimeout", format!("the request timed out: {detail}"))
             }
             SdkError::DispatchFailure(_) => {
                 Error::new(ErrorKind::Transport, "EndpointConnectionError", format!("could not reach the endpoint: {detail}"))
@@ -205,7 +244,7 @@ impl Error {
         if self.http_headers.is_empty() {
             self.http_headers = meta.http_headers;
         }
-        if let (ErrorKind::Transport | ErrorKind::Timeout, Some(url)) = (self.kind, &meta.endpoint) {
+        if let (ErrorKind::Transport | ErrorKind::ConnectTimeout | ErrorKind::ReadTimeout, Some(url)) = (self.kind, &meta.endpoint) {
             self.message = format!("{} ({url})", self.message);
         }
         if self.kind == ErrorKind::Service && self.shape.is_none() && self.http_status.is_some_and(|s| s >= 500) {
@@ -219,11 +258,49 @@ impl Error {
 impl Error {
     /// Names the operation a boundary conversion error belongs to.
     pub fn for_operation(mut self, operation: &str) -> Self {
-        self.operation = crate::schema::operation(operation).map(|o| o.name);
+        self.operation = crate::schema::any_operation(operation).map(|o| o.name);
         if self.kind == ErrorKind::Validation && self.message.starts_with("Parameter validation failed:") {
             self.message = self.message.replacen("Parameter validation failed:", &format!("Parameter validation failed for {operation}:"), 1);
         }
         self
+    }
+}
+
+/// What crosses the language boundary for an error: every field, under the same snake_case names in
+/// every binding (absent ones `Null`), for each binding's one generic value converter. Secrets are
+/// never in an error: messages are built from codes, paths and rules, never from sensitive values.
+impl Error {
+    pub fn to_value(&self) -> Value {
+        let opt = |s: Option<&str>| s.map_or(Value::Null, |s| Value::String(s.to_string()));
+        let issues = self
+            .issues
+            .iter()
+            .map(|i| {
+                let mut m = Map::new();
+                m.insert("path".into(), Value::String(i.path.clone()));
+                m.insert("rule".into(), Value::String(i.rule.to_string()));
+                m.insert("detail".into(), Value::String(i.detail.clone()));
+                Value::Map(m)
+            })
+            .collect();
+        let fields: [(&str, Value); 15] = [
+            ("kind", Value::String(self.kind.as_str().into())),
+            ("code", Value::String(self.code.clone())),
+            ("shape", opt(self.shape)),
+            ("message", Value::String(self.message.clone())),
+            ("display", Value::String(self.to_string())),
+            ("operation", opt(self.operation)),
+            ("request_id", opt(self.request_id.as_deref())),
+            ("http_status", self.http_status.map_or(Value::Null, |s| Value::Integer(i64::from(s)))),
+            ("http_headers", Value::Map(crate::meta::join_headers(&self.http_headers))),
+            ("fault", Value::String(self.fault.as_str().into())),
+            ("retry_attempts", Value::Integer(i64::from(self.retry_attempts))),
+            ("total_retry_delay_ms", Value::Integer(i64::try_from(self.total_retry_delay_ms).unwrap_or(i64::MAX))),
+            ("outcome_unknown", Value::Bool(self.outcome_unknown)),
+            ("outcome_note", opt(self.outcome_note().as_deref())),
+            ("issues", Value::List(issues)),
+        ];
+        Value::Map(fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
     }
 }
 

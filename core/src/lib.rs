@@ -4,6 +4,7 @@
 //! [`Response`] (or [`Error`]) back. Validation, the calls into aws-sdk-iam, error mapping,
 //! response metadata and pagination all happen here.
 
+pub mod cancel;
 pub mod client;
 pub mod config;
 pub mod convert;
@@ -11,13 +12,16 @@ pub mod error;
 mod generated;
 pub mod meta;
 pub mod paginate;
+mod process;
 mod retry;
 pub mod runtime;
 pub mod schema;
 pub mod validate;
 pub mod value;
 
+pub use cancel::CancelFlag;
 pub use client::{Client, Response};
+pub use generated::SdkClient;
 pub use config::{Config, StaticCredentials};
 pub use error::{Error, ErrorKind};
 pub use meta::ResponseMeta;

@@ -4,11 +4,14 @@
 //! One client-level interceptor records into a task-local slot that `Client::call` scopes around
 //! each call: cheaper than a per-call interceptor, which would rebuild the runtime plugins.
 
-use aws_sdk_iam::config::interceptors::{
+use aws_smithy_runtime_api::client::interceptors::context::{
     AfterDeserializationInterceptorContextRef, BeforeDeserializationInterceptorContextRef, BeforeTransmitInterceptorContextRef,
     FinalizerInterceptorContextRef,
 };
-use aws_sdk_iam::config::{ConfigBag, Intercept, RuntimeComponents};
+use aws_smithy_runtime_api::client::interceptors::Intercept;
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+use aws_smithy_types::config_bag::ConfigBag;
+use crate::value::{Map, Value};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
@@ -30,14 +33,14 @@ pub struct ResponseMeta {
     pub outcome_unknown: bool,
     /// A 2xx XML body that ends before its root element closes (the SDK's parser tolerates that).
     pub truncated_body: bool,
+    /// Attempts that reached the point of sending (0: nothing left this process).
+    pub requests_sent: u32,
 }
 
 struct Slot {
     attempts: u32,
     /// When the previous attempt ended, to measure the back-off before the next one.
     last_attempt_end: Option<Instant>,
-    /// The operation is `@idempotent`/`@readonly`: any transient failure may be retried.
-    retry_safe: bool,
     meta: ResponseMeta,
 }
 
@@ -45,24 +48,65 @@ tokio::task_local! {
     static CALL: Arc<Mutex<Slot>>;
 }
 
-/// Runs `fut` (one operation call) with a fresh metadata slot; returns its output and what was recorded.
-pub(crate) async fn capture<F: std::future::Future>(retry_safe: bool, fut: F) -> (F::Output, ResponseMeta) {
-    let slot = Arc::new(Mutex::new(Slot { attempts: 0, last_attempt_end: None, retry_safe, meta: ResponseMeta::default() }));
-    let out = CALL.scope(slot.clone(), fut).await;
-    let mut slot = slot.lock().unwrap_or_else(|p| p.into_inner());
-    let mut meta = std::mem::take(&mut slot.meta);
-    meta.retry_attempts = slot.attempts.saturating_sub(1);
-    (out, meta)
+/// Response headers as the peers show them: names as received (lower case), a repeated header's
+/// values joined with ", " in order.
+pub fn join_headers(pairs: &[(String, String)]) -> Map {
+    let mut joined = Map::new();
+    for (name, value) in pairs {
+        match joined.get_mut(name) {
+            Some(Value::String(prev)) => {
+                prev.push_str(", ");
+                prev.push_str(value);
+            }
+            _ => {
+                joined.insert(name.clone(), Value::String(value.clone()));
+            }
+        }
+    }
+    joined
+}
+
+impl ResponseMeta {
+    /// What crosses the language boundary for a response's metadata, under the same snake_case names
+    /// in every binding; each maps them to its peer's names (boto3's `ResponseMetadata`, the JS
+    /// SDK's `$metadata`).
+    pub fn to_value(&self) -> Value {
+        let fields: [(&str, Value); 5] = [
+            ("request_id", self.request_id.clone().map_or(Value::Null, Value::String)),
+            ("http_status", self.http_status.map_or(Value::Null, |s| Value::Integer(i64::from(s)))),
+            ("http_headers", Value::Map(join_headers(&self.http_headers))),
+            ("retry_attempts", Value::Integer(i64::from(self.retry_attempts))),
+            ("total_retry_delay_ms", Value::Integer(i64::try_from(self.total_retry_delay_ms).unwrap_or(i64::MAX))),
+        ];
+        Value::Map(fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+    }
+}
+
+/// Records one operation call's metadata: [`Recorder::scope`] runs the call with the recorder as
+/// the current slot, [`Recorder::finish`] returns what was recorded (also after a cancelled call).
+pub(crate) struct Recorder(Arc<Mutex<Slot>>);
+
+impl Recorder {
+    pub(crate) fn new() -> Self {
+        Recorder(Arc::new(Mutex::new(Slot { attempts: 0, last_attempt_end: None, meta: ResponseMeta::default() })))
+    }
+
+    pub(crate) async fn scope<F: std::future::Future>(&self, fut: F) -> F::Output {
+        CALL.scope(self.0.clone(), fut).await
+    }
+
+    pub(crate) fn finish(&self) -> ResponseMeta {
+        let mut slot = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let mut meta = std::mem::take(&mut slot.meta);
+        meta.retry_attempts = slot.attempts.saturating_sub(1);
+        meta.requests_sent = slot.attempts;
+        meta
+    }
 }
 
 fn with_slot<R>(f: impl FnOnce(&mut Slot) -> R) -> Option<R> {
     // Outside `capture` (e.g. a caller using the SDK client directly) there is nothing to record.
     CALL.try_with(|slot| f(&mut slot.lock().unwrap_or_else(|p| p.into_inner()))).ok()
-}
-
-/// Whether the current call's operation may be resent after any transient failure.
-pub(crate) fn current_call_retry_safe() -> bool {
-    with_slot(|slot| slot.retry_safe).unwrap_or(true)
 }
 
 pub(crate) fn mark_outcome_unknown() {
@@ -174,7 +218,16 @@ fn xml_complete(body: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::xml_complete;
+    use super::{join_headers, xml_complete};
+    use crate::value::Value;
+
+    #[test]
+    fn repeated_headers_are_joined_in_order() {
+        let pairs = [("a".to_string(), "1".to_string()), ("b".into(), "2".into()), ("a".into(), "3".into())];
+        let joined = join_headers(&pairs);
+        assert_eq!(joined.get("a"), Some(&Value::String("1, 3".into())));
+        assert_eq!(joined.keys().collect::<Vec<_>>(), ["a", "b"]);
+    }
 
     #[test]
     fn detects_cut_off_documents() {

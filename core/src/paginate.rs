@@ -5,7 +5,7 @@
 
 use crate::client::{Client, Response};
 use crate::error::{Error, ErrorKind};
-use crate::schema::{self, Operation, Paginated};
+use crate::schema::{Operation, Paginated};
 use crate::value::{Map, Value};
 
 /// What boto3 calls `PaginationConfig`.
@@ -32,7 +32,9 @@ pub struct Pages {
 
 impl Pages {
     pub fn new(client: Client, operation: &str, mut input: Map, options: PageOptions) -> Result<Pages, Error> {
-        let op = schema::operation(operation)
+        let op = client
+            .service()
+            .operation(operation)
             .ok_or_else(|| Error::new(ErrorKind::Validation, "UnknownOperation", format!("unknown operation {operation:?}")))?;
         let paging = op.paginated.as_ref().ok_or_else(|| {
             Error::new(ErrorKind::Validation, "OperationNotPageable", format!("{} cannot be paginated", op.name))
@@ -48,10 +50,15 @@ impl Pages {
 
     /// The next page, or `None` when paging has ended (after the last page or an error).
     pub async fn next(&mut self) -> Option<Result<Response, Error>> {
+        self.next_until(std::future::pending()).await
+    }
+
+    /// Like [`Pages::next`], given up when `cancel` completes first (see `Client::call_until`).
+    pub async fn next_until(&mut self, cancel: impl std::future::Future<Output = ()>) -> Option<Result<Response, Error>> {
         if self.done {
             return None;
         }
-        let mut response = match self.client.call(self.op.name, &self.input).await {
+        let mut response = match self.client.call_until(self.op.name, &self.input, cancel).await {
             Ok(r) => r,
             Err(e) => {
                 self.done = true;

@@ -1,8 +1,37 @@
-//! The model as static data: what codegen emits into `generated/schema.rs` from model/.
-//! Validation, error mapping and pagination read these tables; nothing here is per-operation code.
+//! The model as static data: what codegen emits into `generated/<service>/schema.rs` from model/,
+//! one table of operations and one of shapes per service. Validation, error mapping and pagination
+//! read these tables; nothing here is per-operation or per-service code.
+//!
+//! Shape references (`Member::target`, `Operation::input`, ...) are ids qualified by the service's
+//! name, `iam#AccessKey`, so one lookup (`shape`) serves every service.
+
+/// One service: its name in polyiam (`iam`, the smithy-rs crate's suffix), its SDK id (`IAM`), and
+/// its tables.
+#[derive(Debug)]
+pub struct Service {
+    pub name: &'static str,
+    pub sdk_id: &'static str,
+    pub title: &'static str,
+    pub operations: &'static [Operation],
+    /// Sorted by name: `shape` binary-searches it.
+    pub shapes: &'static [Shape],
+}
+
+impl Service {
+    pub fn operation(&self, name: &str) -> Option<&'static Operation> {
+        self.operations.iter().find(|op| op.name == name)
+    }
+
+    /// The modelled error shape for a wire code, if any.
+    pub fn error_for_code(&self, code: &str) -> Option<&'static Shape> {
+        self.shapes.iter().find(|s| s.error.is_some_and(|e| e.code == code))
+    }
+}
 
 #[derive(Debug)]
 pub struct Operation {
+    /// The service's name (`Service::name`).
+    pub service: &'static str,
     /// Smithy name, e.g. `CreateAccessKey`.
     pub name: &'static str,
     pub input: Option<&'static str>,
@@ -92,24 +121,38 @@ impl Fault {
     }
 }
 
-pub fn operation(name: &str) -> Option<&'static Operation> {
-    crate::generated::schema::OPERATIONS.iter().find(|op| op.name == name)
+/// Every service polyiam binds.
+pub fn services() -> &'static [&'static Service] {
+    crate::generated::SERVICES
 }
 
-pub fn operations() -> &'static [Operation] {
-    crate::generated::schema::OPERATIONS
+/// A service by its name (`iam`) or SDK id (`IAM`), in any case.
+pub fn service(name: &str) -> Option<&'static Service> {
+    services().iter().copied().find(|s| s.name.eq_ignore_ascii_case(name) || s.sdk_id.eq_ignore_ascii_case(name))
 }
 
-pub fn shape(name: &str) -> Option<&'static Shape> {
-    let shapes = crate::generated::schema::SHAPES;
+/// An operation of any service by its name (the first service that has it); for naming an
+/// operation in an error when only its name is at hand.
+pub fn any_operation(name: &str) -> Option<&'static Operation> {
+    services().iter().find_map(|s| s.operation(name))
+}
+
+/// Whether a call of `operation` of `service` (its name or SDK id, as the SDK's operation metadata
+/// has it) may be resent after any transient failure: the model's `@idempotent`/`@readonly` for
+/// the operations polyiam binds; for others (reached through the typed SDK client) the model's own
+/// rule for reads, a name starting with `Get` or `List`.
+pub fn retry_safe(service: &str, operation: &str) -> bool {
+    match self::service(service).and_then(|s| s.operation(operation)) {
+        Some(op) => op.retry_safe,
+        None => operation.starts_with("Get") || operation.starts_with("List"),
+    }
+}
+
+/// A shape by its qualified id (`iam#AccessKey`).
+pub fn shape(id: &str) -> Option<&'static Shape> {
+    let (service, name) = id.split_once('#')?;
+    let shapes = self::service(service)?.shapes;
     shapes.binary_search_by(|s| s.name.cmp(name)).ok().map(|i| &shapes[i])
-}
-
-/// The modelled error shape for a wire code, if any.
-pub fn error_for_code(code: &str) -> Option<&'static Shape> {
-    crate::generated::schema::SHAPES
-        .iter()
-        .find(|s| s.error.is_some_and(|e| e.code == code))
 }
 
 impl Shape {
@@ -127,37 +170,44 @@ mod tests {
 
     #[test]
     fn shapes_are_sorted_for_binary_search() {
-        let names: Vec<_> = crate::generated::schema::SHAPES.iter().map(|s| s.name).collect();
-        let mut sorted = names.clone();
-        sorted.sort_unstable();
-        assert_eq!(names, sorted);
+        for svc in services() {
+            let names: Vec<_> = svc.shapes.iter().map(|s| s.name).collect();
+            let mut sorted = names.clone();
+            sorted.sort_unstable();
+            assert_eq!(names, sorted, "{}", svc.name);
+        }
     }
 
     #[test]
     fn every_reference_resolves() {
-        for op in operations() {
-            for name in op.input.iter().chain(op.output.iter()).chain(op.errors.iter()) {
-                assert!(shape(name).is_some(), "{}: {name} is missing", op.name);
+        for svc in services() {
+            for op in svc.operations {
+                assert_eq!(op.service, svc.name);
+                for id in op.input.iter().chain(op.output.iter()).chain(op.errors.iter()) {
+                    assert!(shape(id).is_some(), "{}: {id} is missing", op.name);
+                }
             }
-        }
-        for s in crate::generated::schema::SHAPES {
-            let targets: Vec<&str> = match s.kind {
-                Kind::List { member } => vec![member],
-                Kind::Map { key, value } => vec![key, value],
-                Kind::Structure { members } => members.iter().map(|m| m.target).collect(),
-                _ => vec![],
-            };
-            for t in targets {
-                assert!(shape(t).is_some(), "{}: target {t} is missing", s.name);
+            for s in svc.shapes {
+                let targets: Vec<&str> = match s.kind {
+                    Kind::List { member } => vec![member],
+                    Kind::Map { key, value } => vec![key, value],
+                    Kind::Structure { members } => members.iter().map(|m| m.target).collect(),
+                    _ => vec![],
+                };
+                for t in targets {
+                    assert!(shape(t).is_some(), "{}: target {t} is missing", s.name);
+                }
             }
         }
     }
 
     #[test]
-    fn error_codes_map_to_shapes() {
-        let e = error_for_code("NoSuchEntity").expect("NoSuchEntity is modelled");
-        assert_eq!(e.name, "NoSuchEntityException");
-        assert_eq!(e.error.map(|i| i.http_status), Some(404));
-        assert!(error_for_code("NoSuchThing").is_none());
+    fn services_are_found_by_name_or_sdk_id() {
+        for svc in services() {
+            assert!(std::ptr::eq(service(svc.name).expect("by name"), *svc));
+            assert!(std::ptr::eq(service(svc.sdk_id).expect("by sdk id"), *svc));
+        }
+        assert!(service("nope").is_none());
+        assert!(shape("nope#AccessKey").is_none());
     }
 }

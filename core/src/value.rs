@@ -11,6 +11,16 @@ use std::fmt;
 /// An ordered string-keyed map: a structure or a Smithy map.
 pub type Map = IndexMap<String, Value>;
 
+/// The path of member `member` inside the value at `path` (`Tags[0]` + `Key` → `Tags[0].Key`), as
+/// every error and issue names it.
+pub fn join_path(path: &str, member: &str) -> String {
+    if path.is_empty() {
+        member.to_string()
+    } else {
+        format!("{path}.{member}")
+    }
+}
+
 #[derive(Clone, PartialEq)]
 pub enum Value {
     Null,
@@ -36,27 +46,27 @@ pub struct Timestamp {
 impl Timestamp {
     /// RFC 3339 / ISO-8601 in UTC, as the wire format uses.
     pub fn to_rfc3339(self) -> String {
-        aws_sdk_iam::primitives::DateTime::from(self)
-            .fmt(aws_sdk_iam::primitives::DateTimeFormat::DateTime)
+        aws_smithy_types::DateTime::from(self)
+            .fmt(aws_smithy_types::date_time::Format::DateTime)
             .unwrap_or_else(|_| format!("{}s", self.secs))
     }
 
     pub fn parse_rfc3339(s: &str) -> Option<Self> {
-        aws_sdk_iam::primitives::DateTime::from_str(s, aws_sdk_iam::primitives::DateTimeFormat::DateTime)
+        aws_smithy_types::DateTime::from_str(s, aws_smithy_types::date_time::Format::DateTime)
             .ok()
             .map(Self::from)
     }
 }
 
-impl From<aws_sdk_iam::primitives::DateTime> for Timestamp {
-    fn from(d: aws_sdk_iam::primitives::DateTime) -> Self {
+impl From<aws_smithy_types::DateTime> for Timestamp {
+    fn from(d: aws_smithy_types::DateTime) -> Self {
         Timestamp { secs: d.secs(), nanos: d.subsec_nanos() }
     }
 }
 
-impl From<Timestamp> for aws_sdk_iam::primitives::DateTime {
+impl From<Timestamp> for aws_smithy_types::DateTime {
     fn from(t: Timestamp) -> Self {
-        aws_sdk_iam::primitives::DateTime::from_secs_and_nanos(t.secs, t.nanos)
+        aws_smithy_types::DateTime::from_secs_and_nanos(t.secs, t.nanos)
     }
 }
 

@@ -19,9 +19,14 @@ struct Server {
 
 impl Server {
     fn start(script: &str) -> Server {
+        Server::start_with(script, &[])
+    }
+
+    fn start_with(script: &str, args: &[&str]) -> Server {
         let python = std::env::var("POLYIAM_PYTHON").map(PathBuf::from).unwrap_or_else(|_| repo().join(".venv/bin/python"));
         let mut child = Command::new(&python)
             .arg(repo().join("tests/harness").join(script))
+            .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -47,14 +52,35 @@ fn moto() -> &'static str {
     &MOTO.get_or_init(|| Server::start("moto_server.py")).url
 }
 
-fn client(url: &str) -> Client {
-    let config = Config {
+fn config(url: &str) -> Config {
+    Config {
         endpoint_url: Some(url.to_string()),
         region: Some("us-east-1".into()),
         credentials: Some(StaticCredentials { access_key_id: "testing".into(), secret_access_key: "testing".into(), session_token: None }),
         ..Config::default()
-    };
-    Client::connect_blocking(&config).expect("client")
+    }
+}
+
+fn client(url: &str) -> Client {
+    Client::connect_blocking("iam", &config(url)).expect("client")
+}
+
+/// The fault server (tests/harness/fault_server.py) in front of moto; one per test binary.
+fn faults() -> &'static str {
+    static FAULTS: OnceLock<Server> = OnceLock::new();
+    &FAULTS.get_or_init(|| Server::start_with("fault_server.py", &["--upstream", moto()])).url
+}
+
+/// How many requests for `user` the fault server received under `fault` (its log is shared by the
+/// tests, which run in parallel, each with its own user names).
+fn requests_for(fault: &str, user: &str) -> usize {
+    let url = format!("{}/__harness__/requests", faults());
+    let out = Command::new(std::env::var("POLYIAM_PYTHON").map(PathBuf::from).unwrap_or_else(|_| repo().join(".venv/bin/python")))
+        .args(["-c", "import sys, urllib.request; sys.stdout.write(urllib.request.urlopen(sys.argv[1]).read().decode())", &url])
+        .output()
+        .expect("reading the fault server's log");
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json log");
+    log.as_array().expect("list").iter().filter(|r| r["fault"] == fault && r["params"]["UserName"] == user).count()
 }
 
 fn input(pairs: &[(&str, &str)]) -> Map {
@@ -116,7 +142,7 @@ fn bad_input_fails_before_any_request() {
 
 #[test]
 fn unreachable_endpoint_names_the_endpoint() {
-    let iam = Client::connect_blocking(&Config {
+    let iam = Client::connect_blocking("iam", &Config {
         endpoint_url: Some("http://127.0.0.1:9".into()),
         max_attempts: Some(1),
         credentials: Some(StaticCredentials { access_key_id: "testing".into(), secret_access_key: "testing".into(), session_token: None }),
@@ -192,4 +218,96 @@ fn bad_input_corpus_is_rejected_before_sending() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn reads_are_retried_after_a_5xx_and_writes_are_not() {
+    let iam = client(moto());
+    iam.call_blocking("CreateUser", &input(&[("UserName", "core-retry")])).expect("create user");
+    // fail-once: the first request of each Action gets a 500, later ones reach moto.
+    let flaky = client(&format!("{}/fail-once", faults()));
+    let r = flaky.call_blocking("GetUser", &input(&[("UserName", "core-retry")])).expect("a read survives one 500");
+    assert_eq!(r.meta.retry_attempts, 1);
+    let e = flaky.call_blocking("CreateAccessKey", &input(&[("UserName", "core-retry")])).unwrap_err();
+    assert_eq!((e.code.as_str(), e.retry_attempts, e.outcome_unknown), ("ServiceFailure", 0, true));
+    let keys = iam.call_blocking("ListAccessKeys", &input(&[("UserName", "core-retry")])).expect("list");
+    assert_eq!(field(&keys.output, &["AccessKeyMetadata"]), &Value::List(vec![]), "the failed write was not resent");
+}
+
+#[test]
+fn a_read_that_keeps_failing_is_not_called_applied() {
+    let iam = Client::connect_blocking("iam", &Config { max_attempts: Some(2), ..config(&format!("{}/service-failure", faults())) }).expect("client");
+    let e = iam.call_blocking("ListAccessKeys", &input(&[("UserName", "core-retry")])).unwrap_err();
+    assert_eq!((e.code.as_str(), e.retry_attempts, e.outcome_unknown), ("ServiceFailure", 1, false));
+    assert!(!e.to_string().contains("applied"), "{e}");
+    assert!(e.total_retry_delay_ms > 0, "the back-off between the attempts is measured");
+}
+
+#[test]
+fn a_cancelled_call_drops_its_request_and_says_whether_it_was_sent() {
+    let iam = Client::connect_blocking("iam", &Config { read_timeout: Some(30.0), ..config(&format!("{}/hang", faults())) }).expect("client");
+    let rt = polyiam_core::runtime::runtime().expect("runtime");
+    let before = requests_for("hang", "core-cancel");
+    let started = std::time::Instant::now();
+    let after = |ms| async move { tokio::time::sleep(std::time::Duration::from_millis(ms)).await };
+    let cancel = after(300);
+    let e = rt.block_on(iam.call_until("CreateAccessKey", &input(&[("UserName", "core-cancel")]), cancel)).unwrap_err();
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "cancelled, not timed out: {:?}", started.elapsed());
+    assert_eq!(e.kind, ErrorKind::Cancelled);
+    assert!(e.outcome_unknown, "a write that was sent has an unknown outcome");
+    assert!(e.to_string().contains("outcome of CreateAccessKey is unknown"), "{e}");
+    let e = rt.block_on(iam.call_until("GetUser", &input(&[("UserName", "core-cancel")]), after(300))).unwrap_err();
+    assert_eq!((e.kind, e.outcome_unknown), (ErrorKind::Cancelled, false));
+    assert_eq!(requests_for("hang", "core-cancel") - before, 2, "each cancelled request was sent once and never retried");
+    // Cancelled before anything was sent: the outcome is known (nothing happened).
+    let e = rt.block_on(iam.call_until("CreateAccessKey", &Map::new(), std::future::ready(()))).unwrap_err();
+    assert_eq!((e.kind, e.outcome_unknown), (ErrorKind::Cancelled, false));
+    assert!(e.message.contains("before its request was sent"), "{}", e.message);
+}
+
+#[test]
+fn typed_calls_through_the_sdk_client_follow_the_same_retry_rule() {
+    let iam = client(moto());
+    iam.call_blocking("CreateUser", &input(&[("UserName", "core-typed")])).expect("create user");
+    let flaky = client(&format!("{}/fail-once", faults()));
+    let rt = polyiam_core::runtime::runtime().expect("runtime");
+    let sdk: aws_sdk_iam::Client = rt.block_on(flaky.sdk()).expect("sdk client");
+    let before = requests_for("fail-once", "core-typed");
+    // A read is retried after its 500 ...
+    let user = rt.block_on(sdk.get_user().user_name("core-typed").send()).expect("retried read");
+    assert_eq!(user.user().map(|u| u.user_name()), Some("core-typed"));
+    // ... a write is not: one request, one 500, no key.
+    let err = rt.block_on(sdk.create_access_key().user_name("core-typed").send()).unwrap_err();
+    assert_eq!(err.as_service_error().and_then(|e| aws_sdk_iam::error::ProvideErrorMetadata::code(e)), Some("ServiceFailure"));
+    assert_eq!(requests_for("fail-once", "core-typed") - before, 3, "GetUser twice, CreateAccessKey once");
+    let keys = iam.call_blocking("ListAccessKeys", &input(&[("UserName", "core-typed")])).expect("list");
+    assert_eq!(field(&keys.output, &["AccessKeyMetadata"]), &Value::List(vec![]));
+}
+
+/// tests/scenarios/sts.json: STS, the second service, through the same core.
+#[test]
+fn sts_is_a_second_service_of_the_same_core() {
+    let scenario: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo().join("tests/scenarios/sts.json")).expect("scenario")).expect("json");
+    let service = scenario["service"].as_str().expect("service");
+    let sts = Client::connect_blocking(service, &config(moto())).expect("sts client");
+    assert_eq!(sts.service().name, service);
+    let spec = &scenario["get_caller_identity"];
+    let r = sts.call_blocking(spec["operation"].as_str().expect("op"), &Map::new()).expect("GetCallerIdentity");
+    assert_eq!(field(&r.output, &["Account"]).as_str(), spec["values"]["Account"].as_str());
+    // The typed client of the service, and a refusal to hand out another service's.
+    let rt = polyiam_core::runtime::runtime().expect("runtime");
+    let typed: aws_sdk_sts::Client = rt.block_on(sts.sdk()).expect("typed sts client");
+    let who = rt.block_on(typed.get_caller_identity().send()).expect("typed call");
+    assert_eq!(who.account(), spec["values"]["Account"].as_str());
+    let wrong = rt.block_on(sts.sdk::<aws_sdk_iam::Client>()).unwrap_err();
+    assert!(wrong.message.contains("aws_sdk_sts::Client"), "{}", wrong.message);
+    // Bad input, by the STS model's traits.
+    let bad = &scenario["bad_input"];
+    let Value::Map(input) = Value::from(bad["input"].clone()) else { panic!("input") };
+    let e = sts.call_blocking(bad["operation"].as_str().expect("op"), &input).unwrap_err();
+    assert_eq!((e.kind, e.issues[0].path.as_str(), e.issues[0].rule), (ErrorKind::Validation, "DurationSeconds", "range"));
+    // An IAM operation is not an STS one.
+    assert!(sts.call_blocking("CreateAccessKey", &Map::new()).unwrap_err().message.contains("unknown sts operation"));
+    assert!(Client::connect_blocking("s3", &config(moto())).unwrap_err().message.contains("no service"));
 }

@@ -15,8 +15,12 @@ fault, e.g. ``endpoint_url = f"{url}/html"``:
 ``/html``             502 with an HTML error page (a proxy's, not IAM's)
 ``/truncated``        200 with a CreateAccessKey XML body cut off in the middle
 ``/hang``             reads the request, then never answers (until the client gives up)
-``/throttle-once``    the first request of each Action gets a 400 ``Throttling`` error; later ones
-                      are forwarded to ``--upstream``
+``/throttle-once``    the first request of each Action (and UserName) gets a 400 ``Throttling`` error;
+                      later ones are forwarded to ``--upstream``
+``/fail-once``        the first request of each Action (and UserName) gets a 500 ``ServiceFailure``;
+                      later ones are forwarded to ``--upstream``
+``/hang-once``        the first request of each Action (and UserName) is never answered; later ones
+                      are forwarded
 ``/drop-after-apply`` forwards the request to ``--upstream`` (so moto applies it), then closes the
                       connection without answering: a response lost after the server acted
 ``/proxy``            forwards to ``--upstream`` and relays the answer
@@ -80,7 +84,8 @@ class FaultServer(ThreadingHTTPServer):
         self.upstream = upstream
         self.lock = threading.Lock()
         self.recorded: list[dict] = []
-        self.throttled: set[str] = set()
+        # (fault, Action, UserName) whose first request was failed already (the *-once faults).
+        self.throttled: set[tuple[str, str, str]] = set()
 
 
 class FaultHandler(BaseHTTPRequestHandler):
@@ -136,14 +141,20 @@ class FaultHandler(BaseHTTPRequestHandler):
             time.sleep(30)
             self.close_connection = True
             return None
-        if fault == "throttle-once":
-            action = params.get("Action", "")
+        if fault in ("throttle-once", "fail-once", "hang-once"):
+            key = (fault, params.get("Action", ""), params.get("UserName", ""))
             with self.server.lock:
-                first = action not in self.server.throttled
-                self.server.throttled.add(action)
-            if first:
+                first = key not in self.server.throttled
+                self.server.throttled.add(key)
+            if not first:
+                return self._forward(body)
+            if fault == "throttle-once":
                 return self._send(400, error_xml("Sender", "Throttling", "Rate exceeded", rid), request_id=rid)
-            return self._forward(body)
+            if fault == "fail-once":
+                return self._send(500, error_xml("Receiver", "ServiceFailure", "The request processing has failed.", rid), request_id=rid)
+            time.sleep(30)
+            self.close_connection = True
+            return None
         if fault == "drop-after-apply":
             self._upstream(body)
             self.close_connection = True

@@ -146,16 +146,16 @@ impl Subject {
                 Subject::Native { rt, sdk, blocking: name == "native-blocking" }
             }
             _ => Subject::Core {
-                core: polyiam_core::Client::connect_blocking(&core_config(endpoint))?,
+                core: polyiam_core::Client::connect_blocking("iam", &core_config(endpoint))?,
                 blocking: name == "core-blocking",
             },
         })
     }
 
-    fn sdk(&self) -> &aws_sdk_iam::Client {
+    fn sdk(&self) -> Result<aws_sdk_iam::Client, BoxError> {
         match self {
-            Subject::Native { sdk, .. } => sdk,
-            Subject::Core { core, .. } => core.sdk(),
+            Subject::Native { sdk, .. } => Ok(sdk.clone()),
+            Subject::Core { core, .. } => Ok(polyiam_core::runtime::block_on(core.sdk::<aws_sdk_iam::Client>())??),
         }
     }
 
@@ -168,7 +168,7 @@ impl Subject {
 
     /// Creates the user (moto); an existing user is fine.
     fn ensure_user(&self, user: &str) -> Result<(), BoxError> {
-        let sdk = self.sdk().clone();
+        let sdk = self.sdk()?;
         let res = self.block_on(async move { sdk.create_user().user_name(user).send().await })?;
         match res {
             Ok(_) => Ok(()),
@@ -178,7 +178,7 @@ impl Subject {
     }
 
     fn delete_key(&self, user: &str, key_id: &str) -> Result<(), BoxError> {
-        let sdk = self.sdk().clone();
+        let sdk = self.sdk()?;
         self.block_on(async move { sdk.delete_access_key().user_name(user).access_key_id(key_id).send().await })?
             .map_err(|e| format!("delete_access_key: {}", aws_sdk_iam::error::DisplayErrorContext(&e)))?;
         Ok(())
@@ -242,7 +242,8 @@ impl Subject {
                             let out = out?;
                             if moto {
                                 let id = core_key_id(&out.output)?;
-                                core.sdk()
+                                core.sdk::<aws_sdk_iam::Client>()
+                                    .await?
                                     .delete_access_key()
                                     .user_name(user)
                                     .access_key_id(id)

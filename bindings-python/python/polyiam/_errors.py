@@ -68,8 +68,16 @@ class EndpointConnectionError(PolyiamError, ConnectionError):
     """The endpoint could not be reached; the message names it."""
 
 
-class ConnectTimeoutError(PolyiamError, TimeoutError):
-    """The endpoint did not answer in time."""
+class ConfigurationError(ParamValidationError):
+    """The client configuration cannot work (bad endpoint URL, half credentials, a wrong type)."""
+
+
+class ReadTimeoutError(PolyiamError, TimeoutError):
+    """No answer within ``read_timeout`` after the request was sent; the message names the endpoint."""
+
+
+class ConnectTimeoutError(EndpointConnectionError, TimeoutError):
+    """No connection within ``connect_timeout``; nothing was sent."""
 
 
 class ResponseParseError(PolyiamError):
@@ -78,3 +86,9 @@ class ResponseParseError(PolyiamError):
 
 class InternalError(PolyiamError):
     """A bug in polyiam (a Rust panic or an impossible state), turned into an exception."""
+
+
+class RequestCancelledError(PolyiamError):
+    """The call was given up before it finished (the request in flight was dropped, not retried).
+    ``outcome_unknown`` says whether a request that changes something had already been sent.
+    A Ctrl-C raises ``KeyboardInterrupt`` itself (with this information as a note)."""

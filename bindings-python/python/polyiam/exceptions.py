@@ -8,21 +8,27 @@ Like botocore, ``ClientError`` carries ``.response["Error"]["Code"]`` (the wire 
 
 from ._errors import (
     ClientError,
+    ConfigurationError,
     ConnectTimeoutError,
     EndpointConnectionError,
     InternalError,
     ParamValidationError,
     PolyiamError,
+    RequestCancelledError,
+    ReadTimeoutError,
     ResponseParseError,
 )
 
 __all__ = [
     "ClientError",
+    "ConfigurationError",
     "ConnectTimeoutError",
     "EndpointConnectionError",
     "InternalError",
     "ParamValidationError",
     "PolyiamError",
+    "RequestCancelledError",
+    "ReadTimeoutError",
     "ResponseParseError",
     "ConcurrentModificationException",
     "DeleteConflictException",
@@ -30,6 +36,7 @@ __all__ = [
     "InvalidInputException",
     "LimitExceededException",
     "NoSuchEntityException",
+    "RegionDisabledException",
     "ServiceFailureException",
 ]
 
@@ -70,19 +77,30 @@ class NoSuchEntityException(ClientError):
     code = "NoSuchEntity"
 
 
+class RegionDisabledException(ClientError):
+    """The service's `RegionDisabledException` error. (wire code ``RegionDisabledException``, HTTP 403)"""
+
+    code = "RegionDisabledException"
+
+
 class ServiceFailureException(ClientError):
     """The service hit an internal error while handling the call. (wire code ``ServiceFailure``, HTTP 500)"""
 
     code = "ServiceFailure"
 
 
-#: Modelled error classes by wire code, used to raise the right class.
+#: Modelled error classes by service and wire code, used to raise the right class.
 BY_CODE = {
-    "ConcurrentModification": ConcurrentModificationException,
-    "DeleteConflict": DeleteConflictException,
-    "EntityAlreadyExists": EntityAlreadyExistsException,
-    "InvalidInput": InvalidInputException,
-    "LimitExceeded": LimitExceededException,
-    "NoSuchEntity": NoSuchEntityException,
-    "ServiceFailure": ServiceFailureException,
+    "iam": {
+        "ConcurrentModification": ConcurrentModificationException,
+        "DeleteConflict": DeleteConflictException,
+        "EntityAlreadyExists": EntityAlreadyExistsException,
+        "InvalidInput": InvalidInputException,
+        "LimitExceeded": LimitExceededException,
+        "NoSuchEntity": NoSuchEntityException,
+        "ServiceFailure": ServiceFailureException,
+    },
+    "sts": {
+        "RegionDisabledException": RegionDisabledException,
+    },
 }

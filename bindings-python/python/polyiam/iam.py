@@ -3,17 +3,19 @@
 
 from typing import Any, Dict
 
-from ._runtime import BaseClient
+from ._runtime import AsyncBaseClient, BaseClient
 
-__all__ = ["IAM"]
+__all__ = ["IAM", "AsyncIAM"]
 
 
 class IAM(BaseClient):
     """AWS Identity and Access Management, with boto3's method names and keyword arguments.
 
-    Create one with :func:`polyiam.client`; it may be shared between threads.
+    Create one with ``polyiam.client("iam")``; it may be shared between threads.
     """
 
+    _SERVICE = "iam"
+    _EXCEPTIONS = ("ConcurrentModificationException", "DeleteConflictException", "EntityAlreadyExistsException", "InvalidInputException", "LimitExceededException", "NoSuchEntityException", "ServiceFailureException", )
     _PAGINATORS = {
         "list_access_keys": "ListAccessKeys",
     }
@@ -144,3 +146,140 @@ class IAM(BaseClient):
         :raises: ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
         """
         return self._make_api_call("UpdateAccessKey", kwargs)
+class AsyncIAM(AsyncBaseClient):
+    """AWS Identity and Access Management for asyncio: the methods of :class:`IAM`, as coroutines.
+
+    Create one with ``polyiam.aio.client("iam")``. Calls run on polyiam's I/O runtime (no thread per
+    call); cancelling the awaiting task drops the request in flight.
+    """
+
+    _SERVICE = IAM._SERVICE
+    _EXCEPTIONS = IAM._EXCEPTIONS
+    _PAGINATORS = IAM._PAGINATORS
+
+    async def create_access_key(self, **kwargs: Any) -> Dict[str, Any]:
+        """Issues a new access key pair for a user, or for the caller when no user is given.
+
+        Request syntax: ``client.create_access_key(UserName=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$)
+            User that will own the new key; the caller when omitted.
+
+        :returns: a dict with the keys AccessKey, ResponseMetadata.
+        :raises: ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("CreateAccessKey", kwargs)
+
+    async def create_user(self, **kwargs: Any) -> Dict[str, Any]:
+        """Adds a new IAM user to the account.
+
+        Request syntax: ``client.create_user(Path=..., UserName=..., PermissionsBoundary=..., Tags=...)``
+
+        :param Path: (string; length 1..512; pattern ^(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)$)
+            Optional path prefix to file the user under; defaults to a single slash.
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            Name for the new user, unique within the account regardless of case.
+
+        :param PermissionsBoundary: (string; length 20..2048)
+            ARN of a managed policy to apply as the permissions boundary of the new user.
+
+        :param Tags: (list of dict; length 0..50)
+            Key/value labels to attach to the new user.
+
+        :returns: a dict with the keys User, ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``EntityAlreadyExistsException``, ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("CreateUser", kwargs)
+
+    async def delete_access_key(self, **kwargs: Any) -> Dict[str, Any]:
+        """Permanently removes an access key from a user.
+
+        Request syntax: ``client.delete_access_key(UserName=..., AccessKeyId=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$)
+            Owner of the key; the caller when omitted.
+
+        :param AccessKeyId: (string; length 16..128; pattern ^[\\w]+$) **[REQUIRED]**
+            Identifier of the key to remove.
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DeleteAccessKey", kwargs)
+
+    async def delete_user(self, **kwargs: Any) -> Dict[str, Any]:
+        """Removes an IAM user; the user must no longer own any dependent resources.
+
+        Request syntax: ``client.delete_user(UserName=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            Name of the user to remove.
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``DeleteConflictException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DeleteUser", kwargs)
+
+    async def get_access_key_last_used(self, **kwargs: Any) -> Dict[str, Any]:
+        """Reports when, where and with which service an access key was last used.
+
+        Request syntax: ``client.get_access_key_last_used(AccessKeyId=...)``
+
+        :param AccessKeyId: (string; length 16..128; pattern ^[\\w]+$) **[REQUIRED]**
+            Identifier of the key to report on.
+
+        :returns: a dict with the keys UserName, AccessKeyLastUsed, ResponseMetadata.
+        """
+        return await self._make_api_call("GetAccessKeyLastUsed", kwargs)
+
+    async def get_user(self, **kwargs: Any) -> Dict[str, Any]:
+        """Looks up one IAM user, defaulting to the caller when no name is supplied.
+
+        Request syntax: ``client.get_user(UserName=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$)
+            User to look up; the caller when omitted.
+
+        :returns: a dict with the keys User, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetUser", kwargs)
+
+    async def list_access_keys(self, **kwargs: Any) -> Dict[str, Any]:
+        """Lists the access keys that belong to a user, one page at a time.
+
+        Request syntax: ``client.list_access_keys(UserName=..., Marker=..., MaxItems=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$)
+            User whose keys are listed; the caller when omitted.
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            Continuation token returned by a previous truncated page.
+
+        :param MaxItems: (integer; range 1..1000)
+            Upper bound on how many keys to return in this page.
+
+        :returns: a dict with the keys AccessKeyMetadata, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListAccessKeys", kwargs)
+
+    async def update_access_key(self, **kwargs: Any) -> Dict[str, Any]:
+        """Switches an access key between the active and inactive states.
+
+        Request syntax: ``client.update_access_key(UserName=..., AccessKeyId=..., Status=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$)
+            Owner of the key; the caller when omitted.
+
+        :param AccessKeyId: (string; length 16..128; pattern ^[\\w]+$) **[REQUIRED]**
+            Identifier of the key to change.
+
+        :param Status: (string, one of: Active, Inactive, Expired) **[REQUIRED]**
+            State the key should be put into.
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("UpdateAccessKey", kwargs)

@@ -42,12 +42,12 @@ Sys.unsetenv(c("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_ENDP
 
 # The URL of a harness server (moto_server.py or pager_server.py), started once for the whole run
 # and stopped when the run ends (closing its stdin stops it).
-server_url <- function(script) {
+server_url <- function(script, args = character()) {
   if (!is.null(.servers[[script]])) return(.servers[[script]])
   repo <- polyiam_repo()
   # R puts its own library dirs on LD_LIBRARY_PATH; a Python built elsewhere must not load them.
   p <- processx::process$new(
-    polyiam_python(repo), file.path(repo, "tests", "harness", script),
+    polyiam_python(repo), c(file.path(repo, "tests", "harness", script), args),
     stdin = "|", stdout = "|", stderr = "", env = c("current", LD_LIBRARY_PATH = "")
   )
   url <- character(0)
@@ -79,12 +79,30 @@ pager_url <- function() {
   server_url("pager_server.py")
 }
 
+# The fault server (tests/harness/fault_server.py) in front of moto; `fault_url("hang")` is the
+# endpoint of one fault.
+fault_url <- function(fault) {
+  base <- server_url("fault_server.py", c("--upstream", moto_url()))
+  paste0(base, "/", fault)
+}
+
+# How many requests for `action` with UserName `user` the fault server received (tests use unique
+# user names, so no reset is needed).
+fault_requests <- function(action, user) {
+  base <- server_url("fault_server.py", c("--upstream", moto_url()))
+  log <- jsonlite::fromJSON(paste0(base, "/__harness__/requests"), simplifyVector = FALSE)
+  sum(vapply(log, function(r) identical(r$params$Action, action) && identical(r$params$UserName, user), logical(1)))
+}
+
 client_for <- function(url) {
   polyiam::iam(config = list(
     credentials = list(creds = list(access_key_id = "testing", secret_access_key = "testing")),
     endpoint = url, region = "us-east-1"
   ))
 }
+
+# An operation's function name on the service object: CreateAccessKey -> create_access_key.
+polyiam_method <- function(operation) tolower(gsub("([a-z0-9])([A-Z])", "\\1_\\2", operation))
 
 unique_user <- function(tag = "user") {
   sprintf("polyiam-test-r-%s-%s", tag, paste(sample(c(letters, 0:9), 10, TRUE), collapse = ""))

@@ -5,7 +5,6 @@
 
 offline <- function() client_for("http://127.0.0.1:9")
 
-snake <- function(op) tolower(gsub("([a-z0-9])([A-Z])", "\\1_\\2", op))
 
 # {"$repeat": s, "count": n} stands for s repeated n times, anywhere in the input.
 expand <- function(v) {
@@ -70,8 +69,8 @@ test_that("the shared bad_inputs.json corpus is rejected before sending, with th
       r_exceptions[[case$name]](svc, case)
       next
     }
-    fn <- svc[[snake(case$operation)]]
-    expect_true(is.function(fn), label = paste(case$name, ": svc$", snake(case$operation)))
+    fn <- svc[[polyiam_method(case$operation)]]
+    expect_true(is.function(fn), label = paste(case$name, ": svc$", polyiam_method(case$operation)))
     args <- expand(case$input)
     e <- catch_any(do.call(fn, args))
     expect_issues(e, case$expect, case$name)

@@ -42,10 +42,20 @@ test_that("R values a Rust function can't take are clear errors", {
   expect_invalid(svc$delete_access_key(UserName = "u"), "AccessKeyId")
 })
 
+# Configuration problems the core finds are configuration errors, which are bad input too.
+expect_bad_config <- function(expr, pattern) {
+  e <- tryCatch(expr, condition = function(e) e)
+  expect_s3_class(e, "polyiam_config_error")
+  expect_s3_class(e, "polyiam_validation_error")
+  expect_match(conditionMessage(e), pattern, fixed = TRUE)
+}
+
 test_that("bad config is an error before anything is sent", {
-  expect_invalid(polyiam::iam(config = list(region = c("a", "b"))), "region")
+  expect_invalid(polyiam::iam(config = list(region = c("a", "b"))), "config$region")
+  expect_bad_config(polyiam::iam(config = list(region = 1)), "config$region must be a string")
   expect_invalid(polyiam::iam(config = list(endpoint = NA_character_)), "endpoint")
   expect_invalid(polyiam::iam(config = list(bogus = 1)), "bogus")
+  expect_bad_config(polyiam::iam(config = list(max_retries = 1.5)), "config$max_retries must be a whole number")
   e <- tryCatch(polyiam::iam(config = list(endpoint = "localhost:5000")), polyiam_error = function(e) e)
   expect_s3_class(e, "polyiam_config_error")
   e <- tryCatch(

@@ -2,9 +2,12 @@
 "use strict";
 /** The {{ title }} client: one method per operation in model/. */
 
-const { BaseClient } = require("./runtime");
-const { send } = require("./command");
+const { BaseClient } = require("../runtime");
+const { send } = require("../command");
 const errors = require("./errors");
+
+/** What the runtime needs of this service: its name in the core, base exception, modelled errors. */
+const SERVICE = Object.freeze({ name: "{{ slug }}", base: errors.{{ class_name }}ServiceException, byShape: errors.BY_SHAPE });
 
 /**
  * The v3 SDK's bare client: `await client.send(new CreateAccessKeyCommand(input))` (commands in
@@ -12,7 +15,7 @@ const errors = require("./errors");
  */
 class {{ class_name }}Client extends BaseClient {
   constructor(config = {}) {
-    super(config, errors.BY_SHAPE);
+    super(config, SERVICE);
   }
 
   /** Runs a command; v3's callback form `send(command, (err, data) => ...)` works too. */
@@ -30,7 +33,7 @@ class {{ class_name }}Client extends BaseClient {
  */
 class {{ class_name }} extends {{ class_name }}Client {
   constructor(config = {}) {
-    super(config, errors.BY_SHAPE);
+    super(config, SERVICE);
   }
 {% for m in methods %}
   /**
@@ -38,8 +41,8 @@ class {{ class_name }} extends {{ class_name }}Client {
    *{% if !line.is_empty() %} {{ line }}{% endif %}
 {%- endfor %}
    */
-  {{ m.name }}(input = {}) {
-    return this._call("{{ m.operation }}", input);
+  {{ m.name }}(input = {}, options = undefined) {
+    return this._call("{{ m.operation }}", input, options);
   }
 {% endfor -%}
 }

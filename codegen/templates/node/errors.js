@@ -1,8 +1,11 @@
 {{ header }}
 "use strict";
-/** One exception class per error the model declares, all under IAMServiceException. */
+/** {{ title }}'s exceptions: its base class and one class per error the model declares. */
 
-const { {{ base }} } = require("./runtime");
+const { ServiceException } = require("../runtime");
+
+/** Base of every error {{ title }} answers with, as the v3 SDK's `{{ base }}`. */
+class {{ base }} extends ServiceException {}
 {% for e in errors %}
 /**
  * {{ e.doc }}
@@ -23,6 +26,7 @@ const BY_SHAPE = Object.freeze({
 });
 
 module.exports = {
+  {{ base }},
 {%- for e in errors %}
   {{ e.name }},
 {%- endfor %}

@@ -1,26 +1,33 @@
 {{ header }}
 "use strict";
-/** polyiam for Node: AWS IAM on aws-sdk-iam (Rust), shaped like the AWS SDK for JavaScript v3. */
+/** polyiam for Node: AWS services on the smithy-rs Rust SDKs, shaped like the AWS SDK for JavaScript v3. */
 
 const runtime = require("./lib/runtime");
-const { {{ class_name }}Client, {{ class_name }} } = require("./lib/client");
-const commands = require("./lib/commands");
-const errors = require("./lib/errors");
-const paginators = require("./lib/paginators");
+{%- for s in services %}
+const {{ s.slug }} = {
+  ...require("./lib/{{ s.slug }}/client"),
+  ...require("./lib/{{ s.slug }}/commands"),
+  ...require("./lib/{{ s.slug }}/errors"),
+  ...require("./lib/{{ s.slug }}/paginators"),
+};
+{%- endfor %}
 
 module.exports = {
-  {{ class_name }}Client,
-  {{ class_name }},
-{%- for name in commands %}
-  {{ name }}: commands.{{ name }},
-{%- endfor %}
 {%- for name in runtime_exports %}
   {{ name }}: runtime.{{ name }},
 {%- endfor %}
-{%- for name in errors %}
-  {{ name }}: errors.{{ name }},
+{%- for s in services %}
+  {{ s.class_name }}Client: {{ s.slug }}.{{ s.class_name }}Client,
+  {{ s.class_name }}: {{ s.slug }}.{{ s.class_name }},
+  {{ s.base }}: {{ s.slug }}.{{ s.base }},
+{%- for name in s.commands %}
+  {{ name }}: {{ s.slug }}.{{ name }},
 {%- endfor %}
-{%- for name in paginators %}
-  {{ name }}: paginators.{{ name }},
+{%- for name in s.errors %}
+  {{ name }}: {{ s.slug }}.{{ name }},
+{%- endfor %}
+{%- for name in s.paginators %}
+  {{ name }}: {{ s.slug }}.{{ name }},
+{%- endfor %}
 {%- endfor %}
 };

@@ -3,19 +3,22 @@
 import polyiam from "./index.js";
 
 export const {
-  {{ class_name }}Client,
-  {{ class_name }},
-{%- for name in commands %}
-  {{ name }},
-{%- endfor %}
 {%- for name in runtime_exports %}
   {{ name }},
 {%- endfor %}
-{%- for name in errors %}
+{%- for s in services %}
+  {{ s.class_name }}Client,
+  {{ s.class_name }},
+  {{ s.base }},
+{%- for name in s.commands %}
   {{ name }},
 {%- endfor %}
-{%- for name in paginators %}
+{%- for name in s.errors %}
   {{ name }},
+{%- endfor %}
+{%- for name in s.paginators %}
+  {{ name }},
+{%- endfor %}
 {%- endfor %}
 } = polyiam;
 

@@ -5,7 +5,7 @@ from typing import Any, Dict, Iterator, List, Literal, Sequence, Union, overload
 from typing_extensions import NotRequired, TypedDict
 
 from . import exceptions as _exceptions
-from ._runtime import BaseClient, Paginator
+from ._runtime import AsyncBaseClient, AsyncPaginator, BaseClient, Paginator
 
 class ResponseMetadataTypeDef(TypedDict):
     RequestId: str
@@ -38,3 +38,16 @@ class {{ class_name }}(BaseClient):
 {%- endfor %}
     @overload
     def get_paginator(self, operation_name: str) -> Paginator: ...
+
+class Async{{ class_name }}(AsyncBaseClient):
+    exceptions: _Exceptions
+{%- for m in methods %}
+    async def {{ m.name }}(self{% if !m.params.is_empty() %}, *{% endif %}{% for p in m.params %}, {{ p.name }}: {{ p.hint }}{% if !p.required %} = ...{% endif %}{% endfor %}) -> {{ m.operation }}ResponseTypeDef: ...
+{%- endfor %}
+{%- for (method, op) in paginators %}
+    @overload
+    def get_paginator(self, operation_name: Literal["{{ method }}"]) -> AsyncPaginator: ...
+{%- endfor %}
+    @overload
+    def get_paginator(self, operation_name: str) -> AsyncPaginator: ...
+    async def __aenter__(self) -> "Async{{ class_name }}": ...

@@ -8,21 +8,27 @@ Like botocore, ``ClientError`` carries ``.response["Error"]["Code"]`` (the wire 
 
 from ._errors import (
     ClientError,
+    ConfigurationError,
     ConnectTimeoutError,
     EndpointConnectionError,
     InternalError,
     ParamValidationError,
     PolyiamError,
+    RequestCancelledError,
+    ReadTimeoutError,
     ResponseParseError,
 )
 
 __all__ = [
     "ClientError",
+    "ConfigurationError",
     "ConnectTimeoutError",
     "EndpointConnectionError",
     "InternalError",
     "ParamValidationError",
     "PolyiamError",
+    "RequestCancelledError",
+    "ReadTimeoutError",
     "ResponseParseError",
 {%- for e in errors %}
     "{{ e.name }}",
@@ -36,9 +42,13 @@ class {{ e.name }}(ClientError):
     code = "{{ e.code }}"
 {% endfor %}
 
-#: Modelled error classes by wire code, used to raise the right class.
+#: Modelled error classes by service and wire code, used to raise the right class.
 BY_CODE = {
-{%- for e in errors %}
-    "{{ e.code }}": {{ e.name }},
+{%- for (service, codes) in by_code %}
+    "{{ service }}": {
+{%- for (code, name) in codes %}
+        "{{ code }}": {{ name }},
+{%- endfor %}
+    },
 {%- endfor %}
 }

@@ -4,7 +4,7 @@
 # the hand-written runtime (runtime.R) converts, calls and raises conditions.
 
 {{ service }} <- function(config = list(), credentials = list(), endpoint = NULL, region = NULL) {
-  .polyiam_service(.{{ service }}_operations(), config, credentials, endpoint, region)
+  .polyiam_service("{{ service }}", .{{ service }}_operations(), config, credentials, endpoint, region)
 }
 {% for f in functions %}
 {{ f.name }} <- function({% for a in f.args %}{{ a }} = NULL, {% endfor %}...) {

@@ -4,8 +4,8 @@ use crate::convert::{member, structure};
 use crate::error::Error;
 use crate::value::{Map, Value};
 
-/// Calls `operation` through aws-sdk-iam's fluent builder; `input` has been validated.
-pub(crate) async fn dispatch(client: &aws_sdk_iam::Client, operation: &str, input: &Map) -> Result<Value, Error> {
+/// Calls `operation` through {{ sdk }}'s fluent builder; `input` has been validated.
+pub(crate) async fn dispatch(client: &{{ sdk }}::Client, operation: &str, input: &Map) -> Result<Value, Error> {
     match operation {
 {%- for op in operations %}
         {{ op.name }} => {
@@ -16,7 +16,7 @@ pub(crate) async fn dispatch(client: &aws_sdk_iam::Client, operation: &str, inpu
 {%- endfor %}
                 .send()
                 .await
-                .map_err(Error::from_sdk)?;
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
             {% if op.has_output %}Ok(structure(&output)){% else %}Ok(Value::Map(Map::new())){% endif %}
         }
 {%- endfor %}

@@ -7,6 +7,7 @@ use crate::schema::{ErrorInfo, Fault, Paginated};
 pub(crate) static OPERATIONS: &[Operation] = &[
 {%- for op in operations %}
     Operation {
+        service: {{ service }},
         name: {{ op.name }},
         input: {{ op.input }},
         output: {{ op.output }},

@@ -9,6 +9,30 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").canonicalize().expect("repo root")
 }
 
+/// The official IAM model beside the repository (`../shared/reference`). Its absence fails the
+/// test: CI always has it. A local run without it may set POLYIAM_SKIP_REFERENCE=1 to skip the
+/// tests that need it, which says so on stderr.
+pub fn official_model(test: &str) -> Option<PathBuf> {
+    reference_model("iam-2010-05-08.smithy.json", test)
+}
+
+/// An official model beside the repository, by file name (see `official_model`).
+pub fn reference_model(file: &str, test: &str) -> Option<PathBuf> {
+    let p = repo().join("../shared/reference").join(file);
+    if p.exists() {
+        return Some(p);
+    }
+    if std::env::var("POLYIAM_SKIP_REFERENCE").is_ok_and(|v| v == "1") {
+        eprintln!("*** {test}: SKIPPED (POLYIAM_SKIP_REFERENCE=1): the official model is not at {} ***", p.display());
+        return None;
+    }
+    panic!(
+        "{test}: the official model is not at {}; CI always has ../shared/reference. \
+         Set POLYIAM_SKIP_REFERENCE=1 to skip the tests that need it locally.",
+        p.display()
+    )
+}
+
 /// Writes a standalone crate `name` at `krate`: the core's sources with `generated` taken from
 /// `glue`, the core's dependencies, and the workspace's Cargo.lock (so the AWS stack already
 /// compiled in the workspace target dir is reused). Each scratch crate needs its own name: cargo
@@ -26,10 +50,13 @@ pub fn scratch_core(krate: &Path, glue: &Path, name: &str) -> PathBuf {
 }
 
 /// `cargo <subcommand>` on the scratch crate, in the workspace's target dir.
-pub fn cargo_in_scratch(subcommand: &str, krate: &Path) -> Result<(), String> {
+/// `args` start with the subcommand (`["test", "--lib"]`). The scratch crate has its own name, so
+/// the core's doc tests (which name `polyiam_core`) cannot run there: test with `--lib`.
+pub fn cargo_in_scratch(args: &[&str], krate: &Path) -> Result<(), String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     run(Command::new(cargo)
-        .args([subcommand, "--quiet", "--manifest-path"])
+        .args(args)
+        .args(["--quiet", "--manifest-path"])
         .arg(krate.join("Cargo.toml"))
         .arg("--target-dir")
         .arg(repo().join("target")))

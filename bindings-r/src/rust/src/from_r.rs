@@ -58,18 +58,11 @@ fn names_of(v: &Robj, path: &str) -> Result<Option<Vec<String>>, Error> {
     Ok(Some(out))
 }
 
-fn child(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
 
 /// The operation named by a character(1), from the model tables.
-pub fn operation(op: &Robj) -> Result<&'static Operation, Error> {
+pub fn operation(service: &'static schema::Service, op: &Robj) -> Result<&'static Operation, Error> {
     let name = op.as_str().ok_or_else(|| Error::internal("operation name must be a string"))?;
-    schema::operation(name).ok_or_else(|| Error::bad_value("", format!("unknown operation {name:?}")))
+    service.operation(name).ok_or_else(|| Error::bad_value("", format!("unknown {} operation {name:?}", service.name)))
 }
 
 /// A NULL or a single non-NA string (config fields, tokens).
@@ -185,7 +178,7 @@ pub fn value(v: &Robj, shape: Option<&'static Shape>, path: &str) -> Result<Valu
                         if map.contains_key(key) {
                             return Err(Error::bad_value(shown, format!("the name {key:?} is given twice")));
                         }
-                        let item_path = child(path, key);
+                        let item_path = polyiam_core::value::join_path(path, key);
                         let value = value(&item, target_of(shape, key), &item_path)?;
                         if !matches!(value, Value::Null) {
                             map.insert(key.clone(), value);

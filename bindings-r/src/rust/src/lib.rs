@@ -12,9 +12,30 @@ mod from_r;
 mod to_r;
 
 use extendr_api::prelude::*;
-use polyiam_core::{Config, Error, PageOptions, Pages, StaticCredentials};
+use polyiam_core::{Config, Error, PageOptions, Pages, Value};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Mutex;
+use std::time::Duration;
+
+extern "C" {
+    /// In src/entrypoint.c: whether the user interrupted R; must run on R's main thread.
+    fn polyiam_interrupt_pending() -> std::os::raw::c_int;
+}
+
+/// How often a waiting call looks for an interrupt: Ctrl-C/Esc then lands well within 200 ms.
+const INTERRUPT_CHECK: Duration = Duration::from_millis(50);
+
+/// Completes when the user interrupts R. Polled by `block_on` on the calling thread, which is
+/// R's main thread, the only one that may ask R.
+async fn user_interrupt() {
+    loop {
+        tokio::time::sleep(INTERRUPT_CHECK).await;
+        // SAFETY: called on R's main thread (see above); the function never jumps.
+        if unsafe { polyiam_interrupt_pending() } != 0 {
+            return;
+        }
+    }
+}
 
 /// The client behind `polyiam::iam()`, owned by an R external pointer.
 struct RClient {
@@ -31,28 +52,14 @@ fn ok(value: Robj) -> Robj {
     list!(ok = true, value = value).into()
 }
 
+/// `list(ok = FALSE, error = <the error's fields>)`: the same fields, by the same names, every
+/// binding gets (`Error::to_value`).
 fn fail(e: &Error) -> Robj {
-    let issues: Vec<Robj> = e
-        .issues
-        .iter()
-        .map(|i| list!(path = i.path.as_str(), rule = i.rule, detail = i.detail.as_str()).into())
-        .collect();
-    let opt_str = |s: Option<&str>| -> Robj { s.map_or_else(|| r!(NULL), |s| r!(s)) };
-    let info = list!(
-        kind = e.kind.as_str(),
-        code = e.code.as_str(),
-        shape = opt_str(e.shape),
-        message = e.message.as_str(),
-        display = e.to_string(),
-        operation = opt_str(e.operation),
-        request_id = opt_str(e.request_id.as_deref()),
-        status_code = e.http_status.map_or_else(|| r!(NULL), |s| r!(i32::from(s))),
-        fault = e.fault.as_str(),
-        retry_attempts = i32::try_from(e.retry_attempts).unwrap_or(i32::MAX),
-        outcome_unknown = e.outcome_unknown,
-        issues = List::from_values(issues)
-    );
-    list!(ok = false, error = info).into()
+    match to_r::value(&e.to_value()) {
+        Ok(info) => list!(ok = false, error = info).into(),
+        // Only a bug can get here; the bare message still arrives as an internal error.
+        Err(_) => list!(ok = false, error = list!(kind = "internal", code = "InternalError", message = e.message.as_str(), display = e.to_string(), fault = "server")).into(),
+    }
 }
 
 /// Runs `f`, turning a Rust panic into an internal error instead of unwinding into R.
@@ -72,44 +79,26 @@ fn client_of(client: &Robj) -> Result<polyiam_core::Client, Error> {
     Ok(c.core.clone())
 }
 
-/// Creates a client. Every argument is NULL or a single string/number (checked in R and here).
+/// Creates a client. `options`: a named list of the core's option names (model/options.json) and
+/// values; `names`: how the R caller wrote each option (`config$timeout`), for messages.
 #[extendr]
-#[allow(clippy::too_many_arguments)]
-fn polyiam_connect(
-    region: Robj,
-    profile: Robj,
-    endpoint: Robj,
-    access_key_id: Robj,
-    secret_access_key: Robj,
-    session_token: Robj,
-    max_attempts: Robj,
-    connect_timeout: Robj,
-    read_timeout: Robj,
-) -> Robj {
+fn polyiam_connect(service: Robj, options: Robj, names: Robj) -> Robj {
     guard(|| {
-        let s = |name: &str, v: &Robj| from_r::opt_string(v, name);
-        let credentials = match (s("access_key_id", &access_key_id)?, s("secret_access_key", &secret_access_key)?) {
-            (None, None) => None,
-            (Some(access_key_id), Some(secret_access_key)) => Some(StaticCredentials {
-                access_key_id,
-                secret_access_key,
-                session_token: s("session_token", &session_token)?,
-            }),
-            _ => return Err(Error::config("pass both access_key_id and secret_access_key in credentials$creds, or neither")),
+        let names = match from_r::value(&names, None, "config")? {
+            Value::Map(m) => m,
+            _ => polyiam_core::Map::new(),
         };
-        let max_attempts = from_r::opt_number(&max_attempts, "max_attempts")?
-            .map(|n| if n.fract() == 0.0 && (1.0..=100.0).contains(&n) { Ok(n as u32) } else { Err(Error::config("max_attempts must be a whole number from 1 to 100")) })
-            .transpose()?;
-        let config = Config {
-            region: s("region", &region)?,
-            profile: s("profile", &profile)?,
-            endpoint_url: s("endpoint", &endpoint)?,
-            credentials,
-            max_attempts,
-            connect_timeout: from_r::opt_number(&connect_timeout, "connect_timeout")?,
-            read_timeout: from_r::opt_number(&read_timeout, "read_timeout")?,
-        };
-        let core = polyiam_core::Client::connect_blocking(&config)?;
+        let shown = |n: &str| names.get(n).and_then(Value::as_str).unwrap_or(n).to_string();
+        // Each value converted on its own, so a problem names the setting as the caller wrote it.
+        let list = options.as_list().ok_or_else(|| Error::bad_value("config", "must be a named list"))?;
+        let mut converted = polyiam_core::Map::new();
+        for (name, item) in list.iter() {
+            converted.insert(name.to_string(), from_r::value(&item, None, &shown(name))?);
+        }
+        let options = converted;
+        let config = Config::from_value(&options, &shown)?;
+        let service = from_r::opt_string(&service, "service")?.unwrap_or_default();
+        let core = polyiam_core::Client::connect_blocking(&service, &config)?;
         Ok(ExternalPtr::new(RClient { core }).into())
     })
 }
@@ -118,11 +107,11 @@ fn polyiam_connect(
 #[extendr]
 fn polyiam_call(client: Robj, operation: Robj, params: Robj) -> Robj {
     guard(|| {
-        let op = from_r::operation(&operation)?;
         let client = client_of(&client)?;
+        let op = from_r::operation(client.service(), &operation)?;
         let input = from_r::params(&params, op).map_err(|e| e.for_operation(op.name))?;
-        let response = client.call_blocking(op.name, &input)?;
-        Ok(to_r::output(op, &response.output))
+        let response = polyiam_core::runtime::block_on(client.call_until(op.name, &input, user_interrupt()))??;
+        to_r::output(op, &response.output)
     })
 }
 
@@ -130,8 +119,8 @@ fn polyiam_call(client: Robj, operation: Robj, params: Robj) -> Robj {
 #[extendr]
 fn polyiam_pages(client: Robj, operation: Robj, params: Robj, max_items: Robj, page_size: Robj, starting_token: Robj) -> Robj {
     guard(|| {
-        let op = from_r::operation(&operation)?;
         let client = client_of(&client)?;
+        let op = from_r::operation(client.service(), &operation)?;
         let input = from_r::params(&params, op).map_err(|e| e.for_operation(op.name))?;
         let max_items = from_r::opt_number(&max_items, "MaxItems")?
             .map(|n| if n.fract() == 0.0 && n >= 1.0 { Ok(n as usize) } else { Err(Error::bad_value("MaxItems", "must be a whole number of at least 1")) })
@@ -155,10 +144,10 @@ fn polyiam_next_page(pages: Robj) -> Robj {
         let p: &RPages = ptr.try_addr().map_err(|_| Error::internal("this page iterator is no longer valid"))?;
         let mut pages = p.pages.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let op = p.op;
-        match polyiam_core::runtime::block_on(pages.next())? {
+        match polyiam_core::runtime::block_on(pages.next_until(user_interrupt()))? {
             None => Ok(r!(NULL)),
             Some(Err(e)) => Err(e),
-            Some(Ok(response)) => Ok(to_r::output(op, &response.output)),
+            Some(Ok(response)) => to_r::output(op, &response.output),
         }
     })
 }

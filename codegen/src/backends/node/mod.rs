@@ -11,17 +11,53 @@ use std::collections::BTreeSet;
 
 const PKG: &str = "bindings-node";
 
-/// What the hand-written lib/runtime.js exports besides the generated classes.
-const RUNTIME_EXPORTS: &[&str] = &[
-    "ServiceException",
-    "IAMServiceException",
-    "ValidationError",
-    "ConfigurationError",
-    "EndpointConnectionError",
-    "TimeoutError",
-    "ResponseParseError",
-    "InternalError",
-];
+/// What the hand-written lib/runtime.js exports besides the error kinds' classes (boundary.rs).
+const RUNTIME_EXPORTS: &[&str] = &["ServiceException"];
+
+/// Every class lib/runtime.js exports: the base and one class per error kind (boundary.rs).
+fn runtime_exports() -> Vec<String> {
+    let mut names: Vec<String> = RUNTIME_EXPORTS.iter().map(|s| s.to_string()).collect();
+    for k in crate::boundary::KINDS {
+        if !k.node.is_empty() && !names.iter().any(|n| n == k.node) {
+            names.push(k.node.to_string());
+        }
+    }
+    names
+}
+
+/// `ClientConfig`'s members from model/options.json: top-level keys, and one object type per
+/// nested key (`credentials: { accessKeyId; ... }`).
+fn config_lines(options: &[crate::boundary::ClientOption]) -> Vec<String> {
+    let ts = |kind: &str| if kind == "string" { "string" } else { "number" };
+    let mut lines = Vec::new();
+    let mut nested: Vec<(String, Vec<String>)> = Vec::new();
+    for o in options {
+        let Some(name) = &o.node else { continue };
+        match name.split_once('.') {
+            None => {
+                lines.push(format!("/** {} */", js_doc(&o.doc)));
+                lines.push(format!("{name}?: {};", ts(&o.kind)));
+            }
+            Some((outer, inner)) => {
+                let at = match nested.iter().position(|(n, _)| n == outer) {
+                    Some(at) => at,
+                    None => {
+                        nested.push((outer.to_string(), Vec::new()));
+                        nested.len() - 1
+                    }
+                };
+                // The first two members of an object (the access key id and secret) are required in it.
+                let optional = if nested[at].1.len() < 2 { "" } else { "?" };
+                nested[at].1.push(format!("{inner}{optional}: {}", ts(&o.kind)));
+            }
+        }
+    }
+    for (outer, members) in nested {
+        lines.push(format!("/** Static {outer}; without them the standard provider chain is used. */"));
+        lines.push(format!("{outer}?: {{ {} }};", members.join("; ")));
+    }
+    lines
+}
 
 struct Method {
     name: String,
@@ -59,6 +95,7 @@ struct ClientTemplate<'a> {
     header: String,
     title: String,
     class_name: String,
+    slug: String,
     methods: &'a [Method],
 }
 
@@ -75,6 +112,7 @@ struct CommandsTemplate<'a> {
 struct ErrorsTemplate<'a> {
     header: String,
     base: String,
+    title: String,
     errors: &'a [ErrorClass],
 }
 
@@ -88,21 +126,25 @@ struct PaginatorsTemplate<'a> {
 
 #[derive(Template)]
 #[template(path = "node/index.js", escape = "none")]
-struct IndexTemplate {
+struct IndexTemplate<'a> {
     header: String,
-    class_name: String,
     runtime_exports: Vec<String>,
-    commands: Vec<String>,
-    errors: Vec<String>,
-    paginators: Vec<String>,
+    services: &'a [ServiceExports],
 }
 
 #[derive(Template)]
 #[template(path = "node/index.mjs", escape = "none")]
-struct IndexMjsTemplate {
+struct IndexMjsTemplate<'a> {
     header: String,
-    class_name: String,
     runtime_exports: Vec<String>,
+    services: &'a [ServiceExports],
+}
+
+/// What one service's files export, for the package's entry points.
+struct ServiceExports {
+    slug: String,
+    class_name: String,
+    base: String,
     commands: Vec<String>,
     errors: Vec<String>,
     paginators: Vec<String>,
@@ -110,8 +152,15 @@ struct IndexMjsTemplate {
 
 #[derive(Template)]
 #[template(path = "node/index.d.ts", escape = "none")]
-struct DtsTemplate<'a> {
+struct DtsTemplate {
     header: String,
+    config_lines: Vec<String>,
+    services: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "node/service.d.ts", escape = "none")]
+struct ServiceDtsTemplate<'a> {
     title: String,
     class_name: String,
     base: String,
@@ -170,19 +219,12 @@ fn methods(model: &Model) -> Vec<Method> {
 }
 
 fn error_classes(model: &Model) -> Vec<ErrorClass> {
-    let names: BTreeSet<&str> = model.operations.iter().flat_map(|o| o.errors.iter().map(String::as_str)).collect();
-    names
+    model
+        .error_shapes()
         .into_iter()
-        .map(|n| {
-            let s = model.shape(n);
-            let (code, status) = s.traits.query_error.clone().unwrap_or_default();
-            ErrorClass {
-                name: s.name.clone(),
-                code: if code.is_empty() { s.name.clone() } else { code },
-                status: status.or(s.traits.http_error).unwrap_or(400),
-                fault: s.traits.error.clone().unwrap_or_else(|| "client".into()),
-                doc: js_doc(&s.doc),
-            }
+        .filter_map(|s| {
+            let e = s.error_info()?;
+            Some(ErrorClass { name: s.name.clone(), code: e.code, status: e.status, fault: e.fault, doc: js_doc(&s.doc) })
         })
         .collect()
 }
@@ -225,16 +267,7 @@ fn doc_block(text: &str, indent: &str) -> String {
 
 /// Type aliases for enums, interfaces for structures, and the per-operation input/output types.
 fn declarations(model: &Model) -> Vec<String> {
-    let mut seen = BTreeSet::new();
-    let mut stack: Vec<String> = Vec::new();
-    for op in &model.operations {
-        stack.extend([&op.input, &op.output].into_iter().flatten().cloned());
-    }
-    while let Some(n) = stack.pop() {
-        if seen.insert(n.clone()) {
-            stack.extend(model.shape(&n).members.iter().map(|m| m.target.clone()));
-        }
-    }
+    let seen = model.reachable(model.operations.iter().flat_map(|op| [&op.input, &op.output]).flatten().map(String::as_str));
     let mut out = Vec::new();
     for name in &seen {
         let s = model.shape(name);
@@ -277,55 +310,72 @@ fn declarations(model: &Model) -> Vec<String> {
     out
 }
 
-pub fn emit(model: &Model) -> Result<Vec<GeneratedFile>, askama::Error> {
+/// One service's files in `lib/<service>/`, its part of index.d.ts, and its exports.
+fn emit_service(model: &Model) -> Result<(Vec<GeneratedFile>, String, ServiceExports), askama::Error> {
+    let slug = crate::backends::rust::service_slug(model);
     let class_name = model.service.sdk_id.clone();
     let title = js_doc(&model.service.title);
     let base = format!("{class_name}ServiceException");
     let methods = methods(model);
     let errors = error_classes(model);
     let paginators = paginators(model);
-    let runtime_exports: Vec<String> = RUNTIME_EXPORTS.iter().map(|s| s.to_string()).collect();
-    let error_names: Vec<String> = errors.iter().map(|e| e.name.clone()).collect();
-    let paginator_names: Vec<String> = paginators.iter().map(|p| p.name.clone()).collect();
-    let command_names: Vec<String> = methods.iter().map(|m| m.command.clone()).collect();
+    let dir = format!("{PKG}/lib/{slug}");
+    let client = ClientTemplate { header: header("//"), title: title.clone(), class_name: class_name.clone(), slug: slug.clone(), methods: &methods };
     let commands_js = CommandsTemplate { header: header("//"), class_name: class_name.clone(), methods: &methods };
-
-    let client = ClientTemplate { header: header("//"), title: title.clone(), class_name: class_name.clone(), methods: &methods };
-    let errors_js = ErrorsTemplate { header: header("//"), base: base.clone(), errors: &errors };
+    let errors_js = ErrorsTemplate { header: header("//"), base: base.clone(), title: title.clone(), errors: &errors };
     let paginators_js = PaginatorsTemplate { header: header("//"), class_name: class_name.clone(), paginators: &paginators };
-    let index = IndexTemplate {
-        header: header("//"),
-        class_name: class_name.clone(),
-        runtime_exports: runtime_exports.clone(),
-        commands: command_names.clone(),
-        errors: error_names.clone(),
-        paginators: paginator_names.clone(),
-    };
-    let index_mjs = IndexMjsTemplate {
-        header: header("//"),
-        class_name: class_name.clone(),
-        runtime_exports,
-        commands: command_names,
-        errors: error_names,
-        paginators: paginator_names,
-    };
-    let dts = DtsTemplate {
-        header: header("//"),
+    let dts = ServiceDtsTemplate {
         title,
-        class_name,
-        base,
+        class_name: class_name.clone(),
+        base: base.clone(),
         declarations: declarations(model),
         methods: &methods,
         errors: &errors,
         paginators: &paginators,
+    }
+    .render()?;
+    let exports = ServiceExports {
+        slug,
+        class_name,
+        base,
+        commands: methods.iter().map(|m| m.command.clone()).collect(),
+        errors: errors.iter().map(|e| e.name.clone()).collect(),
+        paginators: paginators.iter().map(|p| p.name.clone()).collect(),
     };
-    Ok(vec![
-        GeneratedFile::new(format!("{PKG}/lib/client.js"), client.render()?),
-        GeneratedFile::new(format!("{PKG}/lib/commands.js"), commands_js.render()?),
-        GeneratedFile::new(format!("{PKG}/lib/errors.js"), errors_js.render()?),
-        GeneratedFile::new(format!("{PKG}/lib/paginators.js"), paginators_js.render()?),
-        GeneratedFile::new(format!("{PKG}/index.js"), index.render()?),
-        GeneratedFile::new(format!("{PKG}/index.mjs"), index_mjs.render()?),
-        GeneratedFile::new(format!("{PKG}/index.d.ts"), dts.render()?),
-    ])
+    let files = vec![
+        GeneratedFile::new(format!("{dir}/client.js"), client.render()?),
+        GeneratedFile::new(format!("{dir}/commands.js"), commands_js.render()?),
+        GeneratedFile::new(format!("{dir}/errors.js"), errors_js.render()?),
+        GeneratedFile::new(format!("{dir}/paginators.js"), paginators_js.render()?),
+    ];
+    Ok((files, dts, exports))
+}
+
+/// Every service's files and the package's entry points (`index.js`, `index.mjs`, `index.d.ts`),
+/// which export every service's names; two services exporting one name is an error.
+pub fn emit(models: &[Model]) -> Result<Vec<GeneratedFile>, Box<dyn std::error::Error>> {
+    let mut files = Vec::new();
+    let mut chunks = Vec::new();
+    let mut services = Vec::new();
+    let mut seen: BTreeSet<String> = runtime_exports().into_iter().collect();
+    for model in models {
+        let (service_files, dts, exports) = emit_service(model)?;
+        let names = [exports.class_name.clone(), format!("{}Client", exports.class_name), exports.base.clone()];
+        for name in names.iter().chain(&exports.commands).chain(&exports.errors).chain(&exports.paginators) {
+            if !seen.insert(name.clone()) {
+                return Err(format!("node: {name} would be exported twice ({} and an earlier service or the runtime)", exports.slug).into());
+            }
+        }
+        files.extend(service_files);
+        chunks.push(dts);
+        services.push(exports);
+    }
+    let options = crate::boundary::options()?;
+    let index = IndexTemplate { header: header("//"), runtime_exports: runtime_exports(), services: &services };
+    let index_mjs = IndexMjsTemplate { header: header("//"), runtime_exports: runtime_exports(), services: &services };
+    let dts = DtsTemplate { header: header("//"), config_lines: config_lines(&options), services: chunks };
+    files.push(GeneratedFile::new(format!("{PKG}/index.js"), index.render()?));
+    files.push(GeneratedFile::new(format!("{PKG}/index.mjs"), index_mjs.render()?));
+    files.push(GeneratedFile::new(format!("{PKG}/index.d.ts"), dts.render()?));
+    Ok(files)
 }

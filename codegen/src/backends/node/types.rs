@@ -10,7 +10,7 @@ pub fn ts_type(model: &Model, shape: &str) -> String {
         Kind::String => "string".into(),
         Kind::Enum => {
             let values: Vec<String> =
-                s.members.iter().map(|m| format!("{:?}", m.traits.enum_value.as_deref().unwrap_or(&m.name))).collect();
+                s.enum_values().into_iter().map(|(_, wire)| format!("{wire:?}")).collect();
             values.join(" | ")
         }
         Kind::Integer | Kind::Long => "number".into(),

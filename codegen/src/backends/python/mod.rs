@@ -7,7 +7,6 @@ pub mod types;
 use crate::emit::{header, wrap, GeneratedFile};
 use crate::model::{Kind, Model};
 use askama::Template;
-use std::collections::BTreeSet;
 
 const PKG: &str = "bindings-python/python/polyiam";
 
@@ -15,10 +14,12 @@ const PKG: &str = "bindings-python/python/polyiam";
 #[template(path = "python/client.py", escape = "none")]
 struct ClientTemplate {
     header: String,
+    service: String,
     class_name: String,
     class_doc: String,
     methods: Vec<Method>,
     paginators: Vec<(String, String)>,
+    errors: Vec<String>,
 }
 
 struct Method {
@@ -56,6 +57,16 @@ struct TypedDictDef {
 struct ExceptionsTemplate {
     header: String,
     errors: Vec<ErrorClass>,
+    /// Per service: (wire code, class name).
+    by_code: Vec<(String, Vec<(String, String)>)>,
+}
+
+#[derive(Template)]
+#[template(path = "python/_services.py", escape = "none")]
+struct ServicesTemplate {
+    header: String,
+    /// (service name, client class name)
+    services: Vec<(String, String)>,
 }
 
 struct ErrorClass {
@@ -117,24 +128,10 @@ fn paginators(model: &Model) -> Vec<(String, String)> {
     model.operations.iter().filter(|o| o.paginated.is_some()).map(|o| (naming::method_name(&o.name), o.name.clone())).collect()
 }
 
-fn error_shapes(model: &Model) -> Vec<&crate::model::Shape> {
-    let names: BTreeSet<&str> = model.operations.iter().flat_map(|o| o.errors.iter().map(String::as_str)).collect();
-    names.into_iter().map(|n| model.shape(n)).collect()
-}
 
 fn typeddicts(model: &Model) -> Vec<TypedDictDef> {
-    let mut seen = BTreeSet::new();
-    let mut stack: Vec<String> = Vec::new();
-    for op in &model.operations {
-        for io in [&op.input, &op.output].into_iter().flatten() {
-            stack.extend(model.shape(io).members.iter().map(|m| m.target.clone()));
-        }
-    }
-    while let Some(n) = stack.pop() {
-        if seen.insert(n.clone()) {
-            stack.extend(model.shape(&n).members.iter().map(|m| m.target.clone()));
-        }
-    }
+    let io = model.operations.iter().flat_map(|op| [&op.input, &op.output]).flatten();
+    let seen = model.reachable(io.flat_map(|io| model.shape(io).members.iter().map(|m| m.target.as_str())));
     let mut defs: Vec<TypedDictDef> = seen
         .iter()
         .map(|n| model.shape(n))
@@ -158,43 +155,59 @@ fn typeddicts(model: &Model) -> Vec<TypedDictDef> {
     defs
 }
 
-pub fn emit(model: &Model) -> Result<Vec<GeneratedFile>, askama::Error> {
+fn error_class(s: &crate::model::Shape) -> Option<ErrorClass> {
+    let e = s.error_info()?;
+    Some(ErrorClass { name: s.name.clone(), code: e.code, status: e.status, doc: py_doc(&s.doc) })
+}
+
+/// One service's client module (`<service>.py`) and its stub.
+fn emit_service(model: &Model) -> Result<Vec<GeneratedFile>, askama::Error> {
+    let slug = crate::backends::rust::service_slug(model);
     let class_name = model.service.sdk_id.clone();
-    let methods = methods(model);
-    let errors = error_shapes(model);
+    let errors = model.error_shapes();
+    let error_names: Vec<String> = errors.iter().map(|e| e.name.clone()).collect();
     let client = ClientTemplate {
         header: header("#"),
+        service: slug.clone(),
         class_name: class_name.clone(),
         class_doc: py_doc(&model.service.title),
-        methods,
+        methods: methods(model),
         paginators: paginators(model),
+        errors: error_names.clone(),
     };
     let stub = StubTemplate {
         header: header("#"),
         class_name,
         typeddicts: typeddicts(model),
-        methods: self::methods(model),
+        methods: methods(model),
         paginators: paginators(model),
-        errors: errors.iter().map(|e| e.name.clone()).collect(),
-    };
-    let exceptions = ExceptionsTemplate {
-        header: header("#"),
-        errors: errors
-            .iter()
-            .map(|s| {
-                let (code, status) = s.traits.query_error.clone().unwrap_or_default();
-                ErrorClass {
-                    name: s.name.clone(),
-                    code: if code.is_empty() { s.name.clone() } else { code },
-                    status: status.or(s.traits.http_error).unwrap_or(400),
-                    doc: py_doc(&s.doc),
-                }
-            })
-            .collect(),
+        errors: error_names,
     };
     Ok(vec![
-        GeneratedFile::new(format!("{PKG}/iam.py"), client.render()?),
-        GeneratedFile::new(format!("{PKG}/iam.pyi"), stub.render()?),
-        GeneratedFile::new(format!("{PKG}/exceptions.py"), exceptions.render()?),
+        GeneratedFile::new(format!("{PKG}/{slug}.py"), client.render()?),
+        GeneratedFile::new(format!("{PKG}/{slug}.pyi"), stub.render()?),
     ])
+}
+
+/// Every service's client module, the exceptions of all of them (`exceptions.py`, one class per
+/// error name, with the wire codes of each service) and the registry `client()` reads.
+pub fn emit(models: &[Model]) -> Result<Vec<GeneratedFile>, askama::Error> {
+    let mut files = Vec::new();
+    let mut classes: std::collections::BTreeMap<String, ErrorClass> = std::collections::BTreeMap::new();
+    let mut by_code = Vec::new();
+    let mut services = Vec::new();
+    for model in models {
+        files.extend(emit_service(model)?);
+        let slug = crate::backends::rust::service_slug(model);
+        let errors: Vec<ErrorClass> = model.error_shapes().into_iter().filter_map(error_class).collect();
+        by_code.push((slug.clone(), errors.iter().map(|e| (e.code.clone(), e.name.clone())).collect::<Vec<_>>()));
+        for e in errors {
+            classes.entry(e.name.clone()).or_insert(e);
+        }
+        services.push((slug, model.service.sdk_id.clone()));
+    }
+    let exceptions = ExceptionsTemplate { header: header("#"), errors: classes.into_values().collect(), by_code };
+    files.push(GeneratedFile::new(format!("{PKG}/exceptions.py"), exceptions.render()?));
+    files.push(GeneratedFile::new(format!("{PKG}/_services.py"), ServicesTemplate { header: header("#"), services }.render()?));
+    Ok(files)
 }

@@ -15,7 +15,7 @@ pub fn hint(model: &Model, shape: &str, input: bool) -> String {
         Kind::String => "str".into(),
         Kind::Enum => {
             let values: Vec<String> =
-                s.members.iter().map(|m| format!("{:?}", m.traits.enum_value.as_deref().unwrap_or(&m.name))).collect();
+                s.enum_values().into_iter().map(|(_, wire)| format!("{wire:?}")).collect();
             format!("Literal[{}]", values.join(", "))
         }
         Kind::Integer | Kind::Long => "int".into(),
@@ -38,7 +38,7 @@ pub fn describe(model: &Model, shape: &str) -> String {
     let mut out = match s.kind {
         Kind::String => "string".to_string(),
         Kind::Enum => {
-            let values: Vec<&str> = s.members.iter().map(|m| m.traits.enum_value.as_deref().unwrap_or(&m.name)).collect();
+            let values: Vec<&str> = s.enum_values().into_iter().map(|(_, wire)| wire).collect();
             format!("string, one of: {}", values.join(", "))
         }
         Kind::Integer | Kind::Long => "integer".to_string(),

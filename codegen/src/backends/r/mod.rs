@@ -9,7 +9,6 @@ pub mod types;
 use crate::emit::{header, wrap, GeneratedFile};
 use crate::model::{Model, Operation};
 use askama::Template;
-use std::collections::BTreeSet;
 
 const PKG: &str = "bindings-r";
 
@@ -203,7 +202,6 @@ fn operation_rd(model: &Model, service: &str, op: &Operation) -> OperationRd {
 pub fn emit(model: &Model) -> Result<Vec<GeneratedFile>, askama::Error> {
     let service = naming::service_name(&model.service.sdk_id);
     let functions: Vec<Function> = model.operations.iter().map(|op| function(model, &service, op)).collect();
-    let error_names: BTreeSet<String> = model.operations.iter().flat_map(|o| o.errors.iter().cloned()).collect();
     let mut files = vec![GeneratedFile::new(
         format!("{PKG}/R/{service}.R"),
         ServiceTemplate { header: header("#"), service: service.clone(), title: model.service.title.clone(), functions }.render()?,
@@ -216,7 +214,7 @@ pub fn emit(model: &Model) -> Result<Vec<GeneratedFile>, askama::Error> {
             title: rd(&model.service.title),
             description: wrap(&rd(&plain(&model.service.doc)), 90),
             operations: model.operations.iter().map(|o| (naming::method_name(&o.name), rd(&words(&o.name)))).collect(),
-            errors: error_names.iter().map(|e| rd(e)).collect(),
+            errors: model.error_shapes().iter().map(|e| rd(&e.name)).collect(),
         }
         .render()?,
     ));
@@ -225,6 +223,17 @@ pub fn emit(model: &Model) -> Result<Vec<GeneratedFile>, askama::Error> {
         files.push(GeneratedFile::new(format!("{PKG}/man/{}.Rd", page.function.name), page.render()?));
     }
     Ok(files)
+}
+
+/// The package's NAMESPACE: every service's constructor, `paginate`, and the native library.
+pub fn emit_namespace(models: &[Model]) -> Result<Vec<GeneratedFile>, askama::Error> {
+    let mut text = header("#");
+    text.push_str("\n# Every service's constructor and paws.common-style paging; operations are reached as svc$<name>(...).\n");
+    for model in models {
+        text.push_str(&format!("export({})\n", naming::service_name(&model.service.sdk_id)));
+    }
+    text.push_str("export(paginate)\nuseDynLib(polyiam, .registration = TRUE)\n");
+    Ok(vec![GeneratedFile::new(format!("{PKG}/NAMESPACE"), text)])
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ pub fn example(model: &Model, shape: &str, indent: usize, depth: usize) -> Strin
         Kind::String => "\"string\"".into(),
         Kind::Enum => {
             let values: Vec<String> =
-                s.members.iter().map(|m| format!("{:?}", m.traits.enum_value.as_deref().unwrap_or(&m.name))).collect();
+                s.enum_values().into_iter().map(|(_, wire)| format!("{wire:?}")).collect();
             values.join("|")
         }
         Kind::Integer | Kind::Long => "123".into(),
@@ -56,7 +56,7 @@ pub fn describe(model: &Model, shape: &str) -> String {
     let mut out = match s.kind {
         Kind::String => "character(1)".to_string(),
         Kind::Enum => {
-            let values: Vec<&str> = s.members.iter().map(|m| m.traits.enum_value.as_deref().unwrap_or(&m.name)).collect();
+            let values: Vec<&str> = s.enum_values().into_iter().map(|(_, wire)| wire).collect();
             format!("character(1), one of: {}", values.join(", "))
         }
         Kind::Integer | Kind::Long => "a whole number (integer or numeric of length 1)".to_string(),

@@ -1,5 +1,7 @@
-//! Rust backend: the core glue (`core/src/generated/`): schema tables, the per-operation calls into
-//! aws-sdk-iam's fluent builders, and the value-tree conversions of every structure and enum.
+//! Rust backend: the core glue (`core/src/generated/`): per service (`generated/<service>/`) the
+//! schema tables, the builder of its SDK client, the per-operation calls into its fluent builders and
+//! the value-tree conversions of every structure and enum; and `generated/mod.rs`, the list of
+//! services with the one enum of their SDK clients.
 
 pub mod naming;
 
@@ -8,12 +10,21 @@ use crate::model::{Kind, Member, Model, Shape};
 use askama::Template;
 use std::collections::BTreeSet;
 
-const SDK: &str = "aws_sdk_iam";
+/// A service's name in polyiam (`iam`): its SDK id in lower case, as smithy-rs names the crate.
+pub fn service_slug(model: &Model) -> String {
+    model.service.sdk_id.to_ascii_lowercase().replace([' ', '-'], "")
+}
+
+/// The smithy-rs crate of a service (`aws_sdk_iam`).
+fn sdk_crate(model: &Model) -> String {
+    format!("aws_sdk_{}", service_slug(model))
+}
 
 #[derive(Template)]
 #[template(path = "rust/schema.rs", escape = "none")]
 struct SchemaTemplate {
     header: String,
+    service: String,
     operations: Vec<OperationRow>,
     shapes: Vec<ShapeRow>,
 }
@@ -48,6 +59,7 @@ struct MemberRow {
 #[template(path = "rust/ops.rs", escape = "none")]
 struct OpsTemplate {
     header: String,
+    sdk: String,
     operations: Vec<OpCall>,
 }
 
@@ -87,13 +99,35 @@ struct FieldConv {
 }
 
 #[derive(Template)]
+#[template(path = "rust/service.rs", escape = "none")]
+struct ServiceTemplate {
+    header: String,
+    slug: String,
+    sdk: String,
+    sdk_id: String,
+    title: String,
+}
+
+struct ServiceRow {
+    slug: String,
+    sdk: String,
+    variant: String,
+}
+
+#[derive(Template)]
 #[template(path = "rust/mod.rs", escape = "none")]
 struct ModTemplate {
     header: String,
+    services: Vec<ServiceRow>,
 }
 
 fn lit(s: &str) -> String {
     format!("{s:?}")
+}
+
+/// A shape reference as the core's tables hold it: qualified by the service (`iam#AccessKey`).
+fn qualified(slug: &str, shape: &str) -> String {
+    lit(&format!("{slug}#{shape}"))
 }
 
 fn opt_lit(s: Option<&str>) -> String {
@@ -120,15 +154,11 @@ fn constraints(t: &crate::model::Traits) -> String {
     )
 }
 
-fn kind_expr(model: &Model, s: &Shape) -> String {
+fn kind_expr(model: &Model, slug: &str, s: &Shape) -> String {
     match s.kind {
         Kind::String => "Kind::String".into(),
         Kind::Enum => {
-            let pairs: Vec<String> = s
-                .members
-                .iter()
-                .map(|m| format!("({}, {})", lit(&m.name), lit(m.traits.enum_value.as_deref().unwrap_or(&m.name))))
-                .collect();
+            let pairs: Vec<String> = s.enum_values().into_iter().map(|(name, wire)| format!("({}, {})", lit(name), lit(wire))).collect();
             format!("Kind::Enum(&[{}])", pairs.join(", "))
         }
         Kind::Integer => "Kind::Integer".into(),
@@ -136,22 +166,24 @@ fn kind_expr(model: &Model, s: &Shape) -> String {
         Kind::Boolean => "Kind::Boolean".into(),
         Kind::Timestamp => "Kind::Timestamp".into(),
         Kind::Blob => "Kind::Blob".into(),
-        Kind::List => format!("Kind::List {{ member: {} }}", lit(&model.shape(&s.members[0].target).name)),
-        Kind::Map => format!("Kind::Map {{ key: {}, value: {} }}", lit(&s.members[0].target), lit(&s.members[1].target)),
+        Kind::List => format!("Kind::List {{ member: {} }}", qualified(slug, &model.shape(&s.members[0].target).name)),
+        Kind::Map => format!("Kind::Map {{ key: {}, value: {} }}", qualified(slug, &s.members[0].target), qualified(slug, &s.members[1].target)),
         // Unit: a structure without members.
         Kind::Structure | Kind::Unit => String::new(),
     }
 }
 
 fn schema(model: &Model) -> SchemaTemplate {
+    let slug = service_slug(model);
+    let opt_qualified = |s: Option<&str>| s.map_or_else(|| "None".to_string(), |s| format!("Some({})", qualified(&slug, s)));
     let operations = model
         .operations
         .iter()
         .map(|op| OperationRow {
             name: lit(&op.name),
-            input: opt_lit(op.input.as_deref()),
-            output: opt_lit(op.output.as_deref()),
-            errors: op.errors.iter().map(|e| lit(e)).collect(),
+            input: opt_qualified(op.input.as_deref()),
+            output: opt_qualified(op.output.as_deref()),
+            errors: op.errors.iter().map(|e| qualified(&slug, e)).collect(),
             paginated: op.paginated.as_ref().map_or("None".into(), |p| {
                 format!(
                     "Some(Paginated {{ input_token: {}, output_token: {}, items: {}, page_size: {} }})",
@@ -173,24 +205,22 @@ fn schema(model: &Model) -> SchemaTemplate {
                     .iter()
                     .map(|m| MemberRow {
                         name: lit(&m.name),
-                        target: lit(&m.target),
+                        target: qualified(&slug, &m.target),
                         required: m.traits.required,
                         constraints: constraints(&m.traits),
                     })
                     .collect()
             });
-            let error = match (&s.traits.error, &s.traits.query_error) {
-                (None, _) => "None".to_string(),
-                (Some(fault), q) => {
-                    let code = q.as_ref().map(|(c, _)| c.as_str()).filter(|c| !c.is_empty()).unwrap_or(&s.name);
-                    let status = q.as_ref().and_then(|(_, h)| *h).or(s.traits.http_error).unwrap_or(400);
-                    let fault = if fault == "server" { "Fault::Server" } else { "Fault::Client" };
-                    format!("Some(ErrorInfo {{ code: {}, http_status: {status}, fault: {fault} }})", lit(code))
+            let error = match s.error_info() {
+                None => "None".to_string(),
+                Some(e) => {
+                    let fault = if e.fault == "server" { "Fault::Server" } else { "Fault::Client" };
+                    format!("Some(ErrorInfo {{ code: {}, http_status: {}, fault: {fault} }})", lit(&e.code), e.status)
                 }
             };
             ShapeRow {
                 name: lit(&s.name),
-                kind: kind_expr(model, s),
+                kind: kind_expr(model, &slug, s),
                 members,
                 constraints: constraints(&s.traits),
                 sensitive: s.traits.sensitive,
@@ -198,7 +228,7 @@ fn schema(model: &Model) -> SchemaTemplate {
             }
         })
         .collect();
-    SchemaTemplate { header: header("//"), operations, shapes }
+    SchemaTemplate { header: header("//"), service: lit(&slug), operations, shapes }
 }
 
 fn ops(model: &Model) -> OpsTemplate {
@@ -216,20 +246,9 @@ fn ops(model: &Model) -> OpsTemplate {
             has_output: op.output.as_ref().is_some_and(|o| !model.shape(o).members.is_empty()),
         })
         .collect();
-    OpsTemplate { header: header("//"), operations }
+    OpsTemplate { header: header("//"), sdk: sdk_crate(model), operations }
 }
 
-/// Shapes reachable from `roots` through members, list items and map values.
-fn reachable<'a>(model: &'a Model, roots: impl Iterator<Item = &'a str>) -> BTreeSet<&'a str> {
-    let mut seen = BTreeSet::new();
-    let mut stack: Vec<&str> = roots.collect();
-    while let Some(name) = stack.pop() {
-        if seen.insert(name) {
-            stack.extend(model.shape(name).members.iter().map(|m| m.target.as_str()));
-        }
-    }
-    seen
-}
 
 fn is_sensitive(model: &Model, m: &Member) -> bool {
     m.traits.sensitive || model.shape(&m.target).traits.sensitive
@@ -261,17 +280,18 @@ fn struct_conv(model: &Model, s: &Shape, rust_type: String) -> StructConv {
 }
 
 fn shapes(model: &Model) -> ShapesTemplate {
+    let sdk = sdk_crate(model);
     let outputs: Vec<&str> = model.operations.iter().filter_map(|o| o.output.as_deref()).collect();
     let inputs: Vec<&str> = model.operations.iter().filter_map(|o| o.input.as_deref()).collect();
-    let out_side = reachable(model, outputs.iter().copied());
-    let in_side = reachable(model, inputs.iter().flat_map(|i| model.shape(i).members.iter().map(|m| m.target.as_str())));
+    let out_side = model.reachable(outputs.iter().copied());
+    let in_side = model.reachable(inputs.iter().flat_map(|i| model.shape(i).members.iter().map(|m| m.target.as_str())));
 
     let mut to_value = Vec::new();
     for op in &model.operations {
         if let Some(out) = op.output.as_deref() {
             let s = model.shape(out);
             if !s.members.is_empty() {
-                let ty = format!("{SDK}::operation::{}::{}", naming::operation_fn(&op.name), naming::operation_type(&op.name, "Output"));
+                let ty = format!("{sdk}::operation::{}::{}", naming::operation_fn(&op.name), naming::operation_type(&op.name, "Output"));
                 to_value.push(struct_conv(model, s, ty));
             }
         }
@@ -284,7 +304,7 @@ fn shapes(model: &Model) -> ShapesTemplate {
             .filter(|n| !io.contains(*n))
             .map(|n| model.shape(n))
             .filter(|s| s.kind == Kind::Structure && s.traits.error.is_none())
-            .map(|s| struct_conv(model, s, format!("{SDK}::types::{}", naming::type_name(&s.name))))
+            .map(|s| struct_conv(model, s, format!("{sdk}::types::{}", naming::type_name(&s.name))))
             .collect()
     };
     to_value.extend(nested(&out_side));
@@ -293,17 +313,38 @@ fn shapes(model: &Model) -> ShapesTemplate {
         .shapes
         .values()
         .filter(|s| s.kind == Kind::Enum && (out_side.contains(s.name.as_str()) || in_side.contains(s.name.as_str())))
-        .map(|s| format!("{SDK}::types::{}", naming::type_name(&s.name)))
+        .map(|s| format!("{sdk}::types::{}", naming::type_name(&s.name)))
         .collect();
     ShapesTemplate { header: header("//"), to_value, from_value, enums }
 }
 
+/// One service's glue, in `core/src/generated/<service>/`.
 pub fn emit(model: &Model) -> Result<Vec<GeneratedFile>, askama::Error> {
-    let dir = "core/src/generated";
+    let slug = service_slug(model);
+    let dir = format!("core/src/generated/{slug}");
+    let service = ServiceTemplate {
+        header: header("//"),
+        slug: slug.clone(),
+        sdk: sdk_crate(model),
+        sdk_id: model.service.sdk_id.clone(),
+        title: model.service.title.clone(),
+    };
     Ok(vec![
-        GeneratedFile::new(format!("{dir}/mod.rs"), ModTemplate { header: header("//") }.render()?),
+        GeneratedFile::new(format!("{dir}/mod.rs"), service.render()?),
         GeneratedFile::new(format!("{dir}/schema.rs"), schema(model).render()?),
         GeneratedFile::new(format!("{dir}/ops.rs"), ops(model).render()?),
         GeneratedFile::new(format!("{dir}/shapes.rs"), shapes(model).render()?),
     ])
+}
+
+/// `core/src/generated/mod.rs`: every service, and the one enum of their SDK clients.
+pub fn emit_services(models: &[Model]) -> Result<Vec<GeneratedFile>, askama::Error> {
+    let services = models
+        .iter()
+        .map(|m| {
+            let slug = service_slug(m);
+            ServiceRow { variant: naming::type_name(&slug), sdk: sdk_crate(m), slug }
+        })
+        .collect();
+    Ok(vec![GeneratedFile::new("core/src/generated/mod.rs", ModTemplate { header: header("//"), services }.render()?)])
 }

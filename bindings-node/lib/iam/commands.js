@@ -2,7 +2,7 @@
 "use strict";
 /** The v3 SDK's command classes, one per operation: `await client.send(new GetUserCommand(input))`. */
 
-const { Command } = require("./command");
+const { Command } = require("../command");
 
 /** Runs `CreateAccessKey` when sent (`IAM#createAccessKey` without the aggregated client). */
 class CreateAccessKeyCommand extends Command {

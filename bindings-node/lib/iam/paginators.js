@@ -2,15 +2,15 @@
 "use strict";
 /** v3-style paginators: `for await (const page of paginateX({ client }, input))`. */
 
-const { paginate } = require("./runtime");
+const { paginate } = require("../runtime");
 const { IAMClient } = require("./client");
 
 /**
  * Pages of `ListAccessKeys`, following `Marker`/`Marker` until the last page.
  *
  * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
- * @param {import("..").ListAccessKeysCommandInput} [input]
- * @returns {AsyncGenerator<import("..").ListAccessKeysCommandOutput>}
+ * @param {import("../..").ListAccessKeysCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListAccessKeysCommandOutput>}
  */
 function paginateListAccessKeys(config, input = {}) {
   return paginate(IAMClient, "paginateListAccessKeys", "ListAccessKeys", config, input);

@@ -2,9 +2,12 @@
 "use strict";
 /** The AWS Identity and Access Management client: one method per operation in model/. */
 
-const { BaseClient } = require("./runtime");
-const { send } = require("./command");
+const { BaseClient } = require("../runtime");
+const { send } = require("../command");
 const errors = require("./errors");
+
+/** What the runtime needs of this service: its name in the core, base exception, modelled errors. */
+const SERVICE = Object.freeze({ name: "iam", base: errors.IAMServiceException, byShape: errors.BY_SHAPE });
 
 /**
  * The v3 SDK's bare client: `await client.send(new CreateAccessKeyCommand(input))` (commands in
@@ -12,7 +15,7 @@ const errors = require("./errors");
  */
 class IAMClient extends BaseClient {
   constructor(config = {}) {
-    super(config, errors.BY_SHAPE);
+    super(config, SERVICE);
   }
 
   /** Runs a command; v3's callback form `send(command, (err, data) => ...)` works too. */
@@ -30,7 +33,7 @@ class IAMClient extends BaseClient {
  */
 class IAM extends IAMClient {
   constructor(config = {}) {
-    super(config, errors.BY_SHAPE);
+    super(config, SERVICE);
   }
 
   /**
@@ -44,8 +47,8 @@ class IAM extends IAMClient {
    * @throws {@link NoSuchEntityException}
    * @throws {@link ServiceFailureException}
    */
-  createAccessKey(input = {}) {
-    return this._call("CreateAccessKey", input);
+  createAccessKey(input = {}, options = undefined) {
+    return this._call("CreateAccessKey", input, options);
   }
 
   /**
@@ -65,8 +68,8 @@ class IAM extends IAMClient {
    * @throws {@link NoSuchEntityException}
    * @throws {@link ServiceFailureException}
    */
-  createUser(input = {}) {
-    return this._call("CreateUser", input);
+  createUser(input = {}, options = undefined) {
+    return this._call("CreateUser", input, options);
   }
 
   /**
@@ -81,8 +84,8 @@ class IAM extends IAMClient {
    * @throws {@link NoSuchEntityException}
    * @throws {@link ServiceFailureException}
    */
-  deleteAccessKey(input = {}) {
-    return this._call("DeleteAccessKey", input);
+  deleteAccessKey(input = {}, options = undefined) {
+    return this._call("DeleteAccessKey", input, options);
   }
 
   /**
@@ -98,8 +101,8 @@ class IAM extends IAMClient {
    * @throws {@link NoSuchEntityException}
    * @throws {@link ServiceFailureException}
    */
-  deleteUser(input = {}) {
-    return this._call("DeleteUser", input);
+  deleteUser(input = {}, options = undefined) {
+    return this._call("DeleteUser", input, options);
   }
 
   /**
@@ -110,8 +113,8 @@ class IAM extends IAMClient {
    *
    * @returns a Promise of `{ UserName, AccessKeyLastUsed, $metadata }`.
    */
-  getAccessKeyLastUsed(input = {}) {
-    return this._call("GetAccessKeyLastUsed", input);
+  getAccessKeyLastUsed(input = {}, options = undefined) {
+    return this._call("GetAccessKeyLastUsed", input, options);
   }
 
   /**
@@ -124,8 +127,8 @@ class IAM extends IAMClient {
    * @throws {@link NoSuchEntityException}
    * @throws {@link ServiceFailureException}
    */
-  getUser(input = {}) {
-    return this._call("GetUser", input);
+  getUser(input = {}, options = undefined) {
+    return this._call("GetUser", input, options);
   }
 
   /**
@@ -140,8 +143,8 @@ class IAM extends IAMClient {
    * @throws {@link NoSuchEntityException}
    * @throws {@link ServiceFailureException}
    */
-  listAccessKeys(input = {}) {
-    return this._call("ListAccessKeys", input);
+  listAccessKeys(input = {}, options = undefined) {
+    return this._call("ListAccessKeys", input, options);
   }
 
   /**
@@ -158,8 +161,8 @@ class IAM extends IAMClient {
    * @throws {@link NoSuchEntityException}
    * @throws {@link ServiceFailureException}
    */
-  updateAccessKey(input = {}) {
-    return this._call("UpdateAccessKey", input);
+  updateAccessKey(input = {}, options = undefined) {
+    return this._call("UpdateAccessKey", input, options);
   }
 }
 

@@ -4,7 +4,7 @@ use crate::convert::{member, structure};
 use crate::error::Error;
 use crate::value::{Map, Value};
 
-/// Calls `operation` through aws-sdk-iam's fluent builder; `input` has been validated.
+/// Calls `operation` through aws_sdk_iam's fluent builder; `input` has been validated.
 pub(crate) async fn dispatch(client: &aws_sdk_iam::Client, operation: &str, input: &Map) -> Result<Value, Error> {
     match operation {
         "CreateAccessKey" => {
@@ -13,7 +13,7 @@ pub(crate) async fn dispatch(client: &aws_sdk_iam::Client, operation: &str, inpu
                 .set_user_name(member(input, "UserName", "")?)
                 .send()
                 .await
-                .map_err(Error::from_sdk)?;
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
             Ok(structure(&output))
         }
         "CreateUser" => {
@@ -25,7 +25,7 @@ pub(crate) async fn dispatch(client: &aws_sdk_iam::Client, operation: &str, inpu
                 .set_tags(member(input, "Tags", "")?)
                 .send()
                 .await
-                .map_err(Error::from_sdk)?;
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
             Ok(structure(&output))
         }
         "DeleteAccessKey" => {
@@ -35,7 +35,7 @@ pub(crate) async fn dispatch(client: &aws_sdk_iam::Client, operation: &str, inpu
                 .set_access_key_id(member(input, "AccessKeyId", "")?)
                 .send()
                 .await
-                .map_err(Error::from_sdk)?;
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
             Ok(Value::Map(Map::new()))
         }
         "DeleteUser" => {
@@ -44,7 +44,7 @@ pub(crate) async fn dispatch(client: &aws_sdk_iam::Client, operation: &str, inpu
                 .set_user_name(member(input, "UserName", "")?)
                 .send()
                 .await
-                .map_err(Error::from_sdk)?;
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
             Ok(Value::Map(Map::new()))
         }
         "GetAccessKeyLastUsed" => {
@@ -53,7 +53,7 @@ pub(crate) async fn dispatch(client: &aws_sdk_iam::Client, operation: &str, inpu
                 .set_access_key_id(member(input, "AccessKeyId", "")?)
                 .send()
                 .await
-                .map_err(Error::from_sdk)?;
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
             Ok(structure(&output))
         }
         "GetUser" => {
@@ -62,7 +62,7 @@ pub(crate) async fn dispatch(client: &aws_sdk_iam::Client, operation: &str, inpu
                 .set_user_name(member(input, "UserName", "")?)
                 .send()
                 .await
-                .map_err(Error::from_sdk)?;
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
             Ok(structure(&output))
         }
         "ListAccessKeys" => {
@@ -73,7 +73,7 @@ pub(crate) async fn dispatch(client: &aws_sdk_iam::Client, operation: &str, inpu
                 .set_max_items(member(input, "MaxItems", "")?)
                 .send()
                 .await
-                .map_err(Error::from_sdk)?;
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
             Ok(structure(&output))
         }
         "UpdateAccessKey" => {
@@ -84,7 +84,7 @@ pub(crate) async fn dispatch(client: &aws_sdk_iam::Client, operation: &str, inpu
                 .set_status(member(input, "Status", "")?)
                 .send()
                 .await
-                .map_err(Error::from_sdk)?;
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
             Ok(Value::Map(Map::new()))
         }
         other => Err(Error::internal(format!("operation {other} is in the schema but has no glue"))),

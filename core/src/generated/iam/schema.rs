@@ -6,66 +6,74 @@ use crate::schema::{ErrorInfo, Fault, Paginated};
 
 pub(crate) static OPERATIONS: &[Operation] = &[
     Operation {
+        service: "iam",
         name: "CreateAccessKey",
-        input: Some("CreateAccessKeyRequest"),
-        output: Some("CreateAccessKeyResponse"),
-        errors: &["LimitExceededException", "NoSuchEntityException", "ServiceFailureException"],
+        input: Some("iam#CreateAccessKeyRequest"),
+        output: Some("iam#CreateAccessKeyResponse"),
+        errors: &["iam#LimitExceededException", "iam#NoSuchEntityException", "iam#ServiceFailureException"],
         paginated: None,
         retry_safe: false,
     },
     Operation {
+        service: "iam",
         name: "CreateUser",
-        input: Some("CreateUserRequest"),
-        output: Some("CreateUserResponse"),
-        errors: &["ConcurrentModificationException", "EntityAlreadyExistsException", "InvalidInputException", "LimitExceededException", "NoSuchEntityException", "ServiceFailureException"],
+        input: Some("iam#CreateUserRequest"),
+        output: Some("iam#CreateUserResponse"),
+        errors: &["iam#ConcurrentModificationException", "iam#EntityAlreadyExistsException", "iam#InvalidInputException", "iam#LimitExceededException", "iam#NoSuchEntityException", "iam#ServiceFailureException"],
         paginated: None,
         retry_safe: false,
     },
     Operation {
+        service: "iam",
         name: "DeleteAccessKey",
-        input: Some("DeleteAccessKeyRequest"),
+        input: Some("iam#DeleteAccessKeyRequest"),
         output: None,
-        errors: &["LimitExceededException", "NoSuchEntityException", "ServiceFailureException"],
+        errors: &["iam#LimitExceededException", "iam#NoSuchEntityException", "iam#ServiceFailureException"],
         paginated: None,
         retry_safe: false,
     },
     Operation {
+        service: "iam",
         name: "DeleteUser",
-        input: Some("DeleteUserRequest"),
+        input: Some("iam#DeleteUserRequest"),
         output: None,
-        errors: &["ConcurrentModificationException", "DeleteConflictException", "LimitExceededException", "NoSuchEntityException", "ServiceFailureException"],
+        errors: &["iam#ConcurrentModificationException", "iam#DeleteConflictException", "iam#LimitExceededException", "iam#NoSuchEntityException", "iam#ServiceFailureException"],
         paginated: None,
         retry_safe: false,
     },
     Operation {
+        service: "iam",
         name: "GetAccessKeyLastUsed",
-        input: Some("GetAccessKeyLastUsedRequest"),
-        output: Some("GetAccessKeyLastUsedResponse"),
+        input: Some("iam#GetAccessKeyLastUsedRequest"),
+        output: Some("iam#GetAccessKeyLastUsedResponse"),
         errors: &[],
         paginated: None,
-        retry_safe: false,
+        retry_safe: true,
     },
     Operation {
+        service: "iam",
         name: "GetUser",
-        input: Some("GetUserRequest"),
-        output: Some("GetUserResponse"),
-        errors: &["NoSuchEntityException", "ServiceFailureException"],
+        input: Some("iam#GetUserRequest"),
+        output: Some("iam#GetUserResponse"),
+        errors: &["iam#NoSuchEntityException", "iam#ServiceFailureException"],
         paginated: None,
-        retry_safe: false,
+        retry_safe: true,
     },
     Operation {
+        service: "iam",
         name: "ListAccessKeys",
-        input: Some("ListAccessKeysRequest"),
-        output: Some("ListAccessKeysResponse"),
-        errors: &["NoSuchEntityException", "ServiceFailureException"],
+        input: Some("iam#ListAccessKeysRequest"),
+        output: Some("iam#ListAccessKeysResponse"),
+        errors: &["iam#NoSuchEntityException", "iam#ServiceFailureException"],
         paginated: Some(Paginated { input_token: "Marker", output_token: "Marker", items: Some("AccessKeyMetadata"), page_size: Some("MaxItems") }),
-        retry_safe: false,
+        retry_safe: true,
     },
     Operation {
+        service: "iam",
         name: "UpdateAccessKey",
-        input: Some("UpdateAccessKeyRequest"),
+        input: Some("iam#UpdateAccessKeyRequest"),
         output: None,
-        errors: &["InvalidInputException", "LimitExceededException", "NoSuchEntityException", "ServiceFailureException"],
+        errors: &["iam#InvalidInputException", "iam#LimitExceededException", "iam#NoSuchEntityException", "iam#ServiceFailureException"],
         paginated: None,
         retry_safe: false,
     },
@@ -77,11 +85,11 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "AccessKey",
         kind: Kind::Structure {
             members: &[
-                Member { name: "UserName", target: "userNameType", required: true, constraints: Constraints::NONE },
-                Member { name: "AccessKeyId", target: "accessKeyIdType", required: true, constraints: Constraints::NONE },
-                Member { name: "Status", target: "statusType", required: true, constraints: Constraints::NONE },
-                Member { name: "SecretAccessKey", target: "accessKeySecretType", required: true, constraints: Constraints::NONE },
-                Member { name: "CreateDate", target: "dateType", required: false, constraints: Constraints::NONE },
+                Member { name: "UserName", target: "iam#userNameType", required: true, constraints: Constraints::NONE },
+                Member { name: "AccessKeyId", target: "iam#accessKeyIdType", required: true, constraints: Constraints::NONE },
+                Member { name: "Status", target: "iam#statusType", required: true, constraints: Constraints::NONE },
+                Member { name: "SecretAccessKey", target: "iam#accessKeySecretType", required: true, constraints: Constraints::NONE },
+                Member { name: "CreateDate", target: "iam#dateType", required: false, constraints: Constraints::NONE },
             ],
         },
         constraints: Constraints::NONE,
@@ -92,9 +100,9 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "AccessKeyLastUsed",
         kind: Kind::Structure {
             members: &[
-                Member { name: "LastUsedDate", target: "dateType", required: false, constraints: Constraints::NONE },
-                Member { name: "ServiceName", target: "stringType", required: true, constraints: Constraints::NONE },
-                Member { name: "Region", target: "stringType", required: true, constraints: Constraints::NONE },
+                Member { name: "LastUsedDate", target: "iam#dateType", required: false, constraints: Constraints::NONE },
+                Member { name: "ServiceName", target: "iam#stringType", required: true, constraints: Constraints::NONE },
+                Member { name: "Region", target: "iam#stringType", required: true, constraints: Constraints::NONE },
             ],
         },
         constraints: Constraints::NONE,
@@ -105,10 +113,10 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "AccessKeyMetadata",
         kind: Kind::Structure {
             members: &[
-                Member { name: "UserName", target: "userNameType", required: false, constraints: Constraints::NONE },
-                Member { name: "AccessKeyId", target: "accessKeyIdType", required: false, constraints: Constraints::NONE },
-                Member { name: "Status", target: "statusType", required: false, constraints: Constraints::NONE },
-                Member { name: "CreateDate", target: "dateType", required: false, constraints: Constraints::NONE },
+                Member { name: "UserName", target: "iam#userNameType", required: false, constraints: Constraints::NONE },
+                Member { name: "AccessKeyId", target: "iam#accessKeyIdType", required: false, constraints: Constraints::NONE },
+                Member { name: "Status", target: "iam#statusType", required: false, constraints: Constraints::NONE },
+                Member { name: "CreateDate", target: "iam#dateType", required: false, constraints: Constraints::NONE },
             ],
         },
         constraints: Constraints::NONE,
@@ -119,8 +127,8 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "AttachedPermissionsBoundary",
         kind: Kind::Structure {
             members: &[
-                Member { name: "PermissionsBoundaryType", target: "PermissionsBoundaryAttachmentType", required: false, constraints: Constraints::NONE },
-                Member { name: "PermissionsBoundaryArn", target: "arnType", required: false, constraints: Constraints::NONE },
+                Member { name: "PermissionsBoundaryType", target: "iam#PermissionsBoundaryAttachmentType", required: false, constraints: Constraints::NONE },
+                Member { name: "PermissionsBoundaryArn", target: "iam#arnType", required: false, constraints: Constraints::NONE },
             ],
         },
         constraints: Constraints::NONE,
@@ -131,7 +139,7 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "ConcurrentModificationException",
         kind: Kind::Structure {
             members: &[
-                Member { name: "message", target: "ConcurrentModificationMessage", required: false, constraints: Constraints::NONE },
+                Member { name: "message", target: "iam#ConcurrentModificationMessage", required: false, constraints: Constraints::NONE },
             ],
         },
         constraints: Constraints::NONE,
@@ -149,7 +157,7 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "CreateAccessKeyRequest",
         kind: Kind::Structure {
             members: &[
-                Member { name: "UserName", target: "existingUserNameType", required: false, constraints: Constraints::NONE },
+                Member { name: "UserName", target: "iam#existingUserNameType", required: false, constraints: Constraints::NONE },
             ],
         },
         constraints: Constraints::NONE,
@@ -160,7 +168,7 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "CreateAccessKeyResponse",
         kind: Kind::Structure {
             members: &[
-                Member { name: "AccessKey", target: "AccessKey", required: true, constraints: Constraints::NONE },
+                Member { name: "AccessKey", target: "iam#AccessKey", required: true, constraints: Constraints::NONE },
             ],
         },
         constraints: Constraints::NONE,
@@ -171,10 +179,10 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "CreateUserRequest",
         kind: Kind::Structure {
             members: &[
-                Member { name: "Path", target: "pathType", required: false, constraints: Constraints::NONE },
-                Member { name: "UserName", target: "userNameType", required: true, constraints: Constraints::NONE },
-                Member { name: "PermissionsBoundary", target: "arnType", required: false, constraints: Constraints::NONE },
-                Member { name: "Tags", target: "tagListType", required: false, constraints: Constraints::NONE },
+                Member { name: "Path", target: "iam#pathType", required: false, constraints: Constraints::NONE },
+                Member { name: "UserName", target: "iam#userNameType", required: true, constraints: Constraints::NONE },
+                Member { name: "PermissionsBoundary", target: "iam#arnType", required: false, constraints: Constraints::NONE },
+                Member { name: "Tags", target: "iam#tagListType", required: false, constraints: Constraints::NONE },
             ],
         },
         constraints: Constraints::NONE,
@@ -185,7 +193,7 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "CreateUserResponse",
         kind: Kind::Structure {
             members: &[
-                Member { name: "User", target: "User", required: false, constraints: Constraints::NONE },
+                Member { name: "User", target: "iam#User", required: false, constraints: Constraints::NONE },
             ],
         },
         constraints: Constraints::NONE,
@@ -196,8 +204,8 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "DeleteAccessKeyRequest",
         kind: Kind::Structure {
             members: &[
-                Member { name: "UserName", target: "existingUserNameType", required: false, constraints: Constraints::NONE },
-                Member { name: "AccessKeyId", target: "accessKeyIdType", required: true, constraints: Constraints::NONE },
+                Member { name: "UserName", target: "iam#existingUserNameType", required: false, constraints: Constraints::NONE },
+                Member { name: "AccessKeyId", target: "iam#accessKeyIdType", required: true, constraints: Constraints::NONE },
             ],
         },
         constraints: Constraints::NONE,
@@ -208,7 +216,7 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "DeleteConflictException",
         kind: Kind::Structure {
             members: &[
-                Member { name: "message", target: "deleteConflictMessage", required: false, constraints: Constraints::NONE },
+                Member { name: "message", target: "iam#deleteConflictMessage", required: false, constraints: Constraints::NONE },
             ],
         },
         constraints: Constraints::NONE,
@@ -219,7 +227,7 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "DeleteUserRequest",
         kind: Kind::Structure {
             members: &[
-                Member { name: "UserName", target: "existingUserNameType", required: true, constraints: Constraints::NONE },
+                Member { name: "UserName", target: "iam#existingUserNameType", required: true, constraints: Constraints::NONE },
             ],
         },
         constraints: Constraints::NONE,
@@ -230,7 +238,7 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "EntityAlreadyExistsException",
         kind: Kind::Structure {
             members: &[
-                Member { name: "message", target: "entityAlreadyExistsMessage", required: false, constraints: Constraints::NONE },
+                Member { name: "message", target: "iam#entityAlreadyExistsMessage", required: false, constraints: Constraints::NONE },
             ],
         },
         constraints: Constraints::NONE,
@@ -241,7 +249,7 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "GetAccessKeyLastUsedRequest",
         kind: Kind::Structure {
             members: &[
-                Member { name: "AccessKeyId", target: "accessKeyIdType", required: true, constraints: Constraints::NONE },
+                Member { name: "AccessKeyId", target: "iam#accessKeyIdType", required: true, constraints: Constraints::NONE },
             ],
         },
         constraints: Constraints::NONE,
@@ -252,8 +260,8 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "GetAccessKeyLastUsedResponse",
         kind: Kind::Structure {
             members: &[
-                Member { name: "UserName", target: "existingUserNameType", required: false, constraints: Constraints::NONE },
-                Member { name: "AccessKeyLastUsed", target: "AccessKeyLastUsed", required: false, constraints: Constraints::NONE },
+                Member { name: "UserName", target: "iam#existingUserNameType", required: false, constraints: Constraints::NONE },
+                Member { name: "AccessKeyLastUsed", target: "iam#AccessKeyLastUsed", required: false, constraints: Constraints::NONE },
             ],
         },
         constraints: Constraints::NONE,
@@ -264,7 +272,7 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "GetUserRequest",
         kind: Kind::Structure {
             members: &[
-                Member { name: "UserName", target: "existingUserNameType", required: false, constraints: Constraints::NONE },
+                Member { name: "UserName", target: "iam#existingUserNameType", required: false, constraints: Constraints::NONE },
             ],
         },
         constraints: Constraints::NONE,
@@ -275,7 +283,7 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "GetUserResponse",
         kind: Kind::Structure {
             members: &[
-                Member { name: "User", target: "User", required: true, constraints: Constraints::NONE },
+                Member { name: "User", target: "iam#User", required: true, constraints: Constraints::NONE },
             ],
         },
         constraints: Constraints::NONE,
@@ -286,7 +294,7 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "InvalidInputException",
         kind: Kind::Structure {
             members: &[
-                Member { name: "message", target: "invalidInputMessage", required: false, constraints: Constraints::NONE },
+                Member { name: "message", target: "iam#invalidInputMessage", required: false, constraints: Constraints::NONE },
             ],
         },
         constraints: Constraints::NONE,
@@ -297,7 +305,7 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "LimitExceededException",
         kind: Kind::Structure {
             members: &[
-                Member { name: "message", target: "limitExceededMessage", required: false, constraints: Constraints::NONE },
+                Member { name: "message", target: "iam#limitExceededMessage", required: false, constraints: Constraints::NONE },
             ],
         },
         constraints: Constraints::NONE,
@@ -308,9 +316,9 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "ListAccessKeysRequest",
         kind: Kind::Structure {
             members: &[
-                Member { name: "UserName", target: "existingUserNameType", required: false, constraints: Constraints::NONE },
-                Member { name: "Marker", target: "markerType", required: false, constraints: Constraints::NONE },
-                Member { name: "MaxItems", target: "maxItemsType", required: false, constraints: Constraints::NONE },
+                Member { name: "UserName", target: "iam#existingUserNameType", required: false, constraints: Constraints::NONE },
+                Member { name: "Marker", target: "iam#markerType", required: false, constraints: Constraints::NONE },
+                Member { name: "MaxItems", target: "iam#maxItemsType", required: false, constraints: Constraints::NONE },
             ],
         },
         constraints: Constraints::NONE,
@@ -321,9 +329,9 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "ListAccessKeysResponse",
         kind: Kind::Structure {
             members: &[
-                Member { name: "AccessKeyMetadata", target: "accessKeyMetadataListType", required: true, constraints: Constraints::NONE },
-                Member { name: "IsTruncated", target: "booleanType", required: false, constraints: Constraints::NONE },
-                Member { name: "Marker", target: "responseMarkerType", required: false, constraints: Constraints::NONE },
+                Member { name: "AccessKeyMetadata", target: "iam#accessKeyMetadataListType", required: true, constraints: Constraints::NONE },
+                Member { name: "IsTruncated", target: "iam#booleanType", required: false, constraints: Constraints::NONE },
+                Member { name: "Marker", target: "iam#responseMarkerType", required: false, constraints: Constraints::NONE },
             ],
         },
         constraints: Constraints::NONE,
@@ -334,7 +342,7 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "NoSuchEntityException",
         kind: Kind::Structure {
             members: &[
-                Member { name: "message", target: "noSuchEntityMessage", required: false, constraints: Constraints::NONE },
+                Member { name: "message", target: "iam#noSuchEntityMessage", required: false, constraints: Constraints::NONE },
             ],
         },
         constraints: Constraints::NONE,
@@ -352,7 +360,7 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "ServiceFailureException",
         kind: Kind::Structure {
             members: &[
-                Member { name: "message", target: "serviceFailureExceptionMessage", required: false, constraints: Constraints::NONE },
+                Member { name: "message", target: "iam#serviceFailureExceptionMessage", required: false, constraints: Constraints::NONE },
             ],
         },
         constraints: Constraints::NONE,
@@ -363,8 +371,8 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "Tag",
         kind: Kind::Structure {
             members: &[
-                Member { name: "Key", target: "tagKeyType", required: true, constraints: Constraints::NONE },
-                Member { name: "Value", target: "tagValueType", required: true, constraints: Constraints::NONE },
+                Member { name: "Key", target: "iam#tagKeyType", required: true, constraints: Constraints::NONE },
+                Member { name: "Value", target: "iam#tagValueType", required: true, constraints: Constraints::NONE },
             ],
         },
         constraints: Constraints::NONE,
@@ -375,9 +383,9 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "UpdateAccessKeyRequest",
         kind: Kind::Structure {
             members: &[
-                Member { name: "UserName", target: "existingUserNameType", required: false, constraints: Constraints::NONE },
-                Member { name: "AccessKeyId", target: "accessKeyIdType", required: true, constraints: Constraints::NONE },
-                Member { name: "Status", target: "statusType", required: true, constraints: Constraints::NONE },
+                Member { name: "UserName", target: "iam#existingUserNameType", required: false, constraints: Constraints::NONE },
+                Member { name: "AccessKeyId", target: "iam#accessKeyIdType", required: true, constraints: Constraints::NONE },
+                Member { name: "Status", target: "iam#statusType", required: true, constraints: Constraints::NONE },
             ],
         },
         constraints: Constraints::NONE,
@@ -388,14 +396,14 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "User",
         kind: Kind::Structure {
             members: &[
-                Member { name: "Path", target: "pathType", required: true, constraints: Constraints::NONE },
-                Member { name: "UserName", target: "userNameType", required: true, constraints: Constraints::NONE },
-                Member { name: "UserId", target: "idType", required: true, constraints: Constraints::NONE },
-                Member { name: "Arn", target: "arnType", required: true, constraints: Constraints::NONE },
-                Member { name: "CreateDate", target: "dateType", required: true, constraints: Constraints::NONE },
-                Member { name: "PasswordLastUsed", target: "dateType", required: false, constraints: Constraints::NONE },
-                Member { name: "PermissionsBoundary", target: "AttachedPermissionsBoundary", required: false, constraints: Constraints::NONE },
-                Member { name: "Tags", target: "tagListType", required: false, constraints: Constraints::NONE },
+                Member { name: "Path", target: "iam#pathType", required: true, constraints: Constraints::NONE },
+                Member { name: "UserName", target: "iam#userNameType", required: true, constraints: Constraints::NONE },
+                Member { name: "UserId", target: "iam#idType", required: true, constraints: Constraints::NONE },
+                Member { name: "Arn", target: "iam#arnType", required: true, constraints: Constraints::NONE },
+                Member { name: "CreateDate", target: "iam#dateType", required: true, constraints: Constraints::NONE },
+                Member { name: "PasswordLastUsed", target: "iam#dateType", required: false, constraints: Constraints::NONE },
+                Member { name: "PermissionsBoundary", target: "iam#AttachedPermissionsBoundary", required: false, constraints: Constraints::NONE },
+                Member { name: "Tags", target: "iam#tagListType", required: false, constraints: Constraints::NONE },
             ],
         },
         constraints: Constraints::NONE,
@@ -411,7 +419,7 @@ pub(crate) static SHAPES: &[Shape] = &[
     },
     Shape {
         name: "accessKeyMetadataListType",
-        kind: Kind::List { member: "AccessKeyMetadata" },
+        kind: Kind::List { member: "iam#AccessKeyMetadata" },
         constraints: Constraints::NONE,
         sensitive: false,
         error: None,
@@ -561,7 +569,7 @@ pub(crate) static SHAPES: &[Shape] = &[
     },
     Shape {
         name: "tagListType",
-        kind: Kind::List { member: "Tag" },
+        kind: Kind::List { member: "iam#Tag" },
         constraints: Constraints { length: Some((Some(0), Some(50))), range: None, pattern: None },
         sensitive: false,
         error: None,

@@ -1,0 +1,30 @@
+"""asyncio clients, like aiobotocore's: the methods of :func:`polyiam.client`'s clients, as coroutines.
+
+    >>> import asyncio, polyiam.aio
+    >>> async def main():
+    ...     async with polyiam.aio.client("iam") as iam:
+    ...         return await iam.create_access_key(UserName="Bob")
+    >>> asyncio.run(main())
+
+Calls run on polyiam's I/O runtime (no thread per call); results, exceptions and arguments are the
+blocking client's. Cancelling the awaiting task drops the request in flight. Paginators iterate
+with ``async for``.
+"""
+
+from typing import Any
+
+from . import _client_class, _services
+from ._runtime import AsyncPaginator
+from .iam import AsyncIAM
+from .sts import AsyncSTS
+
+__all__ = ["client", "AsyncIAM", "AsyncSTS", "AsyncPaginator"]
+
+
+def client(service_name: str = "iam", **kwargs: Any) -> Any:
+    """Create an asyncio IAM client; the arguments are :func:`polyiam.client`'s.
+
+    ``max_pool_connections`` (default 10, botocore's) caps the calls in flight at once; further calls
+    wait their turn, so ``asyncio.gather`` of thousands of calls is fine.
+    """
+    return _client_class(service_name, _services.ASYNC_CLIENTS)(**kwargs)

@@ -1,0 +1,128 @@
+"""polyiam.aio: the asyncio client (coroutines on the core's runtime, no thread per call)."""
+
+import asyncio
+import datetime
+import sys
+import threading
+import time
+
+import pytest
+
+import polyiam
+import polyiam.aio
+from conftest import HARNESS_DIR, PAGINATION, assert_operation_output, client_kwargs, load_scenario, unique_name
+
+if str(HARNESS_DIR) not in sys.path:
+    sys.path.insert(0, str(HARNESS_DIR))
+
+import fault_server  # noqa: E402
+
+ASYNC = load_scenario("runtime")["async"]
+
+
+def run(coro):
+    return asyncio.run(asyncio.wait_for(coro, timeout=120))
+
+
+def aio_client(url, **overrides):
+    return polyiam.aio.client("iam", **client_kwargs(url, **overrides))
+
+
+def test_methods_are_coroutines_with_the_sync_results(moto_url):
+    async def main():
+        async with aio_client(moto_url) as iam:
+            user = unique_name("aio")
+            created = iam.create_user(UserName=user)
+            assert asyncio.iscoroutine(created)
+            await created
+            result = await iam.create_access_key(UserName=user)
+            assert_operation_output("CreateAccessKey", result, {"$user": user})
+            assert result["AccessKey"]["CreateDate"].tzinfo == datetime.timezone.utc
+            return user
+
+    run(main())
+
+
+def test_gather_of_many_calls_on_one_client_uses_no_thread_per_call(moto_url):
+    n = ASYNC["concurrent_calls"]
+
+    async def main():
+        iam = aio_client(moto_url)
+        user = unique_name("gather")
+        await iam.create_user(UserName=user)
+        threads_before = threading.active_count()
+        results = await asyncio.gather(*(iam.get_user(UserName=user) for _ in range(n)))
+        assert threading.active_count() == threads_before, "no Python thread per call"
+        return user, results
+
+    user, results = run(main())
+    assert len(results) == n
+    assert all(r["User"]["UserName"] == user for r in results)
+
+
+def test_errors_are_the_sync_clients_classes(moto_url):
+    async def main():
+        iam = aio_client(moto_url)
+        with pytest.raises(polyiam.exceptions.NoSuchEntityException) as info:
+            await iam.get_user(UserName=unique_name("nobody"))
+        assert info.value.response["Error"]["Code"] == "NoSuchEntity"
+        assert info.value.operation_name == "GetUser"
+        with pytest.raises(polyiam.exceptions.ParamValidationError):
+            await iam.update_access_key(AccessKeyId="AKIAEXAMPLEEXAMPLE12", Status="Bogus")
+        assert iam.exceptions.NoSuchEntityException is polyiam.exceptions.NoSuchEntityException
+
+    run(main())
+
+
+@pytest.fixture(scope="module")
+def faults(moto_url):
+    with fault_server.start_fault_server(upstream=moto_url) as server:
+        yield server
+
+
+@pytest.mark.parametrize("operation", ["create_access_key", "get_user"])
+def test_cancelling_the_task_drops_the_request(faults, operation):
+    fault_server.reset(faults.url)
+
+    async def main():
+        iam = aio_client(f"{faults.url}/hang", read_timeout=30)
+        task = asyncio.ensure_future(getattr(iam, operation)(UserName="cancelled"))
+        await asyncio.sleep(0.5)
+        started = time.monotonic()
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        return time.monotonic() - started
+
+    took = run(main())
+    print(f"{operation}: cancelled in {took * 1000:.1f} ms")
+    assert took < 2.0
+    assert len(fault_server.requests(faults.url)) == 1, "sent once, not retried after the cancel"
+
+
+def test_async_paginator_iterates_with_async_for(pager):
+    expected = PAGINATION["expected_access_key_ids"]
+
+    async def main():
+        iam = aio_client(pager.url)
+        paginator = iam.get_paginator(PAGINATION["paginator"])
+        ids = []
+        async for page in paginator.paginate(UserName=PAGINATION["user_name"]):
+            ids.extend(m["AccessKeyId"] for m in page[PAGINATION["result_key"]])
+        return ids
+
+    assert run(main()) == expected
+
+
+def test_one_client_serves_one_event_loop_after_another(moto_url):
+    iam = aio_client(moto_url)
+    user = unique_name("loops")
+    run(iam.create_user(UserName=user))  # asyncio.run makes a loop and closes it afterwards
+    assert run(iam.get_user(UserName=user))["User"]["UserName"] == user
+
+
+def test_client_arguments_are_the_sync_ones():
+    with pytest.raises(TypeError, match="unsupported arguments: bogus"):
+        polyiam.aio.client("iam", bogus=1)
+    with pytest.raises(ValueError):
+        polyiam.aio.client("s3")

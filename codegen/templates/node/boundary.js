@@ -1,0 +1,26 @@
+{{ header }}
+"use strict";
+/** What crosses the boundary besides results (codegen/src/boundary.rs): the client options and the error class of each of the core's error kinds. */
+
+/** [config key (dotted for nested keys), the core's option name, type] (model/options.json). */
+const OPTIONS = Object.freeze([
+{%- for (name, o) in options %}
+  ["{{ name }}", "{{ o.name }}", "{{ o.kind }}"],
+{%- endfor %}
+]);
+
+/** Defaults Node applies where the option is not given. */
+const DEFAULTS = Object.freeze({
+{%- for (name, o) in options %}{% if let Some(d) = o.node_default %}
+  {{ o.name }}: {{ d }},
+{%- endif %}{% endfor %}
+});
+
+/** The core's error kind → the name of its error class. */
+const KIND_CLASSES = Object.freeze({
+{%- for k in kinds %}
+  {{ k.kind }}: "{{ k.node }}",
+{%- endfor %}
+});
+
+module.exports = { OPTIONS, DEFAULTS, KIND_CLASSES };
