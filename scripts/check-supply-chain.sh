@@ -24,8 +24,10 @@ cargo deny --locked check --hide-inclusion-graph bans licenses sources
 # cargo-deny's default place ($CARGO_HOME/advisory-dbs) the check runs against it; otherwise it is
 # skipped loudly, and POLYIAM_REQUIRE_ADVISORIES=1 makes that fatal.
 echo "==> cargo deny check advisories"
-if [ -n "$(ls -A "${CARGO_HOME:-$HOME/.cargo}/advisory-dbs" 2>/dev/null)" ]; then
-  cargo deny --locked check --hide-inclusion-graph --disable-fetch advisories
+# A database is a directory with a crates/ tree (an aborted fetch leaves only db.lock behind).
+if compgen -G "${CARGO_HOME:-$HOME/.cargo}/advisory-dbs/*/crates" >/dev/null; then
+  # cargo-deny 0.20: --offline (a global option) is what stops it fetching.
+  cargo deny --locked --offline check --hide-inclusion-graph advisories
 elif [ "${POLYIAM_REQUIRE_ADVISORIES:-0}" = 1 ]; then
   echo "check-supply-chain: no RustSec advisory database in ${CARGO_HOME:-$HOME/.cargo}/advisory-dbs" >&2
   exit 1

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The R binding's tests: set-up (R from Debian, the package built from bindings-r/), then the
-# testthat suite against the moto and pager harness servers; then (unless POLYIAM_R_CHECK=0) it builds
-# the tarball (bindings-r/tools/stage.sh + R CMD build), installs it and runs R CMD check on it.
+# testthat suite against the moto and pager harness servers; then (unless POLYIAM_R_CHECK=0) the
+# tarball: scripts/test-r-offline.sh (stage with vendored dependencies, R CMD build, offline install,
+# R CMD check --as-cran).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -26,20 +27,8 @@ Rscript -e '
 '
 
 if [ "${POLYIAM_R_CHECK:-1}" = 1 ]; then
-  echo "==> R CMD build + INSTALL + check (tarball)"
-  OUT="$ROOT/target/R-tarball"
-  rm -rf "$OUT" && mkdir -p "$OUT"
-  bindings-r/tools/stage.sh "$OUT/stage"
-  (cd "$OUT" && R CMD build --no-build-vignettes stage/polyiam >build.log 2>&1) || { cat "$OUT/build.log"; exit 1; }
-  # Reuse the workspace's compiled AWS stack (same features, same profile) instead of a cold build.
-  export POLYIAM_CARGO_TARGET_DIR="$ROOT/target"
-  R CMD INSTALL --library="$ROOT/target/R-library" "$OUT"/polyiam_*.tar.gz >"$OUT/install.log" 2>&1 || { cat "$OUT/install.log"; exit 1; }
-  # An empty local repository: R CMD check must not look up CRAN (unreachable, and not ours to contact).
-  mkdir -p "$OUT/emptyrepo/src/contrib" && : >"$OUT/emptyrepo/src/contrib/PACKAGES"
-  echo "options(repos = c(CRAN = 'file://$OUT/emptyrepo'))" >"$OUT/Rprofile"
-  (cd "$OUT" && R_PROFILE_USER="$OUT/Rprofile" _R_CHECK_FORCE_SUGGESTS_=false R CMD check --no-manual "$OUT"/polyiam_*.tar.gz >check.log 2>&1) || true
-  grep -vE "\.\.\. OK$" "$OUT/check.log" || true
-  if ! grep -qE "^Status: (OK|[0-9]+ NOTEs?)$" "$OUT/check.log"; then
-    echo "R CMD check found an ERROR or WARNING (see $OUT/polyiam.Rcheck/00check.log)"; exit 1
-  fi
+  # The tarball as CRAN gets it (Rust dependencies vendored): configure, an offline install from a
+  # cold build, the scenario from the installed library, and R CMD check --as-cran.
+  ./scripts/test-r-offline.sh
 fi
+

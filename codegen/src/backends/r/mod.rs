@@ -128,6 +128,33 @@ fn call(method: &str, args: &[String]) -> String {
     }
 }
 
+/// `name(a = NULL, b = NULL, ...)`, wrapped under the opening parenthesis when longer than the 90
+/// characters R CMD check allows an Rd \usage line.
+fn usage(name: &str, args: &[String]) -> String {
+    const WIDTH: usize = 90;
+    let one = format!("{name}({})", args.join(", "));
+    if one.len() <= WIDTH {
+        return one;
+    }
+    let indent = " ".repeat(name.len() + 1);
+    let mut out = String::new();
+    let mut line = format!("{name}(");
+    for (i, a) in args.iter().enumerate() {
+        let piece = if i + 1 < args.len() { format!("{a},") } else { format!("{a})") };
+        let fresh = line.trim().is_empty() || line.ends_with('(');
+        if !fresh && line.len() + 1 + piece.len() > WIDTH {
+            out.push_str(&line);
+            out.push('\n');
+            line = indent.clone();
+        } else if !fresh {
+            line.push(' ');
+        }
+        line.push_str(&piece);
+    }
+    out.push_str(&line);
+    out
+}
+
 fn operation_rd(model: &Model, service: &str, op: &Operation) -> OperationRd {
     let f = function(model, service, op);
     let members = op.input.as_ref().map(|i| model.shape(i).members.clone()).unwrap_or_default();
@@ -162,7 +189,7 @@ fn operation_rd(model: &Model, service: &str, op: &Operation) -> OperationRd {
         service: service.to_string(),
         title: rd(&words(&op.name)),
         description: wrap(&rd(&plain(&op.doc)), 90),
-        usage: format!("{}({})", f.name, usage_args.join(", ")),
+        usage: usage(&f.name, &usage_args),
         arguments,
         value,
         request: rd(&call(&f.method, &request_args)),
@@ -207,4 +234,26 @@ pub fn emit_namespace(models: &[Model]) -> Result<Vec<GeneratedFile>, askama::Er
     }
     text.push_str("export(paginate)\nuseDynLib(polyiam, .registration = TRUE)\n");
     Ok(vec![GeneratedFile::new(format!("{PKG}/NAMESPACE"), text)])
+}
+
+#[cfg(test)]
+mod usage_tests {
+    use super::usage;
+
+    #[test]
+    fn short_usage_stays_on_one_line() {
+        assert_eq!(usage("iam_get_user", &["UserName = NULL".into(), "...".into()]), "iam_get_user(UserName = NULL, ...)");
+    }
+
+    #[test]
+    fn long_usage_wraps_under_the_parenthesis_within_90_columns() {
+        let args: Vec<String> =
+            ["Path = NULL", "UserName = NULL", "PermissionsBoundary = NULL", "Tags = NULL", "..."].iter().map(|s| s.to_string()).collect();
+        let text = usage("iam_create_user", &args);
+        assert_eq!(
+            text,
+            "iam_create_user(Path = NULL, UserName = NULL, PermissionsBoundary = NULL, Tags = NULL,\n                ...)"
+        );
+        assert!(text.lines().all(|l| l.len() <= 90));
+    }
 }
