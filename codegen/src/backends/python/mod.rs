@@ -62,6 +62,24 @@ struct ExceptionsTemplate {
 }
 
 #[derive(Template)]
+#[template(path = "python/__init__.pyi", escape = "none")]
+struct InitStubTemplate<'a> {
+    header: String,
+    /// (service name, client class name)
+    services: Vec<(String, String)>,
+    /// (keyword argument, option), from model/options.json.
+    options: Vec<(&'a str, &'a crate::boundary::ClientOption)>,
+}
+
+#[derive(Template)]
+#[template(path = "python/aio.pyi", escape = "none")]
+struct AioStubTemplate<'a> {
+    header: String,
+    services: Vec<(String, String)>,
+    options: Vec<(&'a str, &'a crate::boundary::ClientOption)>,
+}
+
+#[derive(Template)]
 #[template(path = "python/_services.py", escape = "none")]
 struct ServicesTemplate {
     header: String,
@@ -208,6 +226,13 @@ pub fn emit(models: &[Model]) -> Result<Vec<GeneratedFile>, askama::Error> {
     }
     let exceptions = ExceptionsTemplate { header: header("#"), errors: classes.into_values().collect(), by_code };
     files.push(GeneratedFile::new(format!("{PKG}/exceptions.py"), exceptions.render()?));
-    files.push(GeneratedFile::new(format!("{PKG}/_services.py"), ServicesTemplate { header: header("#"), services }.render()?));
+    files.push(GeneratedFile::new(format!("{PKG}/_services.py"), ServicesTemplate { header: header("#"), services: services.clone() }.render()?));
+    // The typed signature of `polyiam.client`, one overload per service, its keyword arguments
+    // from model/options.json.
+    let options = crate::boundary::options().map_err(|e| askama::Error::Custom(e.into()))?;
+    let offered: Vec<(&str, &crate::boundary::ClientOption)> = options.iter().filter_map(|o| o.python.as_deref().map(|n| (n, o))).collect();
+    let aio = AioStubTemplate { header: header("#"), services: services.clone(), options: offered.clone() };
+    files.push(GeneratedFile::new(format!("{PKG}/aio.pyi"), aio.render()?));
+    files.push(GeneratedFile::new(format!("{PKG}/__init__.pyi"), InitStubTemplate { header: header("#"), services, options: offered }.render()?));
     Ok(files)
 }
