@@ -61,21 +61,17 @@ struct ExceptionsTemplate {
     by_code: Vec<(String, Vec<(String, String)>)>,
 }
 
+/// The typed signature of a `client()` factory: `polyiam.client` (no prefix) or
+/// `polyiam.aio.client` (prefix `Async`), one overload per service.
 #[derive(Template)]
-#[template(path = "python/__init__.pyi", escape = "none")]
-struct InitStubTemplate<'a> {
+#[template(path = "python/client_factory.pyi", escape = "none")]
+struct ClientFactoryStub<'a> {
     header: String,
+    /// Before each class name: "" or "Async".
+    prefix: &'static str,
     /// (service name, client class name)
     services: Vec<(String, String)>,
     /// (keyword argument, option), from model/options.json.
-    options: Vec<(&'a str, &'a crate::boundary::ClientOption)>,
-}
-
-#[derive(Template)]
-#[template(path = "python/aio.pyi", escape = "none")]
-struct AioStubTemplate<'a> {
-    header: String,
-    services: Vec<(String, String)>,
     options: Vec<(&'a str, &'a crate::boundary::ClientOption)>,
 }
 
@@ -231,8 +227,9 @@ pub fn emit(models: &[Model]) -> Result<Vec<GeneratedFile>, askama::Error> {
     // from model/options.json.
     let options = crate::boundary::options().map_err(|e| askama::Error::Custom(e.into()))?;
     let offered: Vec<(&str, &crate::boundary::ClientOption)> = options.iter().filter_map(|o| o.python.as_deref().map(|n| (n, o))).collect();
-    let aio = AioStubTemplate { header: header("#"), services: services.clone(), options: offered.clone() };
-    files.push(GeneratedFile::new(format!("{PKG}/aio.pyi"), aio.render()?));
-    files.push(GeneratedFile::new(format!("{PKG}/__init__.pyi"), InitStubTemplate { header: header("#"), services, options: offered }.render()?));
+    for (path, prefix) in [("__init__.pyi", ""), ("aio.pyi", "Async")] {
+        let stub = ClientFactoryStub { header: header("#"), prefix, services: services.clone(), options: offered.clone() };
+        files.push(GeneratedFile::new(format!("{PKG}/{path}"), stub.render()?));
+    }
     Ok(files)
 }

@@ -1,13 +1,18 @@
 {{ header }}
 from typing import Literal, Optional, overload
-
+{% if prefix.is_empty() %}
 from . import exceptions as exceptions
 from ._runtime import Paginator as Paginator
+{%- else %}
+from ._runtime import {{ prefix }}Paginator as {{ prefix }}Paginator
+{%- endif %}
 {%- for (service, class_name) in services %}
-from .{{ service }} import {{ class_name }} as {{ class_name }}
+from .{{ service }} import {{ prefix }}{{ class_name }} as {{ prefix }}{{ class_name }}
 {%- endfor %}
+{%- if prefix.is_empty() %}
 
 __version__: str
+{%- endif %}
 {% for (service, class_name) in services %}
 @overload
 def client(
@@ -16,5 +21,5 @@ def client(
 {%- for (name, o) in options %}
     {{ name }}: Optional[{% if o.kind == "string" %}str{% else if o.kind == "integer" %}int{% else %}float{% endif %}] = None,
 {%- endfor %}
-) -> {{ class_name }}: ...
+) -> {{ prefix }}{{ class_name }}: ...
 {%- endfor %}
