@@ -14,8 +14,8 @@ from ._errors import (
     InternalError,
     ParamValidationError,
     PolyiamError,
-    RequestCancelledError,
     ReadTimeoutError,
+    RequestCancelledError,
     ResponseParseError,
 )
 
@@ -27,8 +27,8 @@ __all__ = [
     "InternalError",
     "ParamValidationError",
     "PolyiamError",
-    "RequestCancelledError",
     "ReadTimeoutError",
+    "RequestCancelledError",
     "ResponseParseError",
     "ConcurrentModificationException",
     "DeleteConflictException",

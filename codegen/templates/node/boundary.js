@@ -1,6 +1,6 @@
 {{ header }}
 "use strict";
-/** What crosses the boundary besides results (codegen/src/boundary.rs): the client options and the error class of each of the core's error kinds. */
+/** What crosses the boundary besides results (codegen/src/boundary.rs): the client options (the error classes are in runtime.js). */
 
 /** [config key (dotted for nested keys), the core's option name, type] (model/options.json). */
 const OPTIONS = Object.freeze([
@@ -16,11 +16,4 @@ const DEFAULTS = Object.freeze({
 {%- endif %}{% endfor %}
 });
 
-/** The core's error kind → the name of its error class. */
-const KIND_CLASSES = Object.freeze({
-{%- for k in kinds %}
-  {{ k.kind }}: "{{ k.node }}",
-{%- endfor %}
-});
-
-module.exports = { OPTIONS, DEFAULTS, KIND_CLASSES };
+module.exports = { OPTIONS, DEFAULTS };

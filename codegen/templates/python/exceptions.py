@@ -7,29 +7,15 @@ Like botocore, ``ClientError`` carries ``.response["Error"]["Code"]`` (the wire 
 """
 
 from ._errors import (
-    ClientError,
-    ConfigurationError,
-    ConnectTimeoutError,
-    EndpointConnectionError,
-    InternalError,
-    ParamValidationError,
-    PolyiamError,
-    RequestCancelledError,
-    ReadTimeoutError,
-    ResponseParseError,
+{%- for name in base_classes %}
+    {{ name }},
+{%- endfor %}
 )
 
 __all__ = [
-    "ClientError",
-    "ConfigurationError",
-    "ConnectTimeoutError",
-    "EndpointConnectionError",
-    "InternalError",
-    "ParamValidationError",
-    "PolyiamError",
-    "RequestCancelledError",
-    "ReadTimeoutError",
-    "ResponseParseError",
+{%- for name in base_classes %}
+    "{{ name }}",
+{%- endfor %}
 {%- for e in errors %}
     "{{ e.name }}",
 {%- endfor %}

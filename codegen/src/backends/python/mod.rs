@@ -59,6 +59,8 @@ struct ExceptionsTemplate {
     errors: Vec<ErrorClass>,
     /// Per service: (wire code, class name).
     by_code: Vec<(String, Vec<(String, String)>)>,
+    /// `PolyiamError` and the error kinds' classes (`_errors.py`), sorted.
+    base_classes: Vec<&'static str>,
 }
 
 /// The typed signature of a `client()` factory: `polyiam.client` (no prefix) or
@@ -220,7 +222,10 @@ pub fn emit(models: &[Model]) -> Result<Vec<GeneratedFile>, askama::Error> {
         }
         services.push((slug, model.service.sdk_id.clone()));
     }
-    let exceptions = ExceptionsTemplate { header: header("#"), errors: classes.into_values().collect(), by_code };
+    let mut base_classes: Vec<&'static str> = crate::boundary::python_classes().iter().map(|c| c.name).collect();
+    base_classes.push("PolyiamError");
+    base_classes.sort_unstable();
+    let exceptions = ExceptionsTemplate { header: header("#"), errors: classes.into_values().collect(), by_code, base_classes };
     files.push(GeneratedFile::new(format!("{PKG}/exceptions.py"), exceptions.render()?));
     files.push(GeneratedFile::new(format!("{PKG}/_services.py"), ServicesTemplate { header: header("#"), services: services.clone() }.render()?));
     // The typed signature of `polyiam.client`, one overload per service, its keyword arguments

@@ -1,0 +1,245 @@
+{{ header }}
+"use strict";
+// What the generated client shares: the native client, error translation and paging. Per-operation
+// code is generated (client.js, errors.js, paginators.js); this file has none.
+
+const native = require("./native");
+const boundary = require("./boundary");
+
+const NATIVE = Symbol("polyiam.native");
+
+/** The v3 SDK's `$metadata` from the core's response metadata (`ResponseMeta::to_value`'s names). */
+function metadata(m) {
+  const out = {};
+  if (m.http_status !== undefined && m.http_status !== null) out.httpStatusCode = m.http_status;
+  if (m.request_id !== undefined && m.request_id !== null) out.requestId = m.request_id;
+  if (out.httpStatusCode !== undefined) {
+    if (!("requestId" in out)) out.requestId = undefined;
+    Object.assign(out, edgeIds(m.http_headers));
+  }
+  out.attempts = (m.retry_attempts || 0) + 1;
+  out.totalRetryDelay = m.total_retry_delay_ms || 0;
+  return out;
+}
+
+/**
+ * v3's `extendedRequestId` and `cfId`: keys always present when there was a response (as v3 does),
+ * values from `x-amz-id-2` / `x-amz-cf-id` or undefined.
+ */
+function edgeIds(headers) {
+  const h = headers || {};
+  return { extendedRequestId: h["x-amz-id-2"], cfId: h["x-amz-cf-id"] };
+}
+
+/**
+ * The base class of every service's exception, as `@smithy/smithy-client` exports it:
+ * `NoSuchEntityException -> IAMServiceException -> ServiceException -> Error`. Every error polyiam
+ * throws is one: each service's base (generated, lib/<service>/errors.js) and each error kind's class
+ * (below) extend it.
+ */
+class ServiceException extends Error {
+  constructor(opts = {}) {
+    super(opts.message || "");
+    Object.setPrototypeOf(this, new.target.prototype);
+    this.$fault = opts.$fault || "client";
+    // v3 declares `$retryable` on every exception: undefined, or `{ throttling }` for errors the
+    // model marks @retryable (IAM marks none).
+    this.$retryable = opts.$retryable;
+    this.$metadata = opts.$metadata || { attempts: 1, totalRetryDelay: 0 };
+    this.name = opts.name || new.target.name;
+    if (opts.$response) {
+      // Hidden and read-only, as v3's deserializer sets it; the body is not kept.
+      Object.defineProperty(this, "$response", { value: opts.$response, enumerable: false, writable: false, configurable: false });
+    }
+    // What polyiam adds to every error, whatever its kind or service.
+    if (opts.Code !== undefined) this.Code = opts.Code;
+    if (opts.Type !== undefined) this.Type = opts.Type;
+    if (opts.Error !== undefined) this.Error = opts.Error;
+    if (opts.RequestId !== undefined && opts.RequestId !== null) this.RequestId = opts.RequestId;
+    if (opts.operation) this.operation = opts.operation;
+    this.outcomeUnknown = Boolean(opts.outcomeUnknown);
+  }
+}
+
+/** {{ validation_doc }} */
+class ValidationError extends ServiceException {
+  constructor(opts = {}) {
+    super({ ...opts, name: opts.name || "ValidationError", $fault: "client" });
+    this.issues = opts.issues || [];
+  }
+}
+{% for c in classes %}{% if !c.parent.is_empty() %}
+/**
+ * {{ c.doc_lines(96, " * ") }}
+ */
+class {{ c.name }} extends {{ c.parent }} {
+  constructor(opts = {}) {
+    super({ ...opts, name: "{{ c.name }}", $fault: "{{ c.fault }}" });
+  }
+}
+{% endif %}{% endfor %}
+/** The core's error kinds → their classes (codegen/src/boundary.rs); service errors are by shape. */
+const KIND_CLASSES = Object.freeze({
+{%- for (kind, class) in kinds %}
+  {{ kind }}: {{ class }},
+{%- endfor %}
+});
+
+/** The error to throw for a native `{ error }` result (`Error::to_value`'s fields and names) of a call to `service`. */
+function translate(info, service) {
+  const $metadata = metadata(info);
+  const common = {
+    $metadata,
+    $fault: info.fault,
+    operation: info.operation || undefined,
+    outcomeUnknown: info.outcome_unknown,
+  };
+  if (info.http_status !== undefined && info.http_status !== null) {
+    common.$response = { statusCode: info.http_status, headers: { ...(info.http_headers || {}) } };
+  }
+  if (info.kind === "service") {
+    const message = info.outcome_note ? `${info.message} (${info.outcome_note})` : info.message;
+    const Type = info.fault === "server" ? "Receiver" : "Sender";
+    const opts = { ...common, message, Code: info.code, Type, Error: { Type, Code: info.code, Message: info.message }, RequestId: info.request_id };
+    const cls = info.shape && service.byShape[info.shape];
+    // An error the model does not declare: the service's base class named by its code, as the v3 SDK does.
+    return cls ? new cls(opts) : new service.base({ ...opts, name: info.code });
+  }
+  const cls = KIND_CLASSES[info.kind] || InternalError;
+  return new cls({ ...common, message: info.display, Code: info.code, issues: info.issues });
+}
+
+/** `{ ...output, $metadata }` from a native `{ output, metadata }` result. */
+function result(r) {
+  return { $metadata: metadata(r.metadata), ...r.output };
+}
+
+/**
+ * The core's client options (model/options.json's names) from the v3-style configuration, and the
+ * names the caller used, for messages: `{ options, names }`. The core checks every value.
+ */
+function nativeConfig(config) {
+  if (config === null || typeof config !== "object") {
+    throw new ConfigurationError({ message: "the client configuration must be an object" });
+  }
+  const creds = config.credentials;
+  if (typeof creds === "function") {
+    throw new ConfigurationError({ message: "credentials must be a { accessKeyId, secretAccessKey, sessionToken? } object (providers are not supported)" });
+  }
+  const options = { ...boundary.DEFAULTS };
+  const names = {};
+  for (const [key, name] of boundary.OPTIONS) {
+    let value = key.split(".").reduce((v, part) => (v === undefined || v === null ? undefined : v[part]), config);
+    // The v3 SDK's endpoint may also be a URL or an EndpointV2 ({ url }).
+    if (name === "endpoint_url" && value && typeof value === "object") {
+      value = value instanceof URL ? value.href.replace(/\/$/, "") : value.url !== undefined ? String(value.url).replace(/\/$/, "") : value;
+    }
+    names[name] = key;
+    if (value !== undefined) options[name] = value;
+  }
+  return { options, names };
+}
+
+/** The `abortSignal` of a call's options (the v3 SDK's `HttpHandlerOptions`), if any. */
+function abortSignal(options) {
+  if (options === undefined || options === null) return undefined;
+  if (typeof options !== "object") throw new ValidationError({ message: "the call options must be an object, e.g. { abortSignal }" });
+  const signal = options.abortSignal;
+  if (signal === undefined || signal === null) return undefined;
+  if (typeof signal !== "object" || typeof signal.addEventListener !== "function") {
+    throw new ValidationError({ message: "options.abortSignal must be an AbortSignal" });
+  }
+  return signal;
+}
+
+/** Holds one native client; every call and paginator of this client reuses it. */
+class BaseClient {
+  /** `service`: `{ name, base, byShape }` from the service's generated client.js. */
+  constructor(config, service) {
+    const { options, names } = nativeConfig(config === undefined ? {} : config);
+    const problem = native.checkConfig(options, names);
+    if (problem.error) throw translate(problem.error, service);
+    let nat;
+    try {
+      nat = new native.NativeClient(service.name, options, names);
+    } catch (e) {
+      const cls = e && e.code === "InvalidArg" ? ConfigurationError : InternalError;
+      throw new cls({ message: e && e.message });
+    }
+    Object.defineProperty(this, NATIVE, { value: nat });
+    Object.defineProperty(this, "_service", { value: service });
+    // Never show credentials when logged.
+    Object.defineProperty(this, "config", {
+      value: Object.freeze({ region: options.region, endpoint: options.endpoint_url, profile: options.profile }),
+      enumerable: true,
+    });
+  }
+
+  async _call(operation, input, options) {
+    const signal = abortSignal(options);
+    if (!signal) return this._settle(await this[NATIVE].call(operation, input));
+    if (signal.aborted) {
+      throw new AbortError({ message: `the ${operation} call was aborted before it started`, operation });
+    }
+    // The native half drops the request as soon as the signal fires.
+    const abort = new native.NativeAbort();
+    const onAbort = () => abort.abort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    try {
+      return this._settle(await this[NATIVE].call(operation, input, abort));
+    } finally {
+      signal.removeEventListener("abort", onAbort);
+    }
+  }
+
+  _settle(r) {
+    if (r.error) throw translate(r.error, this._service);
+    return result(r);
+  }
+
+  /** Nothing to release explicitly (the native client is freed with this object); kept for v3 parity. */
+  destroy() {}
+}
+
+function str(v, what) {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "string") throw new ConfigurationError({ message: `${what} must be a string` });
+  return v;
+}
+
+function num(v, what) {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "number" || !Number.isFinite(v)) throw new ConfigurationError({ message: `${what} must be a number` });
+  return v;
+}
+
+/** The async generator behind every generated paginator. */
+async function* paginate(ClientClass, name, operation, config, input) {
+  if (!config || !(config.client instanceof ClientClass)) {
+    throw new ConfigurationError({ message: `${name}: config.client must be a ${ClientClass.name} client` });
+  }
+  const client = config.client;
+  const pages = client[NATIVE].paginate(
+    operation,
+    input,
+    num(config.pageSize, "pageSize"),
+    str(config.startingToken, "startingToken"),
+    undefined,
+  );
+  for (;;) {
+    const r = await pages.next();
+    if (r.error) throw translate(r.error, client._service);
+    if (r.done) return;
+    yield result(r);
+  }
+}
+
+module.exports = {
+  BaseClient,
+  paginate,
+  ServiceException,
+{%- for c in classes %}
+  {{ c.name }},
+{%- endfor %}
+  native,
+};

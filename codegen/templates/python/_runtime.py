@@ -1,0 +1,213 @@
+{{ header }}
+"""What every generated client shares: the native client, error translation, paginators, for the
+blocking clients and their asyncio twins.
+
+Per-operation code is generated (iam.py); this module has none.
+"""
+
+import asyncio
+import functools
+from types import SimpleNamespace
+from typing import Any, AsyncIterator, Dict, Iterator, Optional, Tuple
+
+from . import _boundary, _polyiam, exceptions
+from ._errors import PolyiamError
+
+# The core's error kinds -> their classes (codegen/src/boundary.rs); service errors are by code.
+_KIND_CLASSES = {kind: getattr(exceptions, name) for kind, name in _boundary.KIND_CLASSES.items() if kind != "service"}
+
+
+def _native_client(service: str, config: Dict[str, Any]) -> Any:
+    """The core's client options from boto3-style keyword arguments (model/options.json's names);
+    ``None`` means not given."""
+    unknown = sorted(set(config) - set(_boundary.OPTIONS))
+    if unknown:
+        raise TypeError(f"client() got unsupported arguments: {', '.join(unknown)}")
+    options = {_boundary.OPTIONS[k]: v for k, v in config.items() if v is not None}
+    names = {core: name for name, core in _boundary.OPTIONS.items()}
+    return _polyiam.Client(service, options, names)
+
+
+def _translate(err: "_polyiam.NativeError", service: str) -> PolyiamError:
+    """The boto3-style exception for a native error of a call to ``service``."""
+    info: Dict[str, Any] = err.args[0]
+    if info["kind"] == "service":
+        cls = exceptions.BY_CODE.get(service, {}).get(info["code"], exceptions.ClientError)
+        response = {
+            # botocore's order for awsQuery errors: the <Error> element's children as IAM sends them.
+            "Error": {
+                "Type": "Sender" if info["fault"] == "client" else "Receiver",
+                "Code": info["code"],
+                "Message": info["message"],
+            },
+            "ResponseMetadata": {
+                "RequestId": info["request_id"] or "",
+                "HTTPStatusCode": info["http_status"],
+                "HTTPHeaders": info["http_headers"],
+                "RetryAttempts": info["retry_attempts"],
+            },
+        }
+        return cls(response, info["operation"], info)
+    cls = _KIND_CLASSES.get(info["kind"], PolyiamError)
+    return cls(info["display"], info)
+
+
+class BaseClient:
+    """Holds one native client (created once, reused by every call and thread)."""
+
+    _SERVICE = ""
+    _EXCEPTIONS: Tuple[str, ...] = ()
+    _PAGINATORS: Dict[str, str] = {}
+
+    def __init__(self, **config: Any):
+        try:
+            self._native = _native_client(self._SERVICE, config)
+        except _polyiam.NativeError as e:
+            raise _translate(e, self._SERVICE) from None
+        # boto3's client.exceptions: this service's modelled errors and ClientError.
+        names = ("ClientError",) + tuple(self._EXCEPTIONS)
+        self.exceptions = SimpleNamespace(**{name: getattr(exceptions, name) for name in names})
+
+    def _make_api_call(self, operation_name: str, params: Dict[str, Any]) -> Dict[str, Any]:
+        try:
+            return self._native.call(operation_name, params)
+        except _polyiam.NativeError as e:
+            raise _translate(e, self._SERVICE) from None
+
+    def can_paginate(self, operation_name: str) -> bool:
+        return operation_name in self._PAGINATORS
+
+    def get_paginator(self, operation_name: str) -> "Paginator":
+        try:
+            return Paginator(self, self._PAGINATORS[operation_name])
+        except KeyError:
+            known = ", ".join(sorted(self._PAGINATORS)) or "none"
+            raise exceptions.ParamValidationError(
+                f"Operation cannot be paginated: {operation_name} (paginated operations: {known})"
+            ) from None
+
+    def __repr__(self) -> str:
+        return repr(self._native)
+
+
+class Paginator:
+    """boto3's paginator: ``paginate(**params)`` yields one response dict per page."""
+
+    def __init__(self, client: Any, operation: str):
+        self._client = client
+        self._operation = operation
+
+    def _native_pages(self, pagination_config: Optional[Dict[str, Any]], params: Dict[str, Any]) -> Any:
+        cfg = dict(pagination_config or {})
+        unknown = set(cfg) - {"MaxItems", "PageSize", "StartingToken"}
+        if unknown:
+            raise exceptions.ParamValidationError(f"Unknown PaginationConfig keys: {', '.join(sorted(unknown))}")
+        try:
+            return self._client._native.paginate(
+                self._operation,
+                params,
+                max_items=cfg.get("MaxItems"),
+                page_size=cfg.get("PageSize"),
+                starting_token=cfg.get("StartingToken"),
+            )
+        except _polyiam.NativeError as e:
+            raise _translate(e, self._client._SERVICE) from None
+
+    def paginate(self, PaginationConfig: Optional[Dict[str, Any]] = None, **params: Any) -> Iterator[Dict[str, Any]]:
+        return _Pages(self._native_pages(PaginationConfig, params), self._client._SERVICE)
+
+
+class _Pages:
+    def __init__(self, native: Any, service: str):
+        self._native = native
+        self._service = service
+
+    def __iter__(self) -> "_Pages":
+        return self
+
+    def __next__(self) -> Dict[str, Any]:
+        try:
+            return next(self._native)
+        except _polyiam.NativeError as e:
+            raise _translate(e, self._service) from None
+
+
+# --------------------------------------------------------------------------------------------
+# asyncio: the same clients as coroutines. A call runs on polyiam's I/O runtime (no thread per
+# call); its result comes back through `loop.call_soon_threadsafe`, and cancelling the awaiting task
+# drops the request in flight.
+# --------------------------------------------------------------------------------------------
+
+# botocore's default `max_pool_connections`: calls in flight at once per async client; more wait.
+DEFAULT_ASYNC_CONCURRENCY = 10
+
+
+def _settle(future: "asyncio.Future[Any]", service: str, ok: bool, value: Any) -> None:
+    if future.done():  # the awaiting task was cancelled meanwhile
+        return
+    if ok:
+        future.set_result(value)
+    else:
+        future.set_exception(_translate(value, service))
+
+
+async def _await_native(start: Any, service: str) -> Any:
+    """Runs ``start(done)`` (a native background call) and awaits its result on this loop."""
+    loop = asyncio.get_running_loop()
+    future = loop.create_future()
+    try:
+        pending = start(functools.partial(loop.call_soon_threadsafe, _settle, future, service))
+    except _polyiam.NativeError as e:
+        raise _translate(e, service) from None
+    try:
+        return await future
+    except asyncio.CancelledError:
+        pending.cancel()
+        raise
+
+
+class AsyncBaseClient(BaseClient):
+    """The asyncio twin of :class:`BaseClient`: every operation method is a coroutine."""
+
+    def __init__(self, **config: Any):
+        if config.get("max_pool_connections") is None:
+            config["max_pool_connections"] = DEFAULT_ASYNC_CONCURRENCY
+        super().__init__(**config)
+
+    async def _make_api_call(self, operation_name: str, params: Dict[str, Any]) -> Dict[str, Any]:  # type: ignore[override]
+        return await _await_native(functools.partial(self._native.start, operation_name, params), self._SERVICE)
+
+    def get_paginator(self, operation_name: str) -> "AsyncPaginator":  # type: ignore[override]
+        sync = super().get_paginator(operation_name)
+        return AsyncPaginator(self, sync._operation)
+
+    async def close(self) -> None:
+        """Nothing to release explicitly (connections close with the client); for aiobotocore parity."""
+
+    async def __aenter__(self) -> "AsyncBaseClient":
+        return self
+
+    async def __aexit__(self, *exc_info: Any) -> None:
+        await self.close()
+
+
+class AsyncPaginator(Paginator):
+    """``async for page in client.get_paginator(name).paginate(**params)``, as in aiobotocore."""
+
+    def paginate(self, PaginationConfig: Optional[Dict[str, Any]] = None, **params: Any) -> "_AsyncPages":  # type: ignore[override]
+        return _AsyncPages(self._native_pages(PaginationConfig, params), self._client._SERVICE)
+
+
+class _AsyncPages:
+    def __init__(self, native: Any, service: str):
+        self._native = native
+        self._service = service
+
+    def __aiter__(self) -> "_AsyncPages":
+        return self
+
+    async def __anext__(self) -> Dict[str, Any]:
+        page = await _await_native(self._native.next_async, self._service)
+        if page is None:
+            raise StopAsyncIteration
+        return page

@@ -1,0 +1,234 @@
+{{ header }}
+# polyiam's R runtime (a template of the generator): builds the service object, checks arguments, runs calls through
+# the Rust library and raises paws-style conditions. Nothing here is per operation: the operations
+# are generated into iam.R from model/.
+
+# The client an operation function runs on; `.polyiam_service` gives each service object's
+# functions an environment where this is bound. Called directly, the package's functions see NULL.
+.client <- NULL
+
+.state <- new.env(parent = emptyenv())
+.state$capture <- FALSE
+
+# A condition of class c(<class>, "polyiam_error", "error", "condition") carrying the core's fields.
+.polyiam_condition <- function(info) {
+  kind <- info$kind
+  first <- if (identical(kind, "service")) {
+    if (!is.null(info$shape)) info$shape else if (nzchar(info$code)) info$code else "polyiam_service_error"
+  } else if (kind %in% names(.polyiam_kind_classes)) {
+    # Configuration errors are bad input too, as in the other languages.
+    c(.polyiam_kind_classes[[kind]], if (identical(kind, "config")) .polyiam_kind_classes[["validation"]])
+  } else {
+    "polyiam_internal_error"
+  }
+  status_code <- if (is.null(info$http_status)) integer(0) else info$http_status
+  error_response <- .polyiam_error_response(info)
+  cond <- structure(
+    class = unique(c(first, "polyiam_error", .polyiam_paws_classes(status_code), "error", "condition")),
+    list(
+      message = info$display,
+      call = NULL,
+      code = info$code,
+      request_id = if (is.null(info$request_id)) character(0) else info$request_id,
+      status_code = status_code,
+      kind = kind,
+      operation = info$operation,
+      fault = info$fault,
+      retry_attempts = info$retry_attempts,
+      total_retry_delay_ms = info$total_retry_delay_ms,
+      headers = info$http_headers,
+      outcome_unknown = info$outcome_unknown,
+      issues = info$issues,
+      error_response = error_response
+    )
+  )
+  if (length(status_code)) {
+    # paws.common's aws_error() also sets these two as attributes.
+    attr(cond, "status_code") <- status_code
+    attr(cond, "error_response") <- error_response
+  }
+  cond
+}
+
+# paws's condition classes for an error with an HTTP status (paws.common's aws_error()):
+# "paws_error", "http_<status>", "http_<status class>", "http_error". Errors without a response
+# (validation, transport, timeouts) get none, as paws raises no paws_error for them.
+.polyiam_paws_classes <- function(status_code) {
+  if (!length(status_code) || is.na(status_code)) {
+    return(character(0))
+  }
+  c("paws_error", paste0("http_", unique(c(status_code, (status_code %/% 100L) * 100L, "error"))))
+}
+
+# paws's error_response: the <Error> element's children by name (Type, Code, Message for IAM);
+# for errors without one, Code and Message only.
+.polyiam_error_response <- function(info) {
+  if (identical(info$kind, "service")) {
+    return(list(Type = if (identical(info$fault, "server")) "Receiver" else "Sender", Code = info$code, Message = info$message))
+  }
+  list(Code = info$code, Message = info$message)
+}
+
+# A validation error found in R, before anything reaches the Rust library.
+.polyiam_validation_error <- function(message, operation = NULL, path = "", rule = "type") {
+  .polyiam_condition(list(
+    kind = "validation", code = "ParamValidation", shape = NULL,
+    message = message, display = paste0("Parameter validation failed:\n  ", message),
+    operation = operation, request_id = NULL, http_status = NULL, fault = "client",
+    retry_attempts = 0L, total_retry_delay_ms = 0L, http_headers = list(), outcome_unknown = FALSE,
+    issues = list(list(path = path, rule = rule, detail = message))
+  ))
+}
+
+# The value of a `list(ok = , value = | error = )` answer from the Rust library, or the condition.
+.polyiam_unwrap <- function(res) {
+  if (isTRUE(res$ok)) {
+    return(res$value)
+  }
+  if (identical(res$error$kind, "cancelled")) .polyiam_interrupt(res$error)
+  stop(.polyiam_condition(res$error))
+}
+
+# The user interrupted R (Ctrl-C, Esc) while a call waited in the Rust library. The library took
+# the interrupt there (an R jump must not cross Rust frames) and dropped the request; here it is
+# raised again as R itself does: an `interrupt` condition for handlers
+# (tryCatch(..., interrupt = )), then back to the top level. `outcome_unknown` says whether a
+# request that changes something had already been sent.
+.polyiam_interrupt <- function(info) {
+  signalCondition(structure(
+    class = c("interrupt", "condition"),
+    list(message = info$display, call = NULL, operation = info$operation, outcome_unknown = info$outcome_unknown)
+  ))
+  invokeRestart("abort")
+}
+
+.polyiam_scalar_or_null <- function(x, what, type = c("character", "number", "logical")) {
+  type <- match.arg(type)
+  ok <- is.null(x) || (length(x) == 1L && !is.na(x) && !is.factor(x) && switch(type,
+    character = is.character(x),
+    number = is.numeric(x),
+    logical = is.logical(x)
+  ))
+  if (!ok) {
+    stop(.polyiam_validation_error(sprintf("%s must be a single %s value or NULL", what, type), path = what))
+  }
+  x
+}
+
+# The paws config list (config = list(credentials = list(creds = list(...), profile = ), endpoint =,
+# region = , ...)) plus paws's shorthand arguments, checked and handed to the Rust library.
+.polyiam_service <- function(service, operations, config = list(), credentials = list(), endpoint = NULL, region = NULL) {
+  if (is.null(config)) config <- list()
+  if (!is.list(config)) stop(.polyiam_validation_error("config must be a list", path = "config"))
+  if (length(credentials)) config$credentials <- credentials
+  if (!is.null(endpoint)) config$endpoint <- endpoint
+  if (!is.null(region)) config$region <- region
+  paths <- strsplit(names(.polyiam_options), ".", fixed = TRUE)
+  known <- unique(c(
+    vapply(paths, `[[`, "", 1L),
+    # paws settings with no effect on IAM calls here: accepted so paws scripts run unchanged.
+    "close_connection", "s3_force_path_style", "sts_regional_endpoint", "signature_version",
+    "disable_rest_protocol_uri_cleaning"
+  ))
+  unknown <- setdiff(names(config), known)
+  if (length(unknown) || (length(config) && is.null(names(config)))) {
+    stop(.polyiam_validation_error(
+      sprintf("unknown config setting(s): %s; known: %s", paste(unknown, collapse = ", "), paste(known, collapse = ", ")),
+      path = "config"
+    ))
+  }
+  if (!is.null(config$credentials) && !is.list(config$credentials)) {
+    stop(.polyiam_validation_error("config$credentials must be a list", path = "config$credentials"))
+  }
+  if (isTRUE(config$credentials$anonymous)) {
+    stop(.polyiam_validation_error("anonymous credentials are not supported for IAM", path = "config$credentials$anonymous"))
+  }
+  if (!is.null(config$credentials$creds) && !is.list(config$credentials$creds)) {
+    stop(.polyiam_validation_error("config$credentials$creds must be a list", path = "config$credentials$creds"))
+  }
+  # The core's options (model/options.json, by .polyiam_options in boundary.R) and how the caller
+  # wrote each one; the core checks every value. An empty string means "not set", as in paws.
+  options <- list()
+  shown <- list()
+  for (i in seq_along(paths)) {
+    value <- Reduce(function(x, part) if (is.list(x)) x[[part]] else NULL, paths[[i]], config)
+    core <- .polyiam_options[[i]]
+    shown[[core]] <- paste(c("config", paths[[i]]), collapse = "$")
+    blank <- is.character(value) && length(value) == 1L && !is.na(value) && !nzchar(value)
+    if (!is.null(value) && !blank) options[[core]] <- value
+  }
+  res <- .Call(wrap__polyiam_connect, service, options, shown)
+  client <- .polyiam_unwrap(res)
+  env <- new.env(parent = environment(.polyiam_service))
+  env$.client <- client
+  lapply(operations, function(f) {
+    environment(f) <- env
+    f
+  })
+}
+
+# Runs one operation: `params` are the model's members (NULL = left out), `extra` whatever else
+# the caller passed (an error). Named, non-NULL extras go to the core, which reports them as
+# "unknown" members together with every other problem of the call (as in the other bindings);
+# unnamed or NULL extras are refused here. Under `paginate()` it returns the request instead of
+# sending it.
+.polyiam_operation <- function(client, operation, method, params, extra) {
+  capture <- isTRUE(.state$capture)
+  .state$capture <- FALSE
+  nms <- names(extra)
+  if (is.null(nms)) nms <- rep("", length(extra))
+  if (length(extra) && (!all(nzchar(nms)) || anyDuplicated(nms) || any(vapply(extra, is.null, logical(1))))) {
+    shown <- ifelse(nzchar(nms), nms, sprintf("<unnamed argument %d>", seq_along(extra)))
+    stop(.polyiam_validation_error(
+      sprintf(
+        "unknown argument(s) to %s: %s; its arguments are: %s",
+        method, paste(shown, collapse = ", "),
+        if (length(params)) paste(names(params), collapse = ", ") else "(none)"
+      ),
+      operation = operation, path = shown[[1]], rule = "unknown"
+    ))
+  }
+  if (is.null(client)) {
+    stop(.polyiam_validation_error(
+      sprintf("call %s through a service object: svc <- polyiam::iam(); svc$%s(...)", method, method),
+      operation = operation
+    ))
+  }
+  params <- c(params[!vapply(params, is.null, logical(1))], extra)
+  if (capture) {
+    return(structure(list(client = client, operation = operation, params = params), class = "polyiam_request"))
+  }
+  .polyiam_unwrap(.Call(wrap__polyiam_call, client, operation, params))
+}
+
+# Pages of a paginated operation, like paws.common::paginate().
+paginate <- function(Operation, PageSize = NULL, MaxItems = NULL, StartingToken = NULL) {
+  .state$capture <- TRUE
+  on.exit(.state$capture <- FALSE, add = TRUE)
+  request <- Operation
+  .state$capture <- FALSE
+  if (!inherits(request, "polyiam_request")) {
+    stop(.polyiam_validation_error(
+      "paginate() takes an operation call, e.g. paginate(svc$list_access_keys(UserName = \"bob\"))",
+      path = "Operation"
+    ))
+  }
+  pages <- .polyiam_unwrap(.Call(
+    wrap__polyiam_pages, request$client, request$operation, request$params,
+    .polyiam_scalar_or_null(MaxItems, "MaxItems", "number"),
+    .polyiam_scalar_or_null(PageSize, "PageSize", "number"),
+    .polyiam_scalar_or_null(StartingToken, "StartingToken", "character")
+  ))
+  result <- list()
+  repeat {
+    page <- .polyiam_unwrap(.Call(wrap__polyiam_next_page, pages))
+    if (is.null(page)) break
+    result[[length(result) + 1L]] <- page
+  }
+  result
+}
+
+# For tests: a Rust panic must arrive as an R condition, never crash R.
+.polyiam_force_panic_for_tests <- function() {
+  .polyiam_unwrap(.Call(wrap__polyiam_force_panic_for_tests))
+}
