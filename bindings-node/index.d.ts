@@ -18,6 +18,8 @@ export interface ClientConfig {
   readTimeout?: number;
   /** Calls of one client in flight at once; more wait their turn (Node: default 50, the JS v3 SDK's maxSockets; asyncio: default 10, botocore's max_pool_connections; otherwise no cap). */
   maxSockets?: number;
+  /** Return every AWS operation's response body as received (the XML) under Body, with the usual response metadata, instead of the parsed result; errors are unchanged. */
+  rawResponse?: boolean;
   /** Static credentials; without them the standard provider chain is used. */
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }
@@ -215,6 +217,53 @@ export interface GetUserResponse {
   User: User;
 }
 
+/** Parameters of an IssueAccessKey call. */
+export interface IssueAccessKeyRequest {
+  /** User that will own the new key; the caller when omitted. */
+  UserName?: string;
+  /** Status of the new key; Active when omitted. Inactive creates the key, then deactivates it. */
+  Status?: KeyStatus;
+  /**
+   * OpenPGP public key to seal the secret to: base64 of a binary key (as Terraform takes it) or an
+   * ASCII-armored key. With it, the result has EncryptedSecret and KeyFingerprint instead of
+   * SecretAccessKey.
+   */
+  PgpKey?: string;
+  /** Region whose SES SMTP password (version 4) to derive from the secret. */
+  SesSmtpRegion?: string;
+}
+
+/** What IssueAccessKey returns. */
+export interface IssueAccessKeyResponse {
+  /** The new key. */
+  AccessKey: IssuedAccessKey;
+}
+
+/** A new access key, its secret in plain text or sealed to an OpenPGP key. */
+export interface IssuedAccessKey {
+  /** User the key belongs to. */
+  UserName: string;
+  /** Public identifier of the key. */
+  AccessKeyId: string;
+  /** Status of the key. */
+  Status: StatusType;
+  /** When the key was created. */
+  CreateDate?: Date;
+  /** The secret; absent when it was sealed to a PgpKey. */
+  SecretAccessKey?: string;
+  /** SES SMTP password for SesSmtpRegion; absent when sealed to a PgpKey. */
+  SesSmtpPasswordV4?: string;
+  /** The secret sealed to PgpKey: base64 of an unarmored, unsigned OpenPGP message. */
+  EncryptedSecret?: string;
+  /** Fingerprint of PgpKey's primary key, lowercase hex. */
+  KeyFingerprint?: string;
+  /** The SES SMTP password sealed to PgpKey, like EncryptedSecret. */
+  EncryptedSesSmtpPasswordV4?: string;
+}
+
+/** Status of a new key. */
+export type KeyStatus = "Active" | "Inactive";
+
 /** Parameters of a ListAccessKeys call. */
 export interface ListAccessKeysRequest {
   /** User whose keys are listed; the caller when omitted. */
@@ -235,8 +284,60 @@ export interface ListAccessKeysResponse {
   Marker?: string;
 }
 
+/** What a rotation does with the old key. */
+export type OldKeyAction = "Delete" | "Deactivate";
+
 /** Kinds of entity that can serve as a permissions boundary. */
 export type PermissionsBoundaryAttachmentType = "PermissionsBoundaryPolicy";
+
+/** The key a rotation replaced. */
+export interface ReplacedAccessKey {
+  /** The replaced key. */
+  AccessKeyId: string;
+  /** Deleted, or Inactive when OldKey was Deactivate; Active when that failed (see Problem). */
+  Status: ReplacedStatus;
+  /** Why the old key is still Active, when it is. */
+  Problem?: string;
+}
+
+/** What became of a rotated-out key. */
+export type ReplacedStatus = "Deleted" | "Inactive" | "Active";
+
+/** Parameters of a RotateAccessKey call. */
+export interface RotateAccessKeyRequest {
+  /** The key to replace. */
+  AccessKeyId: string;
+  /** User the key belongs to; the caller when omitted. */
+  UserName?: string;
+  /** What happens to the replaced key once the new one exists: Delete (default) or Deactivate. */
+  OldKey?: OldKeyAction;
+  /** As in IssueAccessKey. */
+  PgpKey?: string;
+  /** As in IssueAccessKey. */
+  SesSmtpRegion?: string;
+}
+
+/** What RotateAccessKey returns. */
+export interface RotateAccessKeyResponse {
+  /** The new key. */
+  AccessKey: IssuedAccessKey;
+  /** The old key and what became of it. */
+  Replaced: ReplacedAccessKey;
+}
+
+/** Parameters of a SesSmtpPasswordV4 call. */
+export interface SesSmtpPasswordV4Request {
+  /** The secret access key. */
+  SecretAccessKey: string;
+  /** The SES region. */
+  Region: string;
+}
+
+/** What SesSmtpPasswordV4 returns. */
+export interface SesSmtpPasswordV4Response {
+  /** The SMTP password. */
+  SmtpPassword: string;
+}
 
 /** One key/value label attached to an IAM resource. */
 export interface Tag {
@@ -303,9 +404,21 @@ export interface GetUserCommandInput extends GetUserRequest {}
 
 export interface GetUserCommandOutput extends GetUserResponse, MetadataBearer {}
 
+export interface IssueAccessKeyCommandInput extends IssueAccessKeyRequest {}
+
+export interface IssueAccessKeyCommandOutput extends IssueAccessKeyResponse, MetadataBearer {}
+
 export interface ListAccessKeysCommandInput extends ListAccessKeysRequest {}
 
 export interface ListAccessKeysCommandOutput extends ListAccessKeysResponse, MetadataBearer {}
+
+export interface RotateAccessKeyCommandInput extends RotateAccessKeyRequest {}
+
+export interface RotateAccessKeyCommandOutput extends RotateAccessKeyResponse, MetadataBearer {}
+
+export interface SesSmtpPasswordV4CommandInput extends SesSmtpPasswordV4Request {}
+
+export interface SesSmtpPasswordV4CommandOutput extends SesSmtpPasswordV4Response, MetadataBearer {}
 
 export interface UpdateAccessKeyCommandInput extends UpdateAccessKeyRequest {}
 
@@ -341,9 +454,24 @@ export declare class GetUserCommand extends Command<GetUserCommandInput, GetUser
   constructor(input?: GetUserCommandInput);
 }
 
+/** `IssueAccessKey` in the v3 SDK's command form: `await client.send(new IssueAccessKeyCommand(input))`. */
+export declare class IssueAccessKeyCommand extends Command<IssueAccessKeyCommandInput, IssueAccessKeyCommandOutput> {
+  constructor(input?: IssueAccessKeyCommandInput);
+}
+
 /** `ListAccessKeys` in the v3 SDK's command form: `await client.send(new ListAccessKeysCommand(input))`. */
 export declare class ListAccessKeysCommand extends Command<ListAccessKeysCommandInput, ListAccessKeysCommandOutput> {
   constructor(input?: ListAccessKeysCommandInput);
+}
+
+/** `RotateAccessKey` in the v3 SDK's command form: `await client.send(new RotateAccessKeyCommand(input))`. */
+export declare class RotateAccessKeyCommand extends Command<RotateAccessKeyCommandInput, RotateAccessKeyCommandOutput> {
+  constructor(input: RotateAccessKeyCommandInput);
+}
+
+/** `SesSmtpPasswordV4` in the v3 SDK's command form: `await client.send(new SesSmtpPasswordV4Command(input))`. */
+export declare class SesSmtpPasswordV4Command extends Command<SesSmtpPasswordV4CommandInput, SesSmtpPasswordV4CommandOutput> {
+  constructor(input: SesSmtpPasswordV4CommandInput);
 }
 
 /** `UpdateAccessKey` in the v3 SDK's command form: `await client.send(new UpdateAccessKeyCommand(input))`. */
@@ -458,6 +586,24 @@ export declare class IAM extends IAMClient {
   getUser(input?: GetUserCommandInput, options?: HttpHandlerOptions): Promise<GetUserCommandOutput>;
 
   /**
+   * Creates an access key as Terraform's aws_iam_access_key does: optionally created Inactive
+   * (CreateAccessKey, then UpdateAccessKey), with the secret sealed to an OpenPGP public key (the
+   * plaintext then never leaves polyiam) and the SES SMTP password derived from it.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. User that will own the new key; the caller when omitted.
+   * - `Status`: `"Active" | "Inactive"`. Status of the new key; Active when omitted. Inactive creates the key, then deactivates it.
+   * - `PgpKey`: `string`; length 1..65536. OpenPGP public key to seal the secret to: base64 of a binary key (as Terraform takes it) or an ASCII-armored key. With it, the result has EncryptedSecret and KeyFingerprint instead of SecretAccessKey.
+   * - `SesSmtpRegion`: `string`; length 1..32; pattern `^[a-z]{2}(-[a-z]+)+-[0-9]+$`. Region whose SES SMTP password (version 4) to derive from the secret.
+   *
+   * @returns a Promise of `{ AccessKey, $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  issueAccessKey(input?: IssueAccessKeyCommandInput, options?: HttpHandlerOptions): Promise<IssueAccessKeyCommandOutput>;
+
+  /**
    * Lists the access keys that belong to a user, one page at a time.
    *
    * Input members:
@@ -470,6 +616,38 @@ export declare class IAM extends IAMClient {
    * @throws {@link ServiceFailureException}
    */
   listAccessKeys(input?: ListAccessKeysCommandInput, options?: HttpHandlerOptions): Promise<ListAccessKeysCommandOutput>;
+
+  /**
+   * Replaces an access key as CloudFormation does when its Serial changes: creates the new key
+   * first, then deletes (or deactivates) the old one. Refuses, changing nothing, when the user
+   * already has two keys; when the outcome of creating the new key is unknown it lists the user's
+   * keys and reports what exists instead of guessing, and never creates a second new key.
+   *
+   * Input members:
+   * - `AccessKeyId` (required): `string`; length 16..128; pattern `^[\w]+$`. The key to replace.
+   * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. User the key belongs to; the caller when omitted.
+   * - `OldKey`: `"Delete" | "Deactivate"`. What happens to the replaced key once the new one exists: Delete (default) or Deactivate.
+   * - `PgpKey`: `string`; length 1..65536. As in IssueAccessKey.
+   * - `SesSmtpRegion`: `string`; length 1..32; pattern `^[a-z]{2}(-[a-z]+)+-[0-9]+$`. As in IssueAccessKey.
+   *
+   * @returns a Promise of `{ AccessKey, Replaced, $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  rotateAccessKey(input: RotateAccessKeyCommandInput, options?: HttpHandlerOptions): Promise<RotateAccessKeyCommandOutput>;
+
+  /**
+   * Derives the SES SMTP password (version 4) of a secret access key for a region, as Terraform's
+   * ses_smtp_password_v4; local, no request is sent.
+   *
+   * Input members:
+   * - `SecretAccessKey` (required): `string`. The secret access key.
+   * - `Region` (required): `string`; length 1..32; pattern `^[a-z]{2}(-[a-z]+)+-[0-9]+$`. The SES region.
+   *
+   * @returns a Promise of `{ SmtpPassword, $metadata }`.
+   */
+  sesSmtpPasswordV4(input: SesSmtpPasswordV4CommandInput, options?: HttpHandlerOptions): Promise<SesSmtpPasswordV4CommandOutput>;
 
   /**
    * Switches an access key between the active and inactive states.
@@ -595,6 +773,24 @@ export declare class IAM extends IAMClient {
   getUser(input?: GetUserCommandInput, options?: HttpHandlerOptions): Promise<GetUserCommandOutput>;
 
   /**
+   * Creates an access key as Terraform's aws_iam_access_key does: optionally created Inactive
+   * (CreateAccessKey, then UpdateAccessKey), with the secret sealed to an OpenPGP public key (the
+   * plaintext then never leaves polyiam) and the SES SMTP password derived from it.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. User that will own the new key; the caller when omitted.
+   * - `Status`: `"Active" | "Inactive"`. Status of the new key; Active when omitted. Inactive creates the key, then deactivates it.
+   * - `PgpKey`: `string`; length 1..65536. OpenPGP public key to seal the secret to: base64 of a binary key (as Terraform takes it) or an ASCII-armored key. With it, the result has EncryptedSecret and KeyFingerprint instead of SecretAccessKey.
+   * - `SesSmtpRegion`: `string`; length 1..32; pattern `^[a-z]{2}(-[a-z]+)+-[0-9]+$`. Region whose SES SMTP password (version 4) to derive from the secret.
+   *
+   * @returns a Promise of `{ AccessKey, $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  issueAccessKey(input?: IssueAccessKeyCommandInput, options?: HttpHandlerOptions): Promise<IssueAccessKeyCommandOutput>;
+
+  /**
    * Lists the access keys that belong to a user, one page at a time.
    *
    * Input members:
@@ -607,6 +803,38 @@ export declare class IAM extends IAMClient {
    * @throws {@link ServiceFailureException}
    */
   listAccessKeys(input?: ListAccessKeysCommandInput, options?: HttpHandlerOptions): Promise<ListAccessKeysCommandOutput>;
+
+  /**
+   * Replaces an access key as CloudFormation does when its Serial changes: creates the new key
+   * first, then deletes (or deactivates) the old one. Refuses, changing nothing, when the user
+   * already has two keys; when the outcome of creating the new key is unknown it lists the user's
+   * keys and reports what exists instead of guessing, and never creates a second new key.
+   *
+   * Input members:
+   * - `AccessKeyId` (required): `string`; length 16..128; pattern `^[\w]+$`. The key to replace.
+   * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. User the key belongs to; the caller when omitted.
+   * - `OldKey`: `"Delete" | "Deactivate"`. What happens to the replaced key once the new one exists: Delete (default) or Deactivate.
+   * - `PgpKey`: `string`; length 1..65536. As in IssueAccessKey.
+   * - `SesSmtpRegion`: `string`; length 1..32; pattern `^[a-z]{2}(-[a-z]+)+-[0-9]+$`. As in IssueAccessKey.
+   *
+   * @returns a Promise of `{ AccessKey, Replaced, $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  rotateAccessKey(input: RotateAccessKeyCommandInput, options?: HttpHandlerOptions): Promise<RotateAccessKeyCommandOutput>;
+
+  /**
+   * Derives the SES SMTP password (version 4) of a secret access key for a region, as Terraform's
+   * ses_smtp_password_v4; local, no request is sent.
+   *
+   * Input members:
+   * - `SecretAccessKey` (required): `string`. The secret access key.
+   * - `Region` (required): `string`; length 1..32; pattern `^[a-z]{2}(-[a-z]+)+-[0-9]+$`. The SES region.
+   *
+   * @returns a Promise of `{ SmtpPassword, $metadata }`.
+   */
+  sesSmtpPasswordV4(input: SesSmtpPasswordV4CommandInput, options?: HttpHandlerOptions): Promise<SesSmtpPasswordV4CommandOutput>;
 
   /**
    * Switches an access key between the active and inactive states.

@@ -14,6 +14,7 @@ const OPTIONS = Object.freeze([
   ["connectTimeout", "connect_timeout", "number"],
   ["readTimeout", "read_timeout", "number"],
   ["maxSockets", "max_concurrent_calls", "integer"],
+  ["rawResponse", "raw_response", "boolean"],
 ]);
 
 /** Defaults Node applies where the option is not given. */

@@ -33,6 +33,20 @@ impl Client {
         })
     }
 
+    /// The same client in several regions (a list, or `["*"]`): each call returns `{region: result}`.
+    fn in_regions(&self, py: Python<'_>, regions: Vec<String>) -> PyResult<Self> {
+        guard(py, || {
+            let core = wait::blocking(py, |_| self.core.in_regions(&regions))?;
+            Ok(Client { core, endpoint: self.endpoint.clone() })
+        })
+    }
+
+    /// The regions of a client from `in_regions` (empty otherwise).
+    #[getter]
+    fn regions(&self) -> Vec<String> {
+        self.core.regions()
+    }
+
     /// Calls an operation by its model name with a dict of parameters; returns boto3's dict.
     fn call<'py>(&self, py: Python<'py>, operation: &str, params: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || {

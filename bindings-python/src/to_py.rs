@@ -40,7 +40,15 @@ fn datetime(py: Python<'_>, t: Timestamp) -> PyResult<Bound<'_, PyAny>> {
 
 /// The output dict plus boto3's `ResponseMetadata` (boto3's names for the core's response
 /// metadata; headers joined by the core, as every binding shows them).
+/// A client from `in_regions`: `{region: result}`.
 pub fn response<'py>(py: Python<'py>, r: &Response) -> PyResult<Bound<'py, PyAny>> {
+    if !r.by_region.is_empty() {
+        let d = PyDict::new(py);
+        for (region, each) in &r.by_region {
+            d.set_item(region, response(py, each)?)?;
+        }
+        return Ok(d.into_any());
+    }
     let out = value(py, &r.output)?;
     let d = out.cast::<PyDict>()?;
     let meta = PyDict::new(py);

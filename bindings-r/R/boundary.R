@@ -12,7 +12,8 @@
   "credentials.creds.session_token" = "session_token",
   "max_retries" = "max_retries",
   "connect_timeout" = "connect_timeout",
-  "timeout" = "read_timeout"
+  "timeout" = "read_timeout",
+  "raw_response" = "raw_response"
 )
 
 # The core's error kind -> the condition class.

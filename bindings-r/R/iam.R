@@ -31,8 +31,20 @@ iam_get_user <- function(UserName = NULL, ...) {
   .polyiam_operation(.client, "GetUser", "get_user", list(UserName = UserName), list(...))
 }
 
+iam_issue_access_key <- function(UserName = NULL, Status = NULL, PgpKey = NULL, SesSmtpRegion = NULL, ...) {
+  .polyiam_operation(.client, "IssueAccessKey", "issue_access_key", list(UserName = UserName, Status = Status, PgpKey = PgpKey, SesSmtpRegion = SesSmtpRegion), list(...))
+}
+
 iam_list_access_keys <- function(UserName = NULL, Marker = NULL, MaxItems = NULL, ...) {
   .polyiam_operation(.client, "ListAccessKeys", "list_access_keys", list(UserName = UserName, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_rotate_access_key <- function(AccessKeyId = NULL, UserName = NULL, OldKey = NULL, PgpKey = NULL, SesSmtpRegion = NULL, ...) {
+  .polyiam_operation(.client, "RotateAccessKey", "rotate_access_key", list(AccessKeyId = AccessKeyId, UserName = UserName, OldKey = OldKey, PgpKey = PgpKey, SesSmtpRegion = SesSmtpRegion), list(...))
+}
+
+iam_ses_smtp_password_v4 <- function(SecretAccessKey = NULL, Region = NULL, ...) {
+  .polyiam_operation(.client, "SesSmtpPasswordV4", "ses_smtp_password_v4", list(SecretAccessKey = SecretAccessKey, Region = Region), list(...))
 }
 
 iam_update_access_key <- function(UserName = NULL, AccessKeyId = NULL, Status = NULL, ...) {
@@ -47,7 +59,10 @@ iam_update_access_key <- function(UserName = NULL, AccessKeyId = NULL, Status = 
     delete_user = iam_delete_user,
     get_access_key_last_used = iam_get_access_key_last_used,
     get_user = iam_get_user,
+    issue_access_key = iam_issue_access_key,
     list_access_keys = iam_list_access_keys,
+    rotate_access_key = iam_rotate_access_key,
+    ses_smtp_password_v4 = iam_ses_smtp_password_v4,
     update_access_key = iam_update_access_key
   )
 }

@@ -158,13 +158,24 @@
     if (!is.null(value) && !blank) options[[core]] <- value
   }
   res <- .Call(wrap__polyiam_connect, service, options, shown)
-  client <- .polyiam_unwrap(res)
+  .polyiam_bind(operations, .polyiam_unwrap(res))
+}
+
+# The service object: the operation functions bound to `client`, plus `in_regions()`, which
+# returns the same object for several regions (a character vector, or "*" for every region of
+# the client's partition); each call then returns a list named by region, and regions served by
+# one endpoint share one call (IAM has one endpoint per partition).
+.polyiam_bind <- function(operations, client) {
   env <- new.env(parent = environment(.polyiam_service))
   env$.client <- client
-  lapply(operations, function(f) {
+  svc <- lapply(operations, function(f) {
     environment(f) <- env
     f
   })
+  svc$in_regions <- function(regions) {
+    .polyiam_bind(operations, .polyiam_unwrap(.Call(wrap__polyiam_in_regions, client, regions)))
+  }
+  svc
 }
 
 # Runs one operation: `params` are the model's members (NULL = left out), `extra` whatever else

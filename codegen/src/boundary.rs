@@ -290,7 +290,7 @@ mod tests {
     #[test]
     fn every_option_has_a_known_type_and_a_language() {
         for o in options().expect("options") {
-            assert!(["string", "integer", "number"].contains(&o.kind.as_str()), "{}: type {}", o.name, o.kind);
+            assert!(["string", "integer", "number", "boolean"].contains(&o.kind.as_str()), "{}: type {}", o.name, o.kind);
             assert!(o.python.is_some() || o.node.is_some() || o.r.is_some(), "{} is offered nowhere", o.name);
         }
     }

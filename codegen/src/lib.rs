@@ -30,12 +30,23 @@ pub fn generate(models: &[Model]) -> Result<Vec<GeneratedFile>, Box<dyn std::err
     Ok(files)
 }
 
-/// The service models in `dir`: every `*.json` with a service shape (options.json is not one).
+/// The service models in `dir`: every `*.json` with a service shape (options.json and
+/// partitions.json are data, not models).
 pub fn service_models(dir: &std::path::Path) -> Result<Vec<Model>, Box<dyn std::error::Error>> {
     let mut paths: Vec<_> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json") && p.file_name().is_some_and(|n| n != "options.json"))
+        .filter(|p| p.extension().is_some_and(|x| x == "json") && p.file_name().is_some_and(|n| n != "options.json" && n != "partitions.json"))
         .collect();
     paths.sort();
-    Ok(paths.iter().map(|p| Model::load(p)).collect::<Result<Vec<_>, _>>()?)
+    let loaded = paths.iter().map(|p| Model::load(p)).collect::<Result<Vec<_>, _>>()?;
+    // Extension models (polyiam's own operations) join the service they extend.
+    let (extensions, mut services): (Vec<Model>, Vec<Model>) = loaded.into_iter().partition(|m| m.service.extends.is_some());
+    for ext in extensions {
+        let target = ext.service.extends.clone().unwrap_or_default();
+        let Some(base) = services.iter_mut().find(|m| m.service.id == target) else {
+            return Err(format!("{} extends {target}, which is not a service in {}", ext.service.title, dir.display()).into());
+        };
+        base.merge_extension(ext)?;
+    }
+    Ok(services)
 }

@@ -6,6 +6,9 @@ use std::path::Path;
 
 const PRELUDE: &str = "smithy.api#";
 
+/// The trait of a service shape whose operations join another service's client.
+const EXTENDS: &str = "polyiam#extends";
+
 #[derive(Debug, Clone)]
 pub struct Model {
     pub service: Service,
@@ -21,6 +24,11 @@ pub struct Service {
     pub sdk_id: String,
     pub version: String,
     pub doc: String,
+    /// Set on a model of polyiam's own operations (model/polyiam.json): the shape id of the AWS
+    /// service whose client they join (the `polyiam#extends` trait).
+    pub extends: Option<String>,
+    /// The service shape's id (`com.amazonaws.iam#AWSIdentityManagementV20100508`).
+    pub id: String,
 }
 
 #[derive(Debug, Clone)]
@@ -33,6 +41,9 @@ pub struct Operation {
     pub paginated: Option<Paginated>,
     pub retry_safe: bool,
     pub doc: String,
+    /// One of polyiam's own operations: implemented by hand in the core (core/src/ext/), not by
+    /// the service's SDK crate.
+    pub extension: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -195,6 +206,8 @@ impl Model {
                         sdk_id: t("aws.api#service").and_then(|s| s.get("sdkId")).and_then(Json::as_str).unwrap_or("").to_string(),
                         version: shape.get("version").and_then(Json::as_str).unwrap_or("").to_string(),
                         doc: doc(traits),
+                        extends: t(EXTENDS).and_then(|e| e.get("service")).and_then(Json::as_str).map(str::to_string),
+                        id: id.clone(),
                     });
                     for op in shape.get("operations").and_then(Json::as_array).into_iter().flatten() {
                         if let Some(t) = op.get("target").and_then(Json::as_str) {
@@ -206,6 +219,8 @@ impl Model {
                     op_json.insert(id.clone(), shape);
                 }
                 "resource" => {}
+                // Trait definitions (polyiam#extends) are not data shapes.
+                _ if shape.get("traits").is_some_and(|t| t.get("smithy.api#trait").is_some()) => {}
                 _ => {
                     let parsed = parse_shape(id, ty, shape)?;
                     shapes.insert(parsed.name.clone(), parsed);
@@ -216,13 +231,39 @@ impl Model {
         let mut operations = Vec::new();
         for id in &op_ids {
             let Some(op) = op_json.get(id) else { return err(format!("operation {id} is listed by the service but not defined")) };
-            operations.push(parse_operation(id, op)?);
+            let mut op = parse_operation(id, op)?;
+            op.extension = service.extends.is_some();
+            operations.push(op);
         }
         operations.sort_by(|a, b| a.name.cmp(&b.name));
         let mut model = Model { service, shapes, operations };
         model.add_prelude()?;
         model.document_from_facts();
         Ok(model)
+    }
+
+    /// Adds an extension model's operations and shapes (model/polyiam.json) to this service's
+    /// model. Shapes are known by local name, so the extension's references to the service's
+    /// shapes (`com.amazonaws.iam#userNameType`) resolve here; a name both define is an error
+    /// unless it is the same prelude shape.
+    pub fn merge_extension(&mut self, ext: Model) -> Result<()> {
+        for (name, shape) in ext.shapes {
+            if name.starts_with(PRELUDE) {
+                self.shapes.entry(name).or_insert(shape);
+            } else if self.shapes.contains_key(&name) {
+                return err(format!("extension shape {name} is also a shape of {}", self.service.title));
+            } else {
+                self.shapes.insert(name, shape);
+            }
+        }
+        for op in ext.operations {
+            if self.operations.iter().any(|o| o.name == op.name) {
+                return err(format!("extension operation {} is also an operation of {}", op.name, self.service.title));
+            }
+            self.operations.push(op);
+        }
+        self.operations.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(())
     }
 
     /// AWS's page for an operation in the service's API reference.
@@ -360,6 +401,7 @@ fn parse_operation(id: &str, op: &Json) -> Result<Operation> {
         paginated,
         retry_safe: has("smithy.api#idempotent") || has("smithy.api#readonly"),
         doc: doc(traits),
+        extension: false,
     })
 }
 

@@ -25,6 +25,8 @@ struct Shared {
     /// See `with_max_concurrent_calls`.
     max_in_flight: Option<usize>,
     connected: PerProcess<Connected>,
+    /// Set by `in_regions`: the regions of each endpoint and the client that calls it.
+    fan_out: Option<Vec<(Vec<String>, Client)>>,
 }
 
 /// What a client holds per process: the SDK client (its connection pool is bound to the process's
@@ -49,6 +51,15 @@ impl std::fmt::Debug for Client {
 pub struct Response {
     pub output: Value,
     pub meta: ResponseMeta,
+    /// For a client from `in_regions`: each region and its result (regions sharing an endpoint
+    /// share one call's); `output` is then `Null`. Each binding turns it into `{region: result}`.
+    pub by_region: Vec<(String, Response)>,
+}
+
+impl Response {
+    pub fn new(output: Value, meta: ResponseMeta) -> Response {
+        Response { output, meta, by_region: Vec::new() }
+    }
 }
 
 impl Client {
@@ -61,7 +72,7 @@ impl Client {
     }
 
     fn from_parts(service: &'static Service, config: Config, max_in_flight: Option<usize>, sdk: Option<SdkClient>) -> Client {
-        let shared = Shared { service, config, max_in_flight, connected: PerProcess::new() };
+        let shared = Shared { service, config, max_in_flight, connected: PerProcess::new(), fan_out: None };
         if let Some(sdk) = sdk {
             shared.connected.set(Connected { sdk, in_flight: max_in_flight.map(Semaphore::new) });
         }
@@ -74,6 +85,45 @@ impl Client {
     pub fn with_max_concurrent_calls(self, n: usize) -> Self {
         let sdk = self.shared.connected.get().map(|c| c.sdk.clone());
         Client::from_parts(self.shared.service, self.shared.config.clone(), Some(n.max(1)), sdk)
+    }
+
+    /// A client whose every call runs in each of `regions` (or `["*"]`: every region of this
+    /// client's partition) and returns `{region: result}` (`Response::by_region`). Regions that
+    /// the service's endpoint resolver sends to the same endpoint share one call: IAM has one
+    /// endpoint per partition, so a key created "in every region" is one key. Unknown region
+    /// names are a validation error, found before anything is sent.
+    pub async fn in_regions(&self, regions: &[String]) -> Result<Client, Error> {
+        if self.shared.fan_out.is_some() {
+            return Err(Error::bad_value("regions", "this client already runs in several regions; call in_regions on the client it came from"));
+        }
+        let own = match &self.shared.config.region {
+            Some(r) => Some(r.clone()),
+            None => self.shared.config.resolve().await?.0.region().map(|r| r.to_string()),
+        };
+        let groups = crate::regions::group(self.shared.service, regions, own.as_deref()).await?;
+        let mut fan_out = Vec::new();
+        for members in groups {
+            let mut config = self.shared.config.clone();
+            config.region = members.first().cloned();
+            fan_out.push((members, Client::from_parts(self.shared.service, config, self.shared.max_in_flight, None)));
+        }
+        let shared = Shared {
+            service: self.shared.service,
+            config: self.shared.config.clone(),
+            max_in_flight: self.shared.max_in_flight,
+            connected: PerProcess::new(),
+            fan_out: Some(fan_out),
+        };
+        Ok(Client { shared: Arc::new(shared) })
+    }
+
+    pub fn in_regions_blocking(&self, regions: &[String]) -> Result<Client, Error> {
+        crate::runtime::block_on(self.in_regions(regions))?
+    }
+
+    /// The regions a client from `in_regions` calls, in order; empty for a plain client.
+    pub fn regions(&self) -> Vec<String> {
+        self.shared.fan_out.iter().flatten().flat_map(|(members, _)| members.iter().cloned()).collect()
     }
 
     /// Builds a client from the shared runtime; for bindings whose calls block (Python, R).
@@ -133,12 +183,38 @@ impl Client {
     /// fails with an [`ErrorKind::Cancelled`] error, whose `outcome_unknown` says whether a request
     /// that changes something had already been sent.
     pub async fn call_until(&self, operation: &str, input: &Map, cancel: impl Future<Output = ()>) -> Result<Response, Error> {
+        self.call_inner(operation, input, cancel, self.shared.config.raw_response).await
+    }
+
+    /// The parsed result whatever `raw_response` says: what polyiam's own operations build on.
+    pub(crate) async fn call_parsed(&self, operation: &str, input: &Map) -> Result<Response, Error> {
+        self.call_inner(operation, input, std::future::pending(), false).await
+    }
+
+    /// Whether AWS operations return the raw response body (the `raw_response` option).
+    pub fn raw_response(&self) -> bool {
+        self.shared.config.raw_response
+    }
+
+    async fn call_inner(&self, operation: &str, input: &Map, cancel: impl Future<Output = ()>, raw: bool) -> Result<Response, Error> {
         let op = self.shared.service.operation(operation).ok_or_else(|| unknown_operation(self.shared.service, operation))?;
+        if let Some(groups) = &self.shared.fan_out {
+            return fan_out(op, groups, input, cancel).await;
+        }
         let issues = validate::input(op, input);
         if !issues.is_empty() {
             return Err(Error { operation: Some(op.name), ..Error::validation(op.name, issues) });
         }
-        let recorder = meta::Recorder::new();
+        if op.extension {
+            // polyiam's own operation: its calls of the service's operations record their own metadata.
+            return tokio::select! {
+                biased;
+                () = cancel => Err(Error::cancelled(op, ResponseMeta { requests_sent: 1, ..ResponseMeta::default() })),
+                // Boxed: an extension calls back into `call`.
+                result = Box::pin(crate::generated::extension(self, op.name, input)) => result.map_err(|e| if e.operation.is_none() { e.for_operation(op.name) } else { e }),
+            };
+        }
+        let recorder = meta::Recorder::new(raw);
         let work = async {
             let connected = self.connected().await?;
             let _permit = match &connected.in_flight {
@@ -168,13 +244,55 @@ impl Client {
                 }
                 .with_call(op.name, meta))
             }
-            Some(Ok(output)) => Ok(Response { output, meta }),
+            Some(Ok(_)) if raw => {
+                // `raw_response`: the body as the service sent it, with the usual metadata.
+                let mut meta = meta;
+                let body = meta.raw_body.take().unwrap_or_default();
+                Ok(Response::new(Value::Map(Map::from_iter([("Body".to_string(), Value::String(body))])), meta))
+            }
+            Some(Ok(output)) => Ok(Response::new(output, meta)),
             Some(Err(e)) => Err(e.with_call(op.name, meta)),
         }
     }
 
     pub fn call_blocking(&self, operation: &str, input: &Map) -> Result<Response, Error> {
         crate::runtime::block_on(self.call(operation, input))?
+    }
+}
+
+/// One call per endpoint group, in order; each region gets its group's result. A failure stops
+/// there, and its error says which regions had already succeeded (their results are not returned).
+async fn fan_out(
+    op: &'static schema::Operation,
+    groups: &[(Vec<String>, Client)],
+    input: &Map,
+    cancel: impl Future<Output = ()>,
+) -> Result<Response, Error> {
+    let done_regions = std::sync::Mutex::new(Vec::<String>::new());
+    let work = async {
+        let mut by_region = Vec::new();
+        for (members, client) in groups {
+            let response = Box::pin(client.call(op.name, input)).await.map_err(|mut e| {
+                let done = done_regions.lock().map(|d| d.join(", ")).unwrap_or_default();
+                if !done.is_empty() {
+                    let first = e.outcome_note().map(|n| format!("{n}; ")).unwrap_or_default();
+                    e.reconciled = Some(format!("{first}it failed for {}, after succeeding for {done}", members.join(", ")));
+                }
+                e
+            })?;
+            for region in members {
+                by_region.push((region.clone(), response.clone()));
+            }
+            if let Ok(mut d) = done_regions.lock() {
+                d.extend(members.iter().cloned());
+            }
+        }
+        Ok(Response { output: Value::Null, meta: ResponseMeta::default(), by_region })
+    };
+    tokio::select! {
+        biased;
+        () = cancel => Err(Error::cancelled(op, ResponseMeta { requests_sent: 1, ..ResponseMeta::default() })),
+        result = work => result,
     }
 }
 

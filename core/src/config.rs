@@ -33,6 +33,9 @@ pub struct Config {
     pub read_timeout: Option<f64>,
     /// Calls of one client in flight at once (see `Client::with_max_concurrent_calls`); no cap by default.
     pub max_concurrent_calls: Option<usize>,
+    /// AWS operations return the response body untouched (`{"Body": xml}`) instead of the parsed
+    /// result, as an automation tool's "disable XML to JSON" switch does; errors are unchanged.
+    pub raw_response: bool,
 }
 
 #[derive(Clone)]
@@ -63,6 +66,7 @@ impl fmt::Debug for Config {
             .field("connect_timeout", &self.connect_timeout)
             .field("read_timeout", &self.read_timeout)
             .field("max_concurrent_calls", &self.max_concurrent_calls)
+            .field("raw_response", &self.raw_response)
             .finish()
     }
 }
@@ -80,6 +84,7 @@ pub const OPTION_NAMES: &[&str] = &[
     "connect_timeout",
     "read_timeout",
     "max_concurrent_calls",
+    "raw_response",
 ];
 
 impl Config {
@@ -106,6 +111,13 @@ impl Config {
                 Some(Value::Integer(i)) => Ok(Some(*i as f64)),
                 Some(Value::Float(x)) => Ok(Some(*x)),
                 Some(v) => Err(Error::config(format!("{} must be a number, got {}", shown(name), v.type_name()))),
+            }
+        };
+        let flag = |name: &str| -> Result<bool, Error> {
+            match given(name) {
+                None => Ok(false),
+                Some(Value::Bool(b)) => Ok(*b),
+                Some(v) => Err(Error::config(format!("{} must be true or false, got {}", shown(name), v.type_name()))),
             }
         };
         let whole = |name: &str, min: i64, max: i64| -> Result<Option<i64>, Error> {
@@ -143,6 +155,7 @@ impl Config {
             connect_timeout: number("connect_timeout")?,
             read_timeout: number("read_timeout")?,
             max_concurrent_calls: whole("max_concurrent_calls", 1, 1 << 20)?.map(|n| n as usize),
+            raw_response: flag("raw_response")?,
         };
         config.check_named(shown)?;
         Ok(config)

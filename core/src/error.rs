@@ -83,6 +83,9 @@ pub struct Error {
     pub issues: Vec<Issue>,
     /// The request may have been applied: a failure after sending was not retried (see retry.rs).
     pub outcome_unknown: bool,
+    /// What polyiam found out about the outcome afterwards (e.g. a rotation that listed the
+    /// user's keys after a lost response); replaces the generic note.
+    pub reconciled: Option<String>,
 }
 
 impl fmt::Display for Error {
@@ -116,6 +119,7 @@ impl Error {
             total_retry_delay_ms: 0,
             issues: Vec::new(),
             outcome_unknown: false,
+            reconciled: None,
         }
     }
 
@@ -137,6 +141,9 @@ impl Error {
 
     /// For a failure that may have happened after IAM acted: what that means and what to do.
     pub fn outcome_note(&self) -> Option<String> {
+        if let Some(found) = &self.reconciled {
+            return Some(found.clone());
+        }
         let op = self.operation.filter(|_| self.outcome_unknown)?;
         Some(format!(
             "the outcome of {op} is unknown: the request may have reached IAM and been applied; it was not retried, \

@@ -35,9 +35,13 @@ pub struct ResponseMeta {
     pub truncated_body: bool,
     /// Attempts that reached the point of sending (0: nothing left this process).
     pub requests_sent: u32,
+    /// The last response's body as received, kept only for a client with `raw_response`.
+    pub raw_body: Option<String>,
 }
 
 struct Slot {
+    /// Keep the response body (`raw_response`).
+    keep_body: bool,
     attempts: u32,
     /// When the previous attempt ended, to measure the back-off before the next one.
     last_attempt_end: Option<Instant>,
@@ -87,8 +91,8 @@ impl ResponseMeta {
 pub(crate) struct Recorder(Arc<Mutex<Slot>>);
 
 impl Recorder {
-    pub(crate) fn new() -> Self {
-        Recorder(Arc::new(Mutex::new(Slot { attempts: 0, last_attempt_end: None, meta: ResponseMeta::default() })))
+    pub(crate) fn new(keep_body: bool) -> Self {
+        Recorder(Arc::new(Mutex::new(Slot { keep_body, attempts: 0, last_attempt_end: None, meta: ResponseMeta::default() })))
     }
 
     pub(crate) async fn scope<F: std::future::Future>(&self, fut: F) -> F::Output {
@@ -192,6 +196,11 @@ impl Intercept for CaptureInterceptor {
         if response.status().is_success() && response.body().bytes().is_some_and(|b| !xml_complete(b)) {
             with_slot(|slot| slot.meta.truncated_body = true);
         }
+        with_slot(|slot| {
+            if slot.keep_body {
+                slot.meta.raw_body = response.body().bytes().map(|b| String::from_utf8_lossy(b).into_owned());
+            }
+        });
         Ok(())
     }
 }

@@ -32,6 +32,9 @@ pub struct Pages {
 
 impl Pages {
     pub fn new(client: Client, operation: &str, mut input: Map, options: PageOptions) -> Result<Pages, Error> {
+        if !client.regions().is_empty() {
+            return Err(Error::bad_value("", "a client from in_regions cannot paginate; paginate with a client of one region"));
+        }
         let op = client
             .service()
             .operation(operation)

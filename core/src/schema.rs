@@ -41,6 +41,9 @@ pub struct Operation {
     pub paginated: Option<Paginated>,
     /// `@idempotent` or `@readonly`: safe to resend after an unknown outcome.
     pub retry_safe: bool,
+    /// One of polyiam's own operations (model/polyiam.json), implemented in `crate::ext` on top of
+    /// the service's operations rather than by its SDK crate.
+    pub extension: bool,
 }
 
 #[derive(Debug)]

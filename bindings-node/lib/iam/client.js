@@ -132,6 +132,26 @@ class IAM extends IAMClient {
   }
 
   /**
+   * Creates an access key as Terraform's aws_iam_access_key does: optionally created Inactive
+   * (CreateAccessKey, then UpdateAccessKey), with the secret sealed to an OpenPGP public key (the
+   * plaintext then never leaves polyiam) and the SES SMTP password derived from it.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. User that will own the new key; the caller when omitted.
+   * - `Status`: `"Active" | "Inactive"`. Status of the new key; Active when omitted. Inactive creates the key, then deactivates it.
+   * - `PgpKey`: `string`; length 1..65536. OpenPGP public key to seal the secret to: base64 of a binary key (as Terraform takes it) or an ASCII-armored key. With it, the result has EncryptedSecret and KeyFingerprint instead of SecretAccessKey.
+   * - `SesSmtpRegion`: `string`; length 1..32; pattern `^[a-z]{2}(-[a-z]+)+-[0-9]+$`. Region whose SES SMTP password (version 4) to derive from the secret.
+   *
+   * @returns a Promise of `{ AccessKey, $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  issueAccessKey(input = {}, options = undefined) {
+    return this._call("IssueAccessKey", input, options);
+  }
+
+  /**
    * Lists the access keys that belong to a user, one page at a time.
    *
    * Input members:
@@ -145,6 +165,42 @@ class IAM extends IAMClient {
    */
   listAccessKeys(input = {}, options = undefined) {
     return this._call("ListAccessKeys", input, options);
+  }
+
+  /**
+   * Replaces an access key as CloudFormation does when its Serial changes: creates the new key
+   * first, then deletes (or deactivates) the old one. Refuses, changing nothing, when the user
+   * already has two keys; when the outcome of creating the new key is unknown it lists the user's
+   * keys and reports what exists instead of guessing, and never creates a second new key.
+   *
+   * Input members:
+   * - `AccessKeyId` (required): `string`; length 16..128; pattern `^[\w]+$`. The key to replace.
+   * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. User the key belongs to; the caller when omitted.
+   * - `OldKey`: `"Delete" | "Deactivate"`. What happens to the replaced key once the new one exists: Delete (default) or Deactivate.
+   * - `PgpKey`: `string`; length 1..65536. As in IssueAccessKey.
+   * - `SesSmtpRegion`: `string`; length 1..32; pattern `^[a-z]{2}(-[a-z]+)+-[0-9]+$`. As in IssueAccessKey.
+   *
+   * @returns a Promise of `{ AccessKey, Replaced, $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  rotateAccessKey(input = {}, options = undefined) {
+    return this._call("RotateAccessKey", input, options);
+  }
+
+  /**
+   * Derives the SES SMTP password (version 4) of a secret access key for a region, as Terraform's
+   * ses_smtp_password_v4; local, no request is sent.
+   *
+   * Input members:
+   * - `SecretAccessKey` (required): `string`. The secret access key.
+   * - `Region` (required): `string`; length 1..32; pattern `^[a-z]{2}(-[a-z]+)+-[0-9]+$`. The SES region.
+   *
+   * @returns a Promise of `{ SmtpPassword, $metadata }`.
+   */
+  sesSmtpPasswordV4(input = {}, options = undefined) {
+    return this._call("SesSmtpPasswordV4", input, options);
   }
 
   /**
@@ -174,7 +230,10 @@ IAM.OPERATIONS = Object.freeze({
   DeleteUser: "deleteUser",
   GetAccessKeyLastUsed: "getAccessKeyLastUsed",
   GetUser: "getUser",
+  IssueAccessKey: "issueAccessKey",
   ListAccessKeys: "listAccessKeys",
+  RotateAccessKey: "rotateAccessKey",
+  SesSmtpPasswordV4: "sesSmtpPasswordV4",
   UpdateAccessKey: "updateAccessKey",
 });
 

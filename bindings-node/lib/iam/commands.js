@@ -34,9 +34,24 @@ class GetUserCommand extends Command {
   static operation = "GetUser";
 }
 
+/** Runs `IssueAccessKey` when sent (`IAM#issueAccessKey` without the aggregated client). */
+class IssueAccessKeyCommand extends Command {
+  static operation = "IssueAccessKey";
+}
+
 /** Runs `ListAccessKeys` when sent (`IAM#listAccessKeys` without the aggregated client). */
 class ListAccessKeysCommand extends Command {
   static operation = "ListAccessKeys";
+}
+
+/** Runs `RotateAccessKey` when sent (`IAM#rotateAccessKey` without the aggregated client). */
+class RotateAccessKeyCommand extends Command {
+  static operation = "RotateAccessKey";
+}
+
+/** Runs `SesSmtpPasswordV4` when sent (`IAM#sesSmtpPasswordV4` without the aggregated client). */
+class SesSmtpPasswordV4Command extends Command {
+  static operation = "SesSmtpPasswordV4";
 }
 
 /** Runs `UpdateAccessKey` when sent (`IAM#updateAccessKey` without the aggregated client). */
@@ -51,6 +66,9 @@ module.exports = {
   DeleteUserCommand,
   GetAccessKeyLastUsedCommand,
   GetUserCommand,
+  IssueAccessKeyCommand,
   ListAccessKeysCommand,
+  RotateAccessKeyCommand,
+  SesSmtpPasswordV4Command,
   UpdateAccessKeyCommand,
 };

@@ -22,6 +22,7 @@ def client(
     connect_timeout: Optional[float] = None,
     read_timeout: Optional[float] = None,
     max_pool_connections: Optional[int] = None,
+    raw_response: Optional[bool] = None,
 ) -> IAM: ...
 @overload
 def client(
@@ -37,4 +38,5 @@ def client(
     connect_timeout: Optional[float] = None,
     read_timeout: Optional[float] = None,
     max_pool_connections: Optional[int] = None,
+    raw_response: Optional[bool] = None,
 ) -> STS: ...

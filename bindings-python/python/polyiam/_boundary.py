@@ -14,6 +14,7 @@ OPTIONS = {
     "connect_timeout": "connect_timeout",
     "read_timeout": "read_timeout",
     "max_pool_connections": "max_concurrent_calls",
+    "raw_response": "raw_response",
 }
 
 #: keyword argument -> what it does.
@@ -28,6 +29,7 @@ OPTION_DOCS = {
     "connect_timeout": "Seconds to establish a connection (default 10).",
     "read_timeout": "Seconds to wait for a response once the request is sent (default 60).",
     "max_pool_connections": "Calls of one client in flight at once; more wait their turn (Node: default 50, the JS v3 SDK's maxSockets; asyncio: default 10, botocore's max_pool_connections; otherwise no cap).",
+    "raw_response": "Return every AWS operation's response body as received (the XML) under Body, with the usual response metadata, instead of the parsed result; errors are unchanged.",
 }
 
 #: the core's error kind -> the class in polyiam.exceptions.

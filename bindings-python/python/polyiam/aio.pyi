@@ -19,6 +19,7 @@ def client(
     connect_timeout: Optional[float] = None,
     read_timeout: Optional[float] = None,
     max_pool_connections: Optional[int] = None,
+    raw_response: Optional[bool] = None,
 ) -> AsyncIAM: ...
 @overload
 def client(
@@ -34,4 +35,5 @@ def client(
     connect_timeout: Optional[float] = None,
     read_timeout: Optional[float] = None,
     max_pool_connections: Optional[int] = None,
+    raw_response: Optional[bool] = None,
 ) -> AsyncSTS: ...

@@ -109,6 +109,34 @@ class IAM(BaseClient):
         """
         return self._make_api_call("GetUser", kwargs)
 
+    def issue_access_key(self, **kwargs: Any) -> Dict[str, Any]:
+        """Creates an access key as Terraform's aws_iam_access_key does: optionally created
+        Inactive (CreateAccessKey, then UpdateAccessKey), with the secret sealed to an OpenPGP
+        public key (the plaintext then never leaves polyiam) and the SES SMTP password derived
+        from it.
+
+        Request syntax: ``client.issue_access_key(UserName=..., Status=..., PgpKey=..., SesSmtpRegion=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$)
+            User that will own the new key; the caller when omitted.
+
+        :param Status: (string, one of: Active, Inactive)
+            Status of the new key; Active when omitted. Inactive creates the key, then
+            deactivates it.
+
+        :param PgpKey: (string; length 1..65536)
+            OpenPGP public key to seal the secret to: base64 of a binary key (as Terraform takes
+            it) or an ASCII-armored key. With it, the result has EncryptedSecret and
+            KeyFingerprint instead of SecretAccessKey.
+
+        :param SesSmtpRegion: (string; length 1..32; pattern ^[a-z]{2}(-[a-z]+)+-[0-9]+$)
+            Region whose SES SMTP password (version 4) to derive from the secret.
+
+        :returns: a dict with the keys AccessKey, ResponseMetadata.
+        :raises: ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("IssueAccessKey", kwargs)
+
     def list_access_keys(self, **kwargs: Any) -> Dict[str, Any]:
         """Lists the access keys that belong to a user, one page at a time.
 
@@ -127,6 +155,52 @@ class IAM(BaseClient):
         :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
         """
         return self._make_api_call("ListAccessKeys", kwargs)
+
+    def rotate_access_key(self, **kwargs: Any) -> Dict[str, Any]:
+        """Replaces an access key as CloudFormation does when its Serial changes: creates the new
+        key first, then deletes (or deactivates) the old one. Refuses, changing nothing, when
+        the user already has two keys; when the outcome of creating the new key is unknown it
+        lists the user's keys and reports what exists instead of guessing, and never creates a
+        second new key.
+
+        Request syntax: ``client.rotate_access_key(AccessKeyId=..., UserName=..., OldKey=..., PgpKey=..., SesSmtpRegion=...)``
+
+        :param AccessKeyId: (string; length 16..128; pattern ^[\\w]+$) **[REQUIRED]**
+            The key to replace.
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$)
+            User the key belongs to; the caller when omitted.
+
+        :param OldKey: (string, one of: Delete, Deactivate)
+            What happens to the replaced key once the new one exists: Delete (default) or
+            Deactivate.
+
+        :param PgpKey: (string; length 1..65536)
+            As in IssueAccessKey.
+
+        :param SesSmtpRegion: (string; length 1..32; pattern ^[a-z]{2}(-[a-z]+)+-[0-9]+$)
+            As in IssueAccessKey.
+
+        :returns: a dict with the keys AccessKey, Replaced, ResponseMetadata.
+        :raises: ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("RotateAccessKey", kwargs)
+
+    def ses_smtp_password_v4(self, **kwargs: Any) -> Dict[str, Any]:
+        """Derives the SES SMTP password (version 4) of a secret access key for a region, as
+        Terraform's ses_smtp_password_v4; local, no request is sent.
+
+        Request syntax: ``client.ses_smtp_password_v4(SecretAccessKey=..., Region=...)``
+
+        :param SecretAccessKey: (string) **[REQUIRED]**
+            The secret access key.
+
+        :param Region: (string; length 1..32; pattern ^[a-z]{2}(-[a-z]+)+-[0-9]+$) **[REQUIRED]**
+            The SES region.
+
+        :returns: a dict with the keys SmtpPassword, ResponseMetadata.
+        """
+        return self._make_api_call("SesSmtpPasswordV4", kwargs)
 
     def update_access_key(self, **kwargs: Any) -> Dict[str, Any]:
         """Switches an access key between the active and inactive states.
@@ -246,6 +320,34 @@ class AsyncIAM(AsyncBaseClient):
         """
         return await self._make_api_call("GetUser", kwargs)
 
+    async def issue_access_key(self, **kwargs: Any) -> Dict[str, Any]:
+        """Creates an access key as Terraform's aws_iam_access_key does: optionally created
+        Inactive (CreateAccessKey, then UpdateAccessKey), with the secret sealed to an OpenPGP
+        public key (the plaintext then never leaves polyiam) and the SES SMTP password derived
+        from it.
+
+        Request syntax: ``client.issue_access_key(UserName=..., Status=..., PgpKey=..., SesSmtpRegion=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$)
+            User that will own the new key; the caller when omitted.
+
+        :param Status: (string, one of: Active, Inactive)
+            Status of the new key; Active when omitted. Inactive creates the key, then
+            deactivates it.
+
+        :param PgpKey: (string; length 1..65536)
+            OpenPGP public key to seal the secret to: base64 of a binary key (as Terraform takes
+            it) or an ASCII-armored key. With it, the result has EncryptedSecret and
+            KeyFingerprint instead of SecretAccessKey.
+
+        :param SesSmtpRegion: (string; length 1..32; pattern ^[a-z]{2}(-[a-z]+)+-[0-9]+$)
+            Region whose SES SMTP password (version 4) to derive from the secret.
+
+        :returns: a dict with the keys AccessKey, ResponseMetadata.
+        :raises: ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("IssueAccessKey", kwargs)
+
     async def list_access_keys(self, **kwargs: Any) -> Dict[str, Any]:
         """Lists the access keys that belong to a user, one page at a time.
 
@@ -264,6 +366,52 @@ class AsyncIAM(AsyncBaseClient):
         :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
         """
         return await self._make_api_call("ListAccessKeys", kwargs)
+
+    async def rotate_access_key(self, **kwargs: Any) -> Dict[str, Any]:
+        """Replaces an access key as CloudFormation does when its Serial changes: creates the new
+        key first, then deletes (or deactivates) the old one. Refuses, changing nothing, when
+        the user already has two keys; when the outcome of creating the new key is unknown it
+        lists the user's keys and reports what exists instead of guessing, and never creates a
+        second new key.
+
+        Request syntax: ``client.rotate_access_key(AccessKeyId=..., UserName=..., OldKey=..., PgpKey=..., SesSmtpRegion=...)``
+
+        :param AccessKeyId: (string; length 16..128; pattern ^[\\w]+$) **[REQUIRED]**
+            The key to replace.
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$)
+            User the key belongs to; the caller when omitted.
+
+        :param OldKey: (string, one of: Delete, Deactivate)
+            What happens to the replaced key once the new one exists: Delete (default) or
+            Deactivate.
+
+        :param PgpKey: (string; length 1..65536)
+            As in IssueAccessKey.
+
+        :param SesSmtpRegion: (string; length 1..32; pattern ^[a-z]{2}(-[a-z]+)+-[0-9]+$)
+            As in IssueAccessKey.
+
+        :returns: a dict with the keys AccessKey, Replaced, ResponseMetadata.
+        :raises: ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("RotateAccessKey", kwargs)
+
+    async def ses_smtp_password_v4(self, **kwargs: Any) -> Dict[str, Any]:
+        """Derives the SES SMTP password (version 4) of a secret access key for a region, as
+        Terraform's ses_smtp_password_v4; local, no request is sent.
+
+        Request syntax: ``client.ses_smtp_password_v4(SecretAccessKey=..., Region=...)``
+
+        :param SecretAccessKey: (string) **[REQUIRED]**
+            The secret access key.
+
+        :param Region: (string; length 1..32; pattern ^[a-z]{2}(-[a-z]+)+-[0-9]+$) **[REQUIRED]**
+            The SES region.
+
+        :returns: a dict with the keys SmtpPassword, ResponseMetadata.
+        """
+        return await self._make_api_call("SesSmtpPasswordV4", kwargs)
 
     async def update_access_key(self, **kwargs: Any) -> Dict[str, Any]:
         """Switches an access key between the active and inactive states.

@@ -35,6 +35,22 @@ class AttachedPermissionsBoundaryTypeDef(TypedDict):
     PermissionsBoundaryType: NotRequired[Literal["PermissionsBoundaryPolicy"]]
     PermissionsBoundaryArn: NotRequired[str]
 
+class IssuedAccessKeyTypeDef(TypedDict):
+    UserName: str
+    AccessKeyId: str
+    Status: Literal["Active", "Inactive", "Expired"]
+    CreateDate: NotRequired[datetime]
+    SecretAccessKey: NotRequired[str]
+    SesSmtpPasswordV4: NotRequired[str]
+    EncryptedSecret: NotRequired[str]
+    KeyFingerprint: NotRequired[str]
+    EncryptedSesSmtpPasswordV4: NotRequired[str]
+
+class ReplacedAccessKeyTypeDef(TypedDict):
+    AccessKeyId: str
+    Status: Literal["Deleted", "Inactive", "Active"]
+    Problem: NotRequired[str]
+
 class TagTypeDef(TypedDict):
     Key: str
     Value: str
@@ -72,10 +88,23 @@ class GetUserResponseTypeDef(TypedDict):
     User: UserTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
+class IssueAccessKeyResponseTypeDef(TypedDict):
+    AccessKey: IssuedAccessKeyTypeDef
+    ResponseMetadata: ResponseMetadataTypeDef
+
 class ListAccessKeysResponseTypeDef(TypedDict):
     AccessKeyMetadata: List[AccessKeyMetadataTypeDef]
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class RotateAccessKeyResponseTypeDef(TypedDict):
+    AccessKey: IssuedAccessKeyTypeDef
+    Replaced: ReplacedAccessKeyTypeDef
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class SesSmtpPasswordV4ResponseTypeDef(TypedDict):
+    SmtpPassword: str
     ResponseMetadata: ResponseMetadataTypeDef
 
 class UpdateAccessKeyResponseTypeDef(TypedDict):
@@ -99,7 +128,10 @@ class IAM(BaseClient):
     def delete_user(self, *, UserName: str) -> DeleteUserResponseTypeDef: ...
     def get_access_key_last_used(self, *, AccessKeyId: str) -> GetAccessKeyLastUsedResponseTypeDef: ...
     def get_user(self, *, UserName: str = ...) -> GetUserResponseTypeDef: ...
+    def issue_access_key(self, *, UserName: str = ..., Status: Literal["Active", "Inactive"] = ..., PgpKey: str = ..., SesSmtpRegion: str = ...) -> IssueAccessKeyResponseTypeDef: ...
     def list_access_keys(self, *, UserName: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListAccessKeysResponseTypeDef: ...
+    def rotate_access_key(self, *, AccessKeyId: str, UserName: str = ..., OldKey: Literal["Delete", "Deactivate"] = ..., PgpKey: str = ..., SesSmtpRegion: str = ...) -> RotateAccessKeyResponseTypeDef: ...
+    def ses_smtp_password_v4(self, *, SecretAccessKey: str, Region: str) -> SesSmtpPasswordV4ResponseTypeDef: ...
     def update_access_key(self, *, UserName: str = ..., AccessKeyId: str, Status: Literal["Active", "Inactive", "Expired"]) -> UpdateAccessKeyResponseTypeDef: ...
     @overload
     def get_paginator(self, operation_name: Literal["list_access_keys"]) -> Paginator: ...
@@ -114,7 +146,10 @@ class AsyncIAM(AsyncBaseClient):
     async def delete_user(self, *, UserName: str) -> DeleteUserResponseTypeDef: ...
     async def get_access_key_last_used(self, *, AccessKeyId: str) -> GetAccessKeyLastUsedResponseTypeDef: ...
     async def get_user(self, *, UserName: str = ...) -> GetUserResponseTypeDef: ...
+    async def issue_access_key(self, *, UserName: str = ..., Status: Literal["Active", "Inactive"] = ..., PgpKey: str = ..., SesSmtpRegion: str = ...) -> IssueAccessKeyResponseTypeDef: ...
     async def list_access_keys(self, *, UserName: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListAccessKeysResponseTypeDef: ...
+    async def rotate_access_key(self, *, AccessKeyId: str, UserName: str = ..., OldKey: Literal["Delete", "Deactivate"] = ..., PgpKey: str = ..., SesSmtpRegion: str = ...) -> RotateAccessKeyResponseTypeDef: ...
+    async def ses_smtp_password_v4(self, *, SecretAccessKey: str, Region: str) -> SesSmtpPasswordV4ResponseTypeDef: ...
     async def update_access_key(self, *, UserName: str = ..., AccessKeyId: str, Status: Literal["Active", "Inactive", "Expired"]) -> UpdateAccessKeyResponseTypeDef: ...
     @overload
     def get_paginator(self, operation_name: Literal["list_access_keys"]) -> AsyncPaginator: ...

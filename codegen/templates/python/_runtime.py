@@ -8,7 +8,7 @@ Per-operation code is generated (iam.py); this module has none.
 import asyncio
 import functools
 from types import SimpleNamespace
-from typing import Any, AsyncIterator, Dict, Iterator, Optional, Tuple
+from typing import Any, AsyncIterator, Dict, Iterator, List, Optional, Tuple
 
 from . import _boundary, _polyiam, exceptions
 from ._errors import PolyiamError
@@ -67,6 +67,29 @@ class BaseClient:
         # boto3's client.exceptions: this service's modelled errors and ClientError.
         names = ("ClientError",) + tuple(self._EXCEPTIONS)
         self.exceptions = SimpleNamespace(**{name: getattr(exceptions, name) for name in names})
+
+    def in_regions(self, regions: Any) -> "BaseClient":
+        """This client in several regions: a list of region names, a comma-separated string, or
+        ``"*"`` for every region of the client's partition. Each call of the returned client
+        returns ``{region: result}``; regions served by one endpoint share one call (IAM has one
+        endpoint per partition, so ``in_regions("*").create_access_key(...)`` creates one key)."""
+        if isinstance(regions, str):
+            regions = [r.strip() for r in regions.split(",") if r.strip()]
+        try:
+            native = self._native.in_regions(list(regions))
+        except _polyiam.NativeError as e:
+            raise _translate(e, self._SERVICE) from None
+        except TypeError:
+            raise exceptions.ParamValidationError("regions must be a list of region names, or \"*\"") from None
+        other = object.__new__(type(self))
+        other.__dict__.update(self.__dict__)
+        other._native = native
+        return other
+
+    @property
+    def regions(self) -> List[str]:
+        """The regions of a client from :meth:`in_regions` (empty otherwise)."""
+        return list(self._native.regions)
 
     def _make_api_call(self, operation_name: str, params: Dict[str, Any]) -> Dict[str, Any]:
         try:

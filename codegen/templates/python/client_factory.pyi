@@ -19,7 +19,7 @@ def client(
     service_name: Literal["{{ service }}"]{% if loop.first %} = "{{ service }}"{% endif %},
     *,
 {%- for (name, o) in options %}
-    {{ name }}: Optional[{% if o.kind == "string" %}str{% else if o.kind == "integer" %}int{% else %}float{% endif %}] = None,
+    {{ name }}: Optional[{% if o.kind == "string" %}str{% else if o.kind == "integer" %}int{% else if o.kind == "boolean" %}bool{% else %}float{% endif %}] = None,
 {%- endfor %}
 ) -> {{ prefix }}{{ class_name }}: ...
 {%- endfor %}

@@ -42,12 +42,34 @@ pub(crate) fn sdk_client_type(service: &Service) -> &'static str {
     }
 }
 
+/// The endpoint `service`'s resolver gives `region`, without overrides.
+pub(crate) async fn default_endpoint(service: &Service, region: &str) -> Result<String, Error> {
+    match service.name {
+{%- for s in services %}
+        "{{ s.slug }}" => {{ s.slug }}::default_endpoint(region).await,
+{%- endfor %}
+        other => Err(Error::internal(format!("service {other} has no generated endpoint resolver"))),
+    }
+}
+
 /// Calls `operation` on the client's service; `input` has been validated.
 pub(crate) async fn dispatch(client: &SdkClient, operation: &str, input: &Map) -> Result<Value, Error> {
     match client {
 {%- for s in services %}
         SdkClient::{{ s.variant }}(c) => {{ s.slug }}::ops::dispatch(c, operation, input).await,
 {%- endfor %}
+    }
+}
+
+/// Runs one of polyiam's own operations (model/polyiam.json), implemented by hand once in
+/// core/src/ext/ on top of the service's operations; `input` has been validated.
+#[allow(unused_variables)]
+pub(crate) async fn extension(client: &crate::Client, operation: &str, input: &Map) -> Result<crate::Response, Error> {
+    match (client.service().name, operation) {
+{%- for s in services %}{% for (op, f) in s.extensions %}
+        ("{{ s.slug }}", "{{ op }}") => crate::ext::{{ f }}(client, input).await,
+{%- endfor %}{% endfor %}
+        (service, other) => Err(Error::internal(format!("{service} operation {other} is not one of polyiam's own"))),
     }
 }
 {% for s in services %}

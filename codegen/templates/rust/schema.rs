@@ -14,6 +14,7 @@ pub(crate) static OPERATIONS: &[Operation] = &[
         errors: &[{% for e in op.errors %}{{ e }}{% if !loop.last %}, {% endif %}{% endfor %}],
         paginated: {{ op.paginated }},
         retry_safe: {{ op.retry_safe }},
+        extension: {{ op.extension }},
     },
 {%- endfor %}
 ];

@@ -39,11 +39,32 @@ pub(crate) fn sdk_client_type(service: &Service) -> &'static str {
     }
 }
 
+/// The endpoint `service`'s resolver gives `region`, without overrides.
+pub(crate) async fn default_endpoint(service: &Service, region: &str) -> Result<String, Error> {
+    match service.name {
+        "iam" => iam::default_endpoint(region).await,
+        "sts" => sts::default_endpoint(region).await,
+        other => Err(Error::internal(format!("service {other} has no generated endpoint resolver"))),
+    }
+}
+
 /// Calls `operation` on the client's service; `input` has been validated.
 pub(crate) async fn dispatch(client: &SdkClient, operation: &str, input: &Map) -> Result<Value, Error> {
     match client {
         SdkClient::Iam(c) => iam::ops::dispatch(c, operation, input).await,
         SdkClient::Sts(c) => sts::ops::dispatch(c, operation, input).await,
+    }
+}
+
+/// Runs one of polyiam's own operations (model/polyiam.json), implemented by hand once in
+/// core/src/ext/ on top of the service's operations; `input` has been validated.
+#[allow(unused_variables)]
+pub(crate) async fn extension(client: &crate::Client, operation: &str, input: &Map) -> Result<crate::Response, Error> {
+    match (client.service().name, operation) {
+        ("iam", "IssueAccessKey") => crate::ext::issue_access_key(client, input).await,
+        ("iam", "RotateAccessKey") => crate::ext::rotate_access_key(client, input).await,
+        ("iam", "SesSmtpPasswordV4") => crate::ext::ses_smtp_password_v4(client, input).await,
+        (service, other) => Err(Error::internal(format!("{service} operation {other} is not one of polyiam's own"))),
     }
 }
 

@@ -103,6 +103,23 @@ fn polyiam_connect(service: Robj, options: Robj, names: Robj) -> Robj {
     })
 }
 
+/// The same client in several regions (a character vector, or "*"): each call returns a list
+/// named by region. A single string may be comma-separated ("us-east-1,eu-west-2").
+#[extendr]
+fn polyiam_in_regions(client: Robj, regions: Robj) -> Robj {
+    guard(|| {
+        let client = client_of(&client)?;
+        let list: Vec<String> = match from_r::value(&regions, None, "regions")? {
+            Value::String(one) => polyiam_core::regions::parse_list(&one),
+            Value::List(items) => items.iter().map(|v| v.as_str().map(str::to_string)).collect::<Option<Vec<_>>>()
+                .ok_or_else(|| Error::bad_value("regions", "must be a character vector of region names"))?,
+            _ => return Err(Error::bad_value("regions", "must be a character vector of region names, or \"*\"")),
+        };
+        let core = client.in_regions_blocking(&list)?;
+        Ok(ExternalPtr::new(RClient { core }).into())
+    })
+}
+
 /// Calls an operation by its model name with a named list of parameters; returns paws's list.
 #[extendr]
 fn polyiam_call(client: Robj, operation: Robj, params: Robj) -> Robj {
@@ -111,7 +128,7 @@ fn polyiam_call(client: Robj, operation: Robj, params: Robj) -> Robj {
         let op = from_r::operation(client.service(), &operation)?;
         let input = from_r::params(&params, op).map_err(|e| e.for_operation(op.name))?;
         let response = polyiam_core::runtime::block_on(client.call_until(op.name, &input, user_interrupt()))??;
-        to_r::output(op, &response.output)
+        to_r::response(op, &response, client.raw_response())
     })
 }
 
@@ -162,6 +179,7 @@ extendr_module! {
     mod polyiam;
     fn polyiam_connect;
     fn polyiam_call;
+    fn polyiam_in_regions;
     fn polyiam_pages;
     fn polyiam_next_page;
     fn polyiam_force_panic_for_tests;

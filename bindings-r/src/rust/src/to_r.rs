@@ -26,6 +26,20 @@ pub fn output(op: &Operation, v: &Value) -> R {
     }
 }
 
+/// A call's result: the output as paws shapes it; `{region: output}` for a client from
+/// `in_regions`; `list(Body = xml)` under `raw_response` (polyiam's own operations stay parsed).
+pub fn response(op: &Operation, r: &polyiam_core::Response, raw: bool) -> R {
+    if !r.by_region.is_empty() {
+        let names: Vec<&str> = r.by_region.iter().map(|(region, _)| region.as_str()).collect();
+        let values = r.by_region.iter().map(|(_, each)| response(op, each, raw)).collect::<Result<Vec<_>, _>>()?;
+        return named(names, values);
+    }
+    if raw && !op.extension {
+        return value(&r.output);
+    }
+    output(op, &r.output)
+}
+
 fn posixct(secs: Vec<f64>) -> Robj {
     let mut r: Robj = Doubles::from_values(secs).into();
     let _ = r.set_attrib("class", r!(["POSIXct", "POSIXt"]));

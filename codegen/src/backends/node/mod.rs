@@ -28,7 +28,11 @@ fn runtime_exports() -> Vec<String> {
 /// `ClientConfig`'s members from model/options.json: top-level keys, and one object type per
 /// nested key (`credentials: { accessKeyId; ... }`).
 fn config_lines(options: &[crate::boundary::ClientOption]) -> Vec<String> {
-    let ts = |kind: &str| if kind == "string" { "string" } else { "number" };
+    let ts = |kind: &str| match kind {
+        "string" => "string",
+        "boolean" => "boolean",
+        _ => "number",
+    };
     let mut lines = Vec::new();
     let mut nested: Vec<(String, Vec<String>)> = Vec::new();
     for o in options {

@@ -36,6 +36,7 @@ struct OperationRow {
     errors: Vec<String>,
     paginated: String,
     retry_safe: bool,
+    extension: bool,
 }
 
 struct ShapeRow {
@@ -112,6 +113,8 @@ struct ServiceRow {
     slug: String,
     sdk: String,
     variant: String,
+    /// polyiam's own operations on this service: (operation, the core/src/ext/ function).
+    extensions: Vec<(String, String)>,
 }
 
 #[derive(Template)]
@@ -194,6 +197,7 @@ fn schema(model: &Model) -> SchemaTemplate {
                 )
             }),
             retry_safe: op.retry_safe,
+            extension: op.extension,
         })
         .collect();
     let shapes = model
@@ -232,9 +236,7 @@ fn schema(model: &Model) -> SchemaTemplate {
 }
 
 fn ops(model: &Model) -> OpsTemplate {
-    let operations = model
-        .operations
-        .iter()
+    let operations = sdk_operations(model)
         .map(|op| OpCall {
             name: lit(&op.name),
             method: naming::operation_fn(&op.name),
@@ -249,6 +251,11 @@ fn ops(model: &Model) -> OpsTemplate {
     OpsTemplate { header: header("//"), sdk: sdk_crate(model), operations }
 }
 
+
+/// The operations the service's SDK crate implements (not polyiam's own, see core/src/ext/).
+fn sdk_operations(model: &Model) -> impl Iterator<Item = &crate::model::Operation> {
+    model.operations.iter().filter(|o| !o.extension)
+}
 
 fn is_sensitive(model: &Model, m: &Member) -> bool {
     m.traits.sensitive || model.shape(&m.target).traits.sensitive
@@ -281,13 +288,13 @@ fn struct_conv(model: &Model, s: &Shape, rust_type: String) -> StructConv {
 
 fn shapes(model: &Model) -> ShapesTemplate {
     let sdk = sdk_crate(model);
-    let outputs: Vec<&str> = model.operations.iter().filter_map(|o| o.output.as_deref()).collect();
-    let inputs: Vec<&str> = model.operations.iter().filter_map(|o| o.input.as_deref()).collect();
+    let outputs: Vec<&str> = sdk_operations(model).filter_map(|o| o.output.as_deref()).collect();
+    let inputs: Vec<&str> = sdk_operations(model).filter_map(|o| o.input.as_deref()).collect();
     let out_side = model.reachable(outputs.iter().copied());
     let in_side = model.reachable(inputs.iter().flat_map(|i| model.shape(i).members.iter().map(|m| m.target.as_str())));
 
     let mut to_value = Vec::new();
-    for op in &model.operations {
+    for op in sdk_operations(model) {
         if let Some(out) = op.output.as_deref() {
             let s = model.shape(out);
             if !s.members.is_empty() {
@@ -343,7 +350,9 @@ pub fn emit_services(models: &[Model]) -> Result<Vec<GeneratedFile>, askama::Err
         .iter()
         .map(|m| {
             let slug = service_slug(m);
-            ServiceRow { variant: naming::type_name(&slug), sdk: sdk_crate(m), slug }
+            let extensions =
+                m.operations.iter().filter(|o| o.extension).map(|o| (o.name.clone(), naming::operation_fn(&o.name))).collect();
+            ServiceRow { variant: naming::type_name(&slug), sdk: sdk_crate(m), slug, extensions }
         })
         .collect();
     Ok(vec![GeneratedFile::new("core/src/generated/mod.rs", ModTemplate { header: header("//"), services }.render()?)])

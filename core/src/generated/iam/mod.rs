@@ -32,3 +32,13 @@ pub(crate) fn build(shared: &aws_config::SdkConfig, settings: &Settings) -> aws_
     }
     aws_sdk_iam::Client::from_conf(builder.build())
 }
+
+/// The endpoint the service's own resolver gives `region` (ignoring any endpoint override): regions
+/// with the same one are served by one call (`Client::in_regions`).
+pub(crate) async fn default_endpoint(region: &str) -> Result<String, crate::error::Error> {
+    use aws_sdk_iam::config::endpoint::{DefaultResolver, Params, ResolveEndpoint};
+    let bad = |e: &dyn std::fmt::Display| crate::error::Error::bad_value("regions", format!("{region:?} has no IAM endpoint: {e}"));
+    let params = Params::builder().region(region).build().map_err(|e| bad(&e))?;
+    let endpoint = DefaultResolver::new().resolve_endpoint(&params).await.map_err(|e| bad(&e))?;
+    Ok(endpoint.url().to_string())
+}

@@ -13,6 +13,7 @@ pub(crate) static OPERATIONS: &[Operation] = &[
         errors: &["iam#LimitExceededException", "iam#NoSuchEntityException", "iam#ServiceFailureException"],
         paginated: None,
         retry_safe: false,
+        extension: false,
     },
     Operation {
         service: "iam",
@@ -22,6 +23,7 @@ pub(crate) static OPERATIONS: &[Operation] = &[
         errors: &["iam#ConcurrentModificationException", "iam#EntityAlreadyExistsException", "iam#InvalidInputException", "iam#LimitExceededException", "iam#NoSuchEntityException", "iam#ServiceFailureException"],
         paginated: None,
         retry_safe: false,
+        extension: false,
     },
     Operation {
         service: "iam",
@@ -31,6 +33,7 @@ pub(crate) static OPERATIONS: &[Operation] = &[
         errors: &["iam#LimitExceededException", "iam#NoSuchEntityException", "iam#ServiceFailureException"],
         paginated: None,
         retry_safe: false,
+        extension: false,
     },
     Operation {
         service: "iam",
@@ -40,6 +43,7 @@ pub(crate) static OPERATIONS: &[Operation] = &[
         errors: &["iam#ConcurrentModificationException", "iam#DeleteConflictException", "iam#LimitExceededException", "iam#NoSuchEntityException", "iam#ServiceFailureException"],
         paginated: None,
         retry_safe: false,
+        extension: false,
     },
     Operation {
         service: "iam",
@@ -49,6 +53,7 @@ pub(crate) static OPERATIONS: &[Operation] = &[
         errors: &[],
         paginated: None,
         retry_safe: true,
+        extension: false,
     },
     Operation {
         service: "iam",
@@ -58,6 +63,17 @@ pub(crate) static OPERATIONS: &[Operation] = &[
         errors: &["iam#NoSuchEntityException", "iam#ServiceFailureException"],
         paginated: None,
         retry_safe: true,
+        extension: false,
+    },
+    Operation {
+        service: "iam",
+        name: "IssueAccessKey",
+        input: Some("iam#IssueAccessKeyRequest"),
+        output: Some("iam#IssueAccessKeyResponse"),
+        errors: &["iam#LimitExceededException", "iam#NoSuchEntityException", "iam#ServiceFailureException"],
+        paginated: None,
+        retry_safe: false,
+        extension: true,
     },
     Operation {
         service: "iam",
@@ -67,6 +83,27 @@ pub(crate) static OPERATIONS: &[Operation] = &[
         errors: &["iam#NoSuchEntityException", "iam#ServiceFailureException"],
         paginated: Some(Paginated { input_token: "Marker", output_token: "Marker", items: Some("AccessKeyMetadata"), page_size: Some("MaxItems") }),
         retry_safe: true,
+        extension: false,
+    },
+    Operation {
+        service: "iam",
+        name: "RotateAccessKey",
+        input: Some("iam#RotateAccessKeyRequest"),
+        output: Some("iam#RotateAccessKeyResponse"),
+        errors: &["iam#LimitExceededException", "iam#NoSuchEntityException", "iam#ServiceFailureException"],
+        paginated: None,
+        retry_safe: false,
+        extension: true,
+    },
+    Operation {
+        service: "iam",
+        name: "SesSmtpPasswordV4",
+        input: Some("iam#SesSmtpPasswordV4Request"),
+        output: Some("iam#SesSmtpPasswordV4Response"),
+        errors: &[],
+        paginated: None,
+        retry_safe: true,
+        extension: true,
     },
     Operation {
         service: "iam",
@@ -76,6 +113,7 @@ pub(crate) static OPERATIONS: &[Operation] = &[
         errors: &["iam#InvalidInputException", "iam#LimitExceededException", "iam#NoSuchEntityException", "iam#ServiceFailureException"],
         paginated: None,
         retry_safe: false,
+        extension: false,
     },
 ];
 
@@ -235,6 +273,13 @@ pub(crate) static SHAPES: &[Shape] = &[
         error: None,
     },
     Shape {
+        name: "EncryptedValue",
+        kind: Kind::String,
+        constraints: Constraints::NONE,
+        sensitive: false,
+        error: None,
+    },
+    Shape {
         name: "EntityAlreadyExistsException",
         kind: Kind::Structure {
             members: &[
@@ -244,6 +289,13 @@ pub(crate) static SHAPES: &[Shape] = &[
         constraints: Constraints::NONE,
         sensitive: false,
         error: Some(ErrorInfo { code: "EntityAlreadyExists", http_status: 409, fault: Fault::Client }),
+    },
+    Shape {
+        name: "Fingerprint",
+        kind: Kind::String,
+        constraints: Constraints::NONE,
+        sensitive: false,
+        error: None,
     },
     Shape {
         name: "GetAccessKeyLastUsedRequest",
@@ -302,6 +354,57 @@ pub(crate) static SHAPES: &[Shape] = &[
         error: Some(ErrorInfo { code: "InvalidInput", http_status: 400, fault: Fault::Client }),
     },
     Shape {
+        name: "IssueAccessKeyRequest",
+        kind: Kind::Structure {
+            members: &[
+                Member { name: "UserName", target: "iam#existingUserNameType", required: false, constraints: Constraints::NONE },
+                Member { name: "Status", target: "iam#KeyStatus", required: false, constraints: Constraints::NONE },
+                Member { name: "PgpKey", target: "iam#PgpPublicKey", required: false, constraints: Constraints::NONE },
+                Member { name: "SesSmtpRegion", target: "iam#RegionName", required: false, constraints: Constraints::NONE },
+            ],
+        },
+        constraints: Constraints::NONE,
+        sensitive: false,
+        error: None,
+    },
+    Shape {
+        name: "IssueAccessKeyResponse",
+        kind: Kind::Structure {
+            members: &[
+                Member { name: "AccessKey", target: "iam#IssuedAccessKey", required: true, constraints: Constraints::NONE },
+            ],
+        },
+        constraints: Constraints::NONE,
+        sensitive: false,
+        error: None,
+    },
+    Shape {
+        name: "IssuedAccessKey",
+        kind: Kind::Structure {
+            members: &[
+                Member { name: "UserName", target: "iam#userNameType", required: true, constraints: Constraints::NONE },
+                Member { name: "AccessKeyId", target: "iam#accessKeyIdType", required: true, constraints: Constraints::NONE },
+                Member { name: "Status", target: "iam#statusType", required: true, constraints: Constraints::NONE },
+                Member { name: "CreateDate", target: "iam#dateType", required: false, constraints: Constraints::NONE },
+                Member { name: "SecretAccessKey", target: "iam#accessKeySecretType", required: false, constraints: Constraints::NONE },
+                Member { name: "SesSmtpPasswordV4", target: "iam#SmtpPassword", required: false, constraints: Constraints::NONE },
+                Member { name: "EncryptedSecret", target: "iam#EncryptedValue", required: false, constraints: Constraints::NONE },
+                Member { name: "KeyFingerprint", target: "iam#Fingerprint", required: false, constraints: Constraints::NONE },
+                Member { name: "EncryptedSesSmtpPasswordV4", target: "iam#EncryptedValue", required: false, constraints: Constraints::NONE },
+            ],
+        },
+        constraints: Constraints::NONE,
+        sensitive: false,
+        error: None,
+    },
+    Shape {
+        name: "KeyStatus",
+        kind: Kind::Enum(&[("Active", "Active"), ("Inactive", "Inactive")]),
+        constraints: Constraints::NONE,
+        sensitive: false,
+        error: None,
+    },
+    Shape {
         name: "LimitExceededException",
         kind: Kind::Structure {
             members: &[
@@ -350,8 +453,76 @@ pub(crate) static SHAPES: &[Shape] = &[
         error: Some(ErrorInfo { code: "NoSuchEntity", http_status: 404, fault: Fault::Client }),
     },
     Shape {
+        name: "OldKeyAction",
+        kind: Kind::Enum(&[("Delete", "Delete"), ("Deactivate", "Deactivate")]),
+        constraints: Constraints::NONE,
+        sensitive: false,
+        error: None,
+    },
+    Shape {
         name: "PermissionsBoundaryAttachmentType",
         kind: Kind::Enum(&[("Policy", "PermissionsBoundaryPolicy")]),
+        constraints: Constraints::NONE,
+        sensitive: false,
+        error: None,
+    },
+    Shape {
+        name: "PgpPublicKey",
+        kind: Kind::String,
+        constraints: Constraints { length: Some((Some(1), Some(65536))), range: None, pattern: None },
+        sensitive: false,
+        error: None,
+    },
+    Shape {
+        name: "RegionName",
+        kind: Kind::String,
+        constraints: Constraints { length: Some((Some(1), Some(32))), range: None, pattern: Some("^[a-z]{2}(-[a-z]+)+-[0-9]+$") },
+        sensitive: false,
+        error: None,
+    },
+    Shape {
+        name: "ReplacedAccessKey",
+        kind: Kind::Structure {
+            members: &[
+                Member { name: "AccessKeyId", target: "iam#accessKeyIdType", required: true, constraints: Constraints::NONE },
+                Member { name: "Status", target: "iam#ReplacedStatus", required: true, constraints: Constraints::NONE },
+                Member { name: "Problem", target: "iam#smithy.api#String", required: false, constraints: Constraints::NONE },
+            ],
+        },
+        constraints: Constraints::NONE,
+        sensitive: false,
+        error: None,
+    },
+    Shape {
+        name: "ReplacedStatus",
+        kind: Kind::Enum(&[("Deleted", "Deleted"), ("Inactive", "Inactive"), ("Active", "Active")]),
+        constraints: Constraints::NONE,
+        sensitive: false,
+        error: None,
+    },
+    Shape {
+        name: "RotateAccessKeyRequest",
+        kind: Kind::Structure {
+            members: &[
+                Member { name: "AccessKeyId", target: "iam#accessKeyIdType", required: true, constraints: Constraints::NONE },
+                Member { name: "UserName", target: "iam#existingUserNameType", required: false, constraints: Constraints::NONE },
+                Member { name: "OldKey", target: "iam#OldKeyAction", required: false, constraints: Constraints::NONE },
+                Member { name: "PgpKey", target: "iam#PgpPublicKey", required: false, constraints: Constraints::NONE },
+                Member { name: "SesSmtpRegion", target: "iam#RegionName", required: false, constraints: Constraints::NONE },
+            ],
+        },
+        constraints: Constraints::NONE,
+        sensitive: false,
+        error: None,
+    },
+    Shape {
+        name: "RotateAccessKeyResponse",
+        kind: Kind::Structure {
+            members: &[
+                Member { name: "AccessKey", target: "iam#IssuedAccessKey", required: true, constraints: Constraints::NONE },
+                Member { name: "Replaced", target: "iam#ReplacedAccessKey", required: true, constraints: Constraints::NONE },
+            ],
+        },
         constraints: Constraints::NONE,
         sensitive: false,
         error: None,
@@ -366,6 +537,36 @@ pub(crate) static SHAPES: &[Shape] = &[
         constraints: Constraints::NONE,
         sensitive: false,
         error: Some(ErrorInfo { code: "ServiceFailure", http_status: 500, fault: Fault::Server }),
+    },
+    Shape {
+        name: "SesSmtpPasswordV4Request",
+        kind: Kind::Structure {
+            members: &[
+                Member { name: "SecretAccessKey", target: "iam#accessKeySecretType", required: true, constraints: Constraints::NONE },
+                Member { name: "Region", target: "iam#RegionName", required: true, constraints: Constraints::NONE },
+            ],
+        },
+        constraints: Constraints::NONE,
+        sensitive: false,
+        error: None,
+    },
+    Shape {
+        name: "SesSmtpPasswordV4Response",
+        kind: Kind::Structure {
+            members: &[
+                Member { name: "SmtpPassword", target: "iam#SmtpPassword", required: true, constraints: Constraints::NONE },
+            ],
+        },
+        constraints: Constraints::NONE,
+        sensitive: false,
+        error: None,
+    },
+    Shape {
+        name: "SmtpPassword",
+        kind: Kind::String,
+        constraints: Constraints::NONE,
+        sensitive: true,
+        error: None,
     },
     Shape {
         name: "Tag",
@@ -531,6 +732,13 @@ pub(crate) static SHAPES: &[Shape] = &[
     },
     Shape {
         name: "serviceFailureExceptionMessage",
+        kind: Kind::String,
+        constraints: Constraints::NONE,
+        sensitive: false,
+        error: None,
+    },
+    Shape {
+        name: "smithy.api#String",
         kind: Kind::String,
         constraints: Constraints::NONE,
         sensitive: false,

@@ -13,6 +13,7 @@ pub(crate) static OPERATIONS: &[Operation] = &[
         errors: &[],
         paginated: None,
         retry_safe: true,
+        extension: false,
     },
     Operation {
         service: "sts",
@@ -22,6 +23,7 @@ pub(crate) static OPERATIONS: &[Operation] = &[
         errors: &["sts#RegionDisabledException"],
         paginated: None,
         retry_safe: true,
+        extension: false,
     },
 ];
 
