@@ -9,6 +9,7 @@ pub mod client;
 pub mod config;
 pub mod convert;
 pub mod error;
+pub mod ext;
 mod generated;
 pub mod meta;
 pub mod paginate;
