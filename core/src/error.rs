@@ -134,7 +134,13 @@ impl Error {
 
     /// A value a binding could not turn into the value tree (e.g. a Python object with no mapping).
     pub fn bad_value(path: &str, detail: impl fmt::Display) -> Self {
-        let issue = Issue { path: path.to_string(), rule: "type", detail: detail.to_string() };
+        Error::invalid(path, "type", detail)
+    }
+
+    /// One validation issue found by hand-written checks (the extension operations in `ext`), under
+    /// one of the rules `validate::Issue` lists.
+    pub fn invalid(path: &str, rule: &'static str, detail: impl fmt::Display) -> Self {
+        let issue = Issue { path: path.to_string(), rule, detail: detail.to_string() };
         let message = format!("Parameter validation failed:\n  {issue}");
         Error { issues: vec![issue], ..Error::new(ErrorKind::Validation, "ParamValidation", message) }
     }

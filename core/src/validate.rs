@@ -14,7 +14,8 @@ use std::sync::{Mutex, OnceLock};
 pub struct Issue {
     /// Member path such as `Tags[0].Key`; empty for the input as a whole.
     pub path: String,
-    /// One of: required, unknown, type, length, pattern, enum, range, characters.
+    /// One of: required, unknown, type, length, pattern, enum, range, characters; and `pgp_key` for a
+    /// `PgpKey` that cannot be encrypted to (`ext::pgp_seal`).
     pub rule: &'static str,
     pub detail: String,
 }

@@ -45,10 +45,10 @@ impl Delivery {
                 }
             }
             Some(recipient) => {
-                key.insert("EncryptedSecret".into(), Value::String(recipient.seal(secret.as_bytes())?));
-                key.insert("KeyFingerprint".into(), Value::String(recipient.fingerprint()));
+                key.insert("EncryptedSecret".into(), Value::String(recipient.seal(secret)?.encrypted_b64));
+                key.insert("KeyFingerprint".into(), Value::String(recipient.fingerprint().to_string()));
                 if let Some(password) = smtp {
-                    key.insert("EncryptedSesSmtpPasswordV4".into(), Value::String(recipient.seal(password.as_bytes())?));
+                    key.insert("EncryptedSesSmtpPasswordV4".into(), Value::String(recipient.seal(&password)?.encrypted_b64));
                 }
             }
         }

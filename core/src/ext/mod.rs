@@ -7,6 +7,9 @@
 //! - `ses_smtp`: SesSmtpPasswordV4; `smtp_password`: the derivation (Terraform's), used by all three
 //! - `pgp_seal`: sealing a secret to an OpenPGP public key (rPGP)
 
+// `Error` is the crate's one error type, returned by value everywhere (see error.rs).
+#![allow(clippy::result_large_err)]
+
 mod fields;
 mod issue;
 pub mod pgp_seal;
@@ -17,3 +20,4 @@ pub mod smtp_password;
 pub(crate) use issue::issue_access_key;
 pub(crate) use rotate::rotate_access_key;
 pub(crate) use ses_smtp::ses_smtp_password_v4;
+pub use pgp_seal::{seal, Sealed};
