@@ -290,6 +290,12 @@ export type OldKeyAction = "Delete" | "Deactivate";
 /** Kinds of entity that can serve as a permissions boundary. */
 export type PermissionsBoundaryAttachmentType = "PermissionsBoundaryPolicy";
 
+export interface PutUserPolicyRequest {
+  UserName: string;
+  PolicyName: string;
+  PolicyDocument: string;
+}
+
 /** The key a rotation replaced. */
 export interface ReplacedAccessKey {
   /** The replaced key. */
@@ -412,6 +418,10 @@ export interface ListAccessKeysCommandInput extends ListAccessKeysRequest {}
 
 export interface ListAccessKeysCommandOutput extends ListAccessKeysResponse, MetadataBearer {}
 
+export interface PutUserPolicyCommandInput extends PutUserPolicyRequest {}
+
+export interface PutUserPolicyCommandOutput extends MetadataBearer {}
+
 export interface RotateAccessKeyCommandInput extends RotateAccessKeyRequest {}
 
 export interface RotateAccessKeyCommandOutput extends RotateAccessKeyResponse, MetadataBearer {}
@@ -462,6 +472,11 @@ export declare class IssueAccessKeyCommand extends Command<IssueAccessKeyCommand
 /** `ListAccessKeys` in the v3 SDK's command form: `await client.send(new ListAccessKeysCommand(input))`. */
 export declare class ListAccessKeysCommand extends Command<ListAccessKeysCommandInput, ListAccessKeysCommandOutput> {
   constructor(input?: ListAccessKeysCommandInput);
+}
+
+/** `PutUserPolicy` in the v3 SDK's command form: `await client.send(new PutUserPolicyCommand(input))`. */
+export declare class PutUserPolicyCommand extends Command<PutUserPolicyCommandInput, PutUserPolicyCommandOutput> {
+  constructor(input: PutUserPolicyCommandInput);
 }
 
 /** `RotateAccessKey` in the v3 SDK's command form: `await client.send(new RotateAccessKeyCommand(input))`. */
@@ -616,6 +631,23 @@ export declare class IAM extends IAMClient {
    * @throws {@link ServiceFailureException}
    */
   listAccessKeys(input?: ListAccessKeysCommandInput, options?: HttpHandlerOptions): Promise<ListAccessKeysCommandOutput>;
+
+  /**
+   * Calls the IAM `PutUserPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutUserPolicy.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyDocument` (required): `string`; length 1..131072; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link MalformedPolicyDocumentException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  putUserPolicy(input: PutUserPolicyCommandInput, options?: HttpHandlerOptions): Promise<PutUserPolicyCommandOutput>;
 
   /**
    * Replaces an access key as CloudFormation does when its Serial changes: creates the new key
@@ -805,6 +837,23 @@ export declare class IAM extends IAMClient {
   listAccessKeys(input?: ListAccessKeysCommandInput, options?: HttpHandlerOptions): Promise<ListAccessKeysCommandOutput>;
 
   /**
+   * Calls the IAM `PutUserPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutUserPolicy.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyDocument` (required): `string`; length 1..131072; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link MalformedPolicyDocumentException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  putUserPolicy(input: PutUserPolicyCommandInput, options?: HttpHandlerOptions): Promise<PutUserPolicyCommandOutput>;
+
+  /**
    * Replaces an access key as CloudFormation does when its Serial changes: creates the new key
    * first, then deletes (or deactivates) the old one. Refuses, changing nothing, when the user
    * already has two keys; when the outcome of creating the new key is unknown it lists the user's
@@ -879,6 +928,11 @@ export declare class InvalidInputException extends IAMServiceException {
 /** The call would exceed an account quota. (wire code `LimitExceeded`, HTTP 409) */
 export declare class LimitExceededException extends IAMServiceException {
   readonly name: "LimitExceededException";
+  readonly $fault: "client";
+}
+/** The service's `MalformedPolicyDocumentException` error. (wire code `MalformedPolicyDocument`, HTTP 400) */
+export declare class MalformedPolicyDocumentException extends IAMServiceException {
+  readonly name: "MalformedPolicyDocumentException";
   readonly $fault: "client";
 }
 /** The referenced resource does not exist. (wire code `NoSuchEntity`, HTTP 404) */

@@ -39,6 +39,10 @@ iam_list_access_keys <- function(UserName = NULL, Marker = NULL, MaxItems = NULL
   .polyiam_operation(.client, "ListAccessKeys", "list_access_keys", list(UserName = UserName, Marker = Marker, MaxItems = MaxItems), list(...))
 }
 
+iam_put_user_policy <- function(UserName = NULL, PolicyName = NULL, PolicyDocument = NULL, ...) {
+  .polyiam_operation(.client, "PutUserPolicy", "put_user_policy", list(UserName = UserName, PolicyName = PolicyName, PolicyDocument = PolicyDocument), list(...))
+}
+
 iam_rotate_access_key <- function(AccessKeyId = NULL, UserName = NULL, OldKey = NULL, PgpKey = NULL, SesSmtpRegion = NULL, ...) {
   .polyiam_operation(.client, "RotateAccessKey", "rotate_access_key", list(AccessKeyId = AccessKeyId, UserName = UserName, OldKey = OldKey, PgpKey = PgpKey, SesSmtpRegion = SesSmtpRegion), list(...))
 }
@@ -61,6 +65,7 @@ iam_update_access_key <- function(UserName = NULL, AccessKeyId = NULL, Status = 
     get_user = iam_get_user,
     issue_access_key = iam_issue_access_key,
     list_access_keys = iam_list_access_keys,
+    put_user_policy = iam_put_user_policy,
     rotate_access_key = iam_rotate_access_key,
     ses_smtp_password_v4 = iam_ses_smtp_password_v4,
     update_access_key = iam_update_access_key

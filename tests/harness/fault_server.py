@@ -23,6 +23,8 @@ fault, e.g. ``endpoint_url = f"{url}/html"``:
                       are forwarded
 ``/drop-after-apply`` forwards the request to ``--upstream`` (so moto applies it), then closes the
                       connection without answering: a response lost after the server acted
+``/drop-<Action>``    like ``/drop-after-apply`` for requests of that Action (``/drop-CreateAccessKey``);
+                      other requests are forwarded and answered (a rotation whose create is lost)
 ``/proxy``            forwards to ``--upstream`` and relays the answer
 ``/edge-ids``         like ``/proxy``, adding ``x-amz-id-2`` and ``x-amz-cf-id`` headers (the extended
                       request id and CloudFront id the JS SDK puts in ``$metadata``): ``EDGE_IDS``
@@ -155,12 +157,12 @@ class FaultHandler(BaseHTTPRequestHandler):
             time.sleep(30)
             self.close_connection = True
             return None
-        if fault == "drop-after-apply":
+        if fault == "drop-after-apply" or fault == f"drop-{params.get('Action', '')}":
             self._upstream(body)
             self.close_connection = True
             self.connection.shutdown(socket.SHUT_RDWR)
             return None
-        if fault == "proxy":
+        if fault == "proxy" or fault.startswith("drop-"):
             return self._forward(body)
         if fault == "edge-ids":
             return self._forward(body, EDGE_IDS)

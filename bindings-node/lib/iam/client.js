@@ -168,6 +168,25 @@ class IAM extends IAMClient {
   }
 
   /**
+   * Calls the IAM `PutUserPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutUserPolicy.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyDocument` (required): `string`; length 1..131072; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link MalformedPolicyDocumentException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  putUserPolicy(input = {}, options = undefined) {
+    return this._call("PutUserPolicy", input, options);
+  }
+
+  /**
    * Replaces an access key as CloudFormation does when its Serial changes: creates the new key
    * first, then deletes (or deactivates) the old one. Refuses, changing nothing, when the user
    * already has two keys; when the outcome of creating the new key is unknown it lists the user's
@@ -232,6 +251,7 @@ IAM.OPERATIONS = Object.freeze({
   GetUser: "getUser",
   IssueAccessKey: "issueAccessKey",
   ListAccessKeys: "listAccessKeys",
+  PutUserPolicy: "putUserPolicy",
   RotateAccessKey: "rotateAccessKey",
   SesSmtpPasswordV4: "sesSmtpPasswordV4",
   UpdateAccessKey: "updateAccessKey",

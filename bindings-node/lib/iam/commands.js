@@ -44,6 +44,11 @@ class ListAccessKeysCommand extends Command {
   static operation = "ListAccessKeys";
 }
 
+/** Runs `PutUserPolicy` when sent (`IAM#putUserPolicy` without the aggregated client). */
+class PutUserPolicyCommand extends Command {
+  static operation = "PutUserPolicy";
+}
+
 /** Runs `RotateAccessKey` when sent (`IAM#rotateAccessKey` without the aggregated client). */
 class RotateAccessKeyCommand extends Command {
   static operation = "RotateAccessKey";
@@ -68,6 +73,7 @@ module.exports = {
   GetUserCommand,
   IssueAccessKeyCommand,
   ListAccessKeysCommand,
+  PutUserPolicyCommand,
   RotateAccessKeyCommand,
   SesSmtpPasswordV4Command,
   UpdateAccessKeyCommand,

@@ -63,6 +63,17 @@ class LimitExceededException extends IAMServiceException {
 }
 
 /**
+ * The service's `MalformedPolicyDocumentException` error.
+ *
+ * Wire code `MalformedPolicyDocument`, HTTP 400, fault `client`.
+ */
+class MalformedPolicyDocumentException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "MalformedPolicyDocumentException", $fault: "client" });
+  }
+}
+
+/**
  * The referenced resource does not exist.
  *
  * Wire code `NoSuchEntity`, HTTP 404, fault `client`.
@@ -91,6 +102,7 @@ const BY_SHAPE = Object.freeze({
   EntityAlreadyExistsException,
   InvalidInputException,
   LimitExceededException,
+  MalformedPolicyDocumentException,
   NoSuchEntityException,
   ServiceFailureException,
 });
@@ -102,6 +114,7 @@ module.exports = {
   EntityAlreadyExistsException,
   InvalidInputException,
   LimitExceededException,
+  MalformedPolicyDocumentException,
   NoSuchEntityException,
   ServiceFailureException,
   BY_SHAPE,

@@ -35,6 +35,7 @@ __all__ = [
     "EntityAlreadyExistsException",
     "InvalidInputException",
     "LimitExceededException",
+    "MalformedPolicyDocumentException",
     "NoSuchEntityException",
     "RegionDisabledException",
     "ServiceFailureException",
@@ -71,6 +72,12 @@ class LimitExceededException(ClientError):
     code = "LimitExceeded"
 
 
+class MalformedPolicyDocumentException(ClientError):
+    """The service's `MalformedPolicyDocumentException` error. (wire code ``MalformedPolicyDocument``, HTTP 400)"""
+
+    code = "MalformedPolicyDocument"
+
+
 class NoSuchEntityException(ClientError):
     """The referenced resource does not exist. (wire code ``NoSuchEntity``, HTTP 404)"""
 
@@ -97,6 +104,7 @@ BY_CODE = {
         "EntityAlreadyExists": EntityAlreadyExistsException,
         "InvalidInput": InvalidInputException,
         "LimitExceeded": LimitExceededException,
+        "MalformedPolicyDocument": MalformedPolicyDocumentException,
         "NoSuchEntity": NoSuchEntityException,
         "ServiceFailure": ServiceFailureException,
     },

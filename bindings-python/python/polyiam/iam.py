@@ -15,7 +15,7 @@ class IAM(BaseClient):
     """
 
     _SERVICE = "iam"
-    _EXCEPTIONS = ("ConcurrentModificationException", "DeleteConflictException", "EntityAlreadyExistsException", "InvalidInputException", "LimitExceededException", "NoSuchEntityException", "ServiceFailureException", )
+    _EXCEPTIONS = ("ConcurrentModificationException", "DeleteConflictException", "EntityAlreadyExistsException", "InvalidInputException", "LimitExceededException", "MalformedPolicyDocumentException", "NoSuchEntityException", "ServiceFailureException", )
     _PAGINATORS = {
         "list_access_keys": "ListAccessKeys",
     }
@@ -155,6 +155,26 @@ class IAM(BaseClient):
         :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
         """
         return self._make_api_call("ListAccessKeys", kwargs)
+
+    def put_user_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `PutUserPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutUserPolicy.html.
+
+        Request syntax: ``client.put_user_policy(UserName=..., PolicyName=..., PolicyDocument=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyDocument: (string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``LimitExceededException``, ``MalformedPolicyDocumentException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("PutUserPolicy", kwargs)
 
     def rotate_access_key(self, **kwargs: Any) -> Dict[str, Any]:
         """Replaces an access key as CloudFormation does when its Serial changes: creates the new
@@ -366,6 +386,26 @@ class AsyncIAM(AsyncBaseClient):
         :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
         """
         return await self._make_api_call("ListAccessKeys", kwargs)
+
+    async def put_user_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `PutUserPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutUserPolicy.html.
+
+        Request syntax: ``client.put_user_policy(UserName=..., PolicyName=..., PolicyDocument=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyDocument: (string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``LimitExceededException``, ``MalformedPolicyDocumentException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("PutUserPolicy", kwargs)
 
     async def rotate_access_key(self, **kwargs: Any) -> Dict[str, Any]:
         """Replaces an access key as CloudFormation does when its Serial changes: creates the new

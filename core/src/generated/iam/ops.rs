@@ -76,6 +76,17 @@ pub(crate) async fn dispatch(client: &aws_sdk_iam::Client, operation: &str, inpu
                 .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
             Ok(structure(&output))
         }
+        "PutUserPolicy" => {
+            let _output = client
+                .put_user_policy()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_policy_name(member(input, "PolicyName", "")?)
+                .set_policy_document(member(input, "PolicyDocument", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        }
         "UpdateAccessKey" => {
             let _output = client
                 .update_access_key()

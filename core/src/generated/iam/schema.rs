@@ -87,6 +87,16 @@ pub(crate) static OPERATIONS: &[Operation] = &[
     },
     Operation {
         service: "iam",
+        name: "PutUserPolicy",
+        input: Some("iam#PutUserPolicyRequest"),
+        output: None,
+        errors: &["iam#LimitExceededException", "iam#MalformedPolicyDocumentException", "iam#NoSuchEntityException", "iam#ServiceFailureException"],
+        paginated: None,
+        retry_safe: false,
+        extension: false,
+    },
+    Operation {
+        service: "iam",
         name: "RotateAccessKey",
         input: Some("iam#RotateAccessKeyRequest"),
         output: Some("iam#RotateAccessKeyResponse"),
@@ -442,6 +452,17 @@ pub(crate) static SHAPES: &[Shape] = &[
         error: None,
     },
     Shape {
+        name: "MalformedPolicyDocumentException",
+        kind: Kind::Structure {
+            members: &[
+                Member { name: "message", target: "iam#malformedPolicyDocumentMessage", required: false, constraints: Constraints::NONE },
+            ],
+        },
+        constraints: Constraints::NONE,
+        sensitive: false,
+        error: Some(ErrorInfo { code: "MalformedPolicyDocument", http_status: 400, fault: Fault::Client }),
+    },
+    Shape {
         name: "NoSuchEntityException",
         kind: Kind::Structure {
             members: &[
@@ -470,6 +491,19 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "PgpPublicKey",
         kind: Kind::String,
         constraints: Constraints { length: Some((Some(1), Some(65536))), range: None, pattern: None },
+        sensitive: false,
+        error: None,
+    },
+    Shape {
+        name: "PutUserPolicyRequest",
+        kind: Kind::Structure {
+            members: &[
+                Member { name: "UserName", target: "iam#existingUserNameType", required: true, constraints: Constraints::NONE },
+                Member { name: "PolicyName", target: "iam#policyNameType", required: true, constraints: Constraints::NONE },
+                Member { name: "PolicyDocument", target: "iam#policyDocumentType", required: true, constraints: Constraints::NONE },
+            ],
+        },
+        constraints: Constraints::NONE,
         sensitive: false,
         error: None,
     },
@@ -696,6 +730,13 @@ pub(crate) static SHAPES: &[Shape] = &[
         error: None,
     },
     Shape {
+        name: "malformedPolicyDocumentMessage",
+        kind: Kind::String,
+        constraints: Constraints::NONE,
+        sensitive: false,
+        error: None,
+    },
+    Shape {
         name: "markerType",
         kind: Kind::String,
         constraints: Constraints { length: Some((Some(1), Some(320))), range: None, pattern: Some("^[\\u0020-\\u00FF]+$") },
@@ -720,6 +761,20 @@ pub(crate) static SHAPES: &[Shape] = &[
         name: "pathType",
         kind: Kind::String,
         constraints: Constraints { length: Some((Some(1), Some(512))), range: None, pattern: Some("^(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)$") },
+        sensitive: false,
+        error: None,
+    },
+    Shape {
+        name: "policyDocumentType",
+        kind: Kind::String,
+        constraints: Constraints { length: Some((Some(1), Some(131072))), range: None, pattern: Some("^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$") },
+        sensitive: false,
+        error: None,
+    },
+    Shape {
+        name: "policyNameType",
+        kind: Kind::String,
+        constraints: Constraints { length: Some((Some(1), Some(128))), range: None, pattern: Some("^[\\w+=,.@-]+$") },
         sensitive: false,
         error: None,
     },
