@@ -30,21 +30,25 @@ pub fn generate(models: &[Model]) -> Result<Vec<GeneratedFile>, Box<dyn std::err
     Ok(files)
 }
 
-/// The service models in `dir`: every `*.json` with a service shape (options.json and
-/// partitions.json are data, not models).
+/// The service models in `dir`: every `*.json` with a service shape (options.json is not one).
 pub fn service_models(dir: &std::path::Path) -> Result<Vec<Model>, Box<dyn std::error::Error>> {
     let mut paths: Vec<_> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json") && p.file_name().is_some_and(|n| n != "options.json" && n != "partitions.json"))
+        .filter(|p| p.extension().is_some_and(|x| x == "json") && p.file_name().is_some_and(|n| n != "options.json"))
         .collect();
     paths.sort();
+    load_models(&paths)
+}
+
+/// The models in `paths`, extension models (polyiam's own operations, model/polyiam.json) merged
+/// into the service each extends.
+pub fn load_models(paths: &[std::path::PathBuf]) -> Result<Vec<Model>, Box<dyn std::error::Error>> {
     let loaded = paths.iter().map(|p| Model::load(p)).collect::<Result<Vec<_>, _>>()?;
-    // Extension models (polyiam's own operations) join the service they extend.
     let (extensions, mut services): (Vec<Model>, Vec<Model>) = loaded.into_iter().partition(|m| m.service.extends.is_some());
     for ext in extensions {
         let target = ext.service.extends.clone().unwrap_or_default();
         let Some(base) = services.iter_mut().find(|m| m.service.id == target) else {
-            return Err(format!("{} extends {target}, which is not a service in {}", ext.service.title, dir.display()).into());
+            return Err(format!("{} extends {target}, which is not one of the models given", ext.service.title).into());
         };
         base.merge_extension(ext)?;
     }

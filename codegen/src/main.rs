@@ -10,7 +10,6 @@
 //! <repo>/../shared/reference/iam-2010-05-08.smithy.json) into model/, facts only (see import.rs).
 
 use polyiam_codegen::emit::{stale_files, write_or_check, Outcome};
-use polyiam_codegen::model::Model;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -61,7 +60,7 @@ fn run() -> Result<ExitCode, Box<dyn std::error::Error>> {
     let models = if model_paths.is_empty() {
         polyiam_codegen::service_models(&model_dir)?
     } else {
-        model_paths.iter().map(|p| Model::load(p)).collect::<Result<Vec<_>, _>>()?
+        polyiam_codegen::load_models(&model_paths)?
     };
     let mut files = polyiam_codegen::generate(&models)?;
     // package.json and DESCRIPTION cannot carry the generated-file header: only their version is stamped.

@@ -31,7 +31,8 @@ fn adding_a_service_is_a_model_file_a_crate_and_a_regenerate() {
 
     // Step 3: regenerate; every file is the committed one.
     let out = scratch.join("root");
-    support::run(codegen().arg("--model").arg(repo().join("model/iam.json")).arg("--model").arg(&sts).arg("--root").arg(&out))
+    let (iam, ext) = (repo().join("model/iam.json"), repo().join("model/polyiam.json"));
+    support::run(codegen().arg("--model").arg(iam).arg("--model").arg(ext).arg("--model").arg(&sts).arg("--root").arg(&out))
         .unwrap_or_else(|e| panic!("{e}"));
     for path in ["core/src/generated/mod.rs", "core/src/generated/sts/ops.rs", "bindings-python/python/polyiam/sts.py", "bindings-node/lib/sts/client.js", "bindings-r/R/sts.R", "bindings-r/NAMESPACE"] {
         let ours = std::fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));

@@ -26,6 +26,7 @@ mod iam {
         "com.amazonaws.iam#GetAccessKeyLastUsed",
         "com.amazonaws.iam#GetUser",
         "com.amazonaws.iam#ListAccessKeys",
+        "com.amazonaws.iam#PutUserPolicy",
         "com.amazonaws.iam#UpdateAccessKey",
     ];
 
