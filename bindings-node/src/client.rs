@@ -2,7 +2,7 @@
 //! the core's tokio runtime and settles a Promise from there; nothing waits on the event loop.
 
 use crate::errors::{guard, internal};
-use crate::{errors, from_js, raw, to_js};
+use crate::{errors, from_js, to_js};
 use futures::FutureExt;
 use napi::bindgen_prelude::{Object, ToNapiValue, Unknown};
 use napi::{sys, Env, JsValue};
@@ -20,22 +20,23 @@ pub enum Outcome {
     Done,
 }
 
+/// napi-rs's trait for what a Promise settles with hands over a raw `napi_env` (hence its `unsafe fn`);
+/// the value is built with the typed API from there.
 impl ToNapiValue for Outcome {
     unsafe fn to_napi_value(env: sys::napi_env, val: Self) -> napi::Result<sys::napi_value> {
+        let env = Env::from_raw(env);
         let built = catch_unwind(AssertUnwindSafe(|| match &val {
-            Outcome::Response(r) => to_js::response(env, r),
-            Outcome::Error(e) => errors::info(env, e),
-            Outcome::Done => raw::object(env).and_then(|o| {
-                raw::set(env, o, "done", raw::boolean(env, true)?)?;
+            Outcome::Response(r) => to_js::response(&env, r),
+            Outcome::Error(e) => errors::info(&env, e),
+            Outcome::Done => Object::new(&env).and_then(|mut o| {
+                o.set("done", true)?;
                 Ok(o)
             }),
         }));
         match built {
-            Ok(Ok(v)) => Ok(v),
-            Ok(Err(fail)) => Err(napi::Error::from_reason(format!("polyiam could not build the result ({})", fail.0))),
-            Err(payload) => {
-                errors::info(env, &internal(payload.as_ref())).map_err(|f| napi::Error::from_reason(f.0.to_string()))
-            }
+            Ok(Ok(v)) => Ok(v.raw()),
+            Ok(Err(e)) => Err(napi::Error::from_reason(format!("polyiam could not build the result ({e})"))),
+            Err(payload) => errors::info(&env, &internal(payload.as_ref())).map(|v| v.raw()),
         }
     }
 }
@@ -119,12 +120,12 @@ impl NativeClient {
     /// A client from checked options (see `check_config`); throws an `InvalidArg` error when they
     /// cannot work. No I/O: the configuration is resolved on the first call.
     #[napi(constructor)]
-    pub fn new(env: Env, service: String, options: Unknown<'_>, names: Unknown<'_>) -> napi::Result<Self> {
+    pub fn new(service: String, options: Unknown<'_>, names: Unknown<'_>) -> napi::Result<Self> {
         guard(|| {
             if polyiam_core::schema::service(&service).is_none() {
                 return Err(invalid(&format!("polyiam has no service {service:?}")));
             }
-            let config = config_from_js(&env, options, names).map_err(|e| invalid(&e.to_string()))?;
+            let config = config_from_js(options, names).map_err(|e| invalid(&e.to_string()))?;
             Ok(NativeClient { state: Arc::new(State { service, config, client: tokio::sync::OnceCell::new() }) })
         })
     }
@@ -141,7 +142,7 @@ impl NativeClient {
         abort: Option<&NativeAbort>,
     ) -> napi::Result<Object<'env>> {
         guard(|| {
-            let converted = unsafe { from_js::input(env.raw(), input.raw()) };
+            let converted = from_js::input(input);
             let state = self.state.clone();
             let abort = abort.map(|a| a.flag.clone());
             settle_later(env, async move {
@@ -161,7 +162,6 @@ impl NativeClient {
     #[napi]
     pub fn paginate(
         &self,
-        env: &Env,
         operation: String,
         input: Unknown<'_>,
         page_size: Option<i64>,
@@ -169,7 +169,7 @@ impl NativeClient {
         max_items: Option<u32>,
     ) -> napi::Result<NativePages> {
         guard(|| {
-            let converted = unsafe { from_js::input(env.raw(), input.raw()) };
+            let converted = from_js::input(input);
             let start = match converted {
                 Ok(input) => Stage::Start {
                     operation,
@@ -185,9 +185,9 @@ impl NativeClient {
 
 /// `options`: the core's option names (model/options.json) and values; `names`: the option names as
 /// the JS caller wrote them (`maxAttempts`), for messages.
-fn config_from_js(env: &Env, options: Unknown<'_>, names: Unknown<'_>) -> Result<Config, Error> {
-    let options = unsafe { from_js::input(env.raw(), options.raw()) }?;
-    let names = unsafe { from_js::input(env.raw(), names.raw()) }?;
+fn config_from_js(options: Unknown<'_>, names: Unknown<'_>) -> Result<Config, Error> {
+    let options = from_js::input(options)?;
+    let names = from_js::input(names)?;
     let shown = |n: &str| names.get(n).and_then(Value::as_str).unwrap_or(n).to_string();
     Config::from_value(&options, &shown)
 }
@@ -196,13 +196,9 @@ fn config_from_js(env: &Env, options: Unknown<'_>, names: Unknown<'_>) -> Result
 /// fields, as for a failed call) or `{}`.
 #[napi(ts_return_type = "{ error?: unknown }")]
 pub fn check_config<'env>(env: &'env Env, options: Unknown<'env>, names: Unknown<'env>) -> napi::Result<Object<'env>> {
-    guard(|| {
-        let raw = match config_from_js(env, options, names) {
-            Ok(_) => unsafe { crate::raw::object(env.raw()) },
-            Err(e) => unsafe { errors::info(env.raw(), &e) },
-        };
-        let raw = raw.map_err(|f| napi::Error::from_reason(f.0.to_string()))?;
-        Ok(Object::from_raw(env.raw(), raw))
+    guard(|| match config_from_js(options, names) {
+        Ok(_) => Object::new(env),
+        Err(e) => errors::info(env, &e),
     })
 }
 

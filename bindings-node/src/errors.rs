@@ -1,15 +1,16 @@
 //! Core errors (and panics) as plain `{ error: {...} }` objects carrying every field; the JS runtime
 //! turns them into the matching v3-style exception class.
 
-use crate::raw::{self, Env, Val, R};
+use napi::bindgen_prelude::Object;
+use napi::Env;
 use polyiam_core::Error;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// `{ error }` with the error's fields: the same fields, by the same names, every binding gets
 /// (`Error::to_value`). Messages never contain secrets.
-pub unsafe fn info(env: Env, e: &Error) -> R<Val> {
-    let wrapper = raw::object(env)?;
-    raw::set(env, wrapper, "error", crate::to_js::value(env, &e.to_value())?)?;
+pub fn info<'env>(env: &'env Env, e: &Error) -> napi::Result<Object<'env>> {
+    let mut wrapper = Object::new(env)?;
+    wrapper.set("error", crate::to_js::value(env, &e.to_value())?)?;
     Ok(wrapper)
 }
 

@@ -1,8 +1,15 @@
 //! JS values → value tree. `undefined` members are dropped (as the v3 SDK does), `null` is kept as
 //! `Null` for the core to judge; anything without a mapping is a validation error naming its path.
+//!
+//! Everything goes through napi-rs's typed API (`Unknown::get_type`, `FromNapiValue::from_unknown`,
+//! `JsObjectValue`); every conversion is chosen from the value's checked JS type, so none fails but
+//! for an engine error (e.g. a getter that throws), which becomes a validation error as well.
 
-use crate::raw::{self, Env, Val};
-use napi::sys::ValueType;
+use napi::bindgen_prelude::{
+    Array, ArrayBuffer, BigInt, FromNapiValue, JsObjectValue, KeyCollectionMode, KeyConversion, KeyFilter, Object,
+    TypedArray, TypedArrayType,
+};
+use napi::{JsDate, JsValue, Status, Unknown, ValueType};
 use polyiam_core::{Error, Map, Timestamp, Value};
 
 /// Deeper than any IAM shape; stops a cyclic object before it overflows the stack.
@@ -11,18 +18,18 @@ const MAX_DEPTH: usize = 64;
 /// 2^53: above this a JS number no longer holds every integer exactly.
 const MAX_SAFE: f64 = 9_007_199_254_740_992.0;
 
-
-fn engine(path: &str, e: raw::Fail) -> Error {
-    Error::bad_value(path, format!("could not read the value ({})", e.0))
+/// An N-API call that failed (a pending JS exception, an engine out of memory, ...).
+fn engine(path: &str, e: napi::Error) -> Error {
+    Error::bad_value(path, format!("could not read the value ({e})"))
 }
 
 /// An operation's input: a plain object, or `undefined`/`null` for no parameters.
-pub unsafe fn input(env: Env, v: Val) -> Result<Map, Error> {
-    let t = raw::type_of(env, v).map_err(|e| engine("", e))?;
-    if t == ValueType::napi_undefined || t == ValueType::napi_null {
+pub fn input(v: Unknown<'_>) -> Result<Map, Error> {
+    let t = v.get_type().map_err(|e| engine("", e))?;
+    if t == ValueType::Undefined || t == ValueType::Null {
         return Ok(Map::new());
     }
-    match to_value(env, v, "", 0)? {
+    match typed(v, t, "", 0)? {
         Some(Value::Map(m)) => Ok(m),
         other => Err(Error::bad_value(
             "",
@@ -31,25 +38,30 @@ pub unsafe fn input(env: Env, v: Val) -> Result<Map, Error> {
     }
 }
 
-unsafe fn to_value(env: Env, v: Val, path: &str, depth: usize) -> Result<Option<Value>, Error> {
+fn to_value(v: Unknown<'_>, path: &str, depth: usize) -> Result<Option<Value>, Error> {
     if depth > MAX_DEPTH {
         return Err(Error::bad_value(path, "nested too deeply (a cyclic object?)"));
     }
+    let t = v.get_type().map_err(|e| engine(path, e))?;
+    typed(v, t, path, depth)
+}
+
+/// `v`, whose JS type is `t`.
+fn typed(v: Unknown<'_>, t: ValueType, path: &str, depth: usize) -> Result<Option<Value>, Error> {
     let fail = |e| engine(path, e);
-    let t = raw::type_of(env, v).map_err(fail)?;
     Ok(Some(match t {
-        ValueType::napi_undefined => return Ok(None),
-        ValueType::napi_null => Value::Null,
-        ValueType::napi_boolean => Value::Bool(raw::get_bool(env, v).map_err(fail)?),
-        ValueType::napi_number => number(raw::get_f64(env, v).map_err(fail)?),
-        ValueType::napi_string => Value::String(raw::get_string(env, v).map_err(fail)?),
-        ValueType::napi_bigint => match raw::get_bigint(env, v).map_err(fail)? {
-            Some(i) => Value::Integer(i),
-            None => return Err(Error::bad_value(path, "bigint is too large for 64 bits")),
+        ValueType::Undefined => return Ok(None),
+        ValueType::Null => Value::Null,
+        ValueType::Boolean => Value::Bool(bool::from_unknown(v).map_err(fail)?),
+        ValueType::Number => number(f64::from_unknown(v).map_err(fail)?),
+        ValueType::String => Value::String(String::from_unknown(v).map_err(fail)?),
+        ValueType::BigInt => match BigInt::from_unknown(v).map_err(fail)?.get_i64() {
+            (i, true) => Value::Integer(i),
+            (_, false) => return Err(Error::bad_value(path, "bigint is too large for 64 bits")),
         },
-        ValueType::napi_object => object(env, v, path, depth)?,
-        ValueType::napi_symbol => return Err(Error::bad_value(path, "unsupported type symbol")),
-        ValueType::napi_function => return Err(Error::bad_value(path, "unsupported type function")),
+        ValueType::Object => object(v, path, depth)?,
+        ValueType::Symbol => return Err(Error::bad_value(path, "unsupported type symbol")),
+        ValueType::Function => return Err(Error::bad_value(path, "unsupported type function")),
         _ => return Err(Error::bad_value(path, "unsupported type")),
     }))
 }
@@ -63,39 +75,56 @@ fn number(x: f64) -> Value {
     }
 }
 
-unsafe fn object(env: Env, v: Val, path: &str, depth: usize) -> Result<Value, Error> {
+/// `v`, a JS object: an array, a `Date`, bytes (`Uint8Array`/`Buffer`, `ArrayBuffer`) or a plain
+/// object (its own enumerable string-keyed members, as `Object.keys` lists them).
+fn object(v: Unknown<'_>, path: &str, depth: usize) -> Result<Value, Error> {
     let fail = |e| engine(path, e);
-    if raw::is_array(env, v).map_err(fail)? {
-        let n = raw::array_len(env, v).map_err(fail)?;
-        let mut items = Vec::with_capacity(n as usize);
-        for i in 0..n {
+    if v.is_array().map_err(fail)? {
+        let array = Array::from_unknown(v).map_err(fail)?;
+        let mut items = Vec::with_capacity(array.len() as usize);
+        for i in 0..array.len() {
             let item_path = format!("{path}[{i}]");
-            let item = raw::element(env, v, i).map_err(|e| engine(&item_path, e))?;
-            match to_value(env, item, &item_path, depth + 1)? {
+            let item: Unknown<'_> = array.get_element(i).map_err(|e| engine(&item_path, e))?;
+            match to_value(item, &item_path, depth + 1)? {
                 Some(value) => items.push(value),
                 None => return Err(Error::bad_value(&item_path, "undefined is not allowed in a list")),
             }
         }
         return Ok(Value::List(items));
     }
-    if raw::is_date(env, v).map_err(fail)? {
-        let ms = raw::get_date_ms(env, v).map_err(fail)?;
+    if v.is_date().map_err(fail)? {
+        let ms = JsDate::from_unknown(v).and_then(|d| d.value_of()).map_err(fail)?;
         return timestamp(ms).map(Value::Timestamp).ok_or_else(|| Error::bad_value(path, "invalid Date"));
     }
-    if raw::is_typedarray(env, v).map_err(fail)? {
-        return match raw::uint8_bytes(env, v).map_err(fail)? {
-            Some(bytes) => Ok(Value::Blob(bytes)),
-            None => Err(Error::bad_value(path, "only Uint8Array/Buffer typed arrays can be sent as bytes")),
+    if v.is_typedarray().map_err(fail)? {
+        let view = TypedArray::from_unknown(v).map_err(fail)?;
+        return match view.typed_array_type {
+            TypedArrayType::Uint8 | TypedArrayType::Uint8Clamped => Ok(Value::Blob(view.arraybuffer.to_vec())),
+            _ => Err(Error::bad_value(path, "only Uint8Array/Buffer typed arrays can be sent as bytes")),
         };
     }
-    if raw::is_arraybuffer(env, v).map_err(fail)? {
-        return raw::arraybuffer_bytes(env, v).map(Value::Blob).map_err(fail);
+    if v.is_arraybuffer().map_err(fail)? {
+        return ArrayBuffer::from_unknown(v).map(|b| Value::Blob(b.to_vec())).map_err(fail);
     }
+    let obj = Object::from_unknown(v).map_err(fail)?;
+    // Own enumerable keys, numbers as strings. napi-rs's `KeyFilter` takes one flag, so symbol keys
+    // (listed last) are skipped below, before their value is read.
+    let names = obj
+        .get_all_property_names(KeyCollectionMode::OwnOnly, KeyFilter::Enumerable, KeyConversion::NumbersToStrings)
+        .and_then(|names| Array::from_unknown(names.to_unknown()))
+        .map_err(fail)?;
     let mut map = Map::new();
-    for (key, value) in raw::own_keys(env, v).map_err(fail)? {
-        let key_path = polyiam_core::value::join_path(path, &key);
-        if let Some(value) = to_value(env, value, &key_path, depth + 1)? {
-            map.insert(key, value);
+    for i in 0..names.len() {
+        let key: Unknown<'_> = names.get_element(i).map_err(fail)?;
+        let name = match String::from_unknown(key) {
+            Ok(name) => name,
+            Err(e) if e.status == Status::StringExpected => continue, // a symbol
+            Err(e) => return Err(fail(e)),
+        };
+        let key_path = polyiam_core::value::join_path(path, &name);
+        let member: Unknown<'_> = obj.get_property_unchecked(key).map_err(|e| engine(&key_path, e))?;
+        if let Some(value) = to_value(member, &key_path, depth + 1)? {
+            map.insert(name, value);
         }
     }
     Ok(Value::Map(map))

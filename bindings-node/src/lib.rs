@@ -3,10 +3,11 @@
 //! Promise when they finish (the event loop never waits). The v3-SDK-shaped API (one method per
 //! operation, error classes, paginators) is the generated JS layer in `lib/`.
 
+#![allow(clippy::result_large_err)] // polyiam_core::Error is what every binding passes around.
+
 mod client;
 mod errors;
 mod from_js;
-mod raw;
 mod to_js;
 
 pub use client::{check_config, NativeAbort, NativeClient, NativePages};

@@ -1,31 +1,34 @@
 //! Value tree → plain JS values, shaped like the v3 SDK's output: structures are plain objects
 //! (absent members absent), timestamps `Date`s, blobs `Buffer`s (a `Uint8Array`), numbers numbers.
 
-use crate::raw::{self, Env, Val, R};
+use napi::bindgen_prelude::{BufferSlice, Null, Object, ToNapiValue};
+use napi::{Env, JsValue, Unknown};
 use polyiam_core::{Response, Value};
 
-pub unsafe fn value(env: Env, v: &Value) -> R<Val> {
+pub fn value<'env>(env: &'env Env, v: &Value) -> napi::Result<Unknown<'env>> {
     match v {
-        Value::Null => raw::null(env),
-        Value::Bool(b) => raw::boolean(env, *b),
-        Value::Integer(i) => raw::number(env, *i as f64),
-        Value::Float(x) => raw::number(env, *x),
-        Value::String(s) => raw::string(env, s),
-        Value::Timestamp(t) => raw::date(env, t.secs as f64 * 1000.0 + f64::from(t.nanos) / 1_000_000.0),
-        Value::Blob(b) => raw::buffer(env, b),
+        Value::Null => Null.into_unknown(env),
+        Value::Bool(b) => b.into_unknown(env),
+        Value::Integer(i) => (*i as f64).into_unknown(env),
+        Value::Float(x) => x.into_unknown(env),
+        Value::String(s) => s.as_str().into_unknown(env),
+        Value::Timestamp(t) => {
+            env.create_date(t.secs as f64 * 1000.0 + f64::from(t.nanos) / 1_000_000.0).map(|d| d.to_unknown())
+        }
+        Value::Blob(b) => BufferSlice::copy_from(env, b).map(|b| b.to_unknown()),
         Value::List(items) => {
-            let arr = raw::array(env, items.len())?;
+            let mut array = env.create_array(items.len() as u32)?;
             for (i, item) in items.iter().enumerate() {
-                raw::set_element(env, arr, i as u32, value(env, item)?)?;
+                array.set(i as u32, value(env, item)?)?;
             }
-            Ok(arr)
+            Ok(array.to_unknown())
         }
         Value::Map(m) => {
-            let obj = raw::object(env)?;
+            let mut obj = Object::new(env)?;
             for (k, item) in m {
-                raw::set(env, obj, k, value(env, item)?)?;
+                obj.set(k, value(env, item)?)?;
             }
-            Ok(obj)
+            Ok(obj.to_unknown())
         }
         Value::Sensitive(inner) => value(env, inner),
     }
@@ -33,14 +36,13 @@ pub unsafe fn value(env: Env, v: &Value) -> R<Val> {
 
 /// `{ output, metadata }`: the runtime maps `metadata` (the core's response metadata, by its names)
 /// to the v3 SDK's `$metadata` and adds it to the output object.
-pub unsafe fn response(env: Env, r: &Response) -> R<Val> {
-    let out = raw::object(env)?;
+pub fn response<'env>(env: &'env Env, r: &Response) -> napi::Result<Object<'env>> {
+    let mut out = Object::new(env)?;
     let output = match &r.output {
         Value::Map(_) => value(env, &r.output)?,
-        _ => raw::object(env)?,
+        _ => Object::new(env)?.to_unknown(),
     };
-    raw::set(env, out, "output", output)?;
-    let meta = value(env, &r.meta.to_value())?;
-    raw::set(env, out, "metadata", meta)?;
+    out.set("output", output)?;
+    out.set("metadata", value(env, &r.meta.to_value())?)?;
     Ok(out)
 }
