@@ -46,6 +46,13 @@ export interface HttpHandlerOptions {
   abortSignal?: AbortSignal;
 }
 
+/** A client from `inRegions`: every operation resolves with its result per region. */
+export type InRegions<C> = {
+  [K in keyof C]: C[K] extends (input: infer I, options?: HttpHandlerOptions) => Promise<infer O>
+    ? (input: I, options?: HttpHandlerOptions) => Promise<Record<string, O>>
+    : C[K];
+};
+
 /** Base of the `*Command` classes: holds the operation's input until `client.send(command)`. */
 export declare class Command<Input, Output> {
   constructor(input: Input);
@@ -516,210 +523,14 @@ export declare class IAMClient {
  * Constructing is synchronous; configuration is resolved lazily on the first call, once.
  */
 export declare class IAM extends IAMClient {
-
   /**
-   * Issues a new access key pair for a user, or for the caller when no user is given.
-   *
-   * Input members:
-   * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. User that will own the new key; the caller when omitted.
-   *
-   * @returns a Promise of `{ AccessKey, $metadata }`.
-   * @throws {@link LimitExceededException}
-   * @throws {@link NoSuchEntityException}
-   * @throws {@link ServiceFailureException}
+   * This client in several regions (names, a comma-separated string, or `"*"` for every region of
+   * the client's partition): each call resolves with `{ [region]: result }`, and regions served by
+   * one endpoint share one call. Region names are checked on the first call.
    */
-  createAccessKey(input?: CreateAccessKeyCommandInput, options?: HttpHandlerOptions): Promise<CreateAccessKeyCommandOutput>;
-
-  /**
-   * Adds a new IAM user to the account.
-   *
-   * Input members:
-   * - `Path`: `string`; length 1..512; pattern `^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$`. Optional path prefix to file the user under; defaults to a single slash.
-   * - `UserName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. Name for the new user, unique within the account regardless of case.
-   * - `PermissionsBoundary`: `string`; length 20..2048. ARN of a managed policy to apply as the permissions boundary of the new user.
-   * - `Tags`: `Tag[]`; length 0..50. Key/value labels to attach to the new user.
-   *
-   * @returns a Promise of `{ User, $metadata }`.
-   * @throws {@link ConcurrentModificationException}
-   * @throws {@link EntityAlreadyExistsException}
-   * @throws {@link InvalidInputException}
-   * @throws {@link LimitExceededException}
-   * @throws {@link NoSuchEntityException}
-   * @throws {@link ServiceFailureException}
-   */
-  createUser(input: CreateUserCommandInput, options?: HttpHandlerOptions): Promise<CreateUserCommandOutput>;
-
-  /**
-   * Permanently removes an access key from a user.
-   *
-   * Input members:
-   * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. Owner of the key; the caller when omitted.
-   * - `AccessKeyId` (required): `string`; length 16..128; pattern `^[\w]+$`. Identifier of the key to remove.
-   *
-   * @returns a Promise of `{ $metadata }`.
-   * @throws {@link LimitExceededException}
-   * @throws {@link NoSuchEntityException}
-   * @throws {@link ServiceFailureException}
-   */
-  deleteAccessKey(input: DeleteAccessKeyCommandInput, options?: HttpHandlerOptions): Promise<DeleteAccessKeyCommandOutput>;
-
-  /**
-   * Removes an IAM user; the user must no longer own any dependent resources.
-   *
-   * Input members:
-   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. Name of the user to remove.
-   *
-   * @returns a Promise of `{ $metadata }`.
-   * @throws {@link ConcurrentModificationException}
-   * @throws {@link DeleteConflictException}
-   * @throws {@link LimitExceededException}
-   * @throws {@link NoSuchEntityException}
-   * @throws {@link ServiceFailureException}
-   */
-  deleteUser(input: DeleteUserCommandInput, options?: HttpHandlerOptions): Promise<DeleteUserCommandOutput>;
-
-  /**
-   * Reports when, where and with which service an access key was last used.
-   *
-   * Input members:
-   * - `AccessKeyId` (required): `string`; length 16..128; pattern `^[\w]+$`. Identifier of the key to report on.
-   *
-   * @returns a Promise of `{ UserName, AccessKeyLastUsed, $metadata }`.
-   */
-  getAccessKeyLastUsed(input: GetAccessKeyLastUsedCommandInput, options?: HttpHandlerOptions): Promise<GetAccessKeyLastUsedCommandOutput>;
-
-  /**
-   * Looks up one IAM user, defaulting to the caller when no name is supplied.
-   *
-   * Input members:
-   * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. User to look up; the caller when omitted.
-   *
-   * @returns a Promise of `{ User, $metadata }`.
-   * @throws {@link NoSuchEntityException}
-   * @throws {@link ServiceFailureException}
-   */
-  getUser(input?: GetUserCommandInput, options?: HttpHandlerOptions): Promise<GetUserCommandOutput>;
-
-  /**
-   * Creates an access key as Terraform's aws_iam_access_key does: optionally created Inactive
-   * (CreateAccessKey, then UpdateAccessKey), with the secret sealed to an OpenPGP public key (the
-   * plaintext then never leaves polyiam) and the SES SMTP password derived from it.
-   *
-   * Input members:
-   * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. User that will own the new key; the caller when omitted.
-   * - `Status`: `"Active" | "Inactive"`. Status of the new key; Active when omitted. Inactive creates the key, then deactivates it.
-   * - `PgpKey`: `string`; length 1..65536. OpenPGP public key to seal the secret to: base64 of a binary key (as Terraform takes it) or an ASCII-armored key. With it, the result has EncryptedSecret and KeyFingerprint instead of SecretAccessKey.
-   * - `SesSmtpRegion`: `string`; length 1..32; pattern `^[a-z]{2}(-[a-z]+)+-[0-9]+$`. Region whose SES SMTP password (version 4) to derive from the secret.
-   *
-   * @returns a Promise of `{ AccessKey, $metadata }`.
-   * @throws {@link LimitExceededException}
-   * @throws {@link NoSuchEntityException}
-   * @throws {@link ServiceFailureException}
-   */
-  issueAccessKey(input?: IssueAccessKeyCommandInput, options?: HttpHandlerOptions): Promise<IssueAccessKeyCommandOutput>;
-
-  /**
-   * Lists the access keys that belong to a user, one page at a time.
-   *
-   * Input members:
-   * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. User whose keys are listed; the caller when omitted.
-   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. Continuation token returned by a previous truncated page.
-   * - `MaxItems`: `number`; range 1..1000. Upper bound on how many keys to return in this page.
-   *
-   * @returns a Promise of `{ AccessKeyMetadata, IsTruncated, Marker, $metadata }`.
-   * @throws {@link NoSuchEntityException}
-   * @throws {@link ServiceFailureException}
-   */
-  listAccessKeys(input?: ListAccessKeysCommandInput, options?: HttpHandlerOptions): Promise<ListAccessKeysCommandOutput>;
-
-  /**
-   * Calls the IAM `PutUserPolicy` operation; AWS documents it at
-   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutUserPolicy.html.
-   *
-   * Input members:
-   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
-   * - `PolicyName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
-   * - `PolicyDocument` (required): `string`; length 1..131072; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
-   *
-   * @returns a Promise of `{ $metadata }`.
-   * @throws {@link LimitExceededException}
-   * @throws {@link MalformedPolicyDocumentException}
-   * @throws {@link NoSuchEntityException}
-   * @throws {@link ServiceFailureException}
-   */
-  putUserPolicy(input: PutUserPolicyCommandInput, options?: HttpHandlerOptions): Promise<PutUserPolicyCommandOutput>;
-
-  /**
-   * Replaces an access key as CloudFormation does when its Serial changes: creates the new key
-   * first, then deletes (or deactivates) the old one. Refuses, changing nothing, when the user
-   * already has two keys; when the outcome of creating the new key is unknown it lists the user's
-   * keys and reports what exists instead of guessing, and never creates a second new key.
-   *
-   * Input members:
-   * - `AccessKeyId` (required): `string`; length 16..128; pattern `^[\w]+$`. The key to replace.
-   * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. User the key belongs to; the caller when omitted.
-   * - `OldKey`: `"Delete" | "Deactivate"`. What happens to the replaced key once the new one exists: Delete (default) or Deactivate.
-   * - `PgpKey`: `string`; length 1..65536. As in IssueAccessKey.
-   * - `SesSmtpRegion`: `string`; length 1..32; pattern `^[a-z]{2}(-[a-z]+)+-[0-9]+$`. As in IssueAccessKey.
-   *
-   * @returns a Promise of `{ AccessKey, Replaced, $metadata }`.
-   * @throws {@link LimitExceededException}
-   * @throws {@link NoSuchEntityException}
-   * @throws {@link ServiceFailureException}
-   */
-  rotateAccessKey(input: RotateAccessKeyCommandInput, options?: HttpHandlerOptions): Promise<RotateAccessKeyCommandOutput>;
-
-  /**
-   * Derives the SES SMTP password (version 4) of a secret access key for a region, as Terraform's
-   * ses_smtp_password_v4; local, no request is sent.
-   *
-   * Input members:
-   * - `SecretAccessKey` (required): `string`. The secret access key.
-   * - `Region` (required): `string`; length 1..32; pattern `^[a-z]{2}(-[a-z]+)+-[0-9]+$`. The SES region.
-   *
-   * @returns a Promise of `{ SmtpPassword, $metadata }`.
-   */
-  sesSmtpPasswordV4(input: SesSmtpPasswordV4CommandInput, options?: HttpHandlerOptions): Promise<SesSmtpPasswordV4CommandOutput>;
-
-  /**
-   * Switches an access key between the active and inactive states.
-   *
-   * Input members:
-   * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. Owner of the key; the caller when omitted.
-   * - `AccessKeyId` (required): `string`; length 16..128; pattern `^[\w]+$`. Identifier of the key to change.
-   * - `Status` (required): `"Active" | "Inactive" | "Expired"`. State the key should be put into.
-   *
-   * @returns a Promise of `{ $metadata }`.
-   * @throws {@link InvalidInputException}
-   * @throws {@link LimitExceededException}
-   * @throws {@link NoSuchEntityException}
-   * @throws {@link ServiceFailureException}
-   */
-  updateAccessKey(input: UpdateAccessKeyCommandInput, options?: HttpHandlerOptions): Promise<UpdateAccessKeyCommandOutput>;
-}
-
-/**
- * AWS Identity and Access Management: the v3 SDK's bare client, `await client.send(new CreateAccessKeyCommand(input))`.
- *
- * Constructing is synchronous; configuration is resolved lazily on the first call, once.
- */
-export declare class IAMClient {
-  constructor(config?: ClientConfig);
-  /** Where the client points (never its credentials). */
-  readonly config: { region?: string; endpoint?: string; profile?: string };
-  /** Kept for v3 parity; the native client is released with the object. */
-  destroy(): void;
-  send<I, O>(command: Command<I, O>, options?: object): Promise<O>;
-  send<I, O>(command: Command<I, O>, cb: (err: unknown, data?: O) => void): void;
-  send<I, O>(command: Command<I, O>, options: object, cb: (err: unknown, data?: O) => void): void;
-}
-
-/**
- * AWS Identity and Access Management, aggregated: one method per operation (and `send`, from IAMClient).
- *
- * Constructing is synchronous; configuration is resolved lazily on the first call, once.
- */
-export declare class IAM extends IAMClient {
+  inRegions(regions: string[] | string): InRegions<IAM>;
+  /** The regions of a client from `inRegions`. */
+  readonly regions?: readonly string[];
 
   /**
    * Issues a new access key pair for a user, or for the caller when no user is given.
@@ -1032,52 +843,14 @@ export declare class STSClient {
  * Constructing is synchronous; configuration is resolved lazily on the first call, once.
  */
 export declare class STS extends STSClient {
-
   /**
-   * Calls the STS `GetCallerIdentity` operation; AWS documents it at
-   * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html.
-   *
-   * @returns a Promise of `{ UserId, Account, Arn, $metadata }`.
+   * This client in several regions (names, a comma-separated string, or `"*"` for every region of
+   * the client's partition): each call resolves with `{ [region]: result }`, and regions served by
+   * one endpoint share one call. Region names are checked on the first call.
    */
-  getCallerIdentity(input?: GetCallerIdentityCommandInput, options?: HttpHandlerOptions): Promise<GetCallerIdentityCommandOutput>;
-
-  /**
-   * Calls the STS `GetSessionToken` operation; AWS documents it at
-   * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html.
-   *
-   * Input members:
-   * - `DurationSeconds`: `number`; range 900..129600. 
-   * - `SerialNumber`: `string`; length 9..256; pattern `^[\w+=/:,.@-]*$`. 
-   * - `TokenCode`: `string`; length 6..6; pattern `^[\d]*$`. 
-   *
-   * @returns a Promise of `{ Credentials, $metadata }`.
-   * @throws {@link RegionDisabledException}
-   */
-  getSessionToken(input?: GetSessionTokenCommandInput, options?: HttpHandlerOptions): Promise<GetSessionTokenCommandOutput>;
-}
-
-/**
- * AWS Security Token Service: the v3 SDK's bare client, `await client.send(new CreateAccessKeyCommand(input))`.
- *
- * Constructing is synchronous; configuration is resolved lazily on the first call, once.
- */
-export declare class STSClient {
-  constructor(config?: ClientConfig);
-  /** Where the client points (never its credentials). */
-  readonly config: { region?: string; endpoint?: string; profile?: string };
-  /** Kept for v3 parity; the native client is released with the object. */
-  destroy(): void;
-  send<I, O>(command: Command<I, O>, options?: object): Promise<O>;
-  send<I, O>(command: Command<I, O>, cb: (err: unknown, data?: O) => void): void;
-  send<I, O>(command: Command<I, O>, options: object, cb: (err: unknown, data?: O) => void): void;
-}
-
-/**
- * AWS Security Token Service, aggregated: one method per operation (and `send`, from STSClient).
- *
- * Constructing is synchronous; configuration is resolved lazily on the first call, once.
- */
-export declare class STS extends STSClient {
+  inRegions(regions: string[] | string): InRegions<STS>;
+  /** The regions of a client from `inRegions`. */
+  readonly regions?: readonly string[];
 
   /**
    * Calls the STS `GetCallerIdentity` operation; AWS documents it at

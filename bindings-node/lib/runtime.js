@@ -163,8 +163,9 @@ function translate(info, service) {
   return new cls({ ...common, message: info.display, Code: info.code, issues: info.issues });
 }
 
-/** `{ ...output, $metadata }` from a native `{ output, metadata }` result. */
+/** `{ ...output, $metadata }` from a native `{ output, metadata }` result; `{ region: result }` for a client from `inRegions`. */
 function result(r) {
+  if (r.regions) return Object.fromEntries(Object.entries(r.regions).map(([region, each]) => [region, result(each)]));
   return { $metadata: metadata(r.metadata), ...r.output };
 }
 
@@ -249,6 +250,26 @@ class BaseClient {
   _settle(r) {
     if (r.error) throw translate(r.error, this._service);
     return result(r);
+  }
+
+  /**
+   * This client in several regions: an array of region names, a comma-separated string, or `"*"`
+   * for every region of the client's partition. Each call of the returned client resolves with
+   * `{ [region]: result }`; regions served by one endpoint share one call (IAM has one endpoint per
+   * partition, so `inRegions("*").createAccessKey(...)` creates one key). Region names are
+   * checked on the first call.
+   */
+  inRegions(regions) {
+    const list = typeof regions === "string" ? regions.split(",").map((r) => r.trim()).filter(Boolean) : regions;
+    if (!Array.isArray(list) || list.some((r) => typeof r !== "string")) {
+      throw new ValidationError({ message: 'regions must be an array of region names, or "*"' });
+    }
+    const other = Object.create(Object.getPrototypeOf(this));
+    Object.defineProperty(other, NATIVE, { value: this[NATIVE].inRegions(list) });
+    Object.defineProperty(other, "_service", { value: this._service });
+    Object.defineProperty(other, "config", { value: this.config, enumerable: true });
+    Object.defineProperty(other, "regions", { value: Object.freeze([...list]) });
+    return other;
   }
 
   /** Nothing to release explicitly (the native client is freed with this object); kept for v3 parity. */

@@ -66,13 +66,24 @@ struct State {
     /// The service's name in the core (`iam`).
     service: String,
     config: Config,
+    /// Set by `inRegions`: the client runs every call in these regions (`Client::in_regions`).
+    regions: Option<Vec<String>>,
     /// Resolved on the first call (the AWS config chain does file and network I/O), then reused.
     client: tokio::sync::OnceCell<polyiam_core::Client>,
 }
 
 impl State {
     async fn client(&self) -> Result<polyiam_core::Client, Error> {
-        self.client.get_or_try_init(|| polyiam_core::Client::connect(&self.service, &self.config)).await.cloned()
+        self.client
+            .get_or_try_init(|| async {
+                let client = polyiam_core::Client::connect(&self.service, &self.config).await?;
+                match &self.regions {
+                    Some(regions) => client.in_regions(regions).await,
+                    None => Ok(client),
+                }
+            })
+            .await
+            .cloned()
     }
 
     async fn call(&self, operation: &str, input: &Map, abort: Option<Arc<CancelFlag>>) -> Result<Response, Error> {
@@ -126,8 +137,22 @@ impl NativeClient {
                 return Err(invalid(&format!("polyiam has no service {service:?}")));
             }
             let config = config_from_js(options, names).map_err(|e| invalid(&e.to_string()))?;
-            Ok(NativeClient { state: Arc::new(State { service, config, client: tokio::sync::OnceCell::new() }) })
+            Ok(NativeClient { state: Arc::new(State { service, config, regions: None, client: tokio::sync::OnceCell::new() }) })
         })
+    }
+
+    /// The same client in several regions (a list, or `["*"]`); each call resolves with
+    /// `{ regions: { region: { output, metadata } } }`. The regions are checked on the first call
+    /// (no I/O here: this must not block the event loop).
+    #[napi]
+    pub fn in_regions(&self, regions: Vec<String>) -> NativeClient {
+        let state = State {
+            service: self.state.service.clone(),
+            config: self.state.config.clone(),
+            regions: Some(regions),
+            client: tokio::sync::OnceCell::new(),
+        };
+        NativeClient { state: Arc::new(state) }
     }
 
     /// Calls an operation by its model name; the Promise resolves with `{ output, metadata }` or

@@ -36,8 +36,17 @@ pub fn value<'env>(env: &'env Env, v: &Value) -> napi::Result<Unknown<'env>> {
 
 /// `{ output, metadata }`: the runtime maps `metadata` (the core's response metadata, by its names)
 /// to the v3 SDK's `$metadata` and adds it to the output object.
+/// For a client from `inRegions`: `{ regions: { region: { output, metadata } } }`.
 pub fn response<'env>(env: &'env Env, r: &Response) -> napi::Result<Object<'env>> {
     let mut out = Object::new(env)?;
+    if !r.by_region.is_empty() {
+        let mut regions = Object::new(env)?;
+        for (region, each) in &r.by_region {
+            regions.set(region, response(env, each)?)?;
+        }
+        out.set("regions", regions)?;
+        return Ok(out);
+    }
     let output = match &r.output {
         Value::Map(_) => value(env, &r.output)?,
         _ => Object::new(env)?.to_unknown(),

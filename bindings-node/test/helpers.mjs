@@ -14,7 +14,7 @@ import readline from "node:readline";
 import { fileURLToPath } from "node:url";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const HARNESS = path.join(REPO_ROOT, "tests", "harness");
+export const HARNESS = path.join(REPO_ROOT, "tests", "harness");
 
 export function loadScenario(name) {
   return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "tests", "scenarios", `${name}.json`), "utf8"));
@@ -53,7 +53,7 @@ export function uniqueName(prefix = COMMON.users.prefix) {
 
 // ---------------------------------------------------------------- servers
 
-function python() {
+export function python() {
   if (process.env.POLYIAM_PYTHON) return process.env.POLYIAM_PYTHON;
   const venv = path.join(REPO_ROOT, ".venv", "bin", "python");
   return fs.existsSync(venv) ? venv : "python3";
@@ -61,9 +61,9 @@ function python() {
 
 const servers = [];
 
-/** Starts tests/harness/<script> and resolves with `{ url, stop() }`. */
-export async function startServer(script, args = []) {
-  const child = spawn(python(), [path.join(HARNESS, script), ...args], { stdio: ["pipe", "pipe", "inherit"] });
+/** Starts tests/harness/<script> and resolves with `{ url, stop() }`; `env` is added to the child's. */
+export async function startServer(script, args = [], env = {}) {
+  const child = spawn(python(), [path.join(HARNESS, script), ...args], { stdio: ["pipe", "pipe", "inherit"], env: { ...process.env, ...env } });
   const url = await new Promise((resolve, reject) => {
     readline.createInterface({ input: child.stdout }).once("line", resolve);
     child.once("exit", (code) => reject(new Error(`${script} exited with ${code} before serving`)));

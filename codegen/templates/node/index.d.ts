@@ -31,6 +31,13 @@ export interface HttpHandlerOptions {
   abortSignal?: AbortSignal;
 }
 
+/** A client from `inRegions`: every operation resolves with its result per region. */
+export type InRegions<C> = {
+  [K in keyof C]: C[K] extends (input: infer I, options?: HttpHandlerOptions) => Promise<infer O>
+    ? (input: I, options?: HttpHandlerOptions) => Promise<Record<string, O>>
+    : C[K];
+};
+
 /** Base of the `*Command` classes: holds the operation's input until `client.send(command)`. */
 export declare class Command<Input, Output> {
   constructor(input: Input);

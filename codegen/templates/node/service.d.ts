@@ -36,39 +36,14 @@ export declare class {{ class_name }}Client {
  * Constructing is synchronous; configuration is resolved lazily on the first call, once.
  */
 export declare class {{ class_name }} extends {{ class_name }}Client {
-{%- for m in methods %}
-
   /**
-{%- for line in m.doc %}
-   *{% if !line.is_empty() %} {{ line }}{% endif %}
-{%- endfor %}
+   * This client in several regions (names, a comma-separated string, or `"*"` for every region of
+   * the client's partition): each call resolves with `{ [region]: result }`, and regions served by
+   * one endpoint share one call. Region names are checked on the first call.
    */
-  {{ m.name }}(input{% if !m.input_required %}?{% endif %}: {{ m.input_type }}, options?: HttpHandlerOptions): Promise<{{ m.output_type }}>;
-{%- endfor %}
-}
-
-/**
- * {{ title }}: the v3 SDK's bare client, `await client.send(new CreateAccessKeyCommand(input))`.
- *
- * Constructing is synchronous; configuration is resolved lazily on the first call, once.
- */
-export declare class {{ class_name }}Client {
-  constructor(config?: ClientConfig);
-  /** Where the client points (never its credentials). */
-  readonly config: { region?: string; endpoint?: string; profile?: string };
-  /** Kept for v3 parity; the native client is released with the object. */
-  destroy(): void;
-  send<I, O>(command: Command<I, O>, options?: object): Promise<O>;
-  send<I, O>(command: Command<I, O>, cb: (err: unknown, data?: O) => void): void;
-  send<I, O>(command: Command<I, O>, options: object, cb: (err: unknown, data?: O) => void): void;
-}
-
-/**
- * {{ title }}, aggregated: one method per operation (and `send`, from {{ class_name }}Client).
- *
- * Constructing is synchronous; configuration is resolved lazily on the first call, once.
- */
-export declare class {{ class_name }} extends {{ class_name }}Client {
+  inRegions(regions: string[] | string): InRegions<{{ class_name }}>;
+  /** The regions of a client from `inRegions`. */
+  readonly regions?: readonly string[];
 {%- for m in methods %}
 
   /**
