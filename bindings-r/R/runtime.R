@@ -173,7 +173,10 @@
     f
   })
   svc$in_regions <- function(regions) {
-    .polyiam_bind(operations, .polyiam_unwrap(.Call(wrap__polyiam_in_regions, client, regions)))
+    if (!is.character(regions) || !length(regions) || anyNA(regions)) {
+      stop(.polyiam_validation_error("regions must be a character vector of region names, or \"*\"", path = "regions"))
+    }
+    .polyiam_bind(operations, .polyiam_unwrap(.Call(wrap__polyiam_in_regions, client, as.list(regions))))
   }
   svc
 }

@@ -42,13 +42,14 @@ Sys.unsetenv(c("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_ENDP
 
 # The URL of a harness server (moto_server.py or pager_server.py), started once for the whole run
 # and stopped when the run ends (closing its stdin stops it).
-server_url <- function(script, args = character()) {
-  if (!is.null(.servers[[script]])) return(.servers[[script]])
+server_url <- function(script, args = character(), env = character()) {
+  key <- paste(c(script, names(env), env), collapse = " ")
+  if (!is.null(.servers[[key]])) return(.servers[[key]])
   repo <- polyiam_repo()
   # R puts its own library dirs on LD_LIBRARY_PATH; a Python built elsewhere must not load them.
   p <- processx::process$new(
     polyiam_python(repo), c(file.path(repo, "tests", "harness", script), args),
-    stdin = "|", stdout = "|", stderr = "", env = c("current", LD_LIBRARY_PATH = "")
+    stdin = "|", stdout = "|", stderr = "", env = c("current", LD_LIBRARY_PATH = "", env)
   )
   url <- character(0)
   deadline <- Sys.time() + 60
@@ -65,7 +66,7 @@ server_url <- function(script, args = character()) {
     try(p$wait(5000), silent = TRUE)
     try(p$kill(), silent = TRUE)
   }, envir = testthat::teardown_env())
-  .servers[[script]] <- url[[1]]
+  .servers[[key]] <- url[[1]]
   url[[1]]
 }
 

@@ -83,7 +83,9 @@ test_that("every model operation is a function on svc, with the model's member n
   svc <- client_for(moto_url())
   expect_setequal(names(svc), c(
     "create_access_key", "create_user", "delete_access_key", "delete_user",
-    "get_access_key_last_used", "get_user", "list_access_keys", "update_access_key"
+    "get_access_key_last_used", "get_user", "list_access_keys", "update_access_key", "put_user_policy",
+    # polyiam's own operations (model/polyiam.json) and the region fan-out.
+    "issue_access_key", "rotate_access_key", "ses_smtp_password_v4", "in_regions"
   ))
   expect_identical(names(formals(svc$create_user)), c("Path", "UserName", "PermissionsBoundary", "Tags", "..."))
   expect_identical(names(formals(svc$update_access_key)), c("UserName", "AccessKeyId", "Status", "..."))
