@@ -1,95 +1,10 @@
 //! The core against real local endpoints: moto (stateful IAM) and the harness's two-page server.
 //! Needs the Python tools from scripts/setup.sh (POLYIAM_PYTHON overrides the interpreter).
 
+mod support;
+
 use polyiam_core::{Client, Config, ErrorKind, Map, PageOptions, Pages, StaticCredentials, Value};
-use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
-use std::sync::OnceLock;
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-/// A harness server child; dropping it closes its stdin, which stops it.
-struct Server {
-    child: Child,
-    url: String,
-}
-
-impl Server {
-    fn start(script: &str) -> Server {
-        Server::start_with(script, &[])
-    }
-
-    fn start_with(script: &str, args: &[&str]) -> Server {
-        let python = std::env::var("POLYIAM_PYTHON").map(PathBuf::from).unwrap_or_else(|_| repo().join(".venv/bin/python"));
-        let mut child = Command::new(&python)
-            .arg(repo().join("tests/harness").join(script))
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .unwrap_or_else(|e| panic!("starting {script} with {} (run scripts/setup.sh first): {e}", python.display()));
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("piped stdout")).read_line(&mut line).expect("reading the server URL");
-        assert!(line.starts_with("http://127.0.0.1:"), "{script} printed {line:?}");
-        Server { child, url: line.trim().to_string() }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        drop(self.child.stdin.take());
-        let _ = self.child.wait();
-    }
-}
-
-fn moto() -> &'static str {
-    static MOTO: OnceLock<Server> = OnceLock::new();
-    // Leaked for the test binary's lifetime; the server exits when our stdin pipe closes at exit.
-    &MOTO.get_or_init(|| Server::start("moto_server.py")).url
-}
-
-fn config(url: &str) -> Config {
-    Config {
-        endpoint_url: Some(url.to_string()),
-        region: Some("us-east-1".into()),
-        credentials: Some(StaticCredentials { access_key_id: "testing".into(), secret_access_key: "testing".into(), session_token: None }),
-        ..Config::default()
-    }
-}
-
-fn client(url: &str) -> Client {
-    Client::connect_blocking("iam", &config(url)).expect("client")
-}
-
-/// The fault server (tests/harness/fault_server.py) in front of moto; one per test binary.
-fn faults() -> &'static str {
-    static FAULTS: OnceLock<Server> = OnceLock::new();
-    &FAULTS.get_or_init(|| Server::start_with("fault_server.py", &["--upstream", moto()])).url
-}
-
-/// How many requests for `user` the fault server received under `fault` (its log is shared by the
-/// tests, which run in parallel, each with its own user names).
-fn requests_for(fault: &str, user: &str) -> usize {
-    let url = format!("{}/__harness__/requests", faults());
-    let out = Command::new(std::env::var("POLYIAM_PYTHON").map(PathBuf::from).unwrap_or_else(|_| repo().join(".venv/bin/python")))
-        .args(["-c", "import sys, urllib.request; sys.stdout.write(urllib.request.urlopen(sys.argv[1]).read().decode())", &url])
-        .output()
-        .expect("reading the fault server's log");
-    let log: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json log");
-    log.as_array().expect("list").iter().filter(|r| r["fault"] == fault && r["params"]["UserName"] == user).count()
-}
-
-fn input(pairs: &[(&str, &str)]) -> Map {
-    pairs.iter().map(|(k, v)| (k.to_string(), Value::String(v.to_string()))).collect()
-}
-
-fn field<'a>(v: &'a Value, path: &[&str]) -> &'a Value {
-    path.iter().fold(v, |v, k| v.as_map().and_then(|m| m.get(*k)).unwrap_or_else(|| panic!("no {k} in {v:?}")))
-}
+use support::*;
 
 #[test]
 fn creates_a_key_with_typed_fields_and_metadata() {
