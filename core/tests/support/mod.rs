@@ -86,13 +86,18 @@ pub fn faults() -> &'static str {
 /// How many requests for `user` the fault server received under `fault` (its log is shared by the
 /// tests, which run in parallel, each with its own user names).
 pub fn requests_for(fault: &str, user: &str) -> usize {
+    fault_log().iter().filter(|r| r["fault"] == fault && r["params"]["UserName"] == user).count()
+}
+
+/// The fault server's request log (`{"fault", "params"}`, oldest first).
+fn fault_log() -> Vec<serde_json::Value> {
     let url = format!("{}/__harness__/requests", faults());
     let out = Command::new(python())
         .args(["-c", "import sys, urllib.request; sys.stdout.write(urllib.request.urlopen(sys.argv[1]).read().decode())", &url])
         .output()
         .expect("reading the fault server's log");
     let log: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json log");
-    log.as_array().expect("list").iter().filter(|r| r["fault"] == fault && r["params"]["UserName"] == user).count()
+    log.as_array().expect("list").clone()
 }
 
 pub fn input(pairs: &[(&str, &str)]) -> Map {
@@ -106,17 +111,7 @@ pub fn field<'a>(v: &'a Value, path: &[&str]) -> &'a Value {
 
 /// How many requests of `action` for `user` the fault server received under `fault`.
 pub fn requests_of(fault: &str, action: &str, user: &str) -> usize {
-    let url = format!("{}/__harness__/requests", faults());
-    let out = Command::new(python())
-        .args(["-c", "import sys, urllib.request; sys.stdout.write(urllib.request.urlopen(sys.argv[1]).read().decode())", &url])
-        .output()
-        .expect("reading the fault server's log");
-    let log: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json log");
-    log.as_array()
-        .expect("list")
-        .iter()
-        .filter(|r| r["fault"] == fault && r["params"]["Action"] == action && r["params"]["UserName"] == user)
-        .count()
+    fault_log().iter().filter(|r| r["fault"] == fault && r["params"]["Action"] == action && r["params"]["UserName"] == user).count()
 }
 
 /// tests/scenarios/<name>.json.
