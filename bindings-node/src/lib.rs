@@ -24,3 +24,10 @@ pub fn version() -> &'static str {
 pub fn force_panic_for_tests(env: &napi::Env) -> napi::Result<napi::bindgen_prelude::Object<'_>> {
     client::settle_later(env, async { panic!("forced by _forcePanicForTests") })
 }
+
+/// The `polyiam` command line (`argv` with the program name first); returns its exit code. Only the
+/// package's `bin/polyiam.js` calls it, in a process of its own, so waiting here blocks no one.
+#[napi_derive::napi(js_name = "cliMain")]
+pub fn cli_main(argv: Vec<String>) -> i32 {
+    polyiam_cli::run(argv)
+}

@@ -18,7 +18,15 @@ fn _polyiam(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("NativeError", m.py().get_type::<errors::NativeError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(_force_panic_for_tests, m)?)?;
+    m.add_function(wrap_pyfunction!(cli_main, m)?)?;
     Ok(())
+}
+
+/// The `polyiam` command line (`argv` with the program name first); returns its exit code. The
+/// GIL is released while it runs.
+#[pyfunction]
+fn cli_main(py: Python<'_>, argv: Vec<String>) -> i32 {
+    py.detach(|| polyiam_cli::run(argv))
 }
 
 /// Panics inside the FFI guard, so tests can check that a Rust panic arrives as a Python exception.

@@ -28,6 +28,10 @@ pub struct Pages {
     max_items: Option<usize>,
     items_seen: usize,
     done: bool,
+    /// Items to drop from the first page (a starting token that resumes inside a page).
+    skip: usize,
+    /// Where to resume after `max_items` stopped the paging: (input token, items of that page to skip).
+    resume: Option<(Option<String>, usize)>,
 }
 
 impl Pages {
@@ -42,13 +46,18 @@ impl Pages {
         let paging = op.paginated.as_ref().ok_or_else(|| {
             Error::new(ErrorKind::Validation, "OperationNotPageable", format!("{} cannot be paginated", op.name))
         })?;
+        let mut skip = 0;
         if let Some(token) = options.starting_token {
-            input.insert(paging.input_token.to_string(), Value::String(token));
+            let (marker, truncate) = decode_token(&token, paging.input_token);
+            if let Some(marker) = marker {
+                input.insert(paging.input_token.to_string(), Value::String(marker));
+            }
+            skip = truncate;
         }
         if let (Some(size), Some(member)) = (options.page_size, paging.page_size) {
             input.insert(member.to_string(), Value::Integer(size));
         }
-        Ok(Pages { client, op, paging, input, max_items: options.max_items, items_seen: 0, done: false })
+        Ok(Pages { client, op, paging, input, max_items: options.max_items, items_seen: 0, done: false, skip, resume: None })
     }
 
     /// The next page, or `None` when paging has ended (after the last page or an error).
@@ -76,7 +85,8 @@ impl Pages {
             .and_then(Value::as_str)
             .filter(|t| !t.is_empty() && Some(*t) != sent.as_deref())
             .map(str::to_string);
-        self.cap_items(&mut response);
+        let marker = sent.clone();
+        self.cap_items(&mut response, marker, next.as_deref());
         match next {
             Some(token) if !self.done => {
                 self.input.insert(self.paging.input_token.to_string(), Value::String(token));
@@ -86,17 +96,55 @@ impl Pages {
         Some(Ok(response))
     }
 
-    /// Applies `max_items`: counts this page's items and cuts the page that reaches the limit.
-    fn cap_items(&mut self, response: &mut Response) {
-        let (Some(max), Some(items_member)) = (self.max_items, self.paging.items) else { return };
+    /// Applies a starting token's skip and `max_items`: counts this page's items and cuts the page
+    /// that reaches the limit, remembering where a later paging can resume (`resume_token`).
+    fn cap_items(&mut self, response: &mut Response, marker: Option<String>, next: Option<&str>) {
+        let Some(items_member) = self.paging.items else { return };
         let Value::Map(output) = &mut response.output else { return };
-        if let Some(Value::List(items)) = output.get_mut(items_member) {
-            let room = max.saturating_sub(self.items_seen);
-            if items.len() >= room {
-                items.truncate(room);
-                self.done = true;
-            }
-            self.items_seen += items.len();
+        let Some(Value::List(items)) = output.get_mut(items_member) else { return };
+        let skipped = std::mem::take(&mut self.skip).min(items.len());
+        items.drain(..skipped);
+        let Some(max) = self.max_items else { return };
+        let room = max.saturating_sub(self.items_seen);
+        if items.len() >= room {
+            let more_here = items.len() > room;
+            items.truncate(room);
+            self.done = true;
+            self.resume = if more_here {
+                Some((marker, skipped + room))
+            } else {
+                next.map(|n| (Some(n.to_string()), 0))
+            };
         }
+        self.items_seen += items.len();
+    }
+
+    /// After `max_items` stopped the paging with items left: the token that resumes there (as the
+    /// AWS CLI's `NextToken` and boto3's `resume_token`: base64 of `{"<input token>": .., "boto_truncate_amount": n}`).
+    pub fn resume_token(&self) -> Option<String> {
+        use base64::Engine;
+        let (marker, truncate) = self.resume.as_ref()?;
+        // Python's json.dumps spacing, so the token is byte for byte the AWS CLI's.
+        let marker = marker.as_ref().map_or_else(|| "null".to_string(), |m| serde_json::Value::String(m.clone()).to_string());
+        let mut token = format!("{{\"{}\": {marker}", self.paging.input_token);
+        if *truncate > 0 {
+            token.push_str(&format!(", \"boto_truncate_amount\": {truncate}"));
+        }
+        token.push('}');
+        Some(base64::engine::general_purpose::STANDARD.encode(token))
+    }
+}
+
+/// A starting token: one `resume_token` made (marker and items to skip), or a plain marker.
+fn decode_token(token: &str, input_token: &str) -> (Option<String>, usize) {
+    use base64::Engine;
+    let decoded = base64::engine::general_purpose::STANDARD.decode(token).ok().and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok());
+    match decoded {
+        Some(serde_json::Value::Object(m)) if m.contains_key(input_token) => {
+            let marker = m.get(input_token).and_then(serde_json::Value::as_str).map(str::to_string);
+            let skip = m.get("boto_truncate_amount").and_then(serde_json::Value::as_u64).unwrap_or(0) as usize;
+            (marker, skip)
+        }
+        _ => (Some(token.to_string()), 0),
     }
 }
