@@ -82,6 +82,11 @@ const WITH_VALUE: &[&str] = &[
 const FLAGS: &[&str] = &["--debug", "--no-paginate", "--version"];
 const SKELETON: &str = "--generate-cli-skeleton";
 
+/// Every global option name (`--output`, ...).
+pub fn global_names() -> impl Iterator<Item = &'static str> {
+    WITH_VALUE.iter().chain(FLAGS).copied().chain(std::iter::once(SKELETON))
+}
+
 /// The command line in its parts.
 #[derive(Debug, Default)]
 pub struct Command {
@@ -92,8 +97,10 @@ pub struct Command {
     pub op_args: Vec<String>,
 }
 
-/// Splits `argv` (without the program name) and parses the global options.
-pub fn split(argv: &[String]) -> Result<Command, String> {
+/// Splits `argv` (without the program name) and parses the global options. `shadowed`: global
+/// option names the operation has a member of its own for (`--region` of ses-smtp-password-v4),
+/// which then go to the operation.
+pub fn split(argv: &[String], shadowed: &[String]) -> Result<Command, String> {
     let mut global = vec!["polyiam".to_string()];
     let mut words = Vec::new();
     let mut op_args = Vec::new();
@@ -101,7 +108,9 @@ pub fn split(argv: &[String]) -> Result<Command, String> {
     while i < argv.len() {
         let arg = &argv[i];
         let name = arg.split_once('=').map_or(arg.as_str(), |(n, _)| n);
-        if WITH_VALUE.contains(&name) {
+        if shadowed.iter().any(|s| s == name) {
+            op_args.push(arg.clone());
+        } else if WITH_VALUE.contains(&name) {
             global.push(arg.clone());
             if !arg.contains('=') {
                 let value = argv.get(i + 1).ok_or_else(|| format!("argument {name}: expected one argument"))?;
@@ -135,13 +144,17 @@ fn is_help(word: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn split_(argv: &[String]) -> Result<Command, String> {
+        split(argv, &[])
+    }
+
     fn argv(s: &str) -> Vec<String> {
         s.split_whitespace().map(str::to_string).collect()
     }
 
     #[test]
     fn global_options_are_taken_wherever_they_stand() {
-        let c = split(&argv("--output table iam create-access-key --user-name Bob --query AccessKey --debug")).unwrap();
+        let c = split_(&argv("--output table iam create-access-key --user-name Bob --query AccessKey --debug")).unwrap();
         assert_eq!(c.words, ["iam", "create-access-key"]);
         assert_eq!(c.op_args, ["--user-name", "Bob"]);
         assert_eq!(c.globals.output, Some(Output::Table));
@@ -151,10 +164,10 @@ mod tests {
 
     #[test]
     fn the_skeleton_option_has_an_optional_value() {
-        assert_eq!(split(&argv("iam list-access-keys --generate-cli-skeleton")).unwrap().globals.generate_cli_skeleton, Some(Skeleton::Input));
-        let c = split(&argv("iam list-access-keys --generate-cli-skeleton yaml-input --user-name x")).unwrap();
+        assert_eq!(split_(&argv("iam list-access-keys --generate-cli-skeleton")).unwrap().globals.generate_cli_skeleton, Some(Skeleton::Input));
+        let c = split_(&argv("iam list-access-keys --generate-cli-skeleton yaml-input --user-name x")).unwrap();
         assert_eq!(c.globals.generate_cli_skeleton, Some(Skeleton::YamlInput));
         assert_eq!(c.op_args, ["--user-name", "x"]);
-        assert!(split(&argv("iam x --output xml")).is_err());
+        assert!(split_(&argv("iam x --output xml")).is_err());
     }
 }

@@ -54,7 +54,7 @@ pub fn run(argv: Vec<String>) -> i32 {
 /// (exit code, stdout, stderr).
 fn execute(argv: &[String]) -> (i32, String, String) {
     let usage = |msg: &str| (exit::USAGE, String::new(), format!("{USAGE}\npolyiam: error: {msg}\n"));
-    let cmd = match args::split(argv) {
+    let cmd = match args::split(argv, &[]).and_then(|c| reparse(argv, c)) {
         Ok(c) => c,
         Err(e) => return usage(&e),
     };
@@ -96,6 +96,21 @@ fn execute(argv: &[String]) -> (i32, String, String) {
         Err(Failure::Usage(msg)) => usage(&msg),
         Err(Failure::Message(code, msg)) => (code, String::new(), format!("\n{msg}\n")),
         Err(Failure::Call(e, debug)) => (code_of(&e), String::new(), format!("{debug}\n{}\n", message(&e))),
+    }
+}
+
+/// Splits again when the operation has members named like global options (they are its own).
+fn reparse(argv: &[String], first: args::Command) -> Result<args::Command, String> {
+    let op = first.words.first().and_then(|s| schema::service(s)).and_then(|s| {
+        first.words.get(1).and_then(|name| s.operations.iter().find(|o| names::kebab(o.name) == *name))
+    });
+    let Some(op) = op else { return Ok(first) };
+    let shadowed: Vec<String> =
+        params::members(op).into_iter().map(|(n, _)| format!("--{n}")).filter(|f| args::global_names().any(|g| g == f)).collect();
+    if shadowed.is_empty() {
+        Ok(first)
+    } else {
+        args::split(argv, &shadowed)
     }
 }
 

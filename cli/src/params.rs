@@ -12,9 +12,14 @@ use polyiam_core::{Map, Timestamp, Value};
 #[derive(Debug)]
 pub struct Usage(pub String);
 
-/// The input members of `op` by their command-line name.
+/// The input members of `op` by their command-line name. As in the AWS CLI, a paginated
+/// operation's paging members (its input token and page size, e.g. Marker and MaxItems) are not
+/// arguments: `--starting-token`, `--page-size` and `--max-items` stand for them.
 pub fn members(op: &Operation) -> Vec<(String, &'static Member)> {
-    input_shape(op).map(|s| s.members().iter().map(|m| (kebab(m.name), m)).collect()).unwrap_or_default()
+    let paging: Vec<&str> = op.paginated.as_ref().map(|p| [Some(p.input_token), p.page_size].into_iter().flatten().collect()).unwrap_or_default();
+    input_shape(op)
+        .map(|s| s.members().iter().filter(|m| !paging.contains(&m.name)).map(|m| (kebab(m.name), m)).collect())
+        .unwrap_or_default()
 }
 
 pub fn input_shape(op: &Operation) -> Option<&'static Shape> {
