@@ -53,7 +53,11 @@ pub fn run(argv: Vec<String>) -> i32 {
 
 /// (exit code, stdout, stderr).
 fn execute(argv: &[String]) -> (i32, String, String) {
-    let usage = |msg: &str| (exit::USAGE, String::new(), format!("{USAGE}\npolyiam: error: {msg}\n"));
+    // As the AWS CLI: a blank line, the usage, then the problem ("Unknown options: ..." as is).
+    let usage = |msg: &str| {
+        let line = if msg.starts_with("Unknown options:") { msg.to_string() } else { format!("polyiam: error: {msg}") };
+        (exit::USAGE, String::new(), format!("\n{USAGE}\n{line}\n"))
+    };
     let cmd = match args::split(argv, &[]).and_then(|c| reparse(argv, c)) {
         Ok(c) => c,
         Err(e) => return usage(&e),
@@ -123,11 +127,11 @@ enum Failure {
 
 impl From<params::Usage> for Failure {
     fn from(u: params::Usage) -> Self {
-        // Input-file problems are reported like parameter validation, the rest as usage.
-        if u.0.starts_with("Parameter validation failed") {
-            Failure::Message(exit::USAGE, u.0)
-        } else {
+        // Unknown options come with the usage; parameter problems are reported alone, as the AWS CLI does.
+        if u.0.starts_with("Unknown options") || u.0.starts_with("argument ") {
             Failure::Usage(u.0)
+        } else {
+            Failure::Message(exit::USAGE, u.0)
         }
     }
 }
@@ -169,6 +173,15 @@ fn call(service: &'static Service, op: &'static Operation, cmd: &args::Command) 
     let mut input = input::load(op, g.cli_input_json.as_deref(), g.cli_input_yaml.as_deref())?;
     let explicit = params::parse(op, &cmd.op_args)?;
     input.extend(explicit);
+    if let (Some(paging), true) = (&op.paginated, g.no_paginate) {
+        // One raw request: --max-items is the service's own page size again, as in the AWS CLI.
+        if g.starting_token.is_some() {
+            return Err(Failure::Message(exit::USAGE, "Cannot specify --no-paginate along with pagination arguments: --starting-token".into()));
+        }
+        if let (Some(n), Some(member)) = (g.max_items, paging.page_size) {
+            input.insert(member.to_string(), Value::Integer(n as i64));
+        }
+    }
 
     if let Some(kind) = g.generate_cli_skeleton {
         let shape = params::input_shape(op);
@@ -227,10 +240,20 @@ fn call(service: &'static Service, op: &'static Operation, cmd: &args::Command) 
         }
     };
     let data = match &g.query {
-        Some(q) => format::query(q, &data).map_err(Failure::Usage)?,
+        Some(q) => format::query(q, &data).map_err(|e| Failure::Message(exit::USAGE, e))?,
         None => data,
     };
-    let text = format::render(output, &data, op.name).map_err(|e| Failure::Message(exit::OTHER, e))?;
+    let text = match (output, &data) {
+        // Text: the pages' rows, then the token as the AWS CLI's own `NEXTTOKEN` row.
+        (Output::Text, serde_json::Value::Object(m)) if g.query.is_none() && m.contains_key("NextToken") => {
+            let mut rest = m.clone();
+            let token = rest.shift_remove("NextToken").unwrap_or_default();
+            let mut t = format::render(output, &serde_json::Value::Object(rest), op.name).map_err(|e| Failure::Message(exit::OTHER, e))?;
+            t.push_str(&format::render(output, &serde_json::json!({"NextToken": {"NextToken": token}}), op.name).map_err(|e| Failure::Message(exit::OTHER, e))?);
+            t
+        }
+        _ => format::render(output, &data, op.name).map_err(|e| Failure::Message(exit::OTHER, e))?,
+    };
     Ok(if debug { format!("{text}") } else { text }).map(|t| {
         if debug {
             eprint!("{log}");

@@ -10,8 +10,8 @@ use serde_json::{json, Map, Value as Json};
 /// Deeper than any input, and a stop for recursive shapes.
 const MAX_DEPTH: usize = 16;
 
-/// The AWS CLI's input skeleton (botocore's `ArgumentGenerator`): "" for strings and enums, 0 for
-/// numbers, true for booleans, one element per list, `{"KeyName": ..}` per map.
+/// The AWS CLI's input skeleton (v2's `ArgumentGenerator`): "" for strings, an enum's first value,
+/// 0 for numbers, true for booleans, null for blobs, one element per list, `{"KeyName": ..}` per map.
 pub fn input(shape: Option<&'static Shape>) -> Json {
     shape.map_or_else(|| Json::Object(Map::new()), |s| sample(s, &mut Vec::new(), None))
 }
@@ -41,17 +41,14 @@ fn sample(shape: &'static Shape, stack: &mut Vec<&'static str>, named: Option<&s
             None => json!(""),
             Some(name) => json!(fit(if name.is_empty() { "string" } else { name }, shape)),
         },
-        Kind::Enum(values) => match named {
-            None => json!(""),
-            Some(_) => json!(values.first().map_or("", |(_, wire)| *wire)),
-        },
+        Kind::Enum(values) => json!(values.first().map_or("", |(_, wire)| *wire)),
         Kind::Integer | Kind::Long => json!(shape.constraints.range.and_then(|(lo, _)| lo).unwrap_or(0).max(0)),
         Kind::Boolean => json!(true),
         Kind::Timestamp => match named {
             None => json!("1970-01-01T00:00:00"),
             Some(_) => json!(iso8601(Timestamp { secs: 0, nanos: 0 })),
         },
-        Kind::Blob => json!(""),
+        Kind::Blob => Json::Null,
     };
     stack.pop();
     out
@@ -96,17 +93,18 @@ fn yaml_members(members: &'static [Member], indent: usize, out: &mut String, sta
     for (i, m) in members.iter().enumerate() {
         let Some(shape) = schema::shape(m.target) else { continue };
         let pad = " ".repeat(indent);
-        let _ = i;
-        let comment = describe(m, shape);
+        // As the AWS CLI's (ruamel's) output: two spaces before the first comment of a mapping, one after.
+        let gap = if i == 0 { "  " } else { " " };
+        let comment = yaml_comment(m, shape);
         match &shape.kind {
             Kind::Structure { members } if stack.len() < MAX_DEPTH && !stack.contains(&shape.name) => {
-                out.push_str(&format!("{pad}{}:  # {comment}\n", m.name));
+                out.push_str(&format!("{pad}{}:{gap}# {comment}\n", m.name));
                 stack.push(shape.name);
                 yaml_members(members, indent + 2, out, stack);
                 stack.pop();
             }
             Kind::List { member } => {
-                out.push_str(&format!("{pad}{}:  # {comment}\n", m.name));
+                out.push_str(&format!("{pad}{}:{gap}# {comment}\n", m.name));
                 match schema::shape(member) {
                     Some(item) if matches!(item.kind, Kind::Structure { .. }) && !stack.contains(&item.name) => {
                         let mut nested = String::new();
@@ -122,11 +120,11 @@ fn yaml_members(members: &'static [Member], indent: usize, out: &mut String, sta
                 }
             }
             Kind::Map { value, .. } => {
-                out.push_str(&format!("{pad}{}:  # {comment}\n", m.name));
+                out.push_str(&format!("{pad}{}:{gap}# {comment}\n", m.name));
                 let v = schema::shape(value).map_or("''".to_string(), yaml_scalar);
                 out.push_str(&format!("{pad}  KeyName: {v}\n"));
             }
-            _ => out.push_str(&format!("{pad}{}: {}  # {comment}\n", m.name, yaml_scalar(shape))),
+            _ => out.push_str(&format!("{pad}{}: {}{gap}# {comment}\n", m.name, yaml_scalar(shape))),
         }
     }
 }
@@ -140,6 +138,35 @@ fn yaml_scalar(shape: &Shape) -> String {
         Kind::Structure { .. } | Kind::Map { .. } | Kind::List { .. } => "{}".into(),
         _ => "''".into(),
     }
+}
+
+/// The AWS CLI's comment: `[REQUIRED]`, a sentence about the member (its documentation there; its
+/// type and constraints here), and an enum's `Valid values are: A, B.`
+fn yaml_comment(m: &Member, shape: &Shape) -> String {
+    let mut parts = Vec::new();
+    if m.required {
+        parts.push("[REQUIRED]".to_string());
+    }
+    parts.push(format!("{}.", constraints(m, shape)));
+    if let Kind::Enum(values) = &shape.kind {
+        parts.push(format!("Valid values are: {}.", values.iter().map(|(_, w)| *w).collect::<Vec<_>>().join(", ")));
+    }
+    parts.join(" ")
+}
+
+/// `string, length 1..128, pattern ^[\w+=,.@-]+$` and the like.
+fn constraints(m: &Member, shape: &Shape) -> String {
+    let mut parts = vec![crate::help::type_name(shape)];
+    if let Some((lo, hi)) = m.constraints.length.or(shape.constraints.length) {
+        parts.push(format!("length {}..{}", lo.map_or(String::new(), |n| n.to_string()), hi.map_or(String::new(), |n| n.to_string())));
+    }
+    if let Some((lo, hi)) = m.constraints.range.or(shape.constraints.range) {
+        parts.push(format!("range {}..{}", lo.map_or(String::new(), |n| n.to_string()), hi.map_or(String::new(), |n| n.to_string())));
+    }
+    if let Some(p) = m.constraints.pattern.or(shape.constraints.pattern) {
+        parts.push(format!("pattern {p}"));
+    }
+    parts.join(", ")
 }
 
 /// `[REQUIRED] string, length 1..128, pattern ^[\w+=,.@-]+$` and the like.

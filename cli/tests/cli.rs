@@ -56,6 +56,9 @@ fn user(tag: &str) -> String {
 
 #[test]
 fn input_skeleton_is_the_aws_clis_byte_for_byte() {
+    // v2's skeleton: an enum's first value.
+    let r = polyiam(&["iam", "update-access-key", "--generate-cli-skeleton"]);
+    assert_eq!(ok(r), "{\n    \"UserName\": \"\",\n    \"AccessKeyId\": \"\",\n    \"Status\": \"Active\"\n}\n");
     // No endpoint is contacted: a skeleton makes no call.
     let r = polyiam(&["iam", "create-access-key", "--generate-cli-skeleton", "--endpoint-url", "http://127.0.0.1:9"]);
     assert_eq!(ok(r), "{\n    \"UserName\": \"\"\n}\n");
@@ -66,9 +69,10 @@ fn input_skeleton_is_the_aws_clis_byte_for_byte() {
 #[test]
 fn yaml_skeleton_marks_required_members_and_types() {
     let text = ok(polyiam(&["iam", "update-access-key", "--generate-cli-skeleton", "yaml-input"]));
-    assert!(text.contains("AccessKeyId: ''  # [REQUIRED] string, length 16..128"), "{text}");
-    assert!(text.contains("Status: Active  # [REQUIRED] string"), "{text}");
-    assert!(text.contains("UserName: ''  # string"), "{text}");
+    // The AWS CLI's layout: two spaces before the first comment of a mapping, one before the others.
+    assert!(text.starts_with("UserName: ''  # string, length 1..128"), "{text}");
+    assert!(text.contains("\nAccessKeyId: '' # [REQUIRED] string, length 16..128"), "{text}");
+    assert!(text.contains("\nStatus: Active # [REQUIRED] string. Valid values are: Active, Inactive, Expired.\n"), "{text}");
 }
 
 #[test]
@@ -94,9 +98,10 @@ fn explicit_arguments_win_over_input_files_and_unknown_keys_are_refused() {
     assert!(r.stderr.contains("Unknown parameter in input: \"UserNam\", must be one of: UserName"), "{}", r.stderr);
     let r = iam(&["create-access-key", "--cli-input-json", "[1]"]);
     assert_eq!(r.code, 252);
+    assert!(r.stderr.contains("Error parsing parameter '--cli-input-json': Invalid type: expecting map, received <class 'list'>"), "{}", r.stderr);
     let r = iam(&["create-access-key", "--cli-input-json", "{}", "--cli-input-yaml", "{}"]);
     assert_eq!(r.code, 252);
-    assert!(r.stderr.contains("Only one --cli-input-json or --cli-input-yaml"), "{}", r.stderr);
+    assert!(r.stderr.contains("Only one --cli-input- parameter may be specified."), "{}", r.stderr);
 }
 
 #[test]
@@ -167,7 +172,10 @@ fn exit_codes_and_messages_are_the_aws_clis() {
     assert!(r.stderr.contains("Parameter validation failed:"), "{}", r.stderr);
     let r = iam(&["create-access-key", "--no-such-option", "x"]);
     assert_eq!(r.code, 252);
-    assert!(r.stderr.contains("Unknown options: --no-such-option, x"), "{}", r.stderr);
+    assert!(r.stderr.contains("\nUnknown options: --no-such-option, x\n") && r.stderr.starts_with("\nusage: polyiam"), "{}", r.stderr);
+    let r = iam(&["get-user", "--query", "User.["]);
+    assert_eq!(r.code, 252);
+    assert!(r.stderr.contains("Bad value for --query User.["), "{}", r.stderr);
     let r = polyiam(&["iam", "no-such-operation"]);
     assert_eq!(r.code, 252);
     let r = polyiam(&["iam", "get-user", "--endpoint-url", "http://127.0.0.1:9", "--cli-connect-timeout", "1"]);
@@ -202,6 +210,16 @@ fn paging_follows_the_aws_cli() {
     assert_ne!(rest["AccessKeyMetadata"][0]["AccessKeyId"], first["AccessKeyMetadata"][0]["AccessKeyId"]);
     let raw = json(iam(&["list-access-keys", "--user-name", &u, "--no-paginate"]));
     assert_eq!(raw["IsTruncated"], false, "one request, as the service answered");
+    // Under --no-paginate, --max-items is the service's own MaxItems.
+    // (moto ignores MaxItems, so the request is checked in the fault server's log.)
+    let proxy = format!("{}/proxy", support::faults());
+    ok(polyiam(&["iam", "list-access-keys", "--user-name", &u, "--no-paginate", "--max-items", "1", "--endpoint-url", &proxy]));
+    let sent = support::fault_log().into_iter().rev().find(|r| r["params"]["UserName"] == u.as_str()).expect("the request");
+    assert_eq!(sent["params"]["MaxItems"], "1");
+    let r = iam(&["list-access-keys", "--user-name", &u, "--no-paginate", "--starting-token", &token]);
+    assert_eq!(r.code, 252);
+    let text = ok(iam(&["list-access-keys", "--user-name", &u, "--max-items", "1", "--output", "text"]));
+    assert!(text.ends_with(&format!("NEXTTOKEN\t{token}\n")), "{text}");
 }
 
 #[test]

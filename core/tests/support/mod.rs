@@ -90,7 +90,7 @@ pub fn requests_for(fault: &str, user: &str) -> usize {
 }
 
 /// The fault server's request log (`{"fault", "params"}`, oldest first).
-fn fault_log() -> Vec<serde_json::Value> {
+pub fn fault_log() -> Vec<serde_json::Value> {
     let url = format!("{}/__harness__/requests", faults());
     let out = Command::new(python())
         .args(["-c", "import sys, urllib.request; sys.stdout.write(urllib.request.urlopen(sys.argv[1]).read().decode())", &url])
