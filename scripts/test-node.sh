@@ -50,6 +50,9 @@ mkdir "$PACKDIR/app"
   if ($metadata.httpStatusCode !== 200) process.exit(1);
 ')
 echo "npm pack: $(basename "$tarball") installs and loads (CommonJS and ESM)"
+# The package's `polyiam` bin, as npm installed it (test/cli.test.mjs runs it).
+export POLYIAM_INSTALLED_BIN="$PACKDIR/app/node_modules/.bin/polyiam"
+[ -x "$POLYIAM_INSTALLED_BIN" ] || { echo "the package installed no polyiam bin" >&2; exit 1; }
 
 echo "==> node --test (bindings-node/test)"
 (cd bindings-node && node --test --test-concurrency=1 --test-reporter=spec test/*.test.mjs)
