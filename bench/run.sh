@@ -17,16 +17,16 @@ if [ ! -x "$VENV/bin/python" ]; then
   echo "==> creating bench/.venv" >&2
   python3 -m venv "$VENV"
 fi
-if ! cmp -s requirements-dev.txt "$VENV/.requirements-installed" 2>/dev/null; then
-  echo "==> installing pinned Python tools into bench/.venv" >&2
-  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-  cp requirements-dev.txt "$VENV/.requirements-installed"
+if ! cat requirements-dev.txt bench/requirements-cli.txt | cmp -s - "$VENV/.requirements-installed" 2>/dev/null; then
+  echo "==> installing pinned Python tools (and the AWS CLI, bench only) into bench/.venv" >&2
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -r bench/requirements-cli.txt
+  cat requirements-dev.txt bench/requirements-cli.txt > "$VENV/.requirements-installed"
 fi
 
 if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
   # Release builds share one compiled AWS stack (target/release) thanks to workspace-hack.
-  echo "==> building the native bench (cargo build --release -p polyiam-bench-native)" >&2
-  nice -n 10 cargo build --release --quiet -p polyiam-bench-native
+  echo "==> building the native bench and the CLI (cargo build --release -p polyiam-bench-native -p polyiam-cli)" >&2
+  nice -n 10 cargo build --release --quiet -p polyiam-bench-native -p polyiam-cli
   # A release wheel installed into bench/.venv, not `maturin develop`: develop installs editable, i.e.
   # puts the module in bindings-python/python/polyiam/ where every venv (.venv's tests too) loads it.
   echo "==> building the Python binding in release mode (maturin build --release) into bench/.venv" >&2
@@ -74,5 +74,8 @@ fi
 
 "$VENV/bin/python" bench/run.py "$@"
 if [ "${BENCH_CONCURRENCY:-1}" = 1 ]; then
-  exec "$VENV/bin/python" bench/concurrency.py
+  "$VENV/bin/python" bench/concurrency.py
+fi
+if [ "${BENCH_CLI:-1}" = 1 ]; then
+  "$VENV/bin/python" bench/cli.py
 fi
