@@ -4,7 +4,7 @@
 use crate::errors::{guard, internal};
 use crate::{errors, from_js, to_js};
 use futures::FutureExt;
-use napi::bindgen_prelude::{Object, ToNapiValue, Unknown};
+use napi::bindgen_prelude::{JavaScriptClassExt, Object, ToNapiValue, Unknown};
 use napi::{sys, Env, JsValue};
 use napi_derive::napi;
 use polyiam_core::{CancelFlag, Config, Error, Map, PageOptions, Pages, Response, Value};
@@ -128,19 +128,6 @@ pub struct NativeClient {
 
 #[napi]
 impl NativeClient {
-    /// A client from checked options (see `check_config`); throws an `InvalidArg` error when they
-    /// cannot work. No I/O: the configuration is resolved on the first call.
-    #[napi(constructor)]
-    pub fn new(service: String, options: Unknown<'_>, names: Unknown<'_>) -> napi::Result<Self> {
-        guard(|| {
-            if polyiam_core::schema::service(&service).is_none() {
-                return Err(invalid(&format!("polyiam has no service {service:?}")));
-            }
-            let config = config_from_js(options, names).map_err(|e| invalid(&e.to_string()))?;
-            Ok(NativeClient { state: Arc::new(State { service, config, regions: None, client: tokio::sync::OnceCell::new() }) })
-        })
-    }
-
     /// The same client in several regions (a list, or `["*"]`); each call resolves with
     /// `{ regions: { region: { output, metadata } } }`. The regions are checked on the first call
     /// (no I/O here: this must not block the event loop).
@@ -217,19 +204,28 @@ fn config_from_js(options: Unknown<'_>, names: Unknown<'_>) -> Result<Config, Er
     Config::from_value(&options, &shown)
 }
 
-/// What is wrong with a configuration, before a client is built from it: `{ error }` (the error's
-/// fields, as for a failed call) or `{}`.
-#[napi(ts_return_type = "{ error?: unknown }")]
-pub fn check_config<'env>(env: &'env Env, options: Unknown<'env>, names: Unknown<'env>) -> napi::Result<Object<'env>> {
-    guard(|| match config_from_js(options, names) {
-        Ok(_) => Object::new(env),
-        Err(e) => errors::info(env, &e),
+/// A client of `service` from the core's options (model/options.json) and the names the caller
+/// wrote them under: `{ client }`, or `{ error }` (the error's fields, as for a failed call) when
+/// the configuration cannot work. The options are read once; no I/O (the configuration is
+/// resolved on the first call).
+#[napi(ts_return_type = "{ client?: NativeClient, error?: unknown }")]
+pub fn connect<'env>(env: &'env Env, service: String, options: Unknown<'env>, names: Unknown<'env>) -> napi::Result<Object<'env>> {
+    guard(|| {
+        let config = polyiam_core::schema::service(&service)
+            .ok_or_else(|| Error::config(format!("polyiam has no service {service:?}")))
+            .and_then(|_| config_from_js(options, names));
+        match config {
+            Err(e) => errors::info(env, &e),
+            Ok(config) => {
+                let client = NativeClient { state: Arc::new(State { service, config, regions: None, client: tokio::sync::OnceCell::new() }) };
+                let mut out = Object::new(env)?;
+                out.set("client", client.into_instance(env)?)?;
+                Ok(out)
+            }
+        }
     })
 }
 
-fn invalid(message: &str) -> napi::Error {
-    napi::Error::new(napi::Status::InvalidArg, message.to_string())
-}
 
 enum Stage {
     Start { operation: String, input: Map, options: PageOptions },

@@ -10,7 +10,7 @@ mod errors;
 mod from_js;
 mod to_js;
 
-pub use client::{check_config, NativeAbort, NativeClient, NativePages};
+pub use client::{connect, NativeAbort, NativeClient, NativePages};
 
 /// The addon's version (the workspace's).
 #[napi_derive::napi]

@@ -158,16 +158,10 @@ class BaseClient {
   /** `service`: `{ name, base, byShape }` from the service's generated client.js. */
   constructor(config, service) {
     const { options, names } = nativeConfig(config === undefined ? {} : config);
-    const problem = native.checkConfig(options, names);
-    if (problem.error) throw translate(problem.error, service);
-    let nat;
-    try {
-      nat = new native.NativeClient(service.name, options, names);
-    } catch (e) {
-      const cls = e && e.code === "InvalidArg" ? ConfigurationError : InternalError;
-      throw new cls({ message: e && e.message });
-    }
-    Object.defineProperty(this, NATIVE, { value: nat });
+    // The core reads and checks the options once: a client, or the error to throw.
+    const connected = native.connect(service.name, options, names);
+    if (connected.error) throw translate(connected.error, service);
+    Object.defineProperty(this, NATIVE, { value: connected.client });
     Object.defineProperty(this, "_service", { value: service });
     // Never show credentials when logged.
     Object.defineProperty(this, "config", {
