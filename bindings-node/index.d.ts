@@ -110,6 +110,21 @@ export declare class AbortError extends ServiceException {
 /** AWS Identity and Access Management client settings (the same for every service). */
 export type IAMClientConfig = ClientConfig;
 
+export interface AcceptDelegationRequestRequest {
+  DelegationRequestId: string;
+}
+
+export type AccessAdvisorUsageGranularityType = "SERVICE_LEVEL" | "ACTION_LEVEL";
+
+export interface AccessDetail {
+  ServiceName: string;
+  ServiceNamespace: string;
+  Region?: string;
+  EntityPath?: string;
+  LastAuthenticatedTime?: Date;
+  TotalAuthenticatedEntities?: number;
+}
+
 /** A complete access key pair as returned at creation time. */
 export interface AccessKey {
   /** User the key belongs to. */
@@ -146,6 +161,40 @@ export interface AccessKeyMetadata {
   CreateDate?: Date;
 }
 
+export interface AddClientIDToOpenIDConnectProviderRequest {
+  OpenIDConnectProviderArn: string;
+  ClientID: string;
+}
+
+export interface AddRoleToInstanceProfileRequest {
+  InstanceProfileName: string;
+  RoleName: string;
+}
+
+export interface AddUserToGroupRequest {
+  GroupName: string;
+  UserName: string;
+}
+
+export interface AssociateDelegationRequestRequest {
+  DelegationRequestId: string;
+}
+
+export interface AttachGroupPolicyRequest {
+  GroupName: string;
+  PolicyArn: string;
+}
+
+export interface AttachRolePolicyRequest {
+  RoleName: string;
+  PolicyArn: string;
+}
+
+export interface AttachUserPolicyRequest {
+  UserName: string;
+  PolicyArn: string;
+}
+
 /** Permissions boundary set on a user or role. */
 export interface AttachedPermissionsBoundary {
   /** Kind of entity used as the boundary. */
@@ -153,6 +202,24 @@ export interface AttachedPermissionsBoundary {
   /** ARN of the policy used as the boundary. */
   PermissionsBoundaryArn?: string;
 }
+
+export interface AttachedPolicy {
+  PolicyName?: string;
+  PolicyArn?: string;
+}
+
+export interface ChangePasswordRequest {
+  OldPassword: string;
+  NewPassword: string;
+}
+
+export interface ContextEntry {
+  ContextKeyName?: string;
+  ContextKeyValues?: string[];
+  ContextKeyType?: ContextKeyTypeEnum;
+}
+
+export type ContextKeyTypeEnum = "string" | "stringList" | "numeric" | "numericList" | "boolean" | "booleanList" | "ip" | "ipList" | "binary" | "binaryList" | "date" | "dateList";
 
 /** Parameters of a CreateAccessKey call. */
 export interface CreateAccessKeyRequest {
@@ -164,6 +231,137 @@ export interface CreateAccessKeyRequest {
 export interface CreateAccessKeyResponse {
   /** The freshly created key, including its secret. */
   AccessKey: AccessKey;
+}
+
+export interface CreateAccountAliasRequest {
+  AccountAlias: string;
+}
+
+export interface CreateDelegationRequestRequest {
+  OwnerAccountId?: string;
+  Description: string;
+  Permissions: DelegationPermission;
+  RequestMessage?: string;
+  RequestorWorkflowId: string;
+  RedirectUrl?: string;
+  NotificationChannel: string;
+  SessionDuration: number;
+  OnlySendByOwner?: boolean;
+}
+
+export interface CreateDelegationRequestResponse {
+  ConsoleDeepLink?: string;
+  DelegationRequestId?: string;
+}
+
+export interface CreateGroupRequest {
+  Path?: string;
+  GroupName: string;
+}
+
+export interface CreateGroupResponse {
+  Group: Group;
+}
+
+export interface CreateInstanceProfileRequest {
+  InstanceProfileName: string;
+  Path?: string;
+  Tags?: Tag[];
+}
+
+export interface CreateInstanceProfileResponse {
+  InstanceProfile: InstanceProfile;
+}
+
+export interface CreateLoginProfileRequest {
+  UserName?: string;
+  Password?: string;
+  PasswordResetRequired?: boolean;
+}
+
+export interface CreateLoginProfileResponse {
+  LoginProfile: LoginProfile;
+}
+
+export interface CreateOpenIDConnectProviderRequest {
+  Url: string;
+  ClientIDList?: string[];
+  ThumbprintList?: string[];
+  Tags?: Tag[];
+}
+
+export interface CreateOpenIDConnectProviderResponse {
+  OpenIDConnectProviderArn?: string;
+  Tags?: Tag[];
+}
+
+export interface CreatePolicyRequest {
+  PolicyName: string;
+  Path?: string;
+  PolicyDocument: string;
+  Description?: string;
+  Tags?: Tag[];
+}
+
+export interface CreatePolicyResponse {
+  Policy?: Policy;
+}
+
+export interface CreatePolicyVersionRequest {
+  PolicyArn: string;
+  PolicyDocument: string;
+  SetAsDefault?: boolean;
+}
+
+export interface CreatePolicyVersionResponse {
+  PolicyVersion?: PolicyVersion;
+}
+
+export interface CreateRoleRequest {
+  Path?: string;
+  RoleName: string;
+  AssumeRolePolicyDocument: string;
+  Description?: string;
+  MaxSessionDuration?: number;
+  PermissionsBoundary?: string;
+  Tags?: Tag[];
+}
+
+export interface CreateRoleResponse {
+  Role: Role;
+}
+
+export interface CreateSAMLProviderRequest {
+  SAMLMetadataDocument: string;
+  Name: string;
+  Tags?: Tag[];
+  AssertionEncryptionMode?: AssertionEncryptionModeType;
+  AddPrivateKey?: string;
+}
+
+export interface CreateSAMLProviderResponse {
+  SAMLProviderArn?: string;
+  Tags?: Tag[];
+}
+
+export interface CreateServiceLinkedRoleRequest {
+  AWSServiceName: string;
+  Description?: string;
+  CustomSuffix?: string;
+}
+
+export interface CreateServiceLinkedRoleResponse {
+  Role?: Role;
+}
+
+export interface CreateServiceSpecificCredentialRequest {
+  UserName: string;
+  ServiceName: string;
+  CredentialAgeDays?: number;
+}
+
+export interface CreateServiceSpecificCredentialResponse {
+  ServiceSpecificCredential?: ServiceSpecificCredential;
 }
 
 /** Parameters of a CreateUser call. */
@@ -184,6 +382,49 @@ export interface CreateUserResponse {
   User?: User;
 }
 
+export interface CreateVirtualMFADeviceRequest {
+  Path?: string;
+  VirtualMFADeviceName: string;
+  Tags?: Tag[];
+}
+
+export interface CreateVirtualMFADeviceResponse {
+  VirtualMFADevice: VirtualMFADevice;
+}
+
+export interface DeactivateMFADeviceRequest {
+  UserName?: string;
+  SerialNumber: string;
+}
+
+export interface DelegationPermission {
+  PolicyTemplateArn?: string;
+  Parameters?: PolicyParameter[];
+}
+
+export interface DelegationRequest {
+  DelegationRequestId?: string;
+  OwnerAccountId?: string;
+  Description?: string;
+  RequestMessage?: string;
+  Permissions?: DelegationPermission;
+  PermissionPolicy?: string;
+  RolePermissionRestrictionArns?: string[];
+  OwnerId?: string;
+  ApproverId?: string;
+  State?: StateType;
+  ExpirationTime?: Date;
+  RequestorId?: string;
+  RequestorName?: string;
+  CreateDate?: Date;
+  SessionDuration?: number;
+  RedirectUrl?: string;
+  Notes?: string;
+  RejectionReason?: string;
+  OnlySendByOwner?: boolean;
+  UpdatedTime?: Date;
+}
+
 /** Parameters of a DeleteAccessKey call. */
 export interface DeleteAccessKeyRequest {
   /** Owner of the key; the caller when omitted. */
@@ -192,10 +433,223 @@ export interface DeleteAccessKeyRequest {
   AccessKeyId: string;
 }
 
+export interface DeleteAccountAliasRequest {
+  AccountAlias: string;
+}
+
+export interface DeleteGroupPolicyRequest {
+  GroupName: string;
+  PolicyName: string;
+}
+
+export interface DeleteGroupRequest {
+  GroupName: string;
+}
+
+export interface DeleteInstanceProfileRequest {
+  InstanceProfileName: string;
+}
+
+export interface DeleteLoginProfileRequest {
+  UserName?: string;
+}
+
+export interface DeleteOpenIDConnectProviderRequest {
+  OpenIDConnectProviderArn: string;
+}
+
+export interface DeletePolicyRequest {
+  PolicyArn: string;
+}
+
+export interface DeletePolicyVersionRequest {
+  PolicyArn: string;
+  VersionId: string;
+}
+
+export interface DeleteRolePermissionsBoundaryRequest {
+  RoleName: string;
+}
+
+export interface DeleteRolePolicyRequest {
+  RoleName: string;
+  PolicyName: string;
+}
+
+export interface DeleteRoleRequest {
+  RoleName: string;
+}
+
+export interface DeleteSAMLProviderRequest {
+  SAMLProviderArn: string;
+}
+
+export interface DeleteSSHPublicKeyRequest {
+  UserName: string;
+  SSHPublicKeyId: string;
+}
+
+export interface DeleteServerCertificateRequest {
+  ServerCertificateName: string;
+}
+
+export interface DeleteServiceLinkedRoleRequest {
+  RoleName: string;
+}
+
+export interface DeleteServiceLinkedRoleResponse {
+  DeletionTaskId: string;
+}
+
+export interface DeleteServiceSpecificCredentialRequest {
+  UserName?: string;
+  ServiceSpecificCredentialId: string;
+}
+
+export interface DeleteSigningCertificateRequest {
+  UserName?: string;
+  CertificateId: string;
+}
+
+export interface DeleteUserPermissionsBoundaryRequest {
+  UserName: string;
+}
+
+export interface DeleteUserPolicyRequest {
+  UserName: string;
+  PolicyName: string;
+}
+
 /** Parameters of a DeleteUser call. */
 export interface DeleteUserRequest {
   /** Name of the user to remove. */
   UserName: string;
+}
+
+export interface DeleteVirtualMFADeviceRequest {
+  SerialNumber: string;
+}
+
+export interface DeletionTaskFailureReasonType {
+  Reason?: string;
+  RoleUsageList?: RoleUsageType[];
+}
+
+export type DeletionTaskStatusType = "SUCCEEDED" | "IN_PROGRESS" | "FAILED" | "NOT_STARTED";
+
+export interface DetachGroupPolicyRequest {
+  GroupName: string;
+  PolicyArn: string;
+}
+
+export interface DetachRolePolicyRequest {
+  RoleName: string;
+  PolicyArn: string;
+}
+
+export interface DetachUserPolicyRequest {
+  UserName: string;
+  PolicyArn: string;
+}
+
+export interface DisableOrganizationsRootCredentialsManagementRequest {
+}
+
+export interface DisableOrganizationsRootCredentialsManagementResponse {
+  OrganizationId?: string;
+  EnabledFeatures?: ("RootCredentialsManagement" | "RootSessions")[];
+}
+
+export interface DisableOrganizationsRootSessionsRequest {
+}
+
+export interface DisableOrganizationsRootSessionsResponse {
+  OrganizationId?: string;
+  EnabledFeatures?: ("RootCredentialsManagement" | "RootSessions")[];
+}
+
+export interface EnableMFADeviceRequest {
+  UserName: string;
+  SerialNumber: string;
+  AuthenticationCode1: string;
+  AuthenticationCode2: string;
+}
+
+export interface EnableOrganizationsRootCredentialsManagementRequest {
+}
+
+export interface EnableOrganizationsRootCredentialsManagementResponse {
+  OrganizationId?: string;
+  EnabledFeatures?: ("RootCredentialsManagement" | "RootSessions")[];
+}
+
+export interface EnableOrganizationsRootSessionsRequest {
+}
+
+export interface EnableOrganizationsRootSessionsResponse {
+  OrganizationId?: string;
+  EnabledFeatures?: ("RootCredentialsManagement" | "RootSessions")[];
+}
+
+export interface EnableOutboundWebIdentityFederationResponse {
+  IssuerIdentifier?: string;
+}
+
+export interface EntityDetails {
+  EntityInfo: EntityInfo;
+  LastAuthenticated?: Date;
+}
+
+export interface EntityInfo {
+  Arn: string;
+  Name: string;
+  Type: PolicyOwnerEntityType;
+  Id: string;
+  Path?: string;
+}
+
+export type EntityType = "User" | "Role" | "Group" | "LocalManagedPolicy" | "AWSManagedPolicy";
+
+export interface ErrorDetails {
+  Message: string;
+  Code: string;
+}
+
+export interface EvaluationResult {
+  EvalActionName: string;
+  EvalResourceName?: string;
+  EvalDecision: PolicyEvaluationDecisionType;
+  MatchedStatements?: Statement[];
+  MissingContextValues?: string[];
+  OrganizationsDecisionDetail?: OrganizationsDecisionDetail;
+  PermissionsBoundaryDecisionDetail?: PermissionsBoundaryDecisionDetail;
+  EvalDecisionDetails?: Record<string, "allowed" | "explicitDeny" | "implicitDeny">;
+  ResourceSpecificResults?: ResourceSpecificResult[];
+}
+
+export type FeatureType = "RootCredentialsManagement" | "RootSessions";
+
+export interface GenerateCredentialReportResponse {
+  State?: ReportStateType;
+  Description?: string;
+}
+
+export interface GenerateOrganizationsAccessReportRequest {
+  EntityPath: string;
+  OrganizationsPolicyId?: string;
+}
+
+export interface GenerateOrganizationsAccessReportResponse {
+  JobId?: string;
+}
+
+export interface GenerateServiceLastAccessedDetailsRequest {
+  Arn: string;
+  Granularity?: AccessAdvisorUsageGranularityType;
+}
+
+export interface GenerateServiceLastAccessedDetailsResponse {
+  JobId?: string;
 }
 
 /** Parameters of a GetAccessKeyLastUsed call. */
@@ -212,6 +666,280 @@ export interface GetAccessKeyLastUsedResponse {
   AccessKeyLastUsed?: AccessKeyLastUsed;
 }
 
+export interface GetAccountAuthorizationDetailsRequest {
+  Filter?: ("User" | "Role" | "Group" | "LocalManagedPolicy" | "AWSManagedPolicy")[];
+  MaxItems?: number;
+  Marker?: string;
+}
+
+export interface GetAccountAuthorizationDetailsResponse {
+  UserDetailList?: UserDetail[];
+  GroupDetailList?: GroupDetail[];
+  RoleDetailList?: RoleDetail[];
+  Policies?: ManagedPolicyDetail[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface GetAccountPasswordPolicyResponse {
+  PasswordPolicy: PasswordPolicy;
+}
+
+export interface GetAccountSummaryResponse {
+  SummaryMap?: Record<string, number>;
+}
+
+export interface GetContextKeysForCustomPolicyRequest {
+  PolicyInputList: string[];
+}
+
+export interface GetContextKeysForPolicyResponse {
+  ContextKeyNames?: string[];
+}
+
+export interface GetContextKeysForPrincipalPolicyRequest {
+  PolicySourceArn: string;
+  PolicyInputList?: string[];
+}
+
+export interface GetCredentialReportResponse {
+  Content?: Uint8Array;
+  ReportFormat?: ReportFormatType;
+  GeneratedTime?: Date;
+}
+
+export interface GetDelegationRequestRequest {
+  DelegationRequestId: string;
+  DelegationPermissionCheck?: boolean;
+}
+
+export interface GetDelegationRequestResponse {
+  DelegationRequest?: DelegationRequest;
+  PermissionCheckStatus?: PermissionCheckStatusType;
+  PermissionCheckResult?: PermissionCheckResultType;
+}
+
+export interface GetGroupPolicyRequest {
+  GroupName: string;
+  PolicyName: string;
+}
+
+export interface GetGroupPolicyResponse {
+  GroupName: string;
+  PolicyName: string;
+  PolicyDocument: string;
+}
+
+export interface GetGroupRequest {
+  GroupName: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface GetGroupResponse {
+  Group: Group;
+  Users: User[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface GetHumanReadableSummaryRequest {
+  EntityArn: string;
+  Locale?: string;
+}
+
+export interface GetHumanReadableSummaryResponse {
+  SummaryContent?: string;
+  Locale?: string;
+  SummaryState?: SummaryStateType;
+}
+
+export interface GetInstanceProfileRequest {
+  InstanceProfileName: string;
+}
+
+export interface GetInstanceProfileResponse {
+  InstanceProfile: InstanceProfile;
+}
+
+export interface GetLoginProfileRequest {
+  UserName?: string;
+}
+
+export interface GetLoginProfileResponse {
+  LoginProfile: LoginProfile;
+}
+
+export interface GetMFADeviceRequest {
+  SerialNumber: string;
+  UserName?: string;
+}
+
+export interface GetMFADeviceResponse {
+  UserName?: string;
+  SerialNumber: string;
+  EnableDate?: Date;
+  Certifications?: Record<string, string>;
+}
+
+export interface GetOpenIDConnectProviderRequest {
+  OpenIDConnectProviderArn: string;
+}
+
+export interface GetOpenIDConnectProviderResponse {
+  Url?: string;
+  ClientIDList?: string[];
+  ThumbprintList?: string[];
+  CreateDate?: Date;
+  Tags?: Tag[];
+}
+
+export interface GetOrganizationsAccessReportRequest {
+  JobId: string;
+  MaxItems?: number;
+  Marker?: string;
+  SortKey?: SortKeyType;
+}
+
+export interface GetOrganizationsAccessReportResponse {
+  JobStatus: JobStatusType;
+  JobCreationDate: Date;
+  JobCompletionDate?: Date;
+  NumberOfServicesAccessible?: number;
+  NumberOfServicesNotAccessed?: number;
+  AccessDetails?: AccessDetail[];
+  IsTruncated?: boolean;
+  Marker?: string;
+  ErrorDetails?: ErrorDetails;
+}
+
+export interface GetOutboundWebIdentityFederationInfoResponse {
+  IssuerIdentifier?: string;
+  JwtVendingEnabled?: boolean;
+}
+
+export interface GetPolicyRequest {
+  PolicyArn: string;
+}
+
+export interface GetPolicyResponse {
+  Policy?: Policy;
+}
+
+export interface GetPolicyVersionRequest {
+  PolicyArn: string;
+  VersionId: string;
+}
+
+export interface GetPolicyVersionResponse {
+  PolicyVersion?: PolicyVersion;
+}
+
+export interface GetRolePolicyRequest {
+  RoleName: string;
+  PolicyName: string;
+}
+
+export interface GetRolePolicyResponse {
+  RoleName: string;
+  PolicyName: string;
+  PolicyDocument: string;
+}
+
+export interface GetRoleRequest {
+  RoleName: string;
+}
+
+export interface GetRoleResponse {
+  Role: Role;
+}
+
+export interface GetSAMLProviderRequest {
+  SAMLProviderArn: string;
+}
+
+export interface GetSAMLProviderResponse {
+  SAMLProviderUUID?: string;
+  SAMLMetadataDocument?: string;
+  CreateDate?: Date;
+  ValidUntil?: Date;
+  Tags?: Tag[];
+  AssertionEncryptionMode?: AssertionEncryptionModeType;
+  PrivateKeyList?: SAMLPrivateKey[];
+}
+
+export interface GetSSHPublicKeyRequest {
+  UserName: string;
+  SSHPublicKeyId: string;
+  Encoding: EncodingType;
+}
+
+export interface GetSSHPublicKeyResponse {
+  SSHPublicKey?: SSHPublicKey;
+}
+
+export interface GetServerCertificateRequest {
+  ServerCertificateName: string;
+}
+
+export interface GetServerCertificateResponse {
+  ServerCertificate: ServerCertificate;
+}
+
+export interface GetServiceLastAccessedDetailsRequest {
+  JobId: string;
+  MaxItems?: number;
+  Marker?: string;
+}
+
+export interface GetServiceLastAccessedDetailsResponse {
+  JobStatus: JobStatusType;
+  JobType?: AccessAdvisorUsageGranularityType;
+  JobCreationDate: Date;
+  ServicesLastAccessed: ServiceLastAccessed[];
+  JobCompletionDate: Date;
+  IsTruncated?: boolean;
+  Marker?: string;
+  Error?: ErrorDetails;
+}
+
+export interface GetServiceLastAccessedDetailsWithEntitiesRequest {
+  JobId: string;
+  ServiceNamespace: string;
+  MaxItems?: number;
+  Marker?: string;
+}
+
+export interface GetServiceLastAccessedDetailsWithEntitiesResponse {
+  JobStatus: JobStatusType;
+  JobCreationDate: Date;
+  JobCompletionDate: Date;
+  EntityDetailsList: EntityDetails[];
+  IsTruncated?: boolean;
+  Marker?: string;
+  Error?: ErrorDetails;
+}
+
+export interface GetServiceLinkedRoleDeletionStatusRequest {
+  DeletionTaskId: string;
+}
+
+export interface GetServiceLinkedRoleDeletionStatusResponse {
+  Status: DeletionTaskStatusType;
+  Reason?: DeletionTaskFailureReasonType;
+}
+
+export interface GetUserPolicyRequest {
+  UserName: string;
+  PolicyName: string;
+}
+
+export interface GetUserPolicyResponse {
+  UserName: string;
+  PolicyName: string;
+  PolicyDocument: string;
+}
+
 /** Parameters of a GetUser call. */
 export interface GetUserRequest {
   /** User to look up; the caller when omitted. */
@@ -222,6 +950,34 @@ export interface GetUserRequest {
 export interface GetUserResponse {
   /** Details of the requested user. */
   User: User;
+}
+
+export interface Group {
+  Path: string;
+  GroupName: string;
+  GroupId: string;
+  Arn: string;
+  CreateDate: Date;
+}
+
+export interface GroupDetail {
+  Path?: string;
+  GroupName?: string;
+  GroupId?: string;
+  Arn?: string;
+  CreateDate?: Date;
+  GroupPolicyList?: PolicyDetail[];
+  AttachedManagedPolicies?: AttachedPolicy[];
+}
+
+export interface InstanceProfile {
+  Path: string;
+  InstanceProfileName: string;
+  InstanceProfileId: string;
+  Arn: string;
+  CreateDate: Date;
+  Roles: Role[];
+  Tags?: Tag[];
 }
 
 /** Parameters of an IssueAccessKey call. */
@@ -291,16 +1047,602 @@ export interface ListAccessKeysResponse {
   Marker?: string;
 }
 
+export interface ListAccountAliasesRequest {
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListAccountAliasesResponse {
+  AccountAliases: string[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListAttachedGroupPoliciesRequest {
+  GroupName: string;
+  PathPrefix?: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListAttachedGroupPoliciesResponse {
+  AttachedPolicies?: AttachedPolicy[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListAttachedRolePoliciesRequest {
+  RoleName: string;
+  PathPrefix?: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListAttachedRolePoliciesResponse {
+  AttachedPolicies?: AttachedPolicy[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListAttachedUserPoliciesRequest {
+  UserName: string;
+  PathPrefix?: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListAttachedUserPoliciesResponse {
+  AttachedPolicies?: AttachedPolicy[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListDelegationRequestsRequest {
+  OwnerId?: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListDelegationRequestsResponse {
+  DelegationRequests?: DelegationRequest[];
+  Marker?: string;
+  isTruncated?: boolean;
+}
+
+export interface ListEntitiesForPolicyRequest {
+  PolicyArn: string;
+  EntityFilter?: EntityType;
+  PathPrefix?: string;
+  PolicyUsageFilter?: PolicyUsageType;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListEntitiesForPolicyResponse {
+  PolicyGroups?: PolicyGroup[];
+  PolicyUsers?: PolicyUser[];
+  PolicyRoles?: PolicyRole[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListGroupPoliciesRequest {
+  GroupName: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListGroupPoliciesResponse {
+  PolicyNames: string[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListGroupsForUserRequest {
+  UserName: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListGroupsForUserResponse {
+  Groups: Group[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListGroupsRequest {
+  PathPrefix?: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListGroupsResponse {
+  Groups: Group[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListInstanceProfileTagsRequest {
+  InstanceProfileName: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListInstanceProfileTagsResponse {
+  Tags: Tag[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListInstanceProfilesForRoleRequest {
+  RoleName: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListInstanceProfilesForRoleResponse {
+  InstanceProfiles: InstanceProfile[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListInstanceProfilesRequest {
+  PathPrefix?: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListInstanceProfilesResponse {
+  InstanceProfiles: InstanceProfile[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListMFADeviceTagsRequest {
+  SerialNumber: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListMFADeviceTagsResponse {
+  Tags: Tag[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListMFADevicesRequest {
+  UserName?: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListMFADevicesResponse {
+  MFADevices: MFADevice[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListOpenIDConnectProviderTagsRequest {
+  OpenIDConnectProviderArn: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListOpenIDConnectProviderTagsResponse {
+  Tags: Tag[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListOpenIDConnectProvidersRequest {
+}
+
+export interface ListOpenIDConnectProvidersResponse {
+  OpenIDConnectProviderList?: OpenIDConnectProviderListEntry[];
+}
+
+export interface ListOrganizationsFeaturesRequest {
+}
+
+export interface ListOrganizationsFeaturesResponse {
+  OrganizationId?: string;
+  EnabledFeatures?: ("RootCredentialsManagement" | "RootSessions")[];
+}
+
+export interface ListPoliciesGrantingServiceAccessEntry {
+  ServiceNamespace?: string;
+  Policies?: PolicyGrantingServiceAccess[];
+}
+
+export interface ListPoliciesGrantingServiceAccessRequest {
+  Marker?: string;
+  Arn: string;
+  ServiceNamespaces: string[];
+}
+
+export interface ListPoliciesGrantingServiceAccessResponse {
+  PoliciesGrantingServiceAccess: ListPoliciesGrantingServiceAccessEntry[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListPoliciesRequest {
+  Scope?: PolicyScopeType;
+  OnlyAttached?: boolean;
+  PathPrefix?: string;
+  PolicyUsageFilter?: PolicyUsageType;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListPoliciesResponse {
+  Policies?: Policy[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListPolicyTagsRequest {
+  PolicyArn: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListPolicyTagsResponse {
+  Tags: Tag[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListPolicyVersionsRequest {
+  PolicyArn: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListPolicyVersionsResponse {
+  Versions?: PolicyVersion[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListRolePoliciesRequest {
+  RoleName: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListRolePoliciesResponse {
+  PolicyNames: string[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListRoleTagsRequest {
+  RoleName: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListRoleTagsResponse {
+  Tags: Tag[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListRolesRequest {
+  PathPrefix?: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListRolesResponse {
+  Roles: Role[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListSAMLProviderTagsRequest {
+  SAMLProviderArn: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListSAMLProviderTagsResponse {
+  Tags: Tag[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListSAMLProvidersRequest {
+}
+
+export interface ListSAMLProvidersResponse {
+  SAMLProviderList?: SAMLProviderListEntry[];
+}
+
+export interface ListSSHPublicKeysRequest {
+  UserName?: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListSSHPublicKeysResponse {
+  SSHPublicKeys?: SSHPublicKeyMetadata[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListServerCertificateTagsRequest {
+  ServerCertificateName: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListServerCertificateTagsResponse {
+  Tags: Tag[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListServerCertificatesRequest {
+  PathPrefix?: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListServerCertificatesResponse {
+  ServerCertificateMetadataList: ServerCertificateMetadata[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListServiceSpecificCredentialsRequest {
+  UserName?: string;
+  ServiceName?: string;
+  AllUsers?: boolean;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListServiceSpecificCredentialsResponse {
+  ServiceSpecificCredentials?: ServiceSpecificCredentialMetadata[];
+  Marker?: string;
+  IsTruncated?: boolean;
+}
+
+export interface ListSigningCertificatesRequest {
+  UserName?: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListSigningCertificatesResponse {
+  Certificates: SigningCertificate[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListUserPoliciesRequest {
+  UserName: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListUserPoliciesResponse {
+  PolicyNames: string[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListUserTagsRequest {
+  UserName: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListUserTagsResponse {
+  Tags: Tag[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListUsersRequest {
+  PathPrefix?: string;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListUsersResponse {
+  Users: User[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface ListVirtualMFADevicesRequest {
+  AssignmentStatus?: AssignmentStatusType;
+  Marker?: string;
+  MaxItems?: number;
+}
+
+export interface ListVirtualMFADevicesResponse {
+  VirtualMFADevices: VirtualMFADevice[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface LoginProfile {
+  UserName: string;
+  CreateDate: Date;
+  PasswordResetRequired?: boolean;
+}
+
+export interface MFADevice {
+  UserName: string;
+  SerialNumber: string;
+  EnableDate: Date;
+}
+
+export interface ManagedPolicyDetail {
+  PolicyName?: string;
+  PolicyId?: string;
+  Arn?: string;
+  Path?: string;
+  DefaultVersionId?: string;
+  AttachmentCount?: number;
+  PermissionsBoundaryUsageCount?: number;
+  IsAttachable?: boolean;
+  Description?: string;
+  CreateDate?: Date;
+  UpdateDate?: Date;
+  PolicyVersionList?: PolicyVersion[];
+}
+
 /** What a rotation does with the old key. */
 export type OldKeyAction = "Delete" | "Deactivate";
 
+export interface OpenIDConnectProviderListEntry {
+  Arn?: string;
+}
+
+export interface OrganizationsDecisionDetail {
+  AllowedByOrganizations?: boolean;
+}
+
+export interface PasswordPolicy {
+  MinimumPasswordLength?: number;
+  RequireSymbols?: boolean;
+  RequireNumbers?: boolean;
+  RequireUppercaseCharacters?: boolean;
+  RequireLowercaseCharacters?: boolean;
+  AllowUsersToChangePassword?: boolean;
+  ExpirePasswords?: boolean;
+  MaxPasswordAge?: number;
+  PasswordReusePrevention?: number;
+  HardExpiry?: boolean;
+}
+
 /** Kinds of entity that can serve as a permissions boundary. */
 export type PermissionsBoundaryAttachmentType = "PermissionsBoundaryPolicy";
+
+export interface PermissionsBoundaryDecisionDetail {
+  AllowedByPermissionsBoundary?: boolean;
+}
+
+export interface Policy {
+  PolicyName?: string;
+  PolicyId?: string;
+  Arn?: string;
+  Path?: string;
+  DefaultVersionId?: string;
+  AttachmentCount?: number;
+  PermissionsBoundaryUsageCount?: number;
+  IsAttachable?: boolean;
+  Description?: string;
+  CreateDate?: Date;
+  UpdateDate?: Date;
+  Tags?: Tag[];
+}
+
+export interface PolicyDetail {
+  PolicyName?: string;
+  PolicyDocument?: string;
+}
+
+export type PolicyEvaluationDecisionType = "allowed" | "explicitDeny" | "implicitDeny";
+
+export interface PolicyGrantingServiceAccess {
+  PolicyName: string;
+  PolicyType: PolicyType;
+  PolicyArn?: string;
+  EntityType?: PolicyOwnerEntityType;
+  EntityName?: string;
+}
+
+export interface PolicyGroup {
+  GroupName?: string;
+  GroupId?: string;
+}
+
+export interface PolicyParameter {
+  Name?: string;
+  Values?: string[];
+  Type?: PolicyParameterTypeEnum;
+}
+
+export type PolicyParameterTypeEnum = "string" | "stringList";
+
+export interface PolicyRole {
+  RoleName?: string;
+  RoleId?: string;
+}
+
+export type PolicySourceType = "user" | "group" | "role" | "aws-managed" | "user-managed" | "resource" | "none";
+
+export type PolicyUsageType = "PermissionsPolicy" | "PermissionsBoundary";
+
+export interface PolicyUser {
+  UserName?: string;
+  UserId?: string;
+}
+
+export interface PolicyVersion {
+  Document?: string;
+  VersionId?: string;
+  IsDefaultVersion?: boolean;
+  CreateDate?: Date;
+}
+
+export interface Position {
+  Line?: number;
+  Column?: number;
+}
+
+export interface PutGroupPolicyRequest {
+  GroupName: string;
+  PolicyName: string;
+  PolicyDocument: string;
+}
+
+export interface PutRolePermissionsBoundaryRequest {
+  RoleName: string;
+  PermissionsBoundary: string;
+}
+
+export interface PutRolePolicyRequest {
+  RoleName: string;
+  PolicyName: string;
+  PolicyDocument: string;
+}
+
+export interface PutUserPermissionsBoundaryRequest {
+  UserName: string;
+  PermissionsBoundary: string;
+}
 
 export interface PutUserPolicyRequest {
   UserName: string;
   PolicyName: string;
   PolicyDocument: string;
+}
+
+export interface RejectDelegationRequestRequest {
+  DelegationRequestId: string;
+  Notes?: string;
+}
+
+export interface RemoveClientIDFromOpenIDConnectProviderRequest {
+  OpenIDConnectProviderArn: string;
+  ClientID: string;
+}
+
+export interface RemoveRoleFromInstanceProfileRequest {
+  InstanceProfileName: string;
+  RoleName: string;
+}
+
+export interface RemoveUserFromGroupRequest {
+  GroupName: string;
+  UserName: string;
 }
 
 /** The key a rotation replaced. */
@@ -315,6 +1657,74 @@ export interface ReplacedAccessKey {
 
 /** What became of a rotated-out key. */
 export type ReplacedStatus = "Deleted" | "Inactive" | "Active";
+
+export type ReportFormatType = "text/csv";
+
+export type ReportStateType = "STARTED" | "INPROGRESS" | "COMPLETE";
+
+export interface ResetServiceSpecificCredentialRequest {
+  UserName?: string;
+  ServiceSpecificCredentialId: string;
+}
+
+export interface ResetServiceSpecificCredentialResponse {
+  ServiceSpecificCredential?: ServiceSpecificCredential;
+}
+
+export interface ResourceSpecificResult {
+  EvalResourceName: string;
+  EvalResourceDecision: PolicyEvaluationDecisionType;
+  MatchedStatements?: Statement[];
+  MissingContextValues?: string[];
+  EvalDecisionDetails?: Record<string, "allowed" | "explicitDeny" | "implicitDeny">;
+  PermissionsBoundaryDecisionDetail?: PermissionsBoundaryDecisionDetail;
+}
+
+export interface ResyncMFADeviceRequest {
+  UserName: string;
+  SerialNumber: string;
+  AuthenticationCode1: string;
+  AuthenticationCode2: string;
+}
+
+export interface Role {
+  Path: string;
+  RoleName: string;
+  RoleId: string;
+  Arn: string;
+  CreateDate: Date;
+  AssumeRolePolicyDocument?: string;
+  Description?: string;
+  MaxSessionDuration?: number;
+  PermissionsBoundary?: AttachedPermissionsBoundary;
+  Tags?: Tag[];
+  RoleLastUsed?: RoleLastUsed;
+}
+
+export interface RoleDetail {
+  Path?: string;
+  RoleName?: string;
+  RoleId?: string;
+  Arn?: string;
+  CreateDate?: Date;
+  AssumeRolePolicyDocument?: string;
+  InstanceProfileList?: InstanceProfile[];
+  RolePolicyList?: PolicyDetail[];
+  AttachedManagedPolicies?: AttachedPolicy[];
+  PermissionsBoundary?: AttachedPermissionsBoundary;
+  Tags?: Tag[];
+  RoleLastUsed?: RoleLastUsed;
+}
+
+export interface RoleLastUsed {
+  LastUsedDate?: Date;
+  Region?: string;
+}
+
+export interface RoleUsageType {
+  Region?: string;
+  Resources?: string[];
+}
 
 /** Parameters of a RotateAccessKey call. */
 export interface RotateAccessKeyRequest {
@@ -338,6 +1748,87 @@ export interface RotateAccessKeyResponse {
   Replaced: ReplacedAccessKey;
 }
 
+export interface SAMLPrivateKey {
+  KeyId?: string;
+  Timestamp?: Date;
+}
+
+export interface SAMLProviderListEntry {
+  Arn?: string;
+  ValidUntil?: Date;
+  CreateDate?: Date;
+}
+
+export interface SSHPublicKey {
+  UserName: string;
+  SSHPublicKeyId: string;
+  Fingerprint: string;
+  SSHPublicKeyBody: string;
+  Status: StatusType;
+  UploadDate?: Date;
+}
+
+export interface SSHPublicKeyMetadata {
+  UserName: string;
+  SSHPublicKeyId: string;
+  Status: StatusType;
+  UploadDate: Date;
+}
+
+export interface SendDelegationTokenRequest {
+  DelegationRequestId: string;
+}
+
+export interface ServerCertificate {
+  ServerCertificateMetadata: ServerCertificateMetadata;
+  CertificateBody: string;
+  CertificateChain?: string;
+  Tags?: Tag[];
+}
+
+export interface ServerCertificateMetadata {
+  Path: string;
+  ServerCertificateName: string;
+  ServerCertificateId: string;
+  Arn: string;
+  UploadDate?: Date;
+  Expiration?: Date;
+}
+
+export interface ServiceLastAccessed {
+  ServiceName: string;
+  LastAuthenticated?: Date;
+  ServiceNamespace: string;
+  LastAuthenticatedEntity?: string;
+  LastAuthenticatedRegion?: string;
+  TotalAuthenticatedEntities?: number;
+  TrackedActionsLastAccessed?: TrackedActionLastAccessed[];
+}
+
+export interface ServiceSpecificCredential {
+  CreateDate: Date;
+  ExpirationDate?: Date;
+  ServiceName: string;
+  ServiceUserName?: string;
+  ServicePassword?: string;
+  ServiceCredentialAlias?: string;
+  ServiceCredentialSecret?: string;
+  ServiceSpecificCredentialId: string;
+  UserName: string;
+  Status: StatusType;
+}
+
+export interface ServiceSpecificCredentialMetadata {
+  UserName: string;
+  Status: StatusType;
+  ServiceUserName?: string;
+  ServiceCredentialAlias?: string;
+  CreateDate: Date;
+  ExpirationDate?: Date;
+  ServiceSpecificCredentialId: string;
+  ServiceName: string;
+}
+
 /** Parameters of a SesSmtpPasswordV4 call. */
 export interface SesSmtpPasswordV4Request {
   /** The secret access key. */
@@ -352,12 +1843,158 @@ export interface SesSmtpPasswordV4Response {
   SmtpPassword: string;
 }
 
+export interface SetDefaultPolicyVersionRequest {
+  PolicyArn: string;
+  VersionId: string;
+}
+
+export interface SetSecurityTokenServicePreferencesRequest {
+  GlobalEndpointTokenVersion: GlobalEndpointTokenVersion;
+}
+
+export interface SigningCertificate {
+  UserName: string;
+  CertificateId: string;
+  CertificateBody: string;
+  Status: StatusType;
+  UploadDate?: Date;
+}
+
+export interface SimulateCustomPolicyRequest {
+  PolicyInputList: string[];
+  PermissionsBoundaryPolicyInputList?: string[];
+  ActionNames: string[];
+  ResourceArns?: string[];
+  ResourcePolicy?: string;
+  ResourceOwner?: string;
+  CallerArn?: string;
+  ContextEntries?: ContextEntry[];
+  ResourceHandlingOption?: string;
+  MaxItems?: number;
+  Marker?: string;
+}
+
+export interface SimulatePolicyResponse {
+  EvaluationResults?: EvaluationResult[];
+  IsTruncated?: boolean;
+  Marker?: string;
+}
+
+export interface SimulatePrincipalPolicyRequest {
+  PolicySourceArn: string;
+  PolicyInputList?: string[];
+  PermissionsBoundaryPolicyInputList?: string[];
+  ActionNames: string[];
+  ResourceArns?: string[];
+  ResourcePolicy?: string;
+  ResourceOwner?: string;
+  CallerArn?: string;
+  ContextEntries?: ContextEntry[];
+  ResourceHandlingOption?: string;
+  MaxItems?: number;
+  Marker?: string;
+}
+
+export interface Statement {
+  SourcePolicyId?: string;
+  SourcePolicyType?: PolicySourceType;
+  StartPosition?: Position;
+  EndPosition?: Position;
+}
+
 /** One key/value label attached to an IAM resource. */
 export interface Tag {
   /** Label name. */
   Key: string;
   /** Label value; may be empty. */
   Value: string;
+}
+
+export interface TagInstanceProfileRequest {
+  InstanceProfileName: string;
+  Tags: Tag[];
+}
+
+export interface TagMFADeviceRequest {
+  SerialNumber: string;
+  Tags: Tag[];
+}
+
+export interface TagOpenIDConnectProviderRequest {
+  OpenIDConnectProviderArn: string;
+  Tags: Tag[];
+}
+
+export interface TagPolicyRequest {
+  PolicyArn: string;
+  Tags: Tag[];
+}
+
+export interface TagRoleRequest {
+  RoleName: string;
+  Tags: Tag[];
+}
+
+export interface TagSAMLProviderRequest {
+  SAMLProviderArn: string;
+  Tags: Tag[];
+}
+
+export interface TagServerCertificateRequest {
+  ServerCertificateName: string;
+  Tags: Tag[];
+}
+
+export interface TagUserRequest {
+  UserName: string;
+  Tags: Tag[];
+}
+
+export interface TrackedActionLastAccessed {
+  ActionName?: string;
+  LastAccessedEntity?: string;
+  LastAccessedTime?: Date;
+  LastAccessedRegion?: string;
+}
+
+export interface UntagInstanceProfileRequest {
+  InstanceProfileName: string;
+  TagKeys: string[];
+}
+
+export interface UntagMFADeviceRequest {
+  SerialNumber: string;
+  TagKeys: string[];
+}
+
+export interface UntagOpenIDConnectProviderRequest {
+  OpenIDConnectProviderArn: string;
+  TagKeys: string[];
+}
+
+export interface UntagPolicyRequest {
+  PolicyArn: string;
+  TagKeys: string[];
+}
+
+export interface UntagRoleRequest {
+  RoleName: string;
+  TagKeys: string[];
+}
+
+export interface UntagSAMLProviderRequest {
+  SAMLProviderArn: string;
+  TagKeys: string[];
+}
+
+export interface UntagServerCertificateRequest {
+  ServerCertificateName: string;
+  TagKeys: string[];
+}
+
+export interface UntagUserRequest {
+  UserName: string;
+  TagKeys: string[];
 }
 
 /** Parameters of an UpdateAccessKey call. */
@@ -368,6 +2005,137 @@ export interface UpdateAccessKeyRequest {
   AccessKeyId: string;
   /** State the key should be put into. */
   Status: StatusType;
+}
+
+export interface UpdateAccountPasswordPolicyRequest {
+  MinimumPasswordLength?: number;
+  RequireSymbols?: boolean;
+  RequireNumbers?: boolean;
+  RequireUppercaseCharacters?: boolean;
+  RequireLowercaseCharacters?: boolean;
+  AllowUsersToChangePassword?: boolean;
+  MaxPasswordAge?: number;
+  PasswordReusePrevention?: number;
+  HardExpiry?: boolean;
+}
+
+export interface UpdateAssumeRolePolicyRequest {
+  RoleName: string;
+  PolicyDocument: string;
+}
+
+export interface UpdateDelegationRequestRequest {
+  DelegationRequestId: string;
+  Notes?: string;
+}
+
+export interface UpdateGroupRequest {
+  GroupName: string;
+  NewPath?: string;
+  NewGroupName?: string;
+}
+
+export interface UpdateLoginProfileRequest {
+  UserName: string;
+  Password?: string;
+  PasswordResetRequired?: boolean;
+}
+
+export interface UpdateOpenIDConnectProviderThumbprintRequest {
+  OpenIDConnectProviderArn: string;
+  ThumbprintList: string[];
+}
+
+export interface UpdateRoleDescriptionRequest {
+  RoleName: string;
+  Description: string;
+}
+
+export interface UpdateRoleDescriptionResponse {
+  Role?: Role;
+}
+
+export interface UpdateRoleRequest {
+  RoleName: string;
+  Description?: string;
+  MaxSessionDuration?: number;
+}
+
+export interface UpdateRoleResponse {
+}
+
+export interface UpdateSAMLProviderRequest {
+  SAMLMetadataDocument?: string;
+  SAMLProviderArn: string;
+  AssertionEncryptionMode?: AssertionEncryptionModeType;
+  AddPrivateKey?: string;
+  RemovePrivateKey?: string;
+}
+
+export interface UpdateSAMLProviderResponse {
+  SAMLProviderArn?: string;
+}
+
+export interface UpdateSSHPublicKeyRequest {
+  UserName: string;
+  SSHPublicKeyId: string;
+  Status: StatusType;
+}
+
+export interface UpdateServerCertificateRequest {
+  ServerCertificateName: string;
+  NewPath?: string;
+  NewServerCertificateName?: string;
+}
+
+export interface UpdateServiceSpecificCredentialRequest {
+  UserName?: string;
+  ServiceSpecificCredentialId: string;
+  Status: StatusType;
+}
+
+export interface UpdateSigningCertificateRequest {
+  UserName?: string;
+  CertificateId: string;
+  Status: StatusType;
+}
+
+export interface UpdateUserRequest {
+  UserName: string;
+  NewPath?: string;
+  NewUserName?: string;
+}
+
+export interface UploadSSHPublicKeyRequest {
+  UserName: string;
+  SSHPublicKeyBody: string;
+}
+
+export interface UploadSSHPublicKeyResponse {
+  SSHPublicKey?: SSHPublicKey;
+}
+
+export interface UploadServerCertificateRequest {
+  Path?: string;
+  ServerCertificateName: string;
+  CertificateBody: string;
+  PrivateKey: string;
+  CertificateChain?: string;
+  Tags?: Tag[];
+}
+
+export interface UploadServerCertificateResponse {
+  ServerCertificateMetadata?: ServerCertificateMetadata;
+  Tags?: Tag[];
+}
+
+export interface UploadSigningCertificateRequest {
+  UserName?: string;
+  CertificateBody: string;
+}
+
+export interface UploadSigningCertificateResponse {
+  Certificate: SigningCertificate;
 }
 
 /** An IAM user and its main attributes. */
@@ -390,32 +2158,418 @@ export interface User {
   Tags?: Tag[];
 }
 
+export interface UserDetail {
+  Path?: string;
+  UserName?: string;
+  UserId?: string;
+  Arn?: string;
+  CreateDate?: Date;
+  UserPolicyList?: PolicyDetail[];
+  GroupList?: string[];
+  AttachedManagedPolicies?: AttachedPolicy[];
+  PermissionsBoundary?: AttachedPermissionsBoundary;
+  Tags?: Tag[];
+}
+
+export interface VirtualMFADevice {
+  SerialNumber: string;
+  Base32StringSeed?: Uint8Array;
+  QRCodePNG?: Uint8Array;
+  User?: User;
+  EnableDate?: Date;
+  Tags?: Tag[];
+}
+
+export type AssertionEncryptionModeType = "Required" | "Allowed";
+
+export type AssignmentStatusType = "Assigned" | "Unassigned" | "Any";
+
+export type EncodingType = "SSH" | "PEM";
+
+export type GlobalEndpointTokenVersion = "v1Token" | "v2Token";
+
+export type JobStatusType = "IN_PROGRESS" | "COMPLETED" | "FAILED";
+
+export type PermissionCheckResultType = "ALLOWED" | "DENIED" | "UNSURE";
+
+export type PermissionCheckStatusType = "COMPLETE" | "IN_PROGRESS" | "FAILED";
+
+export type PolicyOwnerEntityType = "USER" | "ROLE" | "GROUP";
+
+export type PolicyScopeType = "All" | "AWS" | "Local";
+
+export type PolicyType = "INLINE" | "MANAGED";
+
+export type SortKeyType = "SERVICE_NAMESPACE_ASCENDING" | "SERVICE_NAMESPACE_DESCENDING" | "LAST_AUTHENTICATED_TIME_ASCENDING" | "LAST_AUTHENTICATED_TIME_DESCENDING";
+
+export type StateType = "UNASSIGNED" | "ASSIGNED" | "PENDING_APPROVAL" | "FINALIZED" | "ACCEPTED" | "REJECTED" | "EXPIRED";
+
 /** Lifecycle state of an access key. */
 export type StatusType = "Active" | "Inactive" | "Expired";
+
+export type SummaryKeyType = "Users" | "UsersQuota" | "Groups" | "GroupsQuota" | "ServerCertificates" | "ServerCertificatesQuota" | "UserPolicySizeQuota" | "GroupPolicySizeQuota" | "GroupsPerUserQuota" | "SigningCertificatesPerUserQuota" | "AccessKeysPerUserQuota" | "MFADevices" | "MFADevicesInUse" | "AccountMFAEnabled" | "AccountAccessKeysPresent" | "AccountPasswordPresent" | "AccountSigningCertificatesPresent" | "AttachedPoliciesPerGroupQuota" | "AttachedPoliciesPerRoleQuota" | "AttachedPoliciesPerUserQuota" | "Policies" | "PoliciesQuota" | "PolicySizeQuota" | "PolicyVersionsInUse" | "PolicyVersionsInUseQuota" | "VersionsPerPolicyQuota" | "GlobalEndpointTokenVersion" | "AssumeRolePolicySizeQuota" | "InstanceProfiles" | "InstanceProfilesQuota" | "Providers" | "RolePolicySizeQuota" | "Roles" | "RolesQuota";
+
+export type SummaryStateType = "AVAILABLE" | "NOT_AVAILABLE" | "NOT_SUPPORTED" | "FAILED";
+
+export interface AcceptDelegationRequestCommandInput extends AcceptDelegationRequestRequest {}
+
+export interface AcceptDelegationRequestCommandOutput extends MetadataBearer {}
+
+export interface AddClientIDToOpenIDConnectProviderCommandInput extends AddClientIDToOpenIDConnectProviderRequest {}
+
+export interface AddClientIDToOpenIDConnectProviderCommandOutput extends MetadataBearer {}
+
+export interface AddRoleToInstanceProfileCommandInput extends AddRoleToInstanceProfileRequest {}
+
+export interface AddRoleToInstanceProfileCommandOutput extends MetadataBearer {}
+
+export interface AddUserToGroupCommandInput extends AddUserToGroupRequest {}
+
+export interface AddUserToGroupCommandOutput extends MetadataBearer {}
+
+export interface AssociateDelegationRequestCommandInput extends AssociateDelegationRequestRequest {}
+
+export interface AssociateDelegationRequestCommandOutput extends MetadataBearer {}
+
+export interface AttachGroupPolicyCommandInput extends AttachGroupPolicyRequest {}
+
+export interface AttachGroupPolicyCommandOutput extends MetadataBearer {}
+
+export interface AttachRolePolicyCommandInput extends AttachRolePolicyRequest {}
+
+export interface AttachRolePolicyCommandOutput extends MetadataBearer {}
+
+export interface AttachUserPolicyCommandInput extends AttachUserPolicyRequest {}
+
+export interface AttachUserPolicyCommandOutput extends MetadataBearer {}
+
+export interface ChangePasswordCommandInput extends ChangePasswordRequest {}
+
+export interface ChangePasswordCommandOutput extends MetadataBearer {}
 
 export interface CreateAccessKeyCommandInput extends CreateAccessKeyRequest {}
 
 export interface CreateAccessKeyCommandOutput extends CreateAccessKeyResponse, MetadataBearer {}
 
+export interface CreateAccountAliasCommandInput extends CreateAccountAliasRequest {}
+
+export interface CreateAccountAliasCommandOutput extends MetadataBearer {}
+
+export interface CreateDelegationRequestCommandInput extends CreateDelegationRequestRequest {}
+
+export interface CreateDelegationRequestCommandOutput extends CreateDelegationRequestResponse, MetadataBearer {}
+
+export interface CreateGroupCommandInput extends CreateGroupRequest {}
+
+export interface CreateGroupCommandOutput extends CreateGroupResponse, MetadataBearer {}
+
+export interface CreateInstanceProfileCommandInput extends CreateInstanceProfileRequest {}
+
+export interface CreateInstanceProfileCommandOutput extends CreateInstanceProfileResponse, MetadataBearer {}
+
+export interface CreateLoginProfileCommandInput extends CreateLoginProfileRequest {}
+
+export interface CreateLoginProfileCommandOutput extends CreateLoginProfileResponse, MetadataBearer {}
+
+export interface CreateOpenIDConnectProviderCommandInput extends CreateOpenIDConnectProviderRequest {}
+
+export interface CreateOpenIDConnectProviderCommandOutput extends CreateOpenIDConnectProviderResponse, MetadataBearer {}
+
+export interface CreatePolicyCommandInput extends CreatePolicyRequest {}
+
+export interface CreatePolicyCommandOutput extends CreatePolicyResponse, MetadataBearer {}
+
+export interface CreatePolicyVersionCommandInput extends CreatePolicyVersionRequest {}
+
+export interface CreatePolicyVersionCommandOutput extends CreatePolicyVersionResponse, MetadataBearer {}
+
+export interface CreateRoleCommandInput extends CreateRoleRequest {}
+
+export interface CreateRoleCommandOutput extends CreateRoleResponse, MetadataBearer {}
+
+export interface CreateSAMLProviderCommandInput extends CreateSAMLProviderRequest {}
+
+export interface CreateSAMLProviderCommandOutput extends CreateSAMLProviderResponse, MetadataBearer {}
+
+export interface CreateServiceLinkedRoleCommandInput extends CreateServiceLinkedRoleRequest {}
+
+export interface CreateServiceLinkedRoleCommandOutput extends CreateServiceLinkedRoleResponse, MetadataBearer {}
+
+export interface CreateServiceSpecificCredentialCommandInput extends CreateServiceSpecificCredentialRequest {}
+
+export interface CreateServiceSpecificCredentialCommandOutput extends CreateServiceSpecificCredentialResponse, MetadataBearer {}
+
 export interface CreateUserCommandInput extends CreateUserRequest {}
 
 export interface CreateUserCommandOutput extends CreateUserResponse, MetadataBearer {}
+
+export interface CreateVirtualMFADeviceCommandInput extends CreateVirtualMFADeviceRequest {}
+
+export interface CreateVirtualMFADeviceCommandOutput extends CreateVirtualMFADeviceResponse, MetadataBearer {}
+
+export interface DeactivateMFADeviceCommandInput extends DeactivateMFADeviceRequest {}
+
+export interface DeactivateMFADeviceCommandOutput extends MetadataBearer {}
 
 export interface DeleteAccessKeyCommandInput extends DeleteAccessKeyRequest {}
 
 export interface DeleteAccessKeyCommandOutput extends MetadataBearer {}
 
+export interface DeleteAccountAliasCommandInput extends DeleteAccountAliasRequest {}
+
+export interface DeleteAccountAliasCommandOutput extends MetadataBearer {}
+
+export interface DeleteAccountPasswordPolicyCommandInput {}
+
+export interface DeleteAccountPasswordPolicyCommandOutput extends MetadataBearer {}
+
+export interface DeleteGroupCommandInput extends DeleteGroupRequest {}
+
+export interface DeleteGroupCommandOutput extends MetadataBearer {}
+
+export interface DeleteGroupPolicyCommandInput extends DeleteGroupPolicyRequest {}
+
+export interface DeleteGroupPolicyCommandOutput extends MetadataBearer {}
+
+export interface DeleteInstanceProfileCommandInput extends DeleteInstanceProfileRequest {}
+
+export interface DeleteInstanceProfileCommandOutput extends MetadataBearer {}
+
+export interface DeleteLoginProfileCommandInput extends DeleteLoginProfileRequest {}
+
+export interface DeleteLoginProfileCommandOutput extends MetadataBearer {}
+
+export interface DeleteOpenIDConnectProviderCommandInput extends DeleteOpenIDConnectProviderRequest {}
+
+export interface DeleteOpenIDConnectProviderCommandOutput extends MetadataBearer {}
+
+export interface DeletePolicyCommandInput extends DeletePolicyRequest {}
+
+export interface DeletePolicyCommandOutput extends MetadataBearer {}
+
+export interface DeletePolicyVersionCommandInput extends DeletePolicyVersionRequest {}
+
+export interface DeletePolicyVersionCommandOutput extends MetadataBearer {}
+
+export interface DeleteRoleCommandInput extends DeleteRoleRequest {}
+
+export interface DeleteRoleCommandOutput extends MetadataBearer {}
+
+export interface DeleteRolePermissionsBoundaryCommandInput extends DeleteRolePermissionsBoundaryRequest {}
+
+export interface DeleteRolePermissionsBoundaryCommandOutput extends MetadataBearer {}
+
+export interface DeleteRolePolicyCommandInput extends DeleteRolePolicyRequest {}
+
+export interface DeleteRolePolicyCommandOutput extends MetadataBearer {}
+
+export interface DeleteSAMLProviderCommandInput extends DeleteSAMLProviderRequest {}
+
+export interface DeleteSAMLProviderCommandOutput extends MetadataBearer {}
+
+export interface DeleteSSHPublicKeyCommandInput extends DeleteSSHPublicKeyRequest {}
+
+export interface DeleteSSHPublicKeyCommandOutput extends MetadataBearer {}
+
+export interface DeleteServerCertificateCommandInput extends DeleteServerCertificateRequest {}
+
+export interface DeleteServerCertificateCommandOutput extends MetadataBearer {}
+
+export interface DeleteServiceLinkedRoleCommandInput extends DeleteServiceLinkedRoleRequest {}
+
+export interface DeleteServiceLinkedRoleCommandOutput extends DeleteServiceLinkedRoleResponse, MetadataBearer {}
+
+export interface DeleteServiceSpecificCredentialCommandInput extends DeleteServiceSpecificCredentialRequest {}
+
+export interface DeleteServiceSpecificCredentialCommandOutput extends MetadataBearer {}
+
+export interface DeleteSigningCertificateCommandInput extends DeleteSigningCertificateRequest {}
+
+export interface DeleteSigningCertificateCommandOutput extends MetadataBearer {}
+
 export interface DeleteUserCommandInput extends DeleteUserRequest {}
 
 export interface DeleteUserCommandOutput extends MetadataBearer {}
+
+export interface DeleteUserPermissionsBoundaryCommandInput extends DeleteUserPermissionsBoundaryRequest {}
+
+export interface DeleteUserPermissionsBoundaryCommandOutput extends MetadataBearer {}
+
+export interface DeleteUserPolicyCommandInput extends DeleteUserPolicyRequest {}
+
+export interface DeleteUserPolicyCommandOutput extends MetadataBearer {}
+
+export interface DeleteVirtualMFADeviceCommandInput extends DeleteVirtualMFADeviceRequest {}
+
+export interface DeleteVirtualMFADeviceCommandOutput extends MetadataBearer {}
+
+export interface DetachGroupPolicyCommandInput extends DetachGroupPolicyRequest {}
+
+export interface DetachGroupPolicyCommandOutput extends MetadataBearer {}
+
+export interface DetachRolePolicyCommandInput extends DetachRolePolicyRequest {}
+
+export interface DetachRolePolicyCommandOutput extends MetadataBearer {}
+
+export interface DetachUserPolicyCommandInput extends DetachUserPolicyRequest {}
+
+export interface DetachUserPolicyCommandOutput extends MetadataBearer {}
+
+export interface DisableOrganizationsRootCredentialsManagementCommandInput extends DisableOrganizationsRootCredentialsManagementRequest {}
+
+export interface DisableOrganizationsRootCredentialsManagementCommandOutput extends DisableOrganizationsRootCredentialsManagementResponse, MetadataBearer {}
+
+export interface DisableOrganizationsRootSessionsCommandInput extends DisableOrganizationsRootSessionsRequest {}
+
+export interface DisableOrganizationsRootSessionsCommandOutput extends DisableOrganizationsRootSessionsResponse, MetadataBearer {}
+
+export interface DisableOutboundWebIdentityFederationCommandInput {}
+
+export interface DisableOutboundWebIdentityFederationCommandOutput extends MetadataBearer {}
+
+export interface EnableMFADeviceCommandInput extends EnableMFADeviceRequest {}
+
+export interface EnableMFADeviceCommandOutput extends MetadataBearer {}
+
+export interface EnableOrganizationsRootCredentialsManagementCommandInput extends EnableOrganizationsRootCredentialsManagementRequest {}
+
+export interface EnableOrganizationsRootCredentialsManagementCommandOutput extends EnableOrganizationsRootCredentialsManagementResponse, MetadataBearer {}
+
+export interface EnableOrganizationsRootSessionsCommandInput extends EnableOrganizationsRootSessionsRequest {}
+
+export interface EnableOrganizationsRootSessionsCommandOutput extends EnableOrganizationsRootSessionsResponse, MetadataBearer {}
+
+export interface EnableOutboundWebIdentityFederationCommandInput {}
+
+export interface EnableOutboundWebIdentityFederationCommandOutput extends EnableOutboundWebIdentityFederationResponse, MetadataBearer {}
+
+export interface GenerateCredentialReportCommandInput {}
+
+export interface GenerateCredentialReportCommandOutput extends GenerateCredentialReportResponse, MetadataBearer {}
+
+export interface GenerateOrganizationsAccessReportCommandInput extends GenerateOrganizationsAccessReportRequest {}
+
+export interface GenerateOrganizationsAccessReportCommandOutput extends GenerateOrganizationsAccessReportResponse, MetadataBearer {}
+
+export interface GenerateServiceLastAccessedDetailsCommandInput extends GenerateServiceLastAccessedDetailsRequest {}
+
+export interface GenerateServiceLastAccessedDetailsCommandOutput extends GenerateServiceLastAccessedDetailsResponse, MetadataBearer {}
 
 export interface GetAccessKeyLastUsedCommandInput extends GetAccessKeyLastUsedRequest {}
 
 export interface GetAccessKeyLastUsedCommandOutput extends GetAccessKeyLastUsedResponse, MetadataBearer {}
 
+export interface GetAccountAuthorizationDetailsCommandInput extends GetAccountAuthorizationDetailsRequest {}
+
+export interface GetAccountAuthorizationDetailsCommandOutput extends GetAccountAuthorizationDetailsResponse, MetadataBearer {}
+
+export interface GetAccountPasswordPolicyCommandInput {}
+
+export interface GetAccountPasswordPolicyCommandOutput extends GetAccountPasswordPolicyResponse, MetadataBearer {}
+
+export interface GetAccountSummaryCommandInput {}
+
+export interface GetAccountSummaryCommandOutput extends GetAccountSummaryResponse, MetadataBearer {}
+
+export interface GetContextKeysForCustomPolicyCommandInput extends GetContextKeysForCustomPolicyRequest {}
+
+export interface GetContextKeysForCustomPolicyCommandOutput extends GetContextKeysForPolicyResponse, MetadataBearer {}
+
+export interface GetContextKeysForPrincipalPolicyCommandInput extends GetContextKeysForPrincipalPolicyRequest {}
+
+export interface GetContextKeysForPrincipalPolicyCommandOutput extends GetContextKeysForPolicyResponse, MetadataBearer {}
+
+export interface GetCredentialReportCommandInput {}
+
+export interface GetCredentialReportCommandOutput extends GetCredentialReportResponse, MetadataBearer {}
+
+export interface GetDelegationRequestCommandInput extends GetDelegationRequestRequest {}
+
+export interface GetDelegationRequestCommandOutput extends GetDelegationRequestResponse, MetadataBearer {}
+
+export interface GetGroupCommandInput extends GetGroupRequest {}
+
+export interface GetGroupCommandOutput extends GetGroupResponse, MetadataBearer {}
+
+export interface GetGroupPolicyCommandInput extends GetGroupPolicyRequest {}
+
+export interface GetGroupPolicyCommandOutput extends GetGroupPolicyResponse, MetadataBearer {}
+
+export interface GetHumanReadableSummaryCommandInput extends GetHumanReadableSummaryRequest {}
+
+export interface GetHumanReadableSummaryCommandOutput extends GetHumanReadableSummaryResponse, MetadataBearer {}
+
+export interface GetInstanceProfileCommandInput extends GetInstanceProfileRequest {}
+
+export interface GetInstanceProfileCommandOutput extends GetInstanceProfileResponse, MetadataBearer {}
+
+export interface GetLoginProfileCommandInput extends GetLoginProfileRequest {}
+
+export interface GetLoginProfileCommandOutput extends GetLoginProfileResponse, MetadataBearer {}
+
+export interface GetMFADeviceCommandInput extends GetMFADeviceRequest {}
+
+export interface GetMFADeviceCommandOutput extends GetMFADeviceResponse, MetadataBearer {}
+
+export interface GetOpenIDConnectProviderCommandInput extends GetOpenIDConnectProviderRequest {}
+
+export interface GetOpenIDConnectProviderCommandOutput extends GetOpenIDConnectProviderResponse, MetadataBearer {}
+
+export interface GetOrganizationsAccessReportCommandInput extends GetOrganizationsAccessReportRequest {}
+
+export interface GetOrganizationsAccessReportCommandOutput extends GetOrganizationsAccessReportResponse, MetadataBearer {}
+
+export interface GetOutboundWebIdentityFederationInfoCommandInput {}
+
+export interface GetOutboundWebIdentityFederationInfoCommandOutput extends GetOutboundWebIdentityFederationInfoResponse, MetadataBearer {}
+
+export interface GetPolicyCommandInput extends GetPolicyRequest {}
+
+export interface GetPolicyCommandOutput extends GetPolicyResponse, MetadataBearer {}
+
+export interface GetPolicyVersionCommandInput extends GetPolicyVersionRequest {}
+
+export interface GetPolicyVersionCommandOutput extends GetPolicyVersionResponse, MetadataBearer {}
+
+export interface GetRoleCommandInput extends GetRoleRequest {}
+
+export interface GetRoleCommandOutput extends GetRoleResponse, MetadataBearer {}
+
+export interface GetRolePolicyCommandInput extends GetRolePolicyRequest {}
+
+export interface GetRolePolicyCommandOutput extends GetRolePolicyResponse, MetadataBearer {}
+
+export interface GetSAMLProviderCommandInput extends GetSAMLProviderRequest {}
+
+export interface GetSAMLProviderCommandOutput extends GetSAMLProviderResponse, MetadataBearer {}
+
+export interface GetSSHPublicKeyCommandInput extends GetSSHPublicKeyRequest {}
+
+export interface GetSSHPublicKeyCommandOutput extends GetSSHPublicKeyResponse, MetadataBearer {}
+
+export interface GetServerCertificateCommandInput extends GetServerCertificateRequest {}
+
+export interface GetServerCertificateCommandOutput extends GetServerCertificateResponse, MetadataBearer {}
+
+export interface GetServiceLastAccessedDetailsCommandInput extends GetServiceLastAccessedDetailsRequest {}
+
+export interface GetServiceLastAccessedDetailsCommandOutput extends GetServiceLastAccessedDetailsResponse, MetadataBearer {}
+
+export interface GetServiceLastAccessedDetailsWithEntitiesCommandInput extends GetServiceLastAccessedDetailsWithEntitiesRequest {}
+
+export interface GetServiceLastAccessedDetailsWithEntitiesCommandOutput extends GetServiceLastAccessedDetailsWithEntitiesResponse, MetadataBearer {}
+
+export interface GetServiceLinkedRoleDeletionStatusCommandInput extends GetServiceLinkedRoleDeletionStatusRequest {}
+
+export interface GetServiceLinkedRoleDeletionStatusCommandOutput extends GetServiceLinkedRoleDeletionStatusResponse, MetadataBearer {}
+
 export interface GetUserCommandInput extends GetUserRequest {}
 
 export interface GetUserCommandOutput extends GetUserResponse, MetadataBearer {}
+
+export interface GetUserPolicyCommandInput extends GetUserPolicyRequest {}
+
+export interface GetUserPolicyCommandOutput extends GetUserPolicyResponse, MetadataBearer {}
 
 export interface IssueAccessKeyCommandInput extends IssueAccessKeyRequest {}
 
@@ -425,25 +2579,462 @@ export interface ListAccessKeysCommandInput extends ListAccessKeysRequest {}
 
 export interface ListAccessKeysCommandOutput extends ListAccessKeysResponse, MetadataBearer {}
 
+export interface ListAccountAliasesCommandInput extends ListAccountAliasesRequest {}
+
+export interface ListAccountAliasesCommandOutput extends ListAccountAliasesResponse, MetadataBearer {}
+
+export interface ListAttachedGroupPoliciesCommandInput extends ListAttachedGroupPoliciesRequest {}
+
+export interface ListAttachedGroupPoliciesCommandOutput extends ListAttachedGroupPoliciesResponse, MetadataBearer {}
+
+export interface ListAttachedRolePoliciesCommandInput extends ListAttachedRolePoliciesRequest {}
+
+export interface ListAttachedRolePoliciesCommandOutput extends ListAttachedRolePoliciesResponse, MetadataBearer {}
+
+export interface ListAttachedUserPoliciesCommandInput extends ListAttachedUserPoliciesRequest {}
+
+export interface ListAttachedUserPoliciesCommandOutput extends ListAttachedUserPoliciesResponse, MetadataBearer {}
+
+export interface ListDelegationRequestsCommandInput extends ListDelegationRequestsRequest {}
+
+export interface ListDelegationRequestsCommandOutput extends ListDelegationRequestsResponse, MetadataBearer {}
+
+export interface ListEntitiesForPolicyCommandInput extends ListEntitiesForPolicyRequest {}
+
+export interface ListEntitiesForPolicyCommandOutput extends ListEntitiesForPolicyResponse, MetadataBearer {}
+
+export interface ListGroupPoliciesCommandInput extends ListGroupPoliciesRequest {}
+
+export interface ListGroupPoliciesCommandOutput extends ListGroupPoliciesResponse, MetadataBearer {}
+
+export interface ListGroupsCommandInput extends ListGroupsRequest {}
+
+export interface ListGroupsCommandOutput extends ListGroupsResponse, MetadataBearer {}
+
+export interface ListGroupsForUserCommandInput extends ListGroupsForUserRequest {}
+
+export interface ListGroupsForUserCommandOutput extends ListGroupsForUserResponse, MetadataBearer {}
+
+export interface ListInstanceProfileTagsCommandInput extends ListInstanceProfileTagsRequest {}
+
+export interface ListInstanceProfileTagsCommandOutput extends ListInstanceProfileTagsResponse, MetadataBearer {}
+
+export interface ListInstanceProfilesCommandInput extends ListInstanceProfilesRequest {}
+
+export interface ListInstanceProfilesCommandOutput extends ListInstanceProfilesResponse, MetadataBearer {}
+
+export interface ListInstanceProfilesForRoleCommandInput extends ListInstanceProfilesForRoleRequest {}
+
+export interface ListInstanceProfilesForRoleCommandOutput extends ListInstanceProfilesForRoleResponse, MetadataBearer {}
+
+export interface ListMFADeviceTagsCommandInput extends ListMFADeviceTagsRequest {}
+
+export interface ListMFADeviceTagsCommandOutput extends ListMFADeviceTagsResponse, MetadataBearer {}
+
+export interface ListMFADevicesCommandInput extends ListMFADevicesRequest {}
+
+export interface ListMFADevicesCommandOutput extends ListMFADevicesResponse, MetadataBearer {}
+
+export interface ListOpenIDConnectProviderTagsCommandInput extends ListOpenIDConnectProviderTagsRequest {}
+
+export interface ListOpenIDConnectProviderTagsCommandOutput extends ListOpenIDConnectProviderTagsResponse, MetadataBearer {}
+
+export interface ListOpenIDConnectProvidersCommandInput extends ListOpenIDConnectProvidersRequest {}
+
+export interface ListOpenIDConnectProvidersCommandOutput extends ListOpenIDConnectProvidersResponse, MetadataBearer {}
+
+export interface ListOrganizationsFeaturesCommandInput extends ListOrganizationsFeaturesRequest {}
+
+export interface ListOrganizationsFeaturesCommandOutput extends ListOrganizationsFeaturesResponse, MetadataBearer {}
+
+export interface ListPoliciesCommandInput extends ListPoliciesRequest {}
+
+export interface ListPoliciesCommandOutput extends ListPoliciesResponse, MetadataBearer {}
+
+export interface ListPoliciesGrantingServiceAccessCommandInput extends ListPoliciesGrantingServiceAccessRequest {}
+
+export interface ListPoliciesGrantingServiceAccessCommandOutput extends ListPoliciesGrantingServiceAccessResponse, MetadataBearer {}
+
+export interface ListPolicyTagsCommandInput extends ListPolicyTagsRequest {}
+
+export interface ListPolicyTagsCommandOutput extends ListPolicyTagsResponse, MetadataBearer {}
+
+export interface ListPolicyVersionsCommandInput extends ListPolicyVersionsRequest {}
+
+export interface ListPolicyVersionsCommandOutput extends ListPolicyVersionsResponse, MetadataBearer {}
+
+export interface ListRolePoliciesCommandInput extends ListRolePoliciesRequest {}
+
+export interface ListRolePoliciesCommandOutput extends ListRolePoliciesResponse, MetadataBearer {}
+
+export interface ListRoleTagsCommandInput extends ListRoleTagsRequest {}
+
+export interface ListRoleTagsCommandOutput extends ListRoleTagsResponse, MetadataBearer {}
+
+export interface ListRolesCommandInput extends ListRolesRequest {}
+
+export interface ListRolesCommandOutput extends ListRolesResponse, MetadataBearer {}
+
+export interface ListSAMLProviderTagsCommandInput extends ListSAMLProviderTagsRequest {}
+
+export interface ListSAMLProviderTagsCommandOutput extends ListSAMLProviderTagsResponse, MetadataBearer {}
+
+export interface ListSAMLProvidersCommandInput extends ListSAMLProvidersRequest {}
+
+export interface ListSAMLProvidersCommandOutput extends ListSAMLProvidersResponse, MetadataBearer {}
+
+export interface ListSSHPublicKeysCommandInput extends ListSSHPublicKeysRequest {}
+
+export interface ListSSHPublicKeysCommandOutput extends ListSSHPublicKeysResponse, MetadataBearer {}
+
+export interface ListServerCertificateTagsCommandInput extends ListServerCertificateTagsRequest {}
+
+export interface ListServerCertificateTagsCommandOutput extends ListServerCertificateTagsResponse, MetadataBearer {}
+
+export interface ListServerCertificatesCommandInput extends ListServerCertificatesRequest {}
+
+export interface ListServerCertificatesCommandOutput extends ListServerCertificatesResponse, MetadataBearer {}
+
+export interface ListServiceSpecificCredentialsCommandInput extends ListServiceSpecificCredentialsRequest {}
+
+export interface ListServiceSpecificCredentialsCommandOutput extends ListServiceSpecificCredentialsResponse, MetadataBearer {}
+
+export interface ListSigningCertificatesCommandInput extends ListSigningCertificatesRequest {}
+
+export interface ListSigningCertificatesCommandOutput extends ListSigningCertificatesResponse, MetadataBearer {}
+
+export interface ListUserPoliciesCommandInput extends ListUserPoliciesRequest {}
+
+export interface ListUserPoliciesCommandOutput extends ListUserPoliciesResponse, MetadataBearer {}
+
+export interface ListUserTagsCommandInput extends ListUserTagsRequest {}
+
+export interface ListUserTagsCommandOutput extends ListUserTagsResponse, MetadataBearer {}
+
+export interface ListUsersCommandInput extends ListUsersRequest {}
+
+export interface ListUsersCommandOutput extends ListUsersResponse, MetadataBearer {}
+
+export interface ListVirtualMFADevicesCommandInput extends ListVirtualMFADevicesRequest {}
+
+export interface ListVirtualMFADevicesCommandOutput extends ListVirtualMFADevicesResponse, MetadataBearer {}
+
+export interface PutGroupPolicyCommandInput extends PutGroupPolicyRequest {}
+
+export interface PutGroupPolicyCommandOutput extends MetadataBearer {}
+
+export interface PutRolePermissionsBoundaryCommandInput extends PutRolePermissionsBoundaryRequest {}
+
+export interface PutRolePermissionsBoundaryCommandOutput extends MetadataBearer {}
+
+export interface PutRolePolicyCommandInput extends PutRolePolicyRequest {}
+
+export interface PutRolePolicyCommandOutput extends MetadataBearer {}
+
+export interface PutUserPermissionsBoundaryCommandInput extends PutUserPermissionsBoundaryRequest {}
+
+export interface PutUserPermissionsBoundaryCommandOutput extends MetadataBearer {}
+
 export interface PutUserPolicyCommandInput extends PutUserPolicyRequest {}
 
 export interface PutUserPolicyCommandOutput extends MetadataBearer {}
+
+export interface RejectDelegationRequestCommandInput extends RejectDelegationRequestRequest {}
+
+export interface RejectDelegationRequestCommandOutput extends MetadataBearer {}
+
+export interface RemoveClientIDFromOpenIDConnectProviderCommandInput extends RemoveClientIDFromOpenIDConnectProviderRequest {}
+
+export interface RemoveClientIDFromOpenIDConnectProviderCommandOutput extends MetadataBearer {}
+
+export interface RemoveRoleFromInstanceProfileCommandInput extends RemoveRoleFromInstanceProfileRequest {}
+
+export interface RemoveRoleFromInstanceProfileCommandOutput extends MetadataBearer {}
+
+export interface RemoveUserFromGroupCommandInput extends RemoveUserFromGroupRequest {}
+
+export interface RemoveUserFromGroupCommandOutput extends MetadataBearer {}
+
+export interface ResetServiceSpecificCredentialCommandInput extends ResetServiceSpecificCredentialRequest {}
+
+export interface ResetServiceSpecificCredentialCommandOutput extends ResetServiceSpecificCredentialResponse, MetadataBearer {}
+
+export interface ResyncMFADeviceCommandInput extends ResyncMFADeviceRequest {}
+
+export interface ResyncMFADeviceCommandOutput extends MetadataBearer {}
 
 export interface RotateAccessKeyCommandInput extends RotateAccessKeyRequest {}
 
 export interface RotateAccessKeyCommandOutput extends RotateAccessKeyResponse, MetadataBearer {}
 
+export interface SendDelegationTokenCommandInput extends SendDelegationTokenRequest {}
+
+export interface SendDelegationTokenCommandOutput extends MetadataBearer {}
+
 export interface SesSmtpPasswordV4CommandInput extends SesSmtpPasswordV4Request {}
 
 export interface SesSmtpPasswordV4CommandOutput extends SesSmtpPasswordV4Response, MetadataBearer {}
+
+export interface SetDefaultPolicyVersionCommandInput extends SetDefaultPolicyVersionRequest {}
+
+export interface SetDefaultPolicyVersionCommandOutput extends MetadataBearer {}
+
+export interface SetSecurityTokenServicePreferencesCommandInput extends SetSecurityTokenServicePreferencesRequest {}
+
+export interface SetSecurityTokenServicePreferencesCommandOutput extends MetadataBearer {}
+
+export interface SimulateCustomPolicyCommandInput extends SimulateCustomPolicyRequest {}
+
+export interface SimulateCustomPolicyCommandOutput extends SimulatePolicyResponse, MetadataBearer {}
+
+export interface SimulatePrincipalPolicyCommandInput extends SimulatePrincipalPolicyRequest {}
+
+export interface SimulatePrincipalPolicyCommandOutput extends SimulatePolicyResponse, MetadataBearer {}
+
+export interface TagInstanceProfileCommandInput extends TagInstanceProfileRequest {}
+
+export interface TagInstanceProfileCommandOutput extends MetadataBearer {}
+
+export interface TagMFADeviceCommandInput extends TagMFADeviceRequest {}
+
+export interface TagMFADeviceCommandOutput extends MetadataBearer {}
+
+export interface TagOpenIDConnectProviderCommandInput extends TagOpenIDConnectProviderRequest {}
+
+export interface TagOpenIDConnectProviderCommandOutput extends MetadataBearer {}
+
+export interface TagPolicyCommandInput extends TagPolicyRequest {}
+
+export interface TagPolicyCommandOutput extends MetadataBearer {}
+
+export interface TagRoleCommandInput extends TagRoleRequest {}
+
+export interface TagRoleCommandOutput extends MetadataBearer {}
+
+export interface TagSAMLProviderCommandInput extends TagSAMLProviderRequest {}
+
+export interface TagSAMLProviderCommandOutput extends MetadataBearer {}
+
+export interface TagServerCertificateCommandInput extends TagServerCertificateRequest {}
+
+export interface TagServerCertificateCommandOutput extends MetadataBearer {}
+
+export interface TagUserCommandInput extends TagUserRequest {}
+
+export interface TagUserCommandOutput extends MetadataBearer {}
+
+export interface UntagInstanceProfileCommandInput extends UntagInstanceProfileRequest {}
+
+export interface UntagInstanceProfileCommandOutput extends MetadataBearer {}
+
+export interface UntagMFADeviceCommandInput extends UntagMFADeviceRequest {}
+
+export interface UntagMFADeviceCommandOutput extends MetadataBearer {}
+
+export interface UntagOpenIDConnectProviderCommandInput extends UntagOpenIDConnectProviderRequest {}
+
+export interface UntagOpenIDConnectProviderCommandOutput extends MetadataBearer {}
+
+export interface UntagPolicyCommandInput extends UntagPolicyRequest {}
+
+export interface UntagPolicyCommandOutput extends MetadataBearer {}
+
+export interface UntagRoleCommandInput extends UntagRoleRequest {}
+
+export interface UntagRoleCommandOutput extends MetadataBearer {}
+
+export interface UntagSAMLProviderCommandInput extends UntagSAMLProviderRequest {}
+
+export interface UntagSAMLProviderCommandOutput extends MetadataBearer {}
+
+export interface UntagServerCertificateCommandInput extends UntagServerCertificateRequest {}
+
+export interface UntagServerCertificateCommandOutput extends MetadataBearer {}
+
+export interface UntagUserCommandInput extends UntagUserRequest {}
+
+export interface UntagUserCommandOutput extends MetadataBearer {}
 
 export interface UpdateAccessKeyCommandInput extends UpdateAccessKeyRequest {}
 
 export interface UpdateAccessKeyCommandOutput extends MetadataBearer {}
 
+export interface UpdateAccountPasswordPolicyCommandInput extends UpdateAccountPasswordPolicyRequest {}
+
+export interface UpdateAccountPasswordPolicyCommandOutput extends MetadataBearer {}
+
+export interface UpdateAssumeRolePolicyCommandInput extends UpdateAssumeRolePolicyRequest {}
+
+export interface UpdateAssumeRolePolicyCommandOutput extends MetadataBearer {}
+
+export interface UpdateDelegationRequestCommandInput extends UpdateDelegationRequestRequest {}
+
+export interface UpdateDelegationRequestCommandOutput extends MetadataBearer {}
+
+export interface UpdateGroupCommandInput extends UpdateGroupRequest {}
+
+export interface UpdateGroupCommandOutput extends MetadataBearer {}
+
+export interface UpdateLoginProfileCommandInput extends UpdateLoginProfileRequest {}
+
+export interface UpdateLoginProfileCommandOutput extends MetadataBearer {}
+
+export interface UpdateOpenIDConnectProviderThumbprintCommandInput extends UpdateOpenIDConnectProviderThumbprintRequest {}
+
+export interface UpdateOpenIDConnectProviderThumbprintCommandOutput extends MetadataBearer {}
+
+export interface UpdateRoleCommandInput extends UpdateRoleRequest {}
+
+export interface UpdateRoleCommandOutput extends UpdateRoleResponse, MetadataBearer {}
+
+export interface UpdateRoleDescriptionCommandInput extends UpdateRoleDescriptionRequest {}
+
+export interface UpdateRoleDescriptionCommandOutput extends UpdateRoleDescriptionResponse, MetadataBearer {}
+
+export interface UpdateSAMLProviderCommandInput extends UpdateSAMLProviderRequest {}
+
+export interface UpdateSAMLProviderCommandOutput extends UpdateSAMLProviderResponse, MetadataBearer {}
+
+export interface UpdateSSHPublicKeyCommandInput extends UpdateSSHPublicKeyRequest {}
+
+export interface UpdateSSHPublicKeyCommandOutput extends MetadataBearer {}
+
+export interface UpdateServerCertificateCommandInput extends UpdateServerCertificateRequest {}
+
+export interface UpdateServerCertificateCommandOutput extends MetadataBearer {}
+
+export interface UpdateServiceSpecificCredentialCommandInput extends UpdateServiceSpecificCredentialRequest {}
+
+export interface UpdateServiceSpecificCredentialCommandOutput extends MetadataBearer {}
+
+export interface UpdateSigningCertificateCommandInput extends UpdateSigningCertificateRequest {}
+
+export interface UpdateSigningCertificateCommandOutput extends MetadataBearer {}
+
+export interface UpdateUserCommandInput extends UpdateUserRequest {}
+
+export interface UpdateUserCommandOutput extends MetadataBearer {}
+
+export interface UploadSSHPublicKeyCommandInput extends UploadSSHPublicKeyRequest {}
+
+export interface UploadSSHPublicKeyCommandOutput extends UploadSSHPublicKeyResponse, MetadataBearer {}
+
+export interface UploadServerCertificateCommandInput extends UploadServerCertificateRequest {}
+
+export interface UploadServerCertificateCommandOutput extends UploadServerCertificateResponse, MetadataBearer {}
+
+export interface UploadSigningCertificateCommandInput extends UploadSigningCertificateRequest {}
+
+export interface UploadSigningCertificateCommandOutput extends UploadSigningCertificateResponse, MetadataBearer {}
+
+/** `AcceptDelegationRequest` in the v3 SDK's command form: `await client.send(new AcceptDelegationRequestCommand(input))`. */
+export declare class AcceptDelegationRequestCommand extends Command<AcceptDelegationRequestCommandInput, AcceptDelegationRequestCommandOutput> {
+  constructor(input: AcceptDelegationRequestCommandInput);
+}
+
+/** `AddClientIDToOpenIDConnectProvider` in the v3 SDK's command form: `await client.send(new AddClientIDToOpenIDConnectProviderCommand(input))`. */
+export declare class AddClientIDToOpenIDConnectProviderCommand extends Command<AddClientIDToOpenIDConnectProviderCommandInput, AddClientIDToOpenIDConnectProviderCommandOutput> {
+  constructor(input: AddClientIDToOpenIDConnectProviderCommandInput);
+}
+
+/** `AddRoleToInstanceProfile` in the v3 SDK's command form: `await client.send(new AddRoleToInstanceProfileCommand(input))`. */
+export declare class AddRoleToInstanceProfileCommand extends Command<AddRoleToInstanceProfileCommandInput, AddRoleToInstanceProfileCommandOutput> {
+  constructor(input: AddRoleToInstanceProfileCommandInput);
+}
+
+/** `AddUserToGroup` in the v3 SDK's command form: `await client.send(new AddUserToGroupCommand(input))`. */
+export declare class AddUserToGroupCommand extends Command<AddUserToGroupCommandInput, AddUserToGroupCommandOutput> {
+  constructor(input: AddUserToGroupCommandInput);
+}
+
+/** `AssociateDelegationRequest` in the v3 SDK's command form: `await client.send(new AssociateDelegationRequestCommand(input))`. */
+export declare class AssociateDelegationRequestCommand extends Command<AssociateDelegationRequestCommandInput, AssociateDelegationRequestCommandOutput> {
+  constructor(input: AssociateDelegationRequestCommandInput);
+}
+
+/** `AttachGroupPolicy` in the v3 SDK's command form: `await client.send(new AttachGroupPolicyCommand(input))`. */
+export declare class AttachGroupPolicyCommand extends Command<AttachGroupPolicyCommandInput, AttachGroupPolicyCommandOutput> {
+  constructor(input: AttachGroupPolicyCommandInput);
+}
+
+/** `AttachRolePolicy` in the v3 SDK's command form: `await client.send(new AttachRolePolicyCommand(input))`. */
+export declare class AttachRolePolicyCommand extends Command<AttachRolePolicyCommandInput, AttachRolePolicyCommandOutput> {
+  constructor(input: AttachRolePolicyCommandInput);
+}
+
+/** `AttachUserPolicy` in the v3 SDK's command form: `await client.send(new AttachUserPolicyCommand(input))`. */
+export declare class AttachUserPolicyCommand extends Command<AttachUserPolicyCommandInput, AttachUserPolicyCommandOutput> {
+  constructor(input: AttachUserPolicyCommandInput);
+}
+
+/** `ChangePassword` in the v3 SDK's command form: `await client.send(new ChangePasswordCommand(input))`. */
+export declare class ChangePasswordCommand extends Command<ChangePasswordCommandInput, ChangePasswordCommandOutput> {
+  constructor(input: ChangePasswordCommandInput);
+}
+
 /** `CreateAccessKey` in the v3 SDK's command form: `await client.send(new CreateAccessKeyCommand(input))`. */
 export declare class CreateAccessKeyCommand extends Command<CreateAccessKeyCommandInput, CreateAccessKeyCommandOutput> {
   constructor(input?: CreateAccessKeyCommandInput);
+}
+
+/** `CreateAccountAlias` in the v3 SDK's command form: `await client.send(new CreateAccountAliasCommand(input))`. */
+export declare class CreateAccountAliasCommand extends Command<CreateAccountAliasCommandInput, CreateAccountAliasCommandOutput> {
+  constructor(input: CreateAccountAliasCommandInput);
+}
+
+/** `CreateDelegationRequest` in the v3 SDK's command form: `await client.send(new CreateDelegationRequestCommand(input))`. */
+export declare class CreateDelegationRequestCommand extends Command<CreateDelegationRequestCommandInput, CreateDelegationRequestCommandOutput> {
+  constructor(input: CreateDelegationRequestCommandInput);
+}
+
+/** `CreateGroup` in the v3 SDK's command form: `await client.send(new CreateGroupCommand(input))`. */
+export declare class CreateGroupCommand extends Command<CreateGroupCommandInput, CreateGroupCommandOutput> {
+  constructor(input: CreateGroupCommandInput);
+}
+
+/** `CreateInstanceProfile` in the v3 SDK's command form: `await client.send(new CreateInstanceProfileCommand(input))`. */
+export declare class CreateInstanceProfileCommand extends Command<CreateInstanceProfileCommandInput, CreateInstanceProfileCommandOutput> {
+  constructor(input: CreateInstanceProfileCommandInput);
+}
+
+/** `CreateLoginProfile` in the v3 SDK's command form: `await client.send(new CreateLoginProfileCommand(input))`. */
+export declare class CreateLoginProfileCommand extends Command<CreateLoginProfileCommandInput, CreateLoginProfileCommandOutput> {
+  constructor(input?: CreateLoginProfileCommandInput);
+}
+
+/** `CreateOpenIDConnectProvider` in the v3 SDK's command form: `await client.send(new CreateOpenIDConnectProviderCommand(input))`. */
+export declare class CreateOpenIDConnectProviderCommand extends Command<CreateOpenIDConnectProviderCommandInput, CreateOpenIDConnectProviderCommandOutput> {
+  constructor(input: CreateOpenIDConnectProviderCommandInput);
+}
+
+/** `CreatePolicy` in the v3 SDK's command form: `await client.send(new CreatePolicyCommand(input))`. */
+export declare class CreatePolicyCommand extends Command<CreatePolicyCommandInput, CreatePolicyCommandOutput> {
+  constructor(input: CreatePolicyCommandInput);
+}
+
+/** `CreatePolicyVersion` in the v3 SDK's command form: `await client.send(new CreatePolicyVersionCommand(input))`. */
+export declare class CreatePolicyVersionCommand extends Command<CreatePolicyVersionCommandInput, CreatePolicyVersionCommandOutput> {
+  constructor(input: CreatePolicyVersionCommandInput);
+}
+
+/** `CreateRole` in the v3 SDK's command form: `await client.send(new CreateRoleCommand(input))`. */
+export declare class CreateRoleCommand extends Command<CreateRoleCommandInput, CreateRoleCommandOutput> {
+  constructor(input: CreateRoleCommandInput);
+}
+
+/** `CreateSAMLProvider` in the v3 SDK's command form: `await client.send(new CreateSAMLProviderCommand(input))`. */
+export declare class CreateSAMLProviderCommand extends Command<CreateSAMLProviderCommandInput, CreateSAMLProviderCommandOutput> {
+  constructor(input: CreateSAMLProviderCommandInput);
+}
+
+/** `CreateServiceLinkedRole` in the v3 SDK's command form: `await client.send(new CreateServiceLinkedRoleCommand(input))`. */
+export declare class CreateServiceLinkedRoleCommand extends Command<CreateServiceLinkedRoleCommandInput, CreateServiceLinkedRoleCommandOutput> {
+  constructor(input: CreateServiceLinkedRoleCommandInput);
+}
+
+/** `CreateServiceSpecificCredential` in the v3 SDK's command form: `await client.send(new CreateServiceSpecificCredentialCommand(input))`. */
+export declare class CreateServiceSpecificCredentialCommand extends Command<CreateServiceSpecificCredentialCommandInput, CreateServiceSpecificCredentialCommandOutput> {
+  constructor(input: CreateServiceSpecificCredentialCommandInput);
 }
 
 /** `CreateUser` in the v3 SDK's command form: `await client.send(new CreateUserCommand(input))`. */
@@ -451,9 +3042,109 @@ export declare class CreateUserCommand extends Command<CreateUserCommandInput, C
   constructor(input: CreateUserCommandInput);
 }
 
+/** `CreateVirtualMFADevice` in the v3 SDK's command form: `await client.send(new CreateVirtualMFADeviceCommand(input))`. */
+export declare class CreateVirtualMFADeviceCommand extends Command<CreateVirtualMFADeviceCommandInput, CreateVirtualMFADeviceCommandOutput> {
+  constructor(input: CreateVirtualMFADeviceCommandInput);
+}
+
+/** `DeactivateMFADevice` in the v3 SDK's command form: `await client.send(new DeactivateMFADeviceCommand(input))`. */
+export declare class DeactivateMFADeviceCommand extends Command<DeactivateMFADeviceCommandInput, DeactivateMFADeviceCommandOutput> {
+  constructor(input: DeactivateMFADeviceCommandInput);
+}
+
 /** `DeleteAccessKey` in the v3 SDK's command form: `await client.send(new DeleteAccessKeyCommand(input))`. */
 export declare class DeleteAccessKeyCommand extends Command<DeleteAccessKeyCommandInput, DeleteAccessKeyCommandOutput> {
   constructor(input: DeleteAccessKeyCommandInput);
+}
+
+/** `DeleteAccountAlias` in the v3 SDK's command form: `await client.send(new DeleteAccountAliasCommand(input))`. */
+export declare class DeleteAccountAliasCommand extends Command<DeleteAccountAliasCommandInput, DeleteAccountAliasCommandOutput> {
+  constructor(input: DeleteAccountAliasCommandInput);
+}
+
+/** `DeleteAccountPasswordPolicy` in the v3 SDK's command form: `await client.send(new DeleteAccountPasswordPolicyCommand(input))`. */
+export declare class DeleteAccountPasswordPolicyCommand extends Command<DeleteAccountPasswordPolicyCommandInput, DeleteAccountPasswordPolicyCommandOutput> {
+  constructor(input?: DeleteAccountPasswordPolicyCommandInput);
+}
+
+/** `DeleteGroup` in the v3 SDK's command form: `await client.send(new DeleteGroupCommand(input))`. */
+export declare class DeleteGroupCommand extends Command<DeleteGroupCommandInput, DeleteGroupCommandOutput> {
+  constructor(input: DeleteGroupCommandInput);
+}
+
+/** `DeleteGroupPolicy` in the v3 SDK's command form: `await client.send(new DeleteGroupPolicyCommand(input))`. */
+export declare class DeleteGroupPolicyCommand extends Command<DeleteGroupPolicyCommandInput, DeleteGroupPolicyCommandOutput> {
+  constructor(input: DeleteGroupPolicyCommandInput);
+}
+
+/** `DeleteInstanceProfile` in the v3 SDK's command form: `await client.send(new DeleteInstanceProfileCommand(input))`. */
+export declare class DeleteInstanceProfileCommand extends Command<DeleteInstanceProfileCommandInput, DeleteInstanceProfileCommandOutput> {
+  constructor(input: DeleteInstanceProfileCommandInput);
+}
+
+/** `DeleteLoginProfile` in the v3 SDK's command form: `await client.send(new DeleteLoginProfileCommand(input))`. */
+export declare class DeleteLoginProfileCommand extends Command<DeleteLoginProfileCommandInput, DeleteLoginProfileCommandOutput> {
+  constructor(input?: DeleteLoginProfileCommandInput);
+}
+
+/** `DeleteOpenIDConnectProvider` in the v3 SDK's command form: `await client.send(new DeleteOpenIDConnectProviderCommand(input))`. */
+export declare class DeleteOpenIDConnectProviderCommand extends Command<DeleteOpenIDConnectProviderCommandInput, DeleteOpenIDConnectProviderCommandOutput> {
+  constructor(input: DeleteOpenIDConnectProviderCommandInput);
+}
+
+/** `DeletePolicy` in the v3 SDK's command form: `await client.send(new DeletePolicyCommand(input))`. */
+export declare class DeletePolicyCommand extends Command<DeletePolicyCommandInput, DeletePolicyCommandOutput> {
+  constructor(input: DeletePolicyCommandInput);
+}
+
+/** `DeletePolicyVersion` in the v3 SDK's command form: `await client.send(new DeletePolicyVersionCommand(input))`. */
+export declare class DeletePolicyVersionCommand extends Command<DeletePolicyVersionCommandInput, DeletePolicyVersionCommandOutput> {
+  constructor(input: DeletePolicyVersionCommandInput);
+}
+
+/** `DeleteRole` in the v3 SDK's command form: `await client.send(new DeleteRoleCommand(input))`. */
+export declare class DeleteRoleCommand extends Command<DeleteRoleCommandInput, DeleteRoleCommandOutput> {
+  constructor(input: DeleteRoleCommandInput);
+}
+
+/** `DeleteRolePermissionsBoundary` in the v3 SDK's command form: `await client.send(new DeleteRolePermissionsBoundaryCommand(input))`. */
+export declare class DeleteRolePermissionsBoundaryCommand extends Command<DeleteRolePermissionsBoundaryCommandInput, DeleteRolePermissionsBoundaryCommandOutput> {
+  constructor(input: DeleteRolePermissionsBoundaryCommandInput);
+}
+
+/** `DeleteRolePolicy` in the v3 SDK's command form: `await client.send(new DeleteRolePolicyCommand(input))`. */
+export declare class DeleteRolePolicyCommand extends Command<DeleteRolePolicyCommandInput, DeleteRolePolicyCommandOutput> {
+  constructor(input: DeleteRolePolicyCommandInput);
+}
+
+/** `DeleteSAMLProvider` in the v3 SDK's command form: `await client.send(new DeleteSAMLProviderCommand(input))`. */
+export declare class DeleteSAMLProviderCommand extends Command<DeleteSAMLProviderCommandInput, DeleteSAMLProviderCommandOutput> {
+  constructor(input: DeleteSAMLProviderCommandInput);
+}
+
+/** `DeleteSSHPublicKey` in the v3 SDK's command form: `await client.send(new DeleteSSHPublicKeyCommand(input))`. */
+export declare class DeleteSSHPublicKeyCommand extends Command<DeleteSSHPublicKeyCommandInput, DeleteSSHPublicKeyCommandOutput> {
+  constructor(input: DeleteSSHPublicKeyCommandInput);
+}
+
+/** `DeleteServerCertificate` in the v3 SDK's command form: `await client.send(new DeleteServerCertificateCommand(input))`. */
+export declare class DeleteServerCertificateCommand extends Command<DeleteServerCertificateCommandInput, DeleteServerCertificateCommandOutput> {
+  constructor(input: DeleteServerCertificateCommandInput);
+}
+
+/** `DeleteServiceLinkedRole` in the v3 SDK's command form: `await client.send(new DeleteServiceLinkedRoleCommand(input))`. */
+export declare class DeleteServiceLinkedRoleCommand extends Command<DeleteServiceLinkedRoleCommandInput, DeleteServiceLinkedRoleCommandOutput> {
+  constructor(input: DeleteServiceLinkedRoleCommandInput);
+}
+
+/** `DeleteServiceSpecificCredential` in the v3 SDK's command form: `await client.send(new DeleteServiceSpecificCredentialCommand(input))`. */
+export declare class DeleteServiceSpecificCredentialCommand extends Command<DeleteServiceSpecificCredentialCommandInput, DeleteServiceSpecificCredentialCommandOutput> {
+  constructor(input: DeleteServiceSpecificCredentialCommandInput);
+}
+
+/** `DeleteSigningCertificate` in the v3 SDK's command form: `await client.send(new DeleteSigningCertificateCommand(input))`. */
+export declare class DeleteSigningCertificateCommand extends Command<DeleteSigningCertificateCommandInput, DeleteSigningCertificateCommandOutput> {
+  constructor(input: DeleteSigningCertificateCommandInput);
 }
 
 /** `DeleteUser` in the v3 SDK's command form: `await client.send(new DeleteUserCommand(input))`. */
@@ -461,14 +3152,229 @@ export declare class DeleteUserCommand extends Command<DeleteUserCommandInput, D
   constructor(input: DeleteUserCommandInput);
 }
 
+/** `DeleteUserPermissionsBoundary` in the v3 SDK's command form: `await client.send(new DeleteUserPermissionsBoundaryCommand(input))`. */
+export declare class DeleteUserPermissionsBoundaryCommand extends Command<DeleteUserPermissionsBoundaryCommandInput, DeleteUserPermissionsBoundaryCommandOutput> {
+  constructor(input: DeleteUserPermissionsBoundaryCommandInput);
+}
+
+/** `DeleteUserPolicy` in the v3 SDK's command form: `await client.send(new DeleteUserPolicyCommand(input))`. */
+export declare class DeleteUserPolicyCommand extends Command<DeleteUserPolicyCommandInput, DeleteUserPolicyCommandOutput> {
+  constructor(input: DeleteUserPolicyCommandInput);
+}
+
+/** `DeleteVirtualMFADevice` in the v3 SDK's command form: `await client.send(new DeleteVirtualMFADeviceCommand(input))`. */
+export declare class DeleteVirtualMFADeviceCommand extends Command<DeleteVirtualMFADeviceCommandInput, DeleteVirtualMFADeviceCommandOutput> {
+  constructor(input: DeleteVirtualMFADeviceCommandInput);
+}
+
+/** `DetachGroupPolicy` in the v3 SDK's command form: `await client.send(new DetachGroupPolicyCommand(input))`. */
+export declare class DetachGroupPolicyCommand extends Command<DetachGroupPolicyCommandInput, DetachGroupPolicyCommandOutput> {
+  constructor(input: DetachGroupPolicyCommandInput);
+}
+
+/** `DetachRolePolicy` in the v3 SDK's command form: `await client.send(new DetachRolePolicyCommand(input))`. */
+export declare class DetachRolePolicyCommand extends Command<DetachRolePolicyCommandInput, DetachRolePolicyCommandOutput> {
+  constructor(input: DetachRolePolicyCommandInput);
+}
+
+/** `DetachUserPolicy` in the v3 SDK's command form: `await client.send(new DetachUserPolicyCommand(input))`. */
+export declare class DetachUserPolicyCommand extends Command<DetachUserPolicyCommandInput, DetachUserPolicyCommandOutput> {
+  constructor(input: DetachUserPolicyCommandInput);
+}
+
+/** `DisableOrganizationsRootCredentialsManagement` in the v3 SDK's command form: `await client.send(new DisableOrganizationsRootCredentialsManagementCommand(input))`. */
+export declare class DisableOrganizationsRootCredentialsManagementCommand extends Command<DisableOrganizationsRootCredentialsManagementCommandInput, DisableOrganizationsRootCredentialsManagementCommandOutput> {
+  constructor(input?: DisableOrganizationsRootCredentialsManagementCommandInput);
+}
+
+/** `DisableOrganizationsRootSessions` in the v3 SDK's command form: `await client.send(new DisableOrganizationsRootSessionsCommand(input))`. */
+export declare class DisableOrganizationsRootSessionsCommand extends Command<DisableOrganizationsRootSessionsCommandInput, DisableOrganizationsRootSessionsCommandOutput> {
+  constructor(input?: DisableOrganizationsRootSessionsCommandInput);
+}
+
+/** `DisableOutboundWebIdentityFederation` in the v3 SDK's command form: `await client.send(new DisableOutboundWebIdentityFederationCommand(input))`. */
+export declare class DisableOutboundWebIdentityFederationCommand extends Command<DisableOutboundWebIdentityFederationCommandInput, DisableOutboundWebIdentityFederationCommandOutput> {
+  constructor(input?: DisableOutboundWebIdentityFederationCommandInput);
+}
+
+/** `EnableMFADevice` in the v3 SDK's command form: `await client.send(new EnableMFADeviceCommand(input))`. */
+export declare class EnableMFADeviceCommand extends Command<EnableMFADeviceCommandInput, EnableMFADeviceCommandOutput> {
+  constructor(input: EnableMFADeviceCommandInput);
+}
+
+/** `EnableOrganizationsRootCredentialsManagement` in the v3 SDK's command form: `await client.send(new EnableOrganizationsRootCredentialsManagementCommand(input))`. */
+export declare class EnableOrganizationsRootCredentialsManagementCommand extends Command<EnableOrganizationsRootCredentialsManagementCommandInput, EnableOrganizationsRootCredentialsManagementCommandOutput> {
+  constructor(input?: EnableOrganizationsRootCredentialsManagementCommandInput);
+}
+
+/** `EnableOrganizationsRootSessions` in the v3 SDK's command form: `await client.send(new EnableOrganizationsRootSessionsCommand(input))`. */
+export declare class EnableOrganizationsRootSessionsCommand extends Command<EnableOrganizationsRootSessionsCommandInput, EnableOrganizationsRootSessionsCommandOutput> {
+  constructor(input?: EnableOrganizationsRootSessionsCommandInput);
+}
+
+/** `EnableOutboundWebIdentityFederation` in the v3 SDK's command form: `await client.send(new EnableOutboundWebIdentityFederationCommand(input))`. */
+export declare class EnableOutboundWebIdentityFederationCommand extends Command<EnableOutboundWebIdentityFederationCommandInput, EnableOutboundWebIdentityFederationCommandOutput> {
+  constructor(input?: EnableOutboundWebIdentityFederationCommandInput);
+}
+
+/** `GenerateCredentialReport` in the v3 SDK's command form: `await client.send(new GenerateCredentialReportCommand(input))`. */
+export declare class GenerateCredentialReportCommand extends Command<GenerateCredentialReportCommandInput, GenerateCredentialReportCommandOutput> {
+  constructor(input?: GenerateCredentialReportCommandInput);
+}
+
+/** `GenerateOrganizationsAccessReport` in the v3 SDK's command form: `await client.send(new GenerateOrganizationsAccessReportCommand(input))`. */
+export declare class GenerateOrganizationsAccessReportCommand extends Command<GenerateOrganizationsAccessReportCommandInput, GenerateOrganizationsAccessReportCommandOutput> {
+  constructor(input: GenerateOrganizationsAccessReportCommandInput);
+}
+
+/** `GenerateServiceLastAccessedDetails` in the v3 SDK's command form: `await client.send(new GenerateServiceLastAccessedDetailsCommand(input))`. */
+export declare class GenerateServiceLastAccessedDetailsCommand extends Command<GenerateServiceLastAccessedDetailsCommandInput, GenerateServiceLastAccessedDetailsCommandOutput> {
+  constructor(input: GenerateServiceLastAccessedDetailsCommandInput);
+}
+
 /** `GetAccessKeyLastUsed` in the v3 SDK's command form: `await client.send(new GetAccessKeyLastUsedCommand(input))`. */
 export declare class GetAccessKeyLastUsedCommand extends Command<GetAccessKeyLastUsedCommandInput, GetAccessKeyLastUsedCommandOutput> {
   constructor(input: GetAccessKeyLastUsedCommandInput);
 }
 
+/** `GetAccountAuthorizationDetails` in the v3 SDK's command form: `await client.send(new GetAccountAuthorizationDetailsCommand(input))`. */
+export declare class GetAccountAuthorizationDetailsCommand extends Command<GetAccountAuthorizationDetailsCommandInput, GetAccountAuthorizationDetailsCommandOutput> {
+  constructor(input?: GetAccountAuthorizationDetailsCommandInput);
+}
+
+/** `GetAccountPasswordPolicy` in the v3 SDK's command form: `await client.send(new GetAccountPasswordPolicyCommand(input))`. */
+export declare class GetAccountPasswordPolicyCommand extends Command<GetAccountPasswordPolicyCommandInput, GetAccountPasswordPolicyCommandOutput> {
+  constructor(input?: GetAccountPasswordPolicyCommandInput);
+}
+
+/** `GetAccountSummary` in the v3 SDK's command form: `await client.send(new GetAccountSummaryCommand(input))`. */
+export declare class GetAccountSummaryCommand extends Command<GetAccountSummaryCommandInput, GetAccountSummaryCommandOutput> {
+  constructor(input?: GetAccountSummaryCommandInput);
+}
+
+/** `GetContextKeysForCustomPolicy` in the v3 SDK's command form: `await client.send(new GetContextKeysForCustomPolicyCommand(input))`. */
+export declare class GetContextKeysForCustomPolicyCommand extends Command<GetContextKeysForCustomPolicyCommandInput, GetContextKeysForCustomPolicyCommandOutput> {
+  constructor(input: GetContextKeysForCustomPolicyCommandInput);
+}
+
+/** `GetContextKeysForPrincipalPolicy` in the v3 SDK's command form: `await client.send(new GetContextKeysForPrincipalPolicyCommand(input))`. */
+export declare class GetContextKeysForPrincipalPolicyCommand extends Command<GetContextKeysForPrincipalPolicyCommandInput, GetContextKeysForPrincipalPolicyCommandOutput> {
+  constructor(input: GetContextKeysForPrincipalPolicyCommandInput);
+}
+
+/** `GetCredentialReport` in the v3 SDK's command form: `await client.send(new GetCredentialReportCommand(input))`. */
+export declare class GetCredentialReportCommand extends Command<GetCredentialReportCommandInput, GetCredentialReportCommandOutput> {
+  constructor(input?: GetCredentialReportCommandInput);
+}
+
+/** `GetDelegationRequest` in the v3 SDK's command form: `await client.send(new GetDelegationRequestCommand(input))`. */
+export declare class GetDelegationRequestCommand extends Command<GetDelegationRequestCommandInput, GetDelegationRequestCommandOutput> {
+  constructor(input: GetDelegationRequestCommandInput);
+}
+
+/** `GetGroup` in the v3 SDK's command form: `await client.send(new GetGroupCommand(input))`. */
+export declare class GetGroupCommand extends Command<GetGroupCommandInput, GetGroupCommandOutput> {
+  constructor(input: GetGroupCommandInput);
+}
+
+/** `GetGroupPolicy` in the v3 SDK's command form: `await client.send(new GetGroupPolicyCommand(input))`. */
+export declare class GetGroupPolicyCommand extends Command<GetGroupPolicyCommandInput, GetGroupPolicyCommandOutput> {
+  constructor(input: GetGroupPolicyCommandInput);
+}
+
+/** `GetHumanReadableSummary` in the v3 SDK's command form: `await client.send(new GetHumanReadableSummaryCommand(input))`. */
+export declare class GetHumanReadableSummaryCommand extends Command<GetHumanReadableSummaryCommandInput, GetHumanReadableSummaryCommandOutput> {
+  constructor(input: GetHumanReadableSummaryCommandInput);
+}
+
+/** `GetInstanceProfile` in the v3 SDK's command form: `await client.send(new GetInstanceProfileCommand(input))`. */
+export declare class GetInstanceProfileCommand extends Command<GetInstanceProfileCommandInput, GetInstanceProfileCommandOutput> {
+  constructor(input: GetInstanceProfileCommandInput);
+}
+
+/** `GetLoginProfile` in the v3 SDK's command form: `await client.send(new GetLoginProfileCommand(input))`. */
+export declare class GetLoginProfileCommand extends Command<GetLoginProfileCommandInput, GetLoginProfileCommandOutput> {
+  constructor(input?: GetLoginProfileCommandInput);
+}
+
+/** `GetMFADevice` in the v3 SDK's command form: `await client.send(new GetMFADeviceCommand(input))`. */
+export declare class GetMFADeviceCommand extends Command<GetMFADeviceCommandInput, GetMFADeviceCommandOutput> {
+  constructor(input: GetMFADeviceCommandInput);
+}
+
+/** `GetOpenIDConnectProvider` in the v3 SDK's command form: `await client.send(new GetOpenIDConnectProviderCommand(input))`. */
+export declare class GetOpenIDConnectProviderCommand extends Command<GetOpenIDConnectProviderCommandInput, GetOpenIDConnectProviderCommandOutput> {
+  constructor(input: GetOpenIDConnectProviderCommandInput);
+}
+
+/** `GetOrganizationsAccessReport` in the v3 SDK's command form: `await client.send(new GetOrganizationsAccessReportCommand(input))`. */
+export declare class GetOrganizationsAccessReportCommand extends Command<GetOrganizationsAccessReportCommandInput, GetOrganizationsAccessReportCommandOutput> {
+  constructor(input: GetOrganizationsAccessReportCommandInput);
+}
+
+/** `GetOutboundWebIdentityFederationInfo` in the v3 SDK's command form: `await client.send(new GetOutboundWebIdentityFederationInfoCommand(input))`. */
+export declare class GetOutboundWebIdentityFederationInfoCommand extends Command<GetOutboundWebIdentityFederationInfoCommandInput, GetOutboundWebIdentityFederationInfoCommandOutput> {
+  constructor(input?: GetOutboundWebIdentityFederationInfoCommandInput);
+}
+
+/** `GetPolicy` in the v3 SDK's command form: `await client.send(new GetPolicyCommand(input))`. */
+export declare class GetPolicyCommand extends Command<GetPolicyCommandInput, GetPolicyCommandOutput> {
+  constructor(input: GetPolicyCommandInput);
+}
+
+/** `GetPolicyVersion` in the v3 SDK's command form: `await client.send(new GetPolicyVersionCommand(input))`. */
+export declare class GetPolicyVersionCommand extends Command<GetPolicyVersionCommandInput, GetPolicyVersionCommandOutput> {
+  constructor(input: GetPolicyVersionCommandInput);
+}
+
+/** `GetRole` in the v3 SDK's command form: `await client.send(new GetRoleCommand(input))`. */
+export declare class GetRoleCommand extends Command<GetRoleCommandInput, GetRoleCommandOutput> {
+  constructor(input: GetRoleCommandInput);
+}
+
+/** `GetRolePolicy` in the v3 SDK's command form: `await client.send(new GetRolePolicyCommand(input))`. */
+export declare class GetRolePolicyCommand extends Command<GetRolePolicyCommandInput, GetRolePolicyCommandOutput> {
+  constructor(input: GetRolePolicyCommandInput);
+}
+
+/** `GetSAMLProvider` in the v3 SDK's command form: `await client.send(new GetSAMLProviderCommand(input))`. */
+export declare class GetSAMLProviderCommand extends Command<GetSAMLProviderCommandInput, GetSAMLProviderCommandOutput> {
+  constructor(input: GetSAMLProviderCommandInput);
+}
+
+/** `GetSSHPublicKey` in the v3 SDK's command form: `await client.send(new GetSSHPublicKeyCommand(input))`. */
+export declare class GetSSHPublicKeyCommand extends Command<GetSSHPublicKeyCommandInput, GetSSHPublicKeyCommandOutput> {
+  constructor(input: GetSSHPublicKeyCommandInput);
+}
+
+/** `GetServerCertificate` in the v3 SDK's command form: `await client.send(new GetServerCertificateCommand(input))`. */
+export declare class GetServerCertificateCommand extends Command<GetServerCertificateCommandInput, GetServerCertificateCommandOutput> {
+  constructor(input: GetServerCertificateCommandInput);
+}
+
+/** `GetServiceLastAccessedDetails` in the v3 SDK's command form: `await client.send(new GetServiceLastAccessedDetailsCommand(input))`. */
+export declare class GetServiceLastAccessedDetailsCommand extends Command<GetServiceLastAccessedDetailsCommandInput, GetServiceLastAccessedDetailsCommandOutput> {
+  constructor(input: GetServiceLastAccessedDetailsCommandInput);
+}
+
+/** `GetServiceLastAccessedDetailsWithEntities` in the v3 SDK's command form: `await client.send(new GetServiceLastAccessedDetailsWithEntitiesCommand(input))`. */
+export declare class GetServiceLastAccessedDetailsWithEntitiesCommand extends Command<GetServiceLastAccessedDetailsWithEntitiesCommandInput, GetServiceLastAccessedDetailsWithEntitiesCommandOutput> {
+  constructor(input: GetServiceLastAccessedDetailsWithEntitiesCommandInput);
+}
+
+/** `GetServiceLinkedRoleDeletionStatus` in the v3 SDK's command form: `await client.send(new GetServiceLinkedRoleDeletionStatusCommand(input))`. */
+export declare class GetServiceLinkedRoleDeletionStatusCommand extends Command<GetServiceLinkedRoleDeletionStatusCommandInput, GetServiceLinkedRoleDeletionStatusCommandOutput> {
+  constructor(input: GetServiceLinkedRoleDeletionStatusCommandInput);
+}
+
 /** `GetUser` in the v3 SDK's command form: `await client.send(new GetUserCommand(input))`. */
 export declare class GetUserCommand extends Command<GetUserCommandInput, GetUserCommandOutput> {
   constructor(input?: GetUserCommandInput);
+}
+
+/** `GetUserPolicy` in the v3 SDK's command form: `await client.send(new GetUserPolicyCommand(input))`. */
+export declare class GetUserPolicyCommand extends Command<GetUserPolicyCommandInput, GetUserPolicyCommandOutput> {
+  constructor(input: GetUserPolicyCommandInput);
 }
 
 /** `IssueAccessKey` in the v3 SDK's command form: `await client.send(new IssueAccessKeyCommand(input))`. */
@@ -481,9 +3387,234 @@ export declare class ListAccessKeysCommand extends Command<ListAccessKeysCommand
   constructor(input?: ListAccessKeysCommandInput);
 }
 
+/** `ListAccountAliases` in the v3 SDK's command form: `await client.send(new ListAccountAliasesCommand(input))`. */
+export declare class ListAccountAliasesCommand extends Command<ListAccountAliasesCommandInput, ListAccountAliasesCommandOutput> {
+  constructor(input?: ListAccountAliasesCommandInput);
+}
+
+/** `ListAttachedGroupPolicies` in the v3 SDK's command form: `await client.send(new ListAttachedGroupPoliciesCommand(input))`. */
+export declare class ListAttachedGroupPoliciesCommand extends Command<ListAttachedGroupPoliciesCommandInput, ListAttachedGroupPoliciesCommandOutput> {
+  constructor(input: ListAttachedGroupPoliciesCommandInput);
+}
+
+/** `ListAttachedRolePolicies` in the v3 SDK's command form: `await client.send(new ListAttachedRolePoliciesCommand(input))`. */
+export declare class ListAttachedRolePoliciesCommand extends Command<ListAttachedRolePoliciesCommandInput, ListAttachedRolePoliciesCommandOutput> {
+  constructor(input: ListAttachedRolePoliciesCommandInput);
+}
+
+/** `ListAttachedUserPolicies` in the v3 SDK's command form: `await client.send(new ListAttachedUserPoliciesCommand(input))`. */
+export declare class ListAttachedUserPoliciesCommand extends Command<ListAttachedUserPoliciesCommandInput, ListAttachedUserPoliciesCommandOutput> {
+  constructor(input: ListAttachedUserPoliciesCommandInput);
+}
+
+/** `ListDelegationRequests` in the v3 SDK's command form: `await client.send(new ListDelegationRequestsCommand(input))`. */
+export declare class ListDelegationRequestsCommand extends Command<ListDelegationRequestsCommandInput, ListDelegationRequestsCommandOutput> {
+  constructor(input?: ListDelegationRequestsCommandInput);
+}
+
+/** `ListEntitiesForPolicy` in the v3 SDK's command form: `await client.send(new ListEntitiesForPolicyCommand(input))`. */
+export declare class ListEntitiesForPolicyCommand extends Command<ListEntitiesForPolicyCommandInput, ListEntitiesForPolicyCommandOutput> {
+  constructor(input: ListEntitiesForPolicyCommandInput);
+}
+
+/** `ListGroupPolicies` in the v3 SDK's command form: `await client.send(new ListGroupPoliciesCommand(input))`. */
+export declare class ListGroupPoliciesCommand extends Command<ListGroupPoliciesCommandInput, ListGroupPoliciesCommandOutput> {
+  constructor(input: ListGroupPoliciesCommandInput);
+}
+
+/** `ListGroups` in the v3 SDK's command form: `await client.send(new ListGroupsCommand(input))`. */
+export declare class ListGroupsCommand extends Command<ListGroupsCommandInput, ListGroupsCommandOutput> {
+  constructor(input?: ListGroupsCommandInput);
+}
+
+/** `ListGroupsForUser` in the v3 SDK's command form: `await client.send(new ListGroupsForUserCommand(input))`. */
+export declare class ListGroupsForUserCommand extends Command<ListGroupsForUserCommandInput, ListGroupsForUserCommandOutput> {
+  constructor(input: ListGroupsForUserCommandInput);
+}
+
+/** `ListInstanceProfileTags` in the v3 SDK's command form: `await client.send(new ListInstanceProfileTagsCommand(input))`. */
+export declare class ListInstanceProfileTagsCommand extends Command<ListInstanceProfileTagsCommandInput, ListInstanceProfileTagsCommandOutput> {
+  constructor(input: ListInstanceProfileTagsCommandInput);
+}
+
+/** `ListInstanceProfiles` in the v3 SDK's command form: `await client.send(new ListInstanceProfilesCommand(input))`. */
+export declare class ListInstanceProfilesCommand extends Command<ListInstanceProfilesCommandInput, ListInstanceProfilesCommandOutput> {
+  constructor(input?: ListInstanceProfilesCommandInput);
+}
+
+/** `ListInstanceProfilesForRole` in the v3 SDK's command form: `await client.send(new ListInstanceProfilesForRoleCommand(input))`. */
+export declare class ListInstanceProfilesForRoleCommand extends Command<ListInstanceProfilesForRoleCommandInput, ListInstanceProfilesForRoleCommandOutput> {
+  constructor(input: ListInstanceProfilesForRoleCommandInput);
+}
+
+/** `ListMFADeviceTags` in the v3 SDK's command form: `await client.send(new ListMFADeviceTagsCommand(input))`. */
+export declare class ListMFADeviceTagsCommand extends Command<ListMFADeviceTagsCommandInput, ListMFADeviceTagsCommandOutput> {
+  constructor(input: ListMFADeviceTagsCommandInput);
+}
+
+/** `ListMFADevices` in the v3 SDK's command form: `await client.send(new ListMFADevicesCommand(input))`. */
+export declare class ListMFADevicesCommand extends Command<ListMFADevicesCommandInput, ListMFADevicesCommandOutput> {
+  constructor(input?: ListMFADevicesCommandInput);
+}
+
+/** `ListOpenIDConnectProviderTags` in the v3 SDK's command form: `await client.send(new ListOpenIDConnectProviderTagsCommand(input))`. */
+export declare class ListOpenIDConnectProviderTagsCommand extends Command<ListOpenIDConnectProviderTagsCommandInput, ListOpenIDConnectProviderTagsCommandOutput> {
+  constructor(input: ListOpenIDConnectProviderTagsCommandInput);
+}
+
+/** `ListOpenIDConnectProviders` in the v3 SDK's command form: `await client.send(new ListOpenIDConnectProvidersCommand(input))`. */
+export declare class ListOpenIDConnectProvidersCommand extends Command<ListOpenIDConnectProvidersCommandInput, ListOpenIDConnectProvidersCommandOutput> {
+  constructor(input?: ListOpenIDConnectProvidersCommandInput);
+}
+
+/** `ListOrganizationsFeatures` in the v3 SDK's command form: `await client.send(new ListOrganizationsFeaturesCommand(input))`. */
+export declare class ListOrganizationsFeaturesCommand extends Command<ListOrganizationsFeaturesCommandInput, ListOrganizationsFeaturesCommandOutput> {
+  constructor(input?: ListOrganizationsFeaturesCommandInput);
+}
+
+/** `ListPolicies` in the v3 SDK's command form: `await client.send(new ListPoliciesCommand(input))`. */
+export declare class ListPoliciesCommand extends Command<ListPoliciesCommandInput, ListPoliciesCommandOutput> {
+  constructor(input?: ListPoliciesCommandInput);
+}
+
+/** `ListPoliciesGrantingServiceAccess` in the v3 SDK's command form: `await client.send(new ListPoliciesGrantingServiceAccessCommand(input))`. */
+export declare class ListPoliciesGrantingServiceAccessCommand extends Command<ListPoliciesGrantingServiceAccessCommandInput, ListPoliciesGrantingServiceAccessCommandOutput> {
+  constructor(input: ListPoliciesGrantingServiceAccessCommandInput);
+}
+
+/** `ListPolicyTags` in the v3 SDK's command form: `await client.send(new ListPolicyTagsCommand(input))`. */
+export declare class ListPolicyTagsCommand extends Command<ListPolicyTagsCommandInput, ListPolicyTagsCommandOutput> {
+  constructor(input: ListPolicyTagsCommandInput);
+}
+
+/** `ListPolicyVersions` in the v3 SDK's command form: `await client.send(new ListPolicyVersionsCommand(input))`. */
+export declare class ListPolicyVersionsCommand extends Command<ListPolicyVersionsCommandInput, ListPolicyVersionsCommandOutput> {
+  constructor(input: ListPolicyVersionsCommandInput);
+}
+
+/** `ListRolePolicies` in the v3 SDK's command form: `await client.send(new ListRolePoliciesCommand(input))`. */
+export declare class ListRolePoliciesCommand extends Command<ListRolePoliciesCommandInput, ListRolePoliciesCommandOutput> {
+  constructor(input: ListRolePoliciesCommandInput);
+}
+
+/** `ListRoleTags` in the v3 SDK's command form: `await client.send(new ListRoleTagsCommand(input))`. */
+export declare class ListRoleTagsCommand extends Command<ListRoleTagsCommandInput, ListRoleTagsCommandOutput> {
+  constructor(input: ListRoleTagsCommandInput);
+}
+
+/** `ListRoles` in the v3 SDK's command form: `await client.send(new ListRolesCommand(input))`. */
+export declare class ListRolesCommand extends Command<ListRolesCommandInput, ListRolesCommandOutput> {
+  constructor(input?: ListRolesCommandInput);
+}
+
+/** `ListSAMLProviderTags` in the v3 SDK's command form: `await client.send(new ListSAMLProviderTagsCommand(input))`. */
+export declare class ListSAMLProviderTagsCommand extends Command<ListSAMLProviderTagsCommandInput, ListSAMLProviderTagsCommandOutput> {
+  constructor(input: ListSAMLProviderTagsCommandInput);
+}
+
+/** `ListSAMLProviders` in the v3 SDK's command form: `await client.send(new ListSAMLProvidersCommand(input))`. */
+export declare class ListSAMLProvidersCommand extends Command<ListSAMLProvidersCommandInput, ListSAMLProvidersCommandOutput> {
+  constructor(input?: ListSAMLProvidersCommandInput);
+}
+
+/** `ListSSHPublicKeys` in the v3 SDK's command form: `await client.send(new ListSSHPublicKeysCommand(input))`. */
+export declare class ListSSHPublicKeysCommand extends Command<ListSSHPublicKeysCommandInput, ListSSHPublicKeysCommandOutput> {
+  constructor(input?: ListSSHPublicKeysCommandInput);
+}
+
+/** `ListServerCertificateTags` in the v3 SDK's command form: `await client.send(new ListServerCertificateTagsCommand(input))`. */
+export declare class ListServerCertificateTagsCommand extends Command<ListServerCertificateTagsCommandInput, ListServerCertificateTagsCommandOutput> {
+  constructor(input: ListServerCertificateTagsCommandInput);
+}
+
+/** `ListServerCertificates` in the v3 SDK's command form: `await client.send(new ListServerCertificatesCommand(input))`. */
+export declare class ListServerCertificatesCommand extends Command<ListServerCertificatesCommandInput, ListServerCertificatesCommandOutput> {
+  constructor(input?: ListServerCertificatesCommandInput);
+}
+
+/** `ListServiceSpecificCredentials` in the v3 SDK's command form: `await client.send(new ListServiceSpecificCredentialsCommand(input))`. */
+export declare class ListServiceSpecificCredentialsCommand extends Command<ListServiceSpecificCredentialsCommandInput, ListServiceSpecificCredentialsCommandOutput> {
+  constructor(input?: ListServiceSpecificCredentialsCommandInput);
+}
+
+/** `ListSigningCertificates` in the v3 SDK's command form: `await client.send(new ListSigningCertificatesCommand(input))`. */
+export declare class ListSigningCertificatesCommand extends Command<ListSigningCertificatesCommandInput, ListSigningCertificatesCommandOutput> {
+  constructor(input?: ListSigningCertificatesCommandInput);
+}
+
+/** `ListUserPolicies` in the v3 SDK's command form: `await client.send(new ListUserPoliciesCommand(input))`. */
+export declare class ListUserPoliciesCommand extends Command<ListUserPoliciesCommandInput, ListUserPoliciesCommandOutput> {
+  constructor(input: ListUserPoliciesCommandInput);
+}
+
+/** `ListUserTags` in the v3 SDK's command form: `await client.send(new ListUserTagsCommand(input))`. */
+export declare class ListUserTagsCommand extends Command<ListUserTagsCommandInput, ListUserTagsCommandOutput> {
+  constructor(input: ListUserTagsCommandInput);
+}
+
+/** `ListUsers` in the v3 SDK's command form: `await client.send(new ListUsersCommand(input))`. */
+export declare class ListUsersCommand extends Command<ListUsersCommandInput, ListUsersCommandOutput> {
+  constructor(input?: ListUsersCommandInput);
+}
+
+/** `ListVirtualMFADevices` in the v3 SDK's command form: `await client.send(new ListVirtualMFADevicesCommand(input))`. */
+export declare class ListVirtualMFADevicesCommand extends Command<ListVirtualMFADevicesCommandInput, ListVirtualMFADevicesCommandOutput> {
+  constructor(input?: ListVirtualMFADevicesCommandInput);
+}
+
+/** `PutGroupPolicy` in the v3 SDK's command form: `await client.send(new PutGroupPolicyCommand(input))`. */
+export declare class PutGroupPolicyCommand extends Command<PutGroupPolicyCommandInput, PutGroupPolicyCommandOutput> {
+  constructor(input: PutGroupPolicyCommandInput);
+}
+
+/** `PutRolePermissionsBoundary` in the v3 SDK's command form: `await client.send(new PutRolePermissionsBoundaryCommand(input))`. */
+export declare class PutRolePermissionsBoundaryCommand extends Command<PutRolePermissionsBoundaryCommandInput, PutRolePermissionsBoundaryCommandOutput> {
+  constructor(input: PutRolePermissionsBoundaryCommandInput);
+}
+
+/** `PutRolePolicy` in the v3 SDK's command form: `await client.send(new PutRolePolicyCommand(input))`. */
+export declare class PutRolePolicyCommand extends Command<PutRolePolicyCommandInput, PutRolePolicyCommandOutput> {
+  constructor(input: PutRolePolicyCommandInput);
+}
+
+/** `PutUserPermissionsBoundary` in the v3 SDK's command form: `await client.send(new PutUserPermissionsBoundaryCommand(input))`. */
+export declare class PutUserPermissionsBoundaryCommand extends Command<PutUserPermissionsBoundaryCommandInput, PutUserPermissionsBoundaryCommandOutput> {
+  constructor(input: PutUserPermissionsBoundaryCommandInput);
+}
+
 /** `PutUserPolicy` in the v3 SDK's command form: `await client.send(new PutUserPolicyCommand(input))`. */
 export declare class PutUserPolicyCommand extends Command<PutUserPolicyCommandInput, PutUserPolicyCommandOutput> {
   constructor(input: PutUserPolicyCommandInput);
+}
+
+/** `RejectDelegationRequest` in the v3 SDK's command form: `await client.send(new RejectDelegationRequestCommand(input))`. */
+export declare class RejectDelegationRequestCommand extends Command<RejectDelegationRequestCommandInput, RejectDelegationRequestCommandOutput> {
+  constructor(input: RejectDelegationRequestCommandInput);
+}
+
+/** `RemoveClientIDFromOpenIDConnectProvider` in the v3 SDK's command form: `await client.send(new RemoveClientIDFromOpenIDConnectProviderCommand(input))`. */
+export declare class RemoveClientIDFromOpenIDConnectProviderCommand extends Command<RemoveClientIDFromOpenIDConnectProviderCommandInput, RemoveClientIDFromOpenIDConnectProviderCommandOutput> {
+  constructor(input: RemoveClientIDFromOpenIDConnectProviderCommandInput);
+}
+
+/** `RemoveRoleFromInstanceProfile` in the v3 SDK's command form: `await client.send(new RemoveRoleFromInstanceProfileCommand(input))`. */
+export declare class RemoveRoleFromInstanceProfileCommand extends Command<RemoveRoleFromInstanceProfileCommandInput, RemoveRoleFromInstanceProfileCommandOutput> {
+  constructor(input: RemoveRoleFromInstanceProfileCommandInput);
+}
+
+/** `RemoveUserFromGroup` in the v3 SDK's command form: `await client.send(new RemoveUserFromGroupCommand(input))`. */
+export declare class RemoveUserFromGroupCommand extends Command<RemoveUserFromGroupCommandInput, RemoveUserFromGroupCommandOutput> {
+  constructor(input: RemoveUserFromGroupCommandInput);
+}
+
+/** `ResetServiceSpecificCredential` in the v3 SDK's command form: `await client.send(new ResetServiceSpecificCredentialCommand(input))`. */
+export declare class ResetServiceSpecificCredentialCommand extends Command<ResetServiceSpecificCredentialCommandInput, ResetServiceSpecificCredentialCommandOutput> {
+  constructor(input: ResetServiceSpecificCredentialCommandInput);
+}
+
+/** `ResyncMFADevice` in the v3 SDK's command form: `await client.send(new ResyncMFADeviceCommand(input))`. */
+export declare class ResyncMFADeviceCommand extends Command<ResyncMFADeviceCommandInput, ResyncMFADeviceCommandOutput> {
+  constructor(input: ResyncMFADeviceCommandInput);
 }
 
 /** `RotateAccessKey` in the v3 SDK's command form: `await client.send(new RotateAccessKeyCommand(input))`. */
@@ -491,14 +3622,204 @@ export declare class RotateAccessKeyCommand extends Command<RotateAccessKeyComma
   constructor(input: RotateAccessKeyCommandInput);
 }
 
+/** `SendDelegationToken` in the v3 SDK's command form: `await client.send(new SendDelegationTokenCommand(input))`. */
+export declare class SendDelegationTokenCommand extends Command<SendDelegationTokenCommandInput, SendDelegationTokenCommandOutput> {
+  constructor(input: SendDelegationTokenCommandInput);
+}
+
 /** `SesSmtpPasswordV4` in the v3 SDK's command form: `await client.send(new SesSmtpPasswordV4Command(input))`. */
 export declare class SesSmtpPasswordV4Command extends Command<SesSmtpPasswordV4CommandInput, SesSmtpPasswordV4CommandOutput> {
   constructor(input: SesSmtpPasswordV4CommandInput);
 }
 
+/** `SetDefaultPolicyVersion` in the v3 SDK's command form: `await client.send(new SetDefaultPolicyVersionCommand(input))`. */
+export declare class SetDefaultPolicyVersionCommand extends Command<SetDefaultPolicyVersionCommandInput, SetDefaultPolicyVersionCommandOutput> {
+  constructor(input: SetDefaultPolicyVersionCommandInput);
+}
+
+/** `SetSecurityTokenServicePreferences` in the v3 SDK's command form: `await client.send(new SetSecurityTokenServicePreferencesCommand(input))`. */
+export declare class SetSecurityTokenServicePreferencesCommand extends Command<SetSecurityTokenServicePreferencesCommandInput, SetSecurityTokenServicePreferencesCommandOutput> {
+  constructor(input: SetSecurityTokenServicePreferencesCommandInput);
+}
+
+/** `SimulateCustomPolicy` in the v3 SDK's command form: `await client.send(new SimulateCustomPolicyCommand(input))`. */
+export declare class SimulateCustomPolicyCommand extends Command<SimulateCustomPolicyCommandInput, SimulateCustomPolicyCommandOutput> {
+  constructor(input: SimulateCustomPolicyCommandInput);
+}
+
+/** `SimulatePrincipalPolicy` in the v3 SDK's command form: `await client.send(new SimulatePrincipalPolicyCommand(input))`. */
+export declare class SimulatePrincipalPolicyCommand extends Command<SimulatePrincipalPolicyCommandInput, SimulatePrincipalPolicyCommandOutput> {
+  constructor(input: SimulatePrincipalPolicyCommandInput);
+}
+
+/** `TagInstanceProfile` in the v3 SDK's command form: `await client.send(new TagInstanceProfileCommand(input))`. */
+export declare class TagInstanceProfileCommand extends Command<TagInstanceProfileCommandInput, TagInstanceProfileCommandOutput> {
+  constructor(input: TagInstanceProfileCommandInput);
+}
+
+/** `TagMFADevice` in the v3 SDK's command form: `await client.send(new TagMFADeviceCommand(input))`. */
+export declare class TagMFADeviceCommand extends Command<TagMFADeviceCommandInput, TagMFADeviceCommandOutput> {
+  constructor(input: TagMFADeviceCommandInput);
+}
+
+/** `TagOpenIDConnectProvider` in the v3 SDK's command form: `await client.send(new TagOpenIDConnectProviderCommand(input))`. */
+export declare class TagOpenIDConnectProviderCommand extends Command<TagOpenIDConnectProviderCommandInput, TagOpenIDConnectProviderCommandOutput> {
+  constructor(input: TagOpenIDConnectProviderCommandInput);
+}
+
+/** `TagPolicy` in the v3 SDK's command form: `await client.send(new TagPolicyCommand(input))`. */
+export declare class TagPolicyCommand extends Command<TagPolicyCommandInput, TagPolicyCommandOutput> {
+  constructor(input: TagPolicyCommandInput);
+}
+
+/** `TagRole` in the v3 SDK's command form: `await client.send(new TagRoleCommand(input))`. */
+export declare class TagRoleCommand extends Command<TagRoleCommandInput, TagRoleCommandOutput> {
+  constructor(input: TagRoleCommandInput);
+}
+
+/** `TagSAMLProvider` in the v3 SDK's command form: `await client.send(new TagSAMLProviderCommand(input))`. */
+export declare class TagSAMLProviderCommand extends Command<TagSAMLProviderCommandInput, TagSAMLProviderCommandOutput> {
+  constructor(input: TagSAMLProviderCommandInput);
+}
+
+/** `TagServerCertificate` in the v3 SDK's command form: `await client.send(new TagServerCertificateCommand(input))`. */
+export declare class TagServerCertificateCommand extends Command<TagServerCertificateCommandInput, TagServerCertificateCommandOutput> {
+  constructor(input: TagServerCertificateCommandInput);
+}
+
+/** `TagUser` in the v3 SDK's command form: `await client.send(new TagUserCommand(input))`. */
+export declare class TagUserCommand extends Command<TagUserCommandInput, TagUserCommandOutput> {
+  constructor(input: TagUserCommandInput);
+}
+
+/** `UntagInstanceProfile` in the v3 SDK's command form: `await client.send(new UntagInstanceProfileCommand(input))`. */
+export declare class UntagInstanceProfileCommand extends Command<UntagInstanceProfileCommandInput, UntagInstanceProfileCommandOutput> {
+  constructor(input: UntagInstanceProfileCommandInput);
+}
+
+/** `UntagMFADevice` in the v3 SDK's command form: `await client.send(new UntagMFADeviceCommand(input))`. */
+export declare class UntagMFADeviceCommand extends Command<UntagMFADeviceCommandInput, UntagMFADeviceCommandOutput> {
+  constructor(input: UntagMFADeviceCommandInput);
+}
+
+/** `UntagOpenIDConnectProvider` in the v3 SDK's command form: `await client.send(new UntagOpenIDConnectProviderCommand(input))`. */
+export declare class UntagOpenIDConnectProviderCommand extends Command<UntagOpenIDConnectProviderCommandInput, UntagOpenIDConnectProviderCommandOutput> {
+  constructor(input: UntagOpenIDConnectProviderCommandInput);
+}
+
+/** `UntagPolicy` in the v3 SDK's command form: `await client.send(new UntagPolicyCommand(input))`. */
+export declare class UntagPolicyCommand extends Command<UntagPolicyCommandInput, UntagPolicyCommandOutput> {
+  constructor(input: UntagPolicyCommandInput);
+}
+
+/** `UntagRole` in the v3 SDK's command form: `await client.send(new UntagRoleCommand(input))`. */
+export declare class UntagRoleCommand extends Command<UntagRoleCommandInput, UntagRoleCommandOutput> {
+  constructor(input: UntagRoleCommandInput);
+}
+
+/** `UntagSAMLProvider` in the v3 SDK's command form: `await client.send(new UntagSAMLProviderCommand(input))`. */
+export declare class UntagSAMLProviderCommand extends Command<UntagSAMLProviderCommandInput, UntagSAMLProviderCommandOutput> {
+  constructor(input: UntagSAMLProviderCommandInput);
+}
+
+/** `UntagServerCertificate` in the v3 SDK's command form: `await client.send(new UntagServerCertificateCommand(input))`. */
+export declare class UntagServerCertificateCommand extends Command<UntagServerCertificateCommandInput, UntagServerCertificateCommandOutput> {
+  constructor(input: UntagServerCertificateCommandInput);
+}
+
+/** `UntagUser` in the v3 SDK's command form: `await client.send(new UntagUserCommand(input))`. */
+export declare class UntagUserCommand extends Command<UntagUserCommandInput, UntagUserCommandOutput> {
+  constructor(input: UntagUserCommandInput);
+}
+
 /** `UpdateAccessKey` in the v3 SDK's command form: `await client.send(new UpdateAccessKeyCommand(input))`. */
 export declare class UpdateAccessKeyCommand extends Command<UpdateAccessKeyCommandInput, UpdateAccessKeyCommandOutput> {
   constructor(input: UpdateAccessKeyCommandInput);
+}
+
+/** `UpdateAccountPasswordPolicy` in the v3 SDK's command form: `await client.send(new UpdateAccountPasswordPolicyCommand(input))`. */
+export declare class UpdateAccountPasswordPolicyCommand extends Command<UpdateAccountPasswordPolicyCommandInput, UpdateAccountPasswordPolicyCommandOutput> {
+  constructor(input?: UpdateAccountPasswordPolicyCommandInput);
+}
+
+/** `UpdateAssumeRolePolicy` in the v3 SDK's command form: `await client.send(new UpdateAssumeRolePolicyCommand(input))`. */
+export declare class UpdateAssumeRolePolicyCommand extends Command<UpdateAssumeRolePolicyCommandInput, UpdateAssumeRolePolicyCommandOutput> {
+  constructor(input: UpdateAssumeRolePolicyCommandInput);
+}
+
+/** `UpdateDelegationRequest` in the v3 SDK's command form: `await client.send(new UpdateDelegationRequestCommand(input))`. */
+export declare class UpdateDelegationRequestCommand extends Command<UpdateDelegationRequestCommandInput, UpdateDelegationRequestCommandOutput> {
+  constructor(input: UpdateDelegationRequestCommandInput);
+}
+
+/** `UpdateGroup` in the v3 SDK's command form: `await client.send(new UpdateGroupCommand(input))`. */
+export declare class UpdateGroupCommand extends Command<UpdateGroupCommandInput, UpdateGroupCommandOutput> {
+  constructor(input: UpdateGroupCommandInput);
+}
+
+/** `UpdateLoginProfile` in the v3 SDK's command form: `await client.send(new UpdateLoginProfileCommand(input))`. */
+export declare class UpdateLoginProfileCommand extends Command<UpdateLoginProfileCommandInput, UpdateLoginProfileCommandOutput> {
+  constructor(input: UpdateLoginProfileCommandInput);
+}
+
+/** `UpdateOpenIDConnectProviderThumbprint` in the v3 SDK's command form: `await client.send(new UpdateOpenIDConnectProviderThumbprintCommand(input))`. */
+export declare class UpdateOpenIDConnectProviderThumbprintCommand extends Command<UpdateOpenIDConnectProviderThumbprintCommandInput, UpdateOpenIDConnectProviderThumbprintCommandOutput> {
+  constructor(input: UpdateOpenIDConnectProviderThumbprintCommandInput);
+}
+
+/** `UpdateRole` in the v3 SDK's command form: `await client.send(new UpdateRoleCommand(input))`. */
+export declare class UpdateRoleCommand extends Command<UpdateRoleCommandInput, UpdateRoleCommandOutput> {
+  constructor(input: UpdateRoleCommandInput);
+}
+
+/** `UpdateRoleDescription` in the v3 SDK's command form: `await client.send(new UpdateRoleDescriptionCommand(input))`. */
+export declare class UpdateRoleDescriptionCommand extends Command<UpdateRoleDescriptionCommandInput, UpdateRoleDescriptionCommandOutput> {
+  constructor(input: UpdateRoleDescriptionCommandInput);
+}
+
+/** `UpdateSAMLProvider` in the v3 SDK's command form: `await client.send(new UpdateSAMLProviderCommand(input))`. */
+export declare class UpdateSAMLProviderCommand extends Command<UpdateSAMLProviderCommandInput, UpdateSAMLProviderCommandOutput> {
+  constructor(input: UpdateSAMLProviderCommandInput);
+}
+
+/** `UpdateSSHPublicKey` in the v3 SDK's command form: `await client.send(new UpdateSSHPublicKeyCommand(input))`. */
+export declare class UpdateSSHPublicKeyCommand extends Command<UpdateSSHPublicKeyCommandInput, UpdateSSHPublicKeyCommandOutput> {
+  constructor(input: UpdateSSHPublicKeyCommandInput);
+}
+
+/** `UpdateServerCertificate` in the v3 SDK's command form: `await client.send(new UpdateServerCertificateCommand(input))`. */
+export declare class UpdateServerCertificateCommand extends Command<UpdateServerCertificateCommandInput, UpdateServerCertificateCommandOutput> {
+  constructor(input: UpdateServerCertificateCommandInput);
+}
+
+/** `UpdateServiceSpecificCredential` in the v3 SDK's command form: `await client.send(new UpdateServiceSpecificCredentialCommand(input))`. */
+export declare class UpdateServiceSpecificCredentialCommand extends Command<UpdateServiceSpecificCredentialCommandInput, UpdateServiceSpecificCredentialCommandOutput> {
+  constructor(input: UpdateServiceSpecificCredentialCommandInput);
+}
+
+/** `UpdateSigningCertificate` in the v3 SDK's command form: `await client.send(new UpdateSigningCertificateCommand(input))`. */
+export declare class UpdateSigningCertificateCommand extends Command<UpdateSigningCertificateCommandInput, UpdateSigningCertificateCommandOutput> {
+  constructor(input: UpdateSigningCertificateCommandInput);
+}
+
+/** `UpdateUser` in the v3 SDK's command form: `await client.send(new UpdateUserCommand(input))`. */
+export declare class UpdateUserCommand extends Command<UpdateUserCommandInput, UpdateUserCommandOutput> {
+  constructor(input: UpdateUserCommandInput);
+}
+
+/** `UploadSSHPublicKey` in the v3 SDK's command form: `await client.send(new UploadSSHPublicKeyCommand(input))`. */
+export declare class UploadSSHPublicKeyCommand extends Command<UploadSSHPublicKeyCommandInput, UploadSSHPublicKeyCommandOutput> {
+  constructor(input: UploadSSHPublicKeyCommandInput);
+}
+
+/** `UploadServerCertificate` in the v3 SDK's command form: `await client.send(new UploadServerCertificateCommand(input))`. */
+export declare class UploadServerCertificateCommand extends Command<UploadServerCertificateCommandInput, UploadServerCertificateCommandOutput> {
+  constructor(input: UploadServerCertificateCommandInput);
+}
+
+/** `UploadSigningCertificate` in the v3 SDK's command form: `await client.send(new UploadSigningCertificateCommand(input))`. */
+export declare class UploadSigningCertificateCommand extends Command<UploadSigningCertificateCommandInput, UploadSigningCertificateCommandOutput> {
+  constructor(input: UploadSigningCertificateCommandInput);
 }
 
 /**
@@ -533,7 +3854,156 @@ export declare class IAM extends IAMClient {
   readonly regions?: readonly string[];
 
   /**
-   * Issues a new access key pair for a user, or for the caller when no user is given.
+   * Calls the IAM `AcceptDelegationRequest` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_AcceptDelegationRequest.html.
+   *
+   * Input members:
+   * - `DelegationRequestId` (required): `string`; length 16..128; pattern `^[\w-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  acceptDelegationRequest(input: AcceptDelegationRequestCommandInput, options?: HttpHandlerOptions): Promise<AcceptDelegationRequestCommandOutput>;
+
+  /**
+   * Calls the IAM `AddClientIDToOpenIDConnectProvider` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_AddClientIDToOpenIDConnectProvider.html.
+   *
+   * Input members:
+   * - `OpenIDConnectProviderArn` (required): `string`; length 20..2048. 
+   * - `ClientID` (required): `string`; length 1..255. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  addClientIDToOpenIDConnectProvider(input: AddClientIDToOpenIDConnectProviderCommandInput, options?: HttpHandlerOptions): Promise<AddClientIDToOpenIDConnectProviderCommandOutput>;
+
+  /**
+   * Calls the IAM `AddRoleToInstanceProfile` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_AddRoleToInstanceProfile.html.
+   *
+   * Input members:
+   * - `InstanceProfileName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   * @throws {@link UnmodifiableEntityException}
+   */
+  addRoleToInstanceProfile(input: AddRoleToInstanceProfileCommandInput, options?: HttpHandlerOptions): Promise<AddRoleToInstanceProfileCommandOutput>;
+
+  /**
+   * Calls the IAM `AddUserToGroup` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_AddUserToGroup.html.
+   *
+   * Input members:
+   * - `GroupName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  addUserToGroup(input: AddUserToGroupCommandInput, options?: HttpHandlerOptions): Promise<AddUserToGroupCommandOutput>;
+
+  /**
+   * Calls the IAM `AssociateDelegationRequest` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_AssociateDelegationRequest.html.
+   *
+   * Input members:
+   * - `DelegationRequestId` (required): `string`; length 16..128; pattern `^[\w-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  associateDelegationRequest(input: AssociateDelegationRequestCommandInput, options?: HttpHandlerOptions): Promise<AssociateDelegationRequestCommandOutput>;
+
+  /**
+   * Calls the IAM `AttachGroupPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_AttachGroupPolicy.html.
+   *
+   * Input members:
+   * - `GroupName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link PolicyNotAttachableException}
+   * @throws {@link ServiceFailureException}
+   */
+  attachGroupPolicy(input: AttachGroupPolicyCommandInput, options?: HttpHandlerOptions): Promise<AttachGroupPolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `AttachRolePolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_AttachRolePolicy.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link PolicyNotAttachableException}
+   * @throws {@link ServiceFailureException}
+   * @throws {@link UnmodifiableEntityException}
+   */
+  attachRolePolicy(input: AttachRolePolicyCommandInput, options?: HttpHandlerOptions): Promise<AttachRolePolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `AttachUserPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_AttachUserPolicy.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link PolicyNotAttachableException}
+   * @throws {@link ServiceFailureException}
+   */
+  attachUserPolicy(input: AttachUserPolicyCommandInput, options?: HttpHandlerOptions): Promise<AttachUserPolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `ChangePassword` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ChangePassword.html.
+   *
+   * Input members:
+   * - `OldPassword` (required): `string`; length 1..128; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `NewPassword` (required): `string`; length 1..128; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link EntityTemporarilyUnmodifiableException}
+   * @throws {@link InvalidUserTypeException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link PasswordPolicyViolationException}
+   * @throws {@link ServiceFailureException}
+   */
+  changePassword(input: ChangePasswordCommandInput, options?: HttpHandlerOptions): Promise<ChangePasswordCommandOutput>;
+
+  /**
+   * Issues a new access key pair for a user, or for the caller when no user is given. AWS documents
+   * it at https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateAccessKey.html.
    *
    * Input members:
    * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. User that will own the new key; the caller when omitted.
@@ -546,7 +4016,234 @@ export declare class IAM extends IAMClient {
   createAccessKey(input?: CreateAccessKeyCommandInput, options?: HttpHandlerOptions): Promise<CreateAccessKeyCommandOutput>;
 
   /**
-   * Adds a new IAM user to the account.
+   * Calls the IAM `CreateAccountAlias` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateAccountAlias.html.
+   *
+   * Input members:
+   * - `AccountAlias` (required): `string`; length 3..63; pattern `^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link ServiceFailureException}
+   */
+  createAccountAlias(input: CreateAccountAliasCommandInput, options?: HttpHandlerOptions): Promise<CreateAccountAliasCommandOutput>;
+
+  /**
+   * Calls the IAM `CreateDelegationRequest` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateDelegationRequest.html.
+   *
+   * Input members:
+   * - `OwnerAccountId`: `string`; pattern `^\d{12}$`. 
+   * - `Description` (required): `string`; length 0..1000; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$`. 
+   * - `Permissions` (required): `DelegationPermission`. 
+   * - `RequestMessage`: `string`; length 0..200; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$`. 
+   * - `RequestorWorkflowId` (required): `string`; length 5..400; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]+$`. 
+   * - `RedirectUrl`: `string`; length 1..255; pattern `^http(s?)://[a-zA-Z0-9._/-]*(\?[a-zA-Z0-9._=&-]*)?(#[a-zA-Z0-9._/-]*)?$`. 
+   * - `NotificationChannel` (required): `string`; length 2..400; pattern `^[a-zA-Z0-9:_.-]+$`. 
+   * - `SessionDuration` (required): `number`; range 300..43200. 
+   * - `OnlySendByOwner`: `boolean`. 
+   *
+   * @returns a Promise of `{ ConsoleDeepLink, DelegationRequestId, $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link ServiceFailureException}
+   */
+  createDelegationRequest(input: CreateDelegationRequestCommandInput, options?: HttpHandlerOptions): Promise<CreateDelegationRequestCommandOutput>;
+
+  /**
+   * Calls the IAM `CreateGroup` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateGroup.html.
+   *
+   * Input members:
+   * - `Path`: `string`; length 1..512; pattern `^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$`. 
+   * - `GroupName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ Group, $metadata }`.
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  createGroup(input: CreateGroupCommandInput, options?: HttpHandlerOptions): Promise<CreateGroupCommandOutput>;
+
+  /**
+   * Calls the IAM `CreateInstanceProfile` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateInstanceProfile.html.
+   *
+   * Input members:
+   * - `InstanceProfileName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Path`: `string`; length 1..512; pattern `^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$`. 
+   * - `Tags`: `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ InstanceProfile, $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link ServiceFailureException}
+   */
+  createInstanceProfile(input: CreateInstanceProfileCommandInput, options?: HttpHandlerOptions): Promise<CreateInstanceProfileCommandOutput>;
+
+  /**
+   * Calls the IAM `CreateLoginProfile` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateLoginProfile.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `Password`: `string`; length 1..128; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `PasswordResetRequired`: `boolean`. 
+   *
+   * @returns a Promise of `{ LoginProfile, $metadata }`.
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link PasswordPolicyViolationException}
+   * @throws {@link ServiceFailureException}
+   */
+  createLoginProfile(input?: CreateLoginProfileCommandInput, options?: HttpHandlerOptions): Promise<CreateLoginProfileCommandOutput>;
+
+  /**
+   * Calls the IAM `CreateOpenIDConnectProvider` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateOpenIDConnectProvider.html.
+   *
+   * Input members:
+   * - `Url` (required): `string`; length 1..255. 
+   * - `ClientIDList`: `string[]`. 
+   * - `ThumbprintList`: `string[]`. 
+   * - `Tags`: `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ OpenIDConnectProviderArn, Tags, $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link OpenIdIdpCommunicationErrorException}
+   * @throws {@link ServiceFailureException}
+   */
+  createOpenIDConnectProvider(input: CreateOpenIDConnectProviderCommandInput, options?: HttpHandlerOptions): Promise<CreateOpenIDConnectProviderCommandOutput>;
+
+  /**
+   * Calls the IAM `CreatePolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicy.html.
+   *
+   * Input members:
+   * - `PolicyName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Path`: `string`; length 1..512; pattern `^((/[A-Za-z0-9\.,\+@=_-]+)*)/$`. 
+   * - `PolicyDocument` (required): `string`; length 1..131072; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `Description`: `string`; length 0..1000. 
+   * - `Tags`: `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ Policy, $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link MalformedPolicyDocumentException}
+   * @throws {@link ServiceFailureException}
+   */
+  createPolicy(input: CreatePolicyCommandInput, options?: HttpHandlerOptions): Promise<CreatePolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `CreatePolicyVersion` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicyVersion.html.
+   *
+   * Input members:
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   * - `PolicyDocument` (required): `string`; length 1..131072; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `SetAsDefault`: `boolean`. 
+   *
+   * @returns a Promise of `{ PolicyVersion, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link MalformedPolicyDocumentException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  createPolicyVersion(input: CreatePolicyVersionCommandInput, options?: HttpHandlerOptions): Promise<CreatePolicyVersionCommandOutput>;
+
+  /**
+   * Calls the IAM `CreateRole` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html.
+   *
+   * Input members:
+   * - `Path`: `string`; length 1..512; pattern `^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$`. 
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `AssumeRolePolicyDocument` (required): `string`; length 1..131072; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `Description`: `string`; length 0..1000; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$`. 
+   * - `MaxSessionDuration`: `number`; range 3600..43200. 
+   * - `PermissionsBoundary`: `string`; length 20..2048. 
+   * - `Tags`: `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ Role, $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link MalformedPolicyDocumentException}
+   * @throws {@link ServiceFailureException}
+   */
+  createRole(input: CreateRoleCommandInput, options?: HttpHandlerOptions): Promise<CreateRoleCommandOutput>;
+
+  /**
+   * Calls the IAM `CreateSAMLProvider` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateSAMLProvider.html.
+   *
+   * Input members:
+   * - `SAMLMetadataDocument` (required): `string`; length 1000..10000000. 
+   * - `Name` (required): `string`; length 1..128; pattern `^[\w._-]+$`. 
+   * - `Tags`: `Tag[]`; length 0..50. 
+   * - `AssertionEncryptionMode`: `"Required" | "Allowed"`. 
+   * - `AddPrivateKey`: `string`; length 1..16384; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   *
+   * @returns a Promise of `{ SAMLProviderArn, Tags, $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link ServiceFailureException}
+   */
+  createSAMLProvider(input: CreateSAMLProviderCommandInput, options?: HttpHandlerOptions): Promise<CreateSAMLProviderCommandOutput>;
+
+  /**
+   * Calls the IAM `CreateServiceLinkedRole` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateServiceLinkedRole.html.
+   *
+   * Input members:
+   * - `AWSServiceName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Description`: `string`; length 0..1000; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$`. 
+   * - `CustomSuffix`: `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ Role, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  createServiceLinkedRole(input: CreateServiceLinkedRoleCommandInput, options?: HttpHandlerOptions): Promise<CreateServiceLinkedRoleCommandOutput>;
+
+  /**
+   * Calls the IAM `CreateServiceSpecificCredential` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateServiceSpecificCredential.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `ServiceName` (required): `string`. 
+   * - `CredentialAgeDays`: `number`; range 1..36600. 
+   *
+   * @returns a Promise of `{ ServiceSpecificCredential, $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceNotSupportedException}
+   */
+  createServiceSpecificCredential(input: CreateServiceSpecificCredentialCommandInput, options?: HttpHandlerOptions): Promise<CreateServiceSpecificCredentialCommandOutput>;
+
+  /**
+   * Adds a new IAM user to the account. AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateUser.html.
    *
    * Input members:
    * - `Path`: `string`; length 1..512; pattern `^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$`. Optional path prefix to file the user under; defaults to a single slash.
@@ -565,7 +4262,43 @@ export declare class IAM extends IAMClient {
   createUser(input: CreateUserCommandInput, options?: HttpHandlerOptions): Promise<CreateUserCommandOutput>;
 
   /**
-   * Permanently removes an access key from a user.
+   * Calls the IAM `CreateVirtualMFADevice` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateVirtualMFADevice.html.
+   *
+   * Input members:
+   * - `Path`: `string`; length 1..512; pattern `^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$`. 
+   * - `VirtualMFADeviceName` (required): `string`; length 1..; pattern `^[\w+=,.@-]+$`. 
+   * - `Tags`: `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ VirtualMFADevice, $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link ServiceFailureException}
+   */
+  createVirtualMFADevice(input: CreateVirtualMFADeviceCommandInput, options?: HttpHandlerOptions): Promise<CreateVirtualMFADeviceCommandOutput>;
+
+  /**
+   * Calls the IAM `DeactivateMFADevice` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeactivateMFADevice.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `SerialNumber` (required): `string`; length 9..256; pattern `^[\w+=/:,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link EntityTemporarilyUnmodifiableException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deactivateMFADevice(input: DeactivateMFADeviceCommandInput, options?: HttpHandlerOptions): Promise<DeactivateMFADeviceCommandOutput>;
+
+  /**
+   * Permanently removes an access key from a user. AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteAccessKey.html.
    *
    * Input members:
    * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. Owner of the key; the caller when omitted.
@@ -579,7 +4312,274 @@ export declare class IAM extends IAMClient {
   deleteAccessKey(input: DeleteAccessKeyCommandInput, options?: HttpHandlerOptions): Promise<DeleteAccessKeyCommandOutput>;
 
   /**
-   * Removes an IAM user; the user must no longer own any dependent resources.
+   * Calls the IAM `DeleteAccountAlias` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteAccountAlias.html.
+   *
+   * Input members:
+   * - `AccountAlias` (required): `string`; length 3..63; pattern `^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteAccountAlias(input: DeleteAccountAliasCommandInput, options?: HttpHandlerOptions): Promise<DeleteAccountAliasCommandOutput>;
+
+  /**
+   * Calls the IAM `DeleteAccountPasswordPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteAccountPasswordPolicy.html.
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteAccountPasswordPolicy(input?: DeleteAccountPasswordPolicyCommandInput, options?: HttpHandlerOptions): Promise<DeleteAccountPasswordPolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `DeleteGroup` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteGroup.html.
+   *
+   * Input members:
+   * - `GroupName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link DeleteConflictException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteGroup(input: DeleteGroupCommandInput, options?: HttpHandlerOptions): Promise<DeleteGroupCommandOutput>;
+
+  /**
+   * Calls the IAM `DeleteGroupPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteGroupPolicy.html.
+   *
+   * Input members:
+   * - `GroupName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteGroupPolicy(input: DeleteGroupPolicyCommandInput, options?: HttpHandlerOptions): Promise<DeleteGroupPolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `DeleteInstanceProfile` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteInstanceProfile.html.
+   *
+   * Input members:
+   * - `InstanceProfileName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link DeleteConflictException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteInstanceProfile(input: DeleteInstanceProfileCommandInput, options?: HttpHandlerOptions): Promise<DeleteInstanceProfileCommandOutput>;
+
+  /**
+   * Calls the IAM `DeleteLoginProfile` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteLoginProfile.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link EntityTemporarilyUnmodifiableException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteLoginProfile(input?: DeleteLoginProfileCommandInput, options?: HttpHandlerOptions): Promise<DeleteLoginProfileCommandOutput>;
+
+  /**
+   * Calls the IAM `DeleteOpenIDConnectProvider` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteOpenIDConnectProvider.html.
+   *
+   * Input members:
+   * - `OpenIDConnectProviderArn` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteOpenIDConnectProvider(input: DeleteOpenIDConnectProviderCommandInput, options?: HttpHandlerOptions): Promise<DeleteOpenIDConnectProviderCommandOutput>;
+
+  /**
+   * Calls the IAM `DeletePolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeletePolicy.html.
+   *
+   * Input members:
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link DeleteConflictException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deletePolicy(input: DeletePolicyCommandInput, options?: HttpHandlerOptions): Promise<DeletePolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `DeletePolicyVersion` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeletePolicyVersion.html.
+   *
+   * Input members:
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   * - `VersionId` (required): `string`; pattern `^v[1-9][0-9]*(\.[A-Za-z0-9-]*)?$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link DeleteConflictException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deletePolicyVersion(input: DeletePolicyVersionCommandInput, options?: HttpHandlerOptions): Promise<DeletePolicyVersionCommandOutput>;
+
+  /**
+   * Calls the IAM `DeleteRole` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteRole.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link DeleteConflictException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   * @throws {@link UnmodifiableEntityException}
+   */
+  deleteRole(input: DeleteRoleCommandInput, options?: HttpHandlerOptions): Promise<DeleteRoleCommandOutput>;
+
+  /**
+   * Calls the IAM `DeleteRolePermissionsBoundary` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteRolePermissionsBoundary.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   * @throws {@link UnmodifiableEntityException}
+   */
+  deleteRolePermissionsBoundary(input: DeleteRolePermissionsBoundaryCommandInput, options?: HttpHandlerOptions): Promise<DeleteRolePermissionsBoundaryCommandOutput>;
+
+  /**
+   * Calls the IAM `DeleteRolePolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteRolePolicy.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   * @throws {@link UnmodifiableEntityException}
+   */
+  deleteRolePolicy(input: DeleteRolePolicyCommandInput, options?: HttpHandlerOptions): Promise<DeleteRolePolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `DeleteSAMLProvider` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteSAMLProvider.html.
+   *
+   * Input members:
+   * - `SAMLProviderArn` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteSAMLProvider(input: DeleteSAMLProviderCommandInput, options?: HttpHandlerOptions): Promise<DeleteSAMLProviderCommandOutput>;
+
+  /**
+   * Calls the IAM `DeleteSSHPublicKey` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteSSHPublicKey.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `SSHPublicKeyId` (required): `string`; length 20..128; pattern `^[\w]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   */
+  deleteSSHPublicKey(input: DeleteSSHPublicKeyCommandInput, options?: HttpHandlerOptions): Promise<DeleteSSHPublicKeyCommandOutput>;
+
+  /**
+   * Calls the IAM `DeleteServerCertificate` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteServerCertificate.html.
+   *
+   * Input members:
+   * - `ServerCertificateName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link DeleteConflictException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteServerCertificate(input: DeleteServerCertificateCommandInput, options?: HttpHandlerOptions): Promise<DeleteServerCertificateCommandOutput>;
+
+  /**
+   * Calls the IAM `DeleteServiceLinkedRole` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteServiceLinkedRole.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ DeletionTaskId, $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteServiceLinkedRole(input: DeleteServiceLinkedRoleCommandInput, options?: HttpHandlerOptions): Promise<DeleteServiceLinkedRoleCommandOutput>;
+
+  /**
+   * Calls the IAM `DeleteServiceSpecificCredential` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteServiceSpecificCredential.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `ServiceSpecificCredentialId` (required): `string`; length 20..128; pattern `^[\w]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   */
+  deleteServiceSpecificCredential(input: DeleteServiceSpecificCredentialCommandInput, options?: HttpHandlerOptions): Promise<DeleteServiceSpecificCredentialCommandOutput>;
+
+  /**
+   * Calls the IAM `DeleteSigningCertificate` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteSigningCertificate.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `CertificateId` (required): `string`; length 24..128; pattern `^[\w]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteSigningCertificate(input: DeleteSigningCertificateCommandInput, options?: HttpHandlerOptions): Promise<DeleteSigningCertificateCommandOutput>;
+
+  /**
+   * Removes an IAM user; the user must no longer own any dependent resources. AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteUser.html.
    *
    * Input members:
    * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. Name of the user to remove.
@@ -594,7 +4594,227 @@ export declare class IAM extends IAMClient {
   deleteUser(input: DeleteUserCommandInput, options?: HttpHandlerOptions): Promise<DeleteUserCommandOutput>;
 
   /**
-   * Reports when, where and with which service an access key was last used.
+   * Calls the IAM `DeleteUserPermissionsBoundary` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteUserPermissionsBoundary.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteUserPermissionsBoundary(input: DeleteUserPermissionsBoundaryCommandInput, options?: HttpHandlerOptions): Promise<DeleteUserPermissionsBoundaryCommandOutput>;
+
+  /**
+   * Calls the IAM `DeleteUserPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteUserPolicy.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteUserPolicy(input: DeleteUserPolicyCommandInput, options?: HttpHandlerOptions): Promise<DeleteUserPolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `DeleteVirtualMFADevice` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteVirtualMFADevice.html.
+   *
+   * Input members:
+   * - `SerialNumber` (required): `string`; length 9..256; pattern `^[\w+=/:,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link DeleteConflictException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteVirtualMFADevice(input: DeleteVirtualMFADeviceCommandInput, options?: HttpHandlerOptions): Promise<DeleteVirtualMFADeviceCommandOutput>;
+
+  /**
+   * Calls the IAM `DetachGroupPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DetachGroupPolicy.html.
+   *
+   * Input members:
+   * - `GroupName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  detachGroupPolicy(input: DetachGroupPolicyCommandInput, options?: HttpHandlerOptions): Promise<DetachGroupPolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `DetachRolePolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DetachRolePolicy.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   * @throws {@link UnmodifiableEntityException}
+   */
+  detachRolePolicy(input: DetachRolePolicyCommandInput, options?: HttpHandlerOptions): Promise<DetachRolePolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `DetachUserPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DetachUserPolicy.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  detachUserPolicy(input: DetachUserPolicyCommandInput, options?: HttpHandlerOptions): Promise<DetachUserPolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `DisableOrganizationsRootCredentialsManagement` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DisableOrganizationsRootCredentialsManagement.html.
+   *
+   * @returns a Promise of `{ OrganizationId, EnabledFeatures, $metadata }`.
+   * @throws {@link AccountNotManagementOrDelegatedAdministratorException}
+   * @throws {@link OrganizationNotFoundException}
+   * @throws {@link OrganizationNotInAllFeaturesModeException}
+   * @throws {@link ServiceAccessNotEnabledException}
+   */
+  disableOrganizationsRootCredentialsManagement(input?: DisableOrganizationsRootCredentialsManagementCommandInput, options?: HttpHandlerOptions): Promise<DisableOrganizationsRootCredentialsManagementCommandOutput>;
+
+  /**
+   * Calls the IAM `DisableOrganizationsRootSessions` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DisableOrganizationsRootSessions.html.
+   *
+   * @returns a Promise of `{ OrganizationId, EnabledFeatures, $metadata }`.
+   * @throws {@link AccountNotManagementOrDelegatedAdministratorException}
+   * @throws {@link OrganizationNotFoundException}
+   * @throws {@link OrganizationNotInAllFeaturesModeException}
+   * @throws {@link ServiceAccessNotEnabledException}
+   */
+  disableOrganizationsRootSessions(input?: DisableOrganizationsRootSessionsCommandInput, options?: HttpHandlerOptions): Promise<DisableOrganizationsRootSessionsCommandOutput>;
+
+  /**
+   * Calls the IAM `DisableOutboundWebIdentityFederation` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DisableOutboundWebIdentityFederation.html.
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link FeatureDisabledException}
+   */
+  disableOutboundWebIdentityFederation(input?: DisableOutboundWebIdentityFederationCommandInput, options?: HttpHandlerOptions): Promise<DisableOutboundWebIdentityFederationCommandOutput>;
+
+  /**
+   * Calls the IAM `EnableMFADevice` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableMFADevice.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `SerialNumber` (required): `string`; length 9..256; pattern `^[\w+=/:,.@-]+$`. 
+   * - `AuthenticationCode1` (required): `string`; length 6..6; pattern `^[\d]+$`. 
+   * - `AuthenticationCode2` (required): `string`; length 6..6; pattern `^[\d]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link EntityTemporarilyUnmodifiableException}
+   * @throws {@link InvalidAuthenticationCodeException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  enableMFADevice(input: EnableMFADeviceCommandInput, options?: HttpHandlerOptions): Promise<EnableMFADeviceCommandOutput>;
+
+  /**
+   * Calls the IAM `EnableOrganizationsRootCredentialsManagement` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableOrganizationsRootCredentialsManagement.html.
+   *
+   * @returns a Promise of `{ OrganizationId, EnabledFeatures, $metadata }`.
+   * @throws {@link AccountNotManagementOrDelegatedAdministratorException}
+   * @throws {@link CallerIsNotManagementAccountException}
+   * @throws {@link OrganizationNotFoundException}
+   * @throws {@link OrganizationNotInAllFeaturesModeException}
+   * @throws {@link ServiceAccessNotEnabledException}
+   */
+  enableOrganizationsRootCredentialsManagement(input?: EnableOrganizationsRootCredentialsManagementCommandInput, options?: HttpHandlerOptions): Promise<EnableOrganizationsRootCredentialsManagementCommandOutput>;
+
+  /**
+   * Calls the IAM `EnableOrganizationsRootSessions` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableOrganizationsRootSessions.html.
+   *
+   * @returns a Promise of `{ OrganizationId, EnabledFeatures, $metadata }`.
+   * @throws {@link AccountNotManagementOrDelegatedAdministratorException}
+   * @throws {@link CallerIsNotManagementAccountException}
+   * @throws {@link OrganizationNotFoundException}
+   * @throws {@link OrganizationNotInAllFeaturesModeException}
+   * @throws {@link ServiceAccessNotEnabledException}
+   */
+  enableOrganizationsRootSessions(input?: EnableOrganizationsRootSessionsCommandInput, options?: HttpHandlerOptions): Promise<EnableOrganizationsRootSessionsCommandOutput>;
+
+  /**
+   * Calls the IAM `EnableOutboundWebIdentityFederation` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableOutboundWebIdentityFederation.html.
+   *
+   * @returns a Promise of `{ IssuerIdentifier, $metadata }`.
+   * @throws {@link FeatureEnabledException}
+   */
+  enableOutboundWebIdentityFederation(input?: EnableOutboundWebIdentityFederationCommandInput, options?: HttpHandlerOptions): Promise<EnableOutboundWebIdentityFederationCommandOutput>;
+
+  /**
+   * Calls the IAM `GenerateCredentialReport` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GenerateCredentialReport.html.
+   *
+   * @returns a Promise of `{ State, Description, $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link ServiceFailureException}
+   */
+  generateCredentialReport(input?: GenerateCredentialReportCommandInput, options?: HttpHandlerOptions): Promise<GenerateCredentialReportCommandOutput>;
+
+  /**
+   * Calls the IAM `GenerateOrganizationsAccessReport` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GenerateOrganizationsAccessReport.html.
+   *
+   * Input members:
+   * - `EntityPath` (required): `string`; length 19..427; pattern `^o-[0-9a-z]{10,32}\/r-[0-9a-z]{4,32}[0-9a-z-\/]*$`. 
+   * - `OrganizationsPolicyId`: `string`; pattern `^p-[0-9a-zA-Z_]{8,128}$`. 
+   *
+   * @returns a Promise of `{ JobId, $metadata }`.
+   * @throws {@link ReportGenerationLimitExceededException}
+   */
+  generateOrganizationsAccessReport(input: GenerateOrganizationsAccessReportCommandInput, options?: HttpHandlerOptions): Promise<GenerateOrganizationsAccessReportCommandOutput>;
+
+  /**
+   * Calls the IAM `GenerateServiceLastAccessedDetails` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GenerateServiceLastAccessedDetails.html.
+   *
+   * Input members:
+   * - `Arn` (required): `string`; length 20..2048. 
+   * - `Granularity`: `"SERVICE_LEVEL" | "ACTION_LEVEL"`. 
+   *
+   * @returns a Promise of `{ JobId, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   */
+  generateServiceLastAccessedDetails(input: GenerateServiceLastAccessedDetailsCommandInput, options?: HttpHandlerOptions): Promise<GenerateServiceLastAccessedDetailsCommandOutput>;
+
+  /**
+   * Reports when, where and with which service an access key was last used. AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccessKeyLastUsed.html.
    *
    * Input members:
    * - `AccessKeyId` (required): `string`; length 16..128; pattern `^[\w]+$`. Identifier of the key to report on.
@@ -604,7 +4824,358 @@ export declare class IAM extends IAMClient {
   getAccessKeyLastUsed(input: GetAccessKeyLastUsedCommandInput, options?: HttpHandlerOptions): Promise<GetAccessKeyLastUsedCommandOutput>;
 
   /**
-   * Looks up one IAM user, defaulting to the caller when no name is supplied.
+   * Calls the IAM `GetAccountAuthorizationDetails` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html.
+   *
+   * Input members:
+   * - `Filter`: `("User" | "Role" | "Group" | "LocalManagedPolicy" | "AWSManagedPolicy")[]`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   *
+   * @returns a Promise of `{ UserDetailList, GroupDetailList, RoleDetailList, Policies, IsTruncated, Marker, $metadata }`.
+   * @throws {@link ServiceFailureException}
+   */
+  getAccountAuthorizationDetails(input?: GetAccountAuthorizationDetailsCommandInput, options?: HttpHandlerOptions): Promise<GetAccountAuthorizationDetailsCommandOutput>;
+
+  /**
+   * Calls the IAM `GetAccountPasswordPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountPasswordPolicy.html.
+   *
+   * @returns a Promise of `{ PasswordPolicy, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getAccountPasswordPolicy(input?: GetAccountPasswordPolicyCommandInput, options?: HttpHandlerOptions): Promise<GetAccountPasswordPolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `GetAccountSummary` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountSummary.html.
+   *
+   * @returns a Promise of `{ SummaryMap, $metadata }`.
+   * @throws {@link ServiceFailureException}
+   */
+  getAccountSummary(input?: GetAccountSummaryCommandInput, options?: HttpHandlerOptions): Promise<GetAccountSummaryCommandOutput>;
+
+  /**
+   * Calls the IAM `GetContextKeysForCustomPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForCustomPolicy.html.
+   *
+   * Input members:
+   * - `PolicyInputList` (required): `string[]`. 
+   *
+   * @returns a Promise of `{ ContextKeyNames, $metadata }`.
+   * @throws {@link InvalidInputException}
+   */
+  getContextKeysForCustomPolicy(input: GetContextKeysForCustomPolicyCommandInput, options?: HttpHandlerOptions): Promise<GetContextKeysForCustomPolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `GetContextKeysForPrincipalPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForPrincipalPolicy.html.
+   *
+   * Input members:
+   * - `PolicySourceArn` (required): `string`; length 20..2048. 
+   * - `PolicyInputList`: `string[]`. 
+   *
+   * @returns a Promise of `{ ContextKeyNames, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   */
+  getContextKeysForPrincipalPolicy(input: GetContextKeysForPrincipalPolicyCommandInput, options?: HttpHandlerOptions): Promise<GetContextKeysForPrincipalPolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `GetCredentialReport` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetCredentialReport.html.
+   *
+   * @returns a Promise of `{ Content, ReportFormat, GeneratedTime, $metadata }`.
+   * @throws {@link CredentialReportExpiredException}
+   * @throws {@link CredentialReportNotPresentException}
+   * @throws {@link CredentialReportNotReadyException}
+   * @throws {@link ServiceFailureException}
+   */
+  getCredentialReport(input?: GetCredentialReportCommandInput, options?: HttpHandlerOptions): Promise<GetCredentialReportCommandOutput>;
+
+  /**
+   * Calls the IAM `GetDelegationRequest` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetDelegationRequest.html.
+   *
+   * Input members:
+   * - `DelegationRequestId` (required): `string`; length 16..128; pattern `^[\w-]+$`. 
+   * - `DelegationPermissionCheck`: `boolean`. 
+   *
+   * @returns a Promise of `{ DelegationRequest, PermissionCheckStatus, PermissionCheckResult, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getDelegationRequest(input: GetDelegationRequestCommandInput, options?: HttpHandlerOptions): Promise<GetDelegationRequestCommandOutput>;
+
+  /**
+   * Calls the IAM `GetGroup` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetGroup.html.
+   *
+   * Input members:
+   * - `GroupName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Group, Users, IsTruncated, Marker, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getGroup(input: GetGroupCommandInput, options?: HttpHandlerOptions): Promise<GetGroupCommandOutput>;
+
+  /**
+   * Calls the IAM `GetGroupPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetGroupPolicy.html.
+   *
+   * Input members:
+   * - `GroupName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ GroupName, PolicyName, PolicyDocument, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getGroupPolicy(input: GetGroupPolicyCommandInput, options?: HttpHandlerOptions): Promise<GetGroupPolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `GetHumanReadableSummary` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetHumanReadableSummary.html.
+   *
+   * Input members:
+   * - `EntityArn` (required): `string`; length 20..2048. 
+   * - `Locale`: `string`; length 2..12. 
+   *
+   * @returns a Promise of `{ SummaryContent, Locale, SummaryState, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getHumanReadableSummary(input: GetHumanReadableSummaryCommandInput, options?: HttpHandlerOptions): Promise<GetHumanReadableSummaryCommandOutput>;
+
+  /**
+   * Calls the IAM `GetInstanceProfile` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetInstanceProfile.html.
+   *
+   * Input members:
+   * - `InstanceProfileName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ InstanceProfile, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getInstanceProfile(input: GetInstanceProfileCommandInput, options?: HttpHandlerOptions): Promise<GetInstanceProfileCommandOutput>;
+
+  /**
+   * Calls the IAM `GetLoginProfile` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetLoginProfile.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ LoginProfile, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getLoginProfile(input?: GetLoginProfileCommandInput, options?: HttpHandlerOptions): Promise<GetLoginProfileCommandOutput>;
+
+  /**
+   * Calls the IAM `GetMFADevice` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetMFADevice.html.
+   *
+   * Input members:
+   * - `SerialNumber` (required): `string`; length 9..256; pattern `^[\w+=/:,.@-]+$`. 
+   * - `UserName`: `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ UserName, SerialNumber, EnableDate, Certifications, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getMFADevice(input: GetMFADeviceCommandInput, options?: HttpHandlerOptions): Promise<GetMFADeviceCommandOutput>;
+
+  /**
+   * Calls the IAM `GetOpenIDConnectProvider` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetOpenIDConnectProvider.html.
+   *
+   * Input members:
+   * - `OpenIDConnectProviderArn` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ Url, ClientIDList, ThumbprintList, CreateDate, Tags, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getOpenIDConnectProvider(input: GetOpenIDConnectProviderCommandInput, options?: HttpHandlerOptions): Promise<GetOpenIDConnectProviderCommandOutput>;
+
+  /**
+   * Calls the IAM `GetOrganizationsAccessReport` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetOrganizationsAccessReport.html.
+   *
+   * Input members:
+   * - `JobId` (required): `string`; length 36..36. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `SortKey`: `"SERVICE_NAMESPACE_ASCENDING" | "SERVICE_NAMESPACE_DESCENDING" | "LAST_AUTHENTICATED_TIME_ASCENDING" | "LAST_AUTHENTICATED_TIME_DESCENDING"`. 
+   *
+   * @returns a Promise of `{ JobStatus, JobCreationDate, JobCompletionDate, NumberOfServicesAccessible, NumberOfServicesNotAccessed, AccessDetails, IsTruncated, Marker, ErrorDetails, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   */
+  getOrganizationsAccessReport(input: GetOrganizationsAccessReportCommandInput, options?: HttpHandlerOptions): Promise<GetOrganizationsAccessReportCommandOutput>;
+
+  /**
+   * Calls the IAM `GetOutboundWebIdentityFederationInfo` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetOutboundWebIdentityFederationInfo.html.
+   *
+   * @returns a Promise of `{ IssuerIdentifier, JwtVendingEnabled, $metadata }`.
+   * @throws {@link FeatureDisabledException}
+   */
+  getOutboundWebIdentityFederationInfo(input?: GetOutboundWebIdentityFederationInfoCommandInput, options?: HttpHandlerOptions): Promise<GetOutboundWebIdentityFederationInfoCommandOutput>;
+
+  /**
+   * Calls the IAM `GetPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicy.html.
+   *
+   * Input members:
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ Policy, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getPolicy(input: GetPolicyCommandInput, options?: HttpHandlerOptions): Promise<GetPolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `GetPolicyVersion` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicyVersion.html.
+   *
+   * Input members:
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   * - `VersionId` (required): `string`; pattern `^v[1-9][0-9]*(\.[A-Za-z0-9-]*)?$`. 
+   *
+   * @returns a Promise of `{ PolicyVersion, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getPolicyVersion(input: GetPolicyVersionCommandInput, options?: HttpHandlerOptions): Promise<GetPolicyVersionCommandOutput>;
+
+  /**
+   * Calls the IAM `GetRole` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRole.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ Role, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getRole(input: GetRoleCommandInput, options?: HttpHandlerOptions): Promise<GetRoleCommandOutput>;
+
+  /**
+   * Calls the IAM `GetRolePolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRolePolicy.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ RoleName, PolicyName, PolicyDocument, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getRolePolicy(input: GetRolePolicyCommandInput, options?: HttpHandlerOptions): Promise<GetRolePolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `GetSAMLProvider` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetSAMLProvider.html.
+   *
+   * Input members:
+   * - `SAMLProviderArn` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ SAMLProviderUUID, SAMLMetadataDocument, CreateDate, ValidUntil, Tags, AssertionEncryptionMode, PrivateKeyList, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getSAMLProvider(input: GetSAMLProviderCommandInput, options?: HttpHandlerOptions): Promise<GetSAMLProviderCommandOutput>;
+
+  /**
+   * Calls the IAM `GetSSHPublicKey` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetSSHPublicKey.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `SSHPublicKeyId` (required): `string`; length 20..128; pattern `^[\w]+$`. 
+   * - `Encoding` (required): `"SSH" | "PEM"`. 
+   *
+   * @returns a Promise of `{ SSHPublicKey, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link UnrecognizedPublicKeyEncodingException}
+   */
+  getSSHPublicKey(input: GetSSHPublicKeyCommandInput, options?: HttpHandlerOptions): Promise<GetSSHPublicKeyCommandOutput>;
+
+  /**
+   * Calls the IAM `GetServerCertificate` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServerCertificate.html.
+   *
+   * Input members:
+   * - `ServerCertificateName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ ServerCertificate, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getServerCertificate(input: GetServerCertificateCommandInput, options?: HttpHandlerOptions): Promise<GetServerCertificateCommandOutput>;
+
+  /**
+   * Calls the IAM `GetServiceLastAccessedDetails` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLastAccessedDetails.html.
+   *
+   * Input members:
+   * - `JobId` (required): `string`; length 36..36. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   *
+   * @returns a Promise of `{ JobStatus, JobType, JobCreationDate, ServicesLastAccessed, JobCompletionDate, IsTruncated, Marker, Error, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   */
+  getServiceLastAccessedDetails(input: GetServiceLastAccessedDetailsCommandInput, options?: HttpHandlerOptions): Promise<GetServiceLastAccessedDetailsCommandOutput>;
+
+  /**
+   * Calls the IAM `GetServiceLastAccessedDetailsWithEntities` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLastAccessedDetailsWithEntities.html.
+   *
+   * Input members:
+   * - `JobId` (required): `string`; length 36..36. 
+   * - `ServiceNamespace` (required): `string`; length 1..64; pattern `^[\w-]*$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   *
+   * @returns a Promise of `{ JobStatus, JobCreationDate, JobCompletionDate, EntityDetailsList, IsTruncated, Marker, Error, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   */
+  getServiceLastAccessedDetailsWithEntities(input: GetServiceLastAccessedDetailsWithEntitiesCommandInput, options?: HttpHandlerOptions): Promise<GetServiceLastAccessedDetailsWithEntitiesCommandOutput>;
+
+  /**
+   * Calls the IAM `GetServiceLinkedRoleDeletionStatus` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLinkedRoleDeletionStatus.html.
+   *
+   * Input members:
+   * - `DeletionTaskId` (required): `string`; length 1..1000. 
+   *
+   * @returns a Promise of `{ Status, Reason, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getServiceLinkedRoleDeletionStatus(input: GetServiceLinkedRoleDeletionStatusCommandInput, options?: HttpHandlerOptions): Promise<GetServiceLinkedRoleDeletionStatusCommandOutput>;
+
+  /**
+   * Looks up one IAM user, defaulting to the caller when no name is supplied. AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetUser.html.
    *
    * Input members:
    * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. User to look up; the caller when omitted.
@@ -614,6 +5185,20 @@ export declare class IAM extends IAMClient {
    * @throws {@link ServiceFailureException}
    */
   getUser(input?: GetUserCommandInput, options?: HttpHandlerOptions): Promise<GetUserCommandOutput>;
+
+  /**
+   * Calls the IAM `GetUserPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetUserPolicy.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ UserName, PolicyName, PolicyDocument, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getUserPolicy(input: GetUserPolicyCommandInput, options?: HttpHandlerOptions): Promise<GetUserPolicyCommandOutput>;
 
   /**
    * Creates an access key as Terraform's aws_iam_access_key does: optionally created Inactive
@@ -634,7 +5219,8 @@ export declare class IAM extends IAMClient {
   issueAccessKey(input?: IssueAccessKeyCommandInput, options?: HttpHandlerOptions): Promise<IssueAccessKeyCommandOutput>;
 
   /**
-   * Lists the access keys that belong to a user, one page at a time.
+   * Lists the access keys that belong to a user, one page at a time. AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAccessKeys.html.
    *
    * Input members:
    * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. User whose keys are listed; the caller when omitted.
@@ -646,6 +5232,594 @@ export declare class IAM extends IAMClient {
    * @throws {@link ServiceFailureException}
    */
   listAccessKeys(input?: ListAccessKeysCommandInput, options?: HttpHandlerOptions): Promise<ListAccessKeysCommandOutput>;
+
+  /**
+   * Calls the IAM `ListAccountAliases` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAccountAliases.html.
+   *
+   * Input members:
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ AccountAliases, IsTruncated, Marker, $metadata }`.
+   * @throws {@link ServiceFailureException}
+   */
+  listAccountAliases(input?: ListAccountAliasesCommandInput, options?: HttpHandlerOptions): Promise<ListAccountAliasesCommandOutput>;
+
+  /**
+   * Calls the IAM `ListAttachedGroupPolicies` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAttachedGroupPolicies.html.
+   *
+   * Input members:
+   * - `GroupName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `PathPrefix`: `string`; length 1..512; pattern `^((/[A-Za-z0-9\.,\+@=_-]+)*)/$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ AttachedPolicies, IsTruncated, Marker, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listAttachedGroupPolicies(input: ListAttachedGroupPoliciesCommandInput, options?: HttpHandlerOptions): Promise<ListAttachedGroupPoliciesCommandOutput>;
+
+  /**
+   * Calls the IAM `ListAttachedRolePolicies` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAttachedRolePolicies.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `PathPrefix`: `string`; length 1..512; pattern `^((/[A-Za-z0-9\.,\+@=_-]+)*)/$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ AttachedPolicies, IsTruncated, Marker, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listAttachedRolePolicies(input: ListAttachedRolePoliciesCommandInput, options?: HttpHandlerOptions): Promise<ListAttachedRolePoliciesCommandOutput>;
+
+  /**
+   * Calls the IAM `ListAttachedUserPolicies` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAttachedUserPolicies.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `PathPrefix`: `string`; length 1..512; pattern `^((/[A-Za-z0-9\.,\+@=_-]+)*)/$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ AttachedPolicies, IsTruncated, Marker, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listAttachedUserPolicies(input: ListAttachedUserPoliciesCommandInput, options?: HttpHandlerOptions): Promise<ListAttachedUserPoliciesCommandOutput>;
+
+  /**
+   * Calls the IAM `ListDelegationRequests` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListDelegationRequests.html.
+   *
+   * Input members:
+   * - `OwnerId`: `string`; length 20..2048; pattern `^[a-zA-Z0-9:/+=,.@_-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ DelegationRequests, Marker, isTruncated, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listDelegationRequests(input?: ListDelegationRequestsCommandInput, options?: HttpHandlerOptions): Promise<ListDelegationRequestsCommandOutput>;
+
+  /**
+   * Calls the IAM `ListEntitiesForPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListEntitiesForPolicy.html.
+   *
+   * Input members:
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   * - `EntityFilter`: `"User" | "Role" | "Group" | "LocalManagedPolicy" | "AWSManagedPolicy"`. 
+   * - `PathPrefix`: `string`; length 1..512; pattern `^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$`. 
+   * - `PolicyUsageFilter`: `"PermissionsPolicy" | "PermissionsBoundary"`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ PolicyGroups, PolicyUsers, PolicyRoles, IsTruncated, Marker, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listEntitiesForPolicy(input: ListEntitiesForPolicyCommandInput, options?: HttpHandlerOptions): Promise<ListEntitiesForPolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `ListGroupPolicies` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListGroupPolicies.html.
+   *
+   * Input members:
+   * - `GroupName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ PolicyNames, IsTruncated, Marker, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listGroupPolicies(input: ListGroupPoliciesCommandInput, options?: HttpHandlerOptions): Promise<ListGroupPoliciesCommandOutput>;
+
+  /**
+   * Calls the IAM `ListGroups` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListGroups.html.
+   *
+   * Input members:
+   * - `PathPrefix`: `string`; length 1..512; pattern `^\u002F[\u0021-\u007F]*$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Groups, IsTruncated, Marker, $metadata }`.
+   * @throws {@link ServiceFailureException}
+   */
+  listGroups(input?: ListGroupsCommandInput, options?: HttpHandlerOptions): Promise<ListGroupsCommandOutput>;
+
+  /**
+   * Calls the IAM `ListGroupsForUser` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListGroupsForUser.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Groups, IsTruncated, Marker, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listGroupsForUser(input: ListGroupsForUserCommandInput, options?: HttpHandlerOptions): Promise<ListGroupsForUserCommandOutput>;
+
+  /**
+   * Calls the IAM `ListInstanceProfileTags` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListInstanceProfileTags.html.
+   *
+   * Input members:
+   * - `InstanceProfileName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Tags, IsTruncated, Marker, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listInstanceProfileTags(input: ListInstanceProfileTagsCommandInput, options?: HttpHandlerOptions): Promise<ListInstanceProfileTagsCommandOutput>;
+
+  /**
+   * Calls the IAM `ListInstanceProfiles` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListInstanceProfiles.html.
+   *
+   * Input members:
+   * - `PathPrefix`: `string`; length 1..512; pattern `^\u002F[\u0021-\u007F]*$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ InstanceProfiles, IsTruncated, Marker, $metadata }`.
+   * @throws {@link ServiceFailureException}
+   */
+  listInstanceProfiles(input?: ListInstanceProfilesCommandInput, options?: HttpHandlerOptions): Promise<ListInstanceProfilesCommandOutput>;
+
+  /**
+   * Calls the IAM `ListInstanceProfilesForRole` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListInstanceProfilesForRole.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ InstanceProfiles, IsTruncated, Marker, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listInstanceProfilesForRole(input: ListInstanceProfilesForRoleCommandInput, options?: HttpHandlerOptions): Promise<ListInstanceProfilesForRoleCommandOutput>;
+
+  /**
+   * Calls the IAM `ListMFADeviceTags` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListMFADeviceTags.html.
+   *
+   * Input members:
+   * - `SerialNumber` (required): `string`; length 9..256; pattern `^[\w+=/:,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Tags, IsTruncated, Marker, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listMFADeviceTags(input: ListMFADeviceTagsCommandInput, options?: HttpHandlerOptions): Promise<ListMFADeviceTagsCommandOutput>;
+
+  /**
+   * Calls the IAM `ListMFADevices` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListMFADevices.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ MFADevices, IsTruncated, Marker, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listMFADevices(input?: ListMFADevicesCommandInput, options?: HttpHandlerOptions): Promise<ListMFADevicesCommandOutput>;
+
+  /**
+   * Calls the IAM `ListOpenIDConnectProviderTags` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListOpenIDConnectProviderTags.html.
+   *
+   * Input members:
+   * - `OpenIDConnectProviderArn` (required): `string`; length 20..2048. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Tags, IsTruncated, Marker, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listOpenIDConnectProviderTags(input: ListOpenIDConnectProviderTagsCommandInput, options?: HttpHandlerOptions): Promise<ListOpenIDConnectProviderTagsCommandOutput>;
+
+  /**
+   * Calls the IAM `ListOpenIDConnectProviders` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListOpenIDConnectProviders.html.
+   *
+   * @returns a Promise of `{ OpenIDConnectProviderList, $metadata }`.
+   * @throws {@link ServiceFailureException}
+   */
+  listOpenIDConnectProviders(input?: ListOpenIDConnectProvidersCommandInput, options?: HttpHandlerOptions): Promise<ListOpenIDConnectProvidersCommandOutput>;
+
+  /**
+   * Calls the IAM `ListOrganizationsFeatures` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListOrganizationsFeatures.html.
+   *
+   * @returns a Promise of `{ OrganizationId, EnabledFeatures, $metadata }`.
+   * @throws {@link AccountNotManagementOrDelegatedAdministratorException}
+   * @throws {@link OrganizationNotFoundException}
+   * @throws {@link OrganizationNotInAllFeaturesModeException}
+   * @throws {@link ServiceAccessNotEnabledException}
+   */
+  listOrganizationsFeatures(input?: ListOrganizationsFeaturesCommandInput, options?: HttpHandlerOptions): Promise<ListOrganizationsFeaturesCommandOutput>;
+
+  /**
+   * Calls the IAM `ListPolicies` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicies.html.
+   *
+   * Input members:
+   * - `Scope`: `"All" | "AWS" | "Local"`. 
+   * - `OnlyAttached`: `boolean`. 
+   * - `PathPrefix`: `string`; length 1..512; pattern `^((/[A-Za-z0-9\.,\+@=_-]+)*)/$`. 
+   * - `PolicyUsageFilter`: `"PermissionsPolicy" | "PermissionsBoundary"`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Policies, IsTruncated, Marker, $metadata }`.
+   * @throws {@link ServiceFailureException}
+   */
+  listPolicies(input?: ListPoliciesCommandInput, options?: HttpHandlerOptions): Promise<ListPoliciesCommandOutput>;
+
+  /**
+   * Calls the IAM `ListPoliciesGrantingServiceAccess` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPoliciesGrantingServiceAccess.html.
+   *
+   * Input members:
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `Arn` (required): `string`; length 20..2048. 
+   * - `ServiceNamespaces` (required): `string[]`; length 1..200. 
+   *
+   * @returns a Promise of `{ PoliciesGrantingServiceAccess, IsTruncated, Marker, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   */
+  listPoliciesGrantingServiceAccess(input: ListPoliciesGrantingServiceAccessCommandInput, options?: HttpHandlerOptions): Promise<ListPoliciesGrantingServiceAccessCommandOutput>;
+
+  /**
+   * Calls the IAM `ListPolicyTags` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicyTags.html.
+   *
+   * Input members:
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Tags, IsTruncated, Marker, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listPolicyTags(input: ListPolicyTagsCommandInput, options?: HttpHandlerOptions): Promise<ListPolicyTagsCommandOutput>;
+
+  /**
+   * Calls the IAM `ListPolicyVersions` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicyVersions.html.
+   *
+   * Input members:
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Versions, IsTruncated, Marker, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listPolicyVersions(input: ListPolicyVersionsCommandInput, options?: HttpHandlerOptions): Promise<ListPolicyVersionsCommandOutput>;
+
+  /**
+   * Calls the IAM `ListRolePolicies` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRolePolicies.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ PolicyNames, IsTruncated, Marker, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listRolePolicies(input: ListRolePoliciesCommandInput, options?: HttpHandlerOptions): Promise<ListRolePoliciesCommandOutput>;
+
+  /**
+   * Calls the IAM `ListRoleTags` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRoleTags.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Tags, IsTruncated, Marker, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listRoleTags(input: ListRoleTagsCommandInput, options?: HttpHandlerOptions): Promise<ListRoleTagsCommandOutput>;
+
+  /**
+   * Calls the IAM `ListRoles` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRoles.html.
+   *
+   * Input members:
+   * - `PathPrefix`: `string`; length 1..512; pattern `^\u002F[\u0021-\u007F]*$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Roles, IsTruncated, Marker, $metadata }`.
+   * @throws {@link ServiceFailureException}
+   */
+  listRoles(input?: ListRolesCommandInput, options?: HttpHandlerOptions): Promise<ListRolesCommandOutput>;
+
+  /**
+   * Calls the IAM `ListSAMLProviderTags` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListSAMLProviderTags.html.
+   *
+   * Input members:
+   * - `SAMLProviderArn` (required): `string`; length 20..2048. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Tags, IsTruncated, Marker, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listSAMLProviderTags(input: ListSAMLProviderTagsCommandInput, options?: HttpHandlerOptions): Promise<ListSAMLProviderTagsCommandOutput>;
+
+  /**
+   * Calls the IAM `ListSAMLProviders` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListSAMLProviders.html.
+   *
+   * @returns a Promise of `{ SAMLProviderList, $metadata }`.
+   * @throws {@link ServiceFailureException}
+   */
+  listSAMLProviders(input?: ListSAMLProvidersCommandInput, options?: HttpHandlerOptions): Promise<ListSAMLProvidersCommandOutput>;
+
+  /**
+   * Calls the IAM `ListSSHPublicKeys` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListSSHPublicKeys.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ SSHPublicKeys, IsTruncated, Marker, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   */
+  listSSHPublicKeys(input?: ListSSHPublicKeysCommandInput, options?: HttpHandlerOptions): Promise<ListSSHPublicKeysCommandOutput>;
+
+  /**
+   * Calls the IAM `ListServerCertificateTags` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListServerCertificateTags.html.
+   *
+   * Input members:
+   * - `ServerCertificateName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Tags, IsTruncated, Marker, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listServerCertificateTags(input: ListServerCertificateTagsCommandInput, options?: HttpHandlerOptions): Promise<ListServerCertificateTagsCommandOutput>;
+
+  /**
+   * Calls the IAM `ListServerCertificates` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListServerCertificates.html.
+   *
+   * Input members:
+   * - `PathPrefix`: `string`; length 1..512; pattern `^\u002F[\u0021-\u007F]*$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ ServerCertificateMetadataList, IsTruncated, Marker, $metadata }`.
+   * @throws {@link ServiceFailureException}
+   */
+  listServerCertificates(input?: ListServerCertificatesCommandInput, options?: HttpHandlerOptions): Promise<ListServerCertificatesCommandOutput>;
+
+  /**
+   * Calls the IAM `ListServiceSpecificCredentials` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListServiceSpecificCredentials.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `ServiceName`: `string`. 
+   * - `AllUsers`: `boolean`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ ServiceSpecificCredentials, Marker, IsTruncated, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceNotSupportedException}
+   */
+  listServiceSpecificCredentials(input?: ListServiceSpecificCredentialsCommandInput, options?: HttpHandlerOptions): Promise<ListServiceSpecificCredentialsCommandOutput>;
+
+  /**
+   * Calls the IAM `ListSigningCertificates` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListSigningCertificates.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Certificates, IsTruncated, Marker, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listSigningCertificates(input?: ListSigningCertificatesCommandInput, options?: HttpHandlerOptions): Promise<ListSigningCertificatesCommandOutput>;
+
+  /**
+   * Calls the IAM `ListUserPolicies` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUserPolicies.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ PolicyNames, IsTruncated, Marker, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listUserPolicies(input: ListUserPoliciesCommandInput, options?: HttpHandlerOptions): Promise<ListUserPoliciesCommandOutput>;
+
+  /**
+   * Calls the IAM `ListUserTags` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUserTags.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Tags, IsTruncated, Marker, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listUserTags(input: ListUserTagsCommandInput, options?: HttpHandlerOptions): Promise<ListUserTagsCommandOutput>;
+
+  /**
+   * Calls the IAM `ListUsers` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUsers.html.
+   *
+   * Input members:
+   * - `PathPrefix`: `string`; length 1..512; pattern `^\u002F[\u0021-\u007F]*$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Users, IsTruncated, Marker, $metadata }`.
+   * @throws {@link ServiceFailureException}
+   */
+  listUsers(input?: ListUsersCommandInput, options?: HttpHandlerOptions): Promise<ListUsersCommandOutput>;
+
+  /**
+   * Calls the IAM `ListVirtualMFADevices` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListVirtualMFADevices.html.
+   *
+   * Input members:
+   * - `AssignmentStatus`: `"Assigned" | "Unassigned" | "Any"`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ VirtualMFADevices, IsTruncated, Marker, $metadata }`.
+   */
+  listVirtualMFADevices(input?: ListVirtualMFADevicesCommandInput, options?: HttpHandlerOptions): Promise<ListVirtualMFADevicesCommandOutput>;
+
+  /**
+   * Calls the IAM `PutGroupPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutGroupPolicy.html.
+   *
+   * Input members:
+   * - `GroupName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyDocument` (required): `string`; length 1..131072; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link MalformedPolicyDocumentException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  putGroupPolicy(input: PutGroupPolicyCommandInput, options?: HttpHandlerOptions): Promise<PutGroupPolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `PutRolePermissionsBoundary` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePermissionsBoundary.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `PermissionsBoundary` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link PolicyNotAttachableException}
+   * @throws {@link ServiceFailureException}
+   * @throws {@link UnmodifiableEntityException}
+   */
+  putRolePermissionsBoundary(input: PutRolePermissionsBoundaryCommandInput, options?: HttpHandlerOptions): Promise<PutRolePermissionsBoundaryCommandOutput>;
+
+  /**
+   * Calls the IAM `PutRolePolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePolicy.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyDocument` (required): `string`; length 1..131072; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link MalformedPolicyDocumentException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   * @throws {@link UnmodifiableEntityException}
+   */
+  putRolePolicy(input: PutRolePolicyCommandInput, options?: HttpHandlerOptions): Promise<PutRolePolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `PutUserPermissionsBoundary` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutUserPermissionsBoundary.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `PermissionsBoundary` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link PolicyNotAttachableException}
+   * @throws {@link ServiceFailureException}
+   */
+  putUserPermissionsBoundary(input: PutUserPermissionsBoundaryCommandInput, options?: HttpHandlerOptions): Promise<PutUserPermissionsBoundaryCommandOutput>;
 
   /**
    * Calls the IAM `PutUserPolicy` operation; AWS documents it at
@@ -663,6 +5837,101 @@ export declare class IAM extends IAMClient {
    * @throws {@link ServiceFailureException}
    */
   putUserPolicy(input: PutUserPolicyCommandInput, options?: HttpHandlerOptions): Promise<PutUserPolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `RejectDelegationRequest` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_RejectDelegationRequest.html.
+   *
+   * Input members:
+   * - `DelegationRequestId` (required): `string`; length 16..128; pattern `^[\w-]+$`. 
+   * - `Notes`: `string`; length 0..500; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  rejectDelegationRequest(input: RejectDelegationRequestCommandInput, options?: HttpHandlerOptions): Promise<RejectDelegationRequestCommandOutput>;
+
+  /**
+   * Calls the IAM `RemoveClientIDFromOpenIDConnectProvider` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_RemoveClientIDFromOpenIDConnectProvider.html.
+   *
+   * Input members:
+   * - `OpenIDConnectProviderArn` (required): `string`; length 20..2048. 
+   * - `ClientID` (required): `string`; length 1..255. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  removeClientIDFromOpenIDConnectProvider(input: RemoveClientIDFromOpenIDConnectProviderCommandInput, options?: HttpHandlerOptions): Promise<RemoveClientIDFromOpenIDConnectProviderCommandOutput>;
+
+  /**
+   * Calls the IAM `RemoveRoleFromInstanceProfile` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_RemoveRoleFromInstanceProfile.html.
+   *
+   * Input members:
+   * - `InstanceProfileName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   * @throws {@link UnmodifiableEntityException}
+   */
+  removeRoleFromInstanceProfile(input: RemoveRoleFromInstanceProfileCommandInput, options?: HttpHandlerOptions): Promise<RemoveRoleFromInstanceProfileCommandOutput>;
+
+  /**
+   * Calls the IAM `RemoveUserFromGroup` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_RemoveUserFromGroup.html.
+   *
+   * Input members:
+   * - `GroupName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  removeUserFromGroup(input: RemoveUserFromGroupCommandInput, options?: HttpHandlerOptions): Promise<RemoveUserFromGroupCommandOutput>;
+
+  /**
+   * Calls the IAM `ResetServiceSpecificCredential` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ResetServiceSpecificCredential.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `ServiceSpecificCredentialId` (required): `string`; length 20..128; pattern `^[\w]+$`. 
+   *
+   * @returns a Promise of `{ ServiceSpecificCredential, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   */
+  resetServiceSpecificCredential(input: ResetServiceSpecificCredentialCommandInput, options?: HttpHandlerOptions): Promise<ResetServiceSpecificCredentialCommandOutput>;
+
+  /**
+   * Calls the IAM `ResyncMFADevice` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ResyncMFADevice.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `SerialNumber` (required): `string`; length 9..256; pattern `^[\w+=/:,.@-]+$`. 
+   * - `AuthenticationCode1` (required): `string`; length 6..6; pattern `^[\d]+$`. 
+   * - `AuthenticationCode2` (required): `string`; length 6..6; pattern `^[\d]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidAuthenticationCodeException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  resyncMFADevice(input: ResyncMFADeviceCommandInput, options?: HttpHandlerOptions): Promise<ResyncMFADeviceCommandOutput>;
 
   /**
    * Replaces an access key as CloudFormation does when its Serial changes: creates the new key
@@ -685,6 +5954,21 @@ export declare class IAM extends IAMClient {
   rotateAccessKey(input: RotateAccessKeyCommandInput, options?: HttpHandlerOptions): Promise<RotateAccessKeyCommandOutput>;
 
   /**
+   * Calls the IAM `SendDelegationToken` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SendDelegationToken.html.
+   *
+   * Input members:
+   * - `DelegationRequestId` (required): `string`; length 16..128; pattern `^[\w-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  sendDelegationToken(input: SendDelegationTokenCommandInput, options?: HttpHandlerOptions): Promise<SendDelegationTokenCommandOutput>;
+
+  /**
    * Derives the SES SMTP password (version 4) of a secret access key for a region, as Terraform's
    * ses_smtp_password_v4; local, no request is sent.
    *
@@ -697,7 +5981,346 @@ export declare class IAM extends IAMClient {
   sesSmtpPasswordV4(input: SesSmtpPasswordV4CommandInput, options?: HttpHandlerOptions): Promise<SesSmtpPasswordV4CommandOutput>;
 
   /**
-   * Switches an access key between the active and inactive states.
+   * Calls the IAM `SetDefaultPolicyVersion` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SetDefaultPolicyVersion.html.
+   *
+   * Input members:
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   * - `VersionId` (required): `string`; pattern `^v[1-9][0-9]*(\.[A-Za-z0-9-]*)?$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  setDefaultPolicyVersion(input: SetDefaultPolicyVersionCommandInput, options?: HttpHandlerOptions): Promise<SetDefaultPolicyVersionCommandOutput>;
+
+  /**
+   * Calls the IAM `SetSecurityTokenServicePreferences` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SetSecurityTokenServicePreferences.html.
+   *
+   * Input members:
+   * - `GlobalEndpointTokenVersion` (required): `"v1Token" | "v2Token"`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ServiceFailureException}
+   */
+  setSecurityTokenServicePreferences(input: SetSecurityTokenServicePreferencesCommandInput, options?: HttpHandlerOptions): Promise<SetSecurityTokenServicePreferencesCommandOutput>;
+
+  /**
+   * Calls the IAM `SimulateCustomPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html.
+   *
+   * Input members:
+   * - `PolicyInputList` (required): `string[]`. 
+   * - `PermissionsBoundaryPolicyInputList`: `string[]`. 
+   * - `ActionNames` (required): `string[]`. 
+   * - `ResourceArns`: `string[]`. 
+   * - `ResourcePolicy`: `string`; length 1..131072; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `ResourceOwner`: `string`; length 1..2048. 
+   * - `CallerArn`: `string`; length 1..2048. 
+   * - `ContextEntries`: `ContextEntry[]`. 
+   * - `ResourceHandlingOption`: `string`; length 1..64. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   *
+   * @returns a Promise of `{ EvaluationResults, IsTruncated, Marker, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link PolicyEvaluationException}
+   */
+  simulateCustomPolicy(input: SimulateCustomPolicyCommandInput, options?: HttpHandlerOptions): Promise<SimulateCustomPolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `SimulatePrincipalPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html.
+   *
+   * Input members:
+   * - `PolicySourceArn` (required): `string`; length 20..2048. 
+   * - `PolicyInputList`: `string[]`. 
+   * - `PermissionsBoundaryPolicyInputList`: `string[]`. 
+   * - `ActionNames` (required): `string[]`. 
+   * - `ResourceArns`: `string[]`. 
+   * - `ResourcePolicy`: `string`; length 1..131072; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `ResourceOwner`: `string`; length 1..2048. 
+   * - `CallerArn`: `string`; length 1..2048. 
+   * - `ContextEntries`: `ContextEntry[]`. 
+   * - `ResourceHandlingOption`: `string`; length 1..64. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   *
+   * @returns a Promise of `{ EvaluationResults, IsTruncated, Marker, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link PolicyEvaluationException}
+   */
+  simulatePrincipalPolicy(input: SimulatePrincipalPolicyCommandInput, options?: HttpHandlerOptions): Promise<SimulatePrincipalPolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `TagInstanceProfile` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagInstanceProfile.html.
+   *
+   * Input members:
+   * - `InstanceProfileName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Tags` (required): `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  tagInstanceProfile(input: TagInstanceProfileCommandInput, options?: HttpHandlerOptions): Promise<TagInstanceProfileCommandOutput>;
+
+  /**
+   * Calls the IAM `TagMFADevice` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagMFADevice.html.
+   *
+   * Input members:
+   * - `SerialNumber` (required): `string`; length 9..256; pattern `^[\w+=/:,.@-]+$`. 
+   * - `Tags` (required): `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  tagMFADevice(input: TagMFADeviceCommandInput, options?: HttpHandlerOptions): Promise<TagMFADeviceCommandOutput>;
+
+  /**
+   * Calls the IAM `TagOpenIDConnectProvider` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagOpenIDConnectProvider.html.
+   *
+   * Input members:
+   * - `OpenIDConnectProviderArn` (required): `string`; length 20..2048. 
+   * - `Tags` (required): `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  tagOpenIDConnectProvider(input: TagOpenIDConnectProviderCommandInput, options?: HttpHandlerOptions): Promise<TagOpenIDConnectProviderCommandOutput>;
+
+  /**
+   * Calls the IAM `TagPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagPolicy.html.
+   *
+   * Input members:
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   * - `Tags` (required): `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  tagPolicy(input: TagPolicyCommandInput, options?: HttpHandlerOptions): Promise<TagPolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `TagRole` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagRole.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `Tags` (required): `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  tagRole(input: TagRoleCommandInput, options?: HttpHandlerOptions): Promise<TagRoleCommandOutput>;
+
+  /**
+   * Calls the IAM `TagSAMLProvider` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagSAMLProvider.html.
+   *
+   * Input members:
+   * - `SAMLProviderArn` (required): `string`; length 20..2048. 
+   * - `Tags` (required): `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  tagSAMLProvider(input: TagSAMLProviderCommandInput, options?: HttpHandlerOptions): Promise<TagSAMLProviderCommandOutput>;
+
+  /**
+   * Calls the IAM `TagServerCertificate` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagServerCertificate.html.
+   *
+   * Input members:
+   * - `ServerCertificateName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Tags` (required): `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  tagServerCertificate(input: TagServerCertificateCommandInput, options?: HttpHandlerOptions): Promise<TagServerCertificateCommandOutput>;
+
+  /**
+   * Calls the IAM `TagUser` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagUser.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Tags` (required): `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  tagUser(input: TagUserCommandInput, options?: HttpHandlerOptions): Promise<TagUserCommandOutput>;
+
+  /**
+   * Calls the IAM `UntagInstanceProfile` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagInstanceProfile.html.
+   *
+   * Input members:
+   * - `InstanceProfileName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `TagKeys` (required): `string[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  untagInstanceProfile(input: UntagInstanceProfileCommandInput, options?: HttpHandlerOptions): Promise<UntagInstanceProfileCommandOutput>;
+
+  /**
+   * Calls the IAM `UntagMFADevice` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagMFADevice.html.
+   *
+   * Input members:
+   * - `SerialNumber` (required): `string`; length 9..256; pattern `^[\w+=/:,.@-]+$`. 
+   * - `TagKeys` (required): `string[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  untagMFADevice(input: UntagMFADeviceCommandInput, options?: HttpHandlerOptions): Promise<UntagMFADeviceCommandOutput>;
+
+  /**
+   * Calls the IAM `UntagOpenIDConnectProvider` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagOpenIDConnectProvider.html.
+   *
+   * Input members:
+   * - `OpenIDConnectProviderArn` (required): `string`; length 20..2048. 
+   * - `TagKeys` (required): `string[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  untagOpenIDConnectProvider(input: UntagOpenIDConnectProviderCommandInput, options?: HttpHandlerOptions): Promise<UntagOpenIDConnectProviderCommandOutput>;
+
+  /**
+   * Calls the IAM `UntagPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagPolicy.html.
+   *
+   * Input members:
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   * - `TagKeys` (required): `string[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  untagPolicy(input: UntagPolicyCommandInput, options?: HttpHandlerOptions): Promise<UntagPolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `UntagRole` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagRole.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `TagKeys` (required): `string[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  untagRole(input: UntagRoleCommandInput, options?: HttpHandlerOptions): Promise<UntagRoleCommandOutput>;
+
+  /**
+   * Calls the IAM `UntagSAMLProvider` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagSAMLProvider.html.
+   *
+   * Input members:
+   * - `SAMLProviderArn` (required): `string`; length 20..2048. 
+   * - `TagKeys` (required): `string[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  untagSAMLProvider(input: UntagSAMLProviderCommandInput, options?: HttpHandlerOptions): Promise<UntagSAMLProviderCommandOutput>;
+
+  /**
+   * Calls the IAM `UntagServerCertificate` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagServerCertificate.html.
+   *
+   * Input members:
+   * - `ServerCertificateName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `TagKeys` (required): `string[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  untagServerCertificate(input: UntagServerCertificateCommandInput, options?: HttpHandlerOptions): Promise<UntagServerCertificateCommandOutput>;
+
+  /**
+   * Calls the IAM `UntagUser` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagUser.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `TagKeys` (required): `string[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  untagUser(input: UntagUserCommandInput, options?: HttpHandlerOptions): Promise<UntagUserCommandOutput>;
+
+  /**
+   * Switches an access key between the active and inactive states. AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAccessKey.html.
    *
    * Input members:
    * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. Owner of the key; the caller when omitted.
@@ -711,14 +6334,339 @@ export declare class IAM extends IAMClient {
    * @throws {@link ServiceFailureException}
    */
   updateAccessKey(input: UpdateAccessKeyCommandInput, options?: HttpHandlerOptions): Promise<UpdateAccessKeyCommandOutput>;
+
+  /**
+   * Calls the IAM `UpdateAccountPasswordPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAccountPasswordPolicy.html.
+   *
+   * Input members:
+   * - `MinimumPasswordLength`: `number`; range 6..128. 
+   * - `RequireSymbols`: `boolean`. 
+   * - `RequireNumbers`: `boolean`. 
+   * - `RequireUppercaseCharacters`: `boolean`. 
+   * - `RequireLowercaseCharacters`: `boolean`. 
+   * - `AllowUsersToChangePassword`: `boolean`. 
+   * - `MaxPasswordAge`: `number`; range 1..1095. 
+   * - `PasswordReusePrevention`: `number`; range 1..24. 
+   * - `HardExpiry`: `boolean`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link MalformedPolicyDocumentException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  updateAccountPasswordPolicy(input?: UpdateAccountPasswordPolicyCommandInput, options?: HttpHandlerOptions): Promise<UpdateAccountPasswordPolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `UpdateAssumeRolePolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAssumeRolePolicy.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyDocument` (required): `string`; length 1..131072; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link MalformedPolicyDocumentException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   * @throws {@link UnmodifiableEntityException}
+   */
+  updateAssumeRolePolicy(input: UpdateAssumeRolePolicyCommandInput, options?: HttpHandlerOptions): Promise<UpdateAssumeRolePolicyCommandOutput>;
+
+  /**
+   * Calls the IAM `UpdateDelegationRequest` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateDelegationRequest.html.
+   *
+   * Input members:
+   * - `DelegationRequestId` (required): `string`; length 16..128; pattern `^[\w-]+$`. 
+   * - `Notes`: `string`; length 0..500; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  updateDelegationRequest(input: UpdateDelegationRequestCommandInput, options?: HttpHandlerOptions): Promise<UpdateDelegationRequestCommandOutput>;
+
+  /**
+   * Calls the IAM `UpdateGroup` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateGroup.html.
+   *
+   * Input members:
+   * - `GroupName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `NewPath`: `string`; length 1..512; pattern `^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$`. 
+   * - `NewGroupName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  updateGroup(input: UpdateGroupCommandInput, options?: HttpHandlerOptions): Promise<UpdateGroupCommandOutput>;
+
+  /**
+   * Calls the IAM `UpdateLoginProfile` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateLoginProfile.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `Password`: `string`; length 1..128; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `PasswordResetRequired`: `boolean`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link EntityTemporarilyUnmodifiableException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link PasswordPolicyViolationException}
+   * @throws {@link ServiceFailureException}
+   */
+  updateLoginProfile(input: UpdateLoginProfileCommandInput, options?: HttpHandlerOptions): Promise<UpdateLoginProfileCommandOutput>;
+
+  /**
+   * Calls the IAM `UpdateOpenIDConnectProviderThumbprint` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateOpenIDConnectProviderThumbprint.html.
+   *
+   * Input members:
+   * - `OpenIDConnectProviderArn` (required): `string`; length 20..2048. 
+   * - `ThumbprintList` (required): `string[]`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  updateOpenIDConnectProviderThumbprint(input: UpdateOpenIDConnectProviderThumbprintCommandInput, options?: HttpHandlerOptions): Promise<UpdateOpenIDConnectProviderThumbprintCommandOutput>;
+
+  /**
+   * Calls the IAM `UpdateRole` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateRole.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `Description`: `string`; length 0..1000; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$`. 
+   * - `MaxSessionDuration`: `number`; range 3600..43200. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   * @throws {@link UnmodifiableEntityException}
+   */
+  updateRole(input: UpdateRoleCommandInput, options?: HttpHandlerOptions): Promise<UpdateRoleCommandOutput>;
+
+  /**
+   * Calls the IAM `UpdateRoleDescription` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateRoleDescription.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `Description` (required): `string`; length 0..1000; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$`. 
+   *
+   * @returns a Promise of `{ Role, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   * @throws {@link UnmodifiableEntityException}
+   */
+  updateRoleDescription(input: UpdateRoleDescriptionCommandInput, options?: HttpHandlerOptions): Promise<UpdateRoleDescriptionCommandOutput>;
+
+  /**
+   * Calls the IAM `UpdateSAMLProvider` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateSAMLProvider.html.
+   *
+   * Input members:
+   * - `SAMLMetadataDocument`: `string`; length 1000..10000000. 
+   * - `SAMLProviderArn` (required): `string`; length 20..2048. 
+   * - `AssertionEncryptionMode`: `"Required" | "Allowed"`. 
+   * - `AddPrivateKey`: `string`; length 1..16384; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `RemovePrivateKey`: `string`; length 22..64; pattern `^[A-Z0-9]+$`. 
+   *
+   * @returns a Promise of `{ SAMLProviderArn, $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  updateSAMLProvider(input: UpdateSAMLProviderCommandInput, options?: HttpHandlerOptions): Promise<UpdateSAMLProviderCommandOutput>;
+
+  /**
+   * Calls the IAM `UpdateSSHPublicKey` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateSSHPublicKey.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `SSHPublicKeyId` (required): `string`; length 20..128; pattern `^[\w]+$`. 
+   * - `Status` (required): `"Active" | "Inactive" | "Expired"`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   */
+  updateSSHPublicKey(input: UpdateSSHPublicKeyCommandInput, options?: HttpHandlerOptions): Promise<UpdateSSHPublicKeyCommandOutput>;
+
+  /**
+   * Calls the IAM `UpdateServerCertificate` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateServerCertificate.html.
+   *
+   * Input members:
+   * - `ServerCertificateName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `NewPath`: `string`; length 1..512; pattern `^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$`. 
+   * - `NewServerCertificateName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  updateServerCertificate(input: UpdateServerCertificateCommandInput, options?: HttpHandlerOptions): Promise<UpdateServerCertificateCommandOutput>;
+
+  /**
+   * Calls the IAM `UpdateServiceSpecificCredential` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateServiceSpecificCredential.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `ServiceSpecificCredentialId` (required): `string`; length 20..128; pattern `^[\w]+$`. 
+   * - `Status` (required): `"Active" | "Inactive" | "Expired"`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   */
+  updateServiceSpecificCredential(input: UpdateServiceSpecificCredentialCommandInput, options?: HttpHandlerOptions): Promise<UpdateServiceSpecificCredentialCommandOutput>;
+
+  /**
+   * Calls the IAM `UpdateSigningCertificate` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateSigningCertificate.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `CertificateId` (required): `string`; length 24..128; pattern `^[\w]+$`. 
+   * - `Status` (required): `"Active" | "Inactive" | "Expired"`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  updateSigningCertificate(input: UpdateSigningCertificateCommandInput, options?: HttpHandlerOptions): Promise<UpdateSigningCertificateCommandOutput>;
+
+  /**
+   * Calls the IAM `UpdateUser` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateUser.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `NewPath`: `string`; length 1..512; pattern `^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$`. 
+   * - `NewUserName`: `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link EntityTemporarilyUnmodifiableException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  updateUser(input: UpdateUserCommandInput, options?: HttpHandlerOptions): Promise<UpdateUserCommandOutput>;
+
+  /**
+   * Calls the IAM `UploadSSHPublicKey` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UploadSSHPublicKey.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `SSHPublicKeyBody` (required): `string`; length 1..16384; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   *
+   * @returns a Promise of `{ SSHPublicKey, $metadata }`.
+   * @throws {@link DuplicateSSHPublicKeyException}
+   * @throws {@link InvalidPublicKeyException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link UnrecognizedPublicKeyEncodingException}
+   */
+  uploadSSHPublicKey(input: UploadSSHPublicKeyCommandInput, options?: HttpHandlerOptions): Promise<UploadSSHPublicKeyCommandOutput>;
+
+  /**
+   * Calls the IAM `UploadServerCertificate` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UploadServerCertificate.html.
+   *
+   * Input members:
+   * - `Path`: `string`; length 1..512; pattern `^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$`. 
+   * - `ServerCertificateName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `CertificateBody` (required): `string`; length 1..16384; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `PrivateKey` (required): `string`; length 1..16384; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `CertificateChain`: `string`; length 1..2097152; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `Tags`: `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ ServerCertificateMetadata, Tags, $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link KeyPairMismatchException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link MalformedCertificateException}
+   * @throws {@link ServiceFailureException}
+   */
+  uploadServerCertificate(input: UploadServerCertificateCommandInput, options?: HttpHandlerOptions): Promise<UploadServerCertificateCommandOutput>;
+
+  /**
+   * Calls the IAM `UploadSigningCertificate` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UploadSigningCertificate.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `CertificateBody` (required): `string`; length 1..16384; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   *
+   * @returns a Promise of `{ Certificate, $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link DuplicateCertificateException}
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link InvalidCertificateException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link MalformedCertificateException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  uploadSigningCertificate(input: UploadSigningCertificateCommandInput, options?: HttpHandlerOptions): Promise<UploadSigningCertificateCommandOutput>;
 }
 
 /** Base of every error AWS Identity and Access Management answers with (like the v3 SDK's `IAMServiceException`). */
 export declare class IAMServiceException extends ServiceException {}
 
+/** The service's `AccountNotManagementOrDelegatedAdministratorException` error. (wire code `AccountNotManagementOrDelegatedAdministratorException`, HTTP 400) */
+export declare class AccountNotManagementOrDelegatedAdministratorException extends IAMServiceException {
+  readonly name: "AccountNotManagementOrDelegatedAdministratorException";
+  readonly $fault: "client";
+}
+/** The service's `CallerIsNotManagementAccountException` error. (wire code `CallerIsNotManagementAccountException`, HTTP 400) */
+export declare class CallerIsNotManagementAccountException extends IAMServiceException {
+  readonly name: "CallerIsNotManagementAccountException";
+  readonly $fault: "client";
+}
 /** Another request changed the same resource at the same time; retry later. (wire code `ConcurrentModification`, HTTP 409) */
 export declare class ConcurrentModificationException extends IAMServiceException {
   readonly name: "ConcurrentModificationException";
+  readonly $fault: "client";
+}
+/** The service's `CredentialReportExpiredException` error. (wire code `ReportExpired`, HTTP 410) */
+export declare class CredentialReportExpiredException extends IAMServiceException {
+  readonly name: "CredentialReportExpiredException";
+  readonly $fault: "client";
+}
+/** The service's `CredentialReportNotPresentException` error. (wire code `ReportNotPresent`, HTTP 410) */
+export declare class CredentialReportNotPresentException extends IAMServiceException {
+  readonly name: "CredentialReportNotPresentException";
+  readonly $fault: "client";
+}
+/** The service's `CredentialReportNotReadyException` error. (wire code `ReportInProgress`, HTTP 404) */
+export declare class CredentialReportNotReadyException extends IAMServiceException {
+  readonly name: "CredentialReportNotReadyException";
   readonly $fault: "client";
 }
 /** The resource cannot be removed while other resources still depend on it. (wire code `DeleteConflict`, HTTP 409) */
@@ -726,9 +6674,44 @@ export declare class DeleteConflictException extends IAMServiceException {
   readonly name: "DeleteConflictException";
   readonly $fault: "client";
 }
+/** The service's `DuplicateCertificateException` error. (wire code `DuplicateCertificate`, HTTP 409) */
+export declare class DuplicateCertificateException extends IAMServiceException {
+  readonly name: "DuplicateCertificateException";
+  readonly $fault: "client";
+}
+/** The service's `DuplicateSSHPublicKeyException` error. (wire code `DuplicateSSHPublicKey`, HTTP 400) */
+export declare class DuplicateSSHPublicKeyException extends IAMServiceException {
+  readonly name: "DuplicateSSHPublicKeyException";
+  readonly $fault: "client";
+}
 /** A resource with the requested name already exists. (wire code `EntityAlreadyExists`, HTTP 409) */
 export declare class EntityAlreadyExistsException extends IAMServiceException {
   readonly name: "EntityAlreadyExistsException";
+  readonly $fault: "client";
+}
+/** The service's `EntityTemporarilyUnmodifiableException` error. (wire code `EntityTemporarilyUnmodifiable`, HTTP 409) */
+export declare class EntityTemporarilyUnmodifiableException extends IAMServiceException {
+  readonly name: "EntityTemporarilyUnmodifiableException";
+  readonly $fault: "client";
+}
+/** The service's `FeatureDisabledException` error. (wire code `FeatureDisabled`, HTTP 404) */
+export declare class FeatureDisabledException extends IAMServiceException {
+  readonly name: "FeatureDisabledException";
+  readonly $fault: "client";
+}
+/** The service's `FeatureEnabledException` error. (wire code `FeatureEnabled`, HTTP 409) */
+export declare class FeatureEnabledException extends IAMServiceException {
+  readonly name: "FeatureEnabledException";
+  readonly $fault: "client";
+}
+/** The service's `InvalidAuthenticationCodeException` error. (wire code `InvalidAuthenticationCode`, HTTP 403) */
+export declare class InvalidAuthenticationCodeException extends IAMServiceException {
+  readonly name: "InvalidAuthenticationCodeException";
+  readonly $fault: "client";
+}
+/** The service's `InvalidCertificateException` error. (wire code `InvalidCertificate`, HTTP 400) */
+export declare class InvalidCertificateException extends IAMServiceException {
+  readonly name: "InvalidCertificateException";
   readonly $fault: "client";
 }
 /** A parameter was missing, malformed or out of range. (wire code `InvalidInput`, HTTP 400) */
@@ -736,9 +6719,29 @@ export declare class InvalidInputException extends IAMServiceException {
   readonly name: "InvalidInputException";
   readonly $fault: "client";
 }
+/** The service's `InvalidPublicKeyException` error. (wire code `InvalidPublicKey`, HTTP 400) */
+export declare class InvalidPublicKeyException extends IAMServiceException {
+  readonly name: "InvalidPublicKeyException";
+  readonly $fault: "client";
+}
+/** The service's `InvalidUserTypeException` error. (wire code `InvalidUserType`, HTTP 400) */
+export declare class InvalidUserTypeException extends IAMServiceException {
+  readonly name: "InvalidUserTypeException";
+  readonly $fault: "client";
+}
+/** The service's `KeyPairMismatchException` error. (wire code `KeyPairMismatch`, HTTP 400) */
+export declare class KeyPairMismatchException extends IAMServiceException {
+  readonly name: "KeyPairMismatchException";
+  readonly $fault: "client";
+}
 /** The call would exceed an account quota. (wire code `LimitExceeded`, HTTP 409) */
 export declare class LimitExceededException extends IAMServiceException {
   readonly name: "LimitExceededException";
+  readonly $fault: "client";
+}
+/** The service's `MalformedCertificateException` error. (wire code `MalformedCertificate`, HTTP 400) */
+export declare class MalformedCertificateException extends IAMServiceException {
+  readonly name: "MalformedCertificateException";
   readonly $fault: "client";
 }
 /** The service's `MalformedPolicyDocumentException` error. (wire code `MalformedPolicyDocument`, HTTP 400) */
@@ -751,10 +6754,65 @@ export declare class NoSuchEntityException extends IAMServiceException {
   readonly name: "NoSuchEntityException";
   readonly $fault: "client";
 }
+/** The service's `OpenIdIdpCommunicationErrorException` error. (wire code `OpenIdIdpCommunicationError`, HTTP 400) */
+export declare class OpenIdIdpCommunicationErrorException extends IAMServiceException {
+  readonly name: "OpenIdIdpCommunicationErrorException";
+  readonly $fault: "client";
+}
+/** The service's `OrganizationNotFoundException` error. (wire code `OrganizationNotFoundException`, HTTP 400) */
+export declare class OrganizationNotFoundException extends IAMServiceException {
+  readonly name: "OrganizationNotFoundException";
+  readonly $fault: "client";
+}
+/** The service's `OrganizationNotInAllFeaturesModeException` error. (wire code `OrganizationNotInAllFeaturesModeException`, HTTP 400) */
+export declare class OrganizationNotInAllFeaturesModeException extends IAMServiceException {
+  readonly name: "OrganizationNotInAllFeaturesModeException";
+  readonly $fault: "client";
+}
+/** The service's `PasswordPolicyViolationException` error. (wire code `PasswordPolicyViolation`, HTTP 400) */
+export declare class PasswordPolicyViolationException extends IAMServiceException {
+  readonly name: "PasswordPolicyViolationException";
+  readonly $fault: "client";
+}
+/** The service's `PolicyEvaluationException` error. (wire code `PolicyEvaluation`, HTTP 500) */
+export declare class PolicyEvaluationException extends IAMServiceException {
+  readonly name: "PolicyEvaluationException";
+  readonly $fault: "server";
+}
+/** The service's `PolicyNotAttachableException` error. (wire code `PolicyNotAttachable`, HTTP 400) */
+export declare class PolicyNotAttachableException extends IAMServiceException {
+  readonly name: "PolicyNotAttachableException";
+  readonly $fault: "client";
+}
+/** The service's `ReportGenerationLimitExceededException` error. (wire code `ReportGenerationLimitExceeded`, HTTP 409) */
+export declare class ReportGenerationLimitExceededException extends IAMServiceException {
+  readonly name: "ReportGenerationLimitExceededException";
+  readonly $fault: "client";
+}
+/** The service's `ServiceAccessNotEnabledException` error. (wire code `ServiceAccessNotEnabledException`, HTTP 400) */
+export declare class ServiceAccessNotEnabledException extends IAMServiceException {
+  readonly name: "ServiceAccessNotEnabledException";
+  readonly $fault: "client";
+}
 /** The service hit an internal error while handling the call. (wire code `ServiceFailure`, HTTP 500) */
 export declare class ServiceFailureException extends IAMServiceException {
   readonly name: "ServiceFailureException";
   readonly $fault: "server";
+}
+/** The service's `ServiceNotSupportedException` error. (wire code `NotSupportedService`, HTTP 404) */
+export declare class ServiceNotSupportedException extends IAMServiceException {
+  readonly name: "ServiceNotSupportedException";
+  readonly $fault: "client";
+}
+/** The service's `UnmodifiableEntityException` error. (wire code `UnmodifiableEntity`, HTTP 400) */
+export declare class UnmodifiableEntityException extends IAMServiceException {
+  readonly name: "UnmodifiableEntityException";
+  readonly $fault: "client";
+}
+/** The service's `UnrecognizedPublicKeyEncodingException` error. (wire code `UnrecognizedPublicKeyEncoding`, HTTP 400) */
+export declare class UnrecognizedPublicKeyEncodingException extends IAMServiceException {
+  readonly name: "UnrecognizedPublicKeyEncodingException";
+  readonly $fault: "client";
 }
 
 /** The first argument of every paginator, as in the v3 SDK. */
@@ -766,11 +6824,176 @@ export interface IAMPaginationConfiguration {
   startingToken?: string;
 }
 
+/** Pages of `GetAccountAuthorizationDetails`, following `Marker` until the last page. */
+export declare function paginateGetAccountAuthorizationDetails(
+  config: IAMPaginationConfiguration,
+  input?: GetAccountAuthorizationDetailsCommandInput,
+): AsyncGenerator<GetAccountAuthorizationDetailsCommandOutput, void, undefined>;
+/** Pages of `GetGroup`, following `Marker` until the last page. */
+export declare function paginateGetGroup(
+  config: IAMPaginationConfiguration,
+  input?: GetGroupCommandInput,
+): AsyncGenerator<GetGroupCommandOutput, void, undefined>;
 /** Pages of `ListAccessKeys`, following `Marker` until the last page. */
 export declare function paginateListAccessKeys(
   config: IAMPaginationConfiguration,
   input?: ListAccessKeysCommandInput,
 ): AsyncGenerator<ListAccessKeysCommandOutput, void, undefined>;
+/** Pages of `ListAccountAliases`, following `Marker` until the last page. */
+export declare function paginateListAccountAliases(
+  config: IAMPaginationConfiguration,
+  input?: ListAccountAliasesCommandInput,
+): AsyncGenerator<ListAccountAliasesCommandOutput, void, undefined>;
+/** Pages of `ListAttachedGroupPolicies`, following `Marker` until the last page. */
+export declare function paginateListAttachedGroupPolicies(
+  config: IAMPaginationConfiguration,
+  input?: ListAttachedGroupPoliciesCommandInput,
+): AsyncGenerator<ListAttachedGroupPoliciesCommandOutput, void, undefined>;
+/** Pages of `ListAttachedRolePolicies`, following `Marker` until the last page. */
+export declare function paginateListAttachedRolePolicies(
+  config: IAMPaginationConfiguration,
+  input?: ListAttachedRolePoliciesCommandInput,
+): AsyncGenerator<ListAttachedRolePoliciesCommandOutput, void, undefined>;
+/** Pages of `ListAttachedUserPolicies`, following `Marker` until the last page. */
+export declare function paginateListAttachedUserPolicies(
+  config: IAMPaginationConfiguration,
+  input?: ListAttachedUserPoliciesCommandInput,
+): AsyncGenerator<ListAttachedUserPoliciesCommandOutput, void, undefined>;
+/** Pages of `ListEntitiesForPolicy`, following `Marker` until the last page. */
+export declare function paginateListEntitiesForPolicy(
+  config: IAMPaginationConfiguration,
+  input?: ListEntitiesForPolicyCommandInput,
+): AsyncGenerator<ListEntitiesForPolicyCommandOutput, void, undefined>;
+/** Pages of `ListGroupPolicies`, following `Marker` until the last page. */
+export declare function paginateListGroupPolicies(
+  config: IAMPaginationConfiguration,
+  input?: ListGroupPoliciesCommandInput,
+): AsyncGenerator<ListGroupPoliciesCommandOutput, void, undefined>;
+/** Pages of `ListGroups`, following `Marker` until the last page. */
+export declare function paginateListGroups(
+  config: IAMPaginationConfiguration,
+  input?: ListGroupsCommandInput,
+): AsyncGenerator<ListGroupsCommandOutput, void, undefined>;
+/** Pages of `ListGroupsForUser`, following `Marker` until the last page. */
+export declare function paginateListGroupsForUser(
+  config: IAMPaginationConfiguration,
+  input?: ListGroupsForUserCommandInput,
+): AsyncGenerator<ListGroupsForUserCommandOutput, void, undefined>;
+/** Pages of `ListInstanceProfileTags`, following `Marker` until the last page. */
+export declare function paginateListInstanceProfileTags(
+  config: IAMPaginationConfiguration,
+  input?: ListInstanceProfileTagsCommandInput,
+): AsyncGenerator<ListInstanceProfileTagsCommandOutput, void, undefined>;
+/** Pages of `ListInstanceProfiles`, following `Marker` until the last page. */
+export declare function paginateListInstanceProfiles(
+  config: IAMPaginationConfiguration,
+  input?: ListInstanceProfilesCommandInput,
+): AsyncGenerator<ListInstanceProfilesCommandOutput, void, undefined>;
+/** Pages of `ListInstanceProfilesForRole`, following `Marker` until the last page. */
+export declare function paginateListInstanceProfilesForRole(
+  config: IAMPaginationConfiguration,
+  input?: ListInstanceProfilesForRoleCommandInput,
+): AsyncGenerator<ListInstanceProfilesForRoleCommandOutput, void, undefined>;
+/** Pages of `ListMFADeviceTags`, following `Marker` until the last page. */
+export declare function paginateListMFADeviceTags(
+  config: IAMPaginationConfiguration,
+  input?: ListMFADeviceTagsCommandInput,
+): AsyncGenerator<ListMFADeviceTagsCommandOutput, void, undefined>;
+/** Pages of `ListMFADevices`, following `Marker` until the last page. */
+export declare function paginateListMFADevices(
+  config: IAMPaginationConfiguration,
+  input?: ListMFADevicesCommandInput,
+): AsyncGenerator<ListMFADevicesCommandOutput, void, undefined>;
+/** Pages of `ListOpenIDConnectProviderTags`, following `Marker` until the last page. */
+export declare function paginateListOpenIDConnectProviderTags(
+  config: IAMPaginationConfiguration,
+  input?: ListOpenIDConnectProviderTagsCommandInput,
+): AsyncGenerator<ListOpenIDConnectProviderTagsCommandOutput, void, undefined>;
+/** Pages of `ListPolicies`, following `Marker` until the last page. */
+export declare function paginateListPolicies(
+  config: IAMPaginationConfiguration,
+  input?: ListPoliciesCommandInput,
+): AsyncGenerator<ListPoliciesCommandOutput, void, undefined>;
+/** Pages of `ListPolicyTags`, following `Marker` until the last page. */
+export declare function paginateListPolicyTags(
+  config: IAMPaginationConfiguration,
+  input?: ListPolicyTagsCommandInput,
+): AsyncGenerator<ListPolicyTagsCommandOutput, void, undefined>;
+/** Pages of `ListPolicyVersions`, following `Marker` until the last page. */
+export declare function paginateListPolicyVersions(
+  config: IAMPaginationConfiguration,
+  input?: ListPolicyVersionsCommandInput,
+): AsyncGenerator<ListPolicyVersionsCommandOutput, void, undefined>;
+/** Pages of `ListRolePolicies`, following `Marker` until the last page. */
+export declare function paginateListRolePolicies(
+  config: IAMPaginationConfiguration,
+  input?: ListRolePoliciesCommandInput,
+): AsyncGenerator<ListRolePoliciesCommandOutput, void, undefined>;
+/** Pages of `ListRoleTags`, following `Marker` until the last page. */
+export declare function paginateListRoleTags(
+  config: IAMPaginationConfiguration,
+  input?: ListRoleTagsCommandInput,
+): AsyncGenerator<ListRoleTagsCommandOutput, void, undefined>;
+/** Pages of `ListRoles`, following `Marker` until the last page. */
+export declare function paginateListRoles(
+  config: IAMPaginationConfiguration,
+  input?: ListRolesCommandInput,
+): AsyncGenerator<ListRolesCommandOutput, void, undefined>;
+/** Pages of `ListSAMLProviderTags`, following `Marker` until the last page. */
+export declare function paginateListSAMLProviderTags(
+  config: IAMPaginationConfiguration,
+  input?: ListSAMLProviderTagsCommandInput,
+): AsyncGenerator<ListSAMLProviderTagsCommandOutput, void, undefined>;
+/** Pages of `ListSSHPublicKeys`, following `Marker` until the last page. */
+export declare function paginateListSSHPublicKeys(
+  config: IAMPaginationConfiguration,
+  input?: ListSSHPublicKeysCommandInput,
+): AsyncGenerator<ListSSHPublicKeysCommandOutput, void, undefined>;
+/** Pages of `ListServerCertificateTags`, following `Marker` until the last page. */
+export declare function paginateListServerCertificateTags(
+  config: IAMPaginationConfiguration,
+  input?: ListServerCertificateTagsCommandInput,
+): AsyncGenerator<ListServerCertificateTagsCommandOutput, void, undefined>;
+/** Pages of `ListServerCertificates`, following `Marker` until the last page. */
+export declare function paginateListServerCertificates(
+  config: IAMPaginationConfiguration,
+  input?: ListServerCertificatesCommandInput,
+): AsyncGenerator<ListServerCertificatesCommandOutput, void, undefined>;
+/** Pages of `ListSigningCertificates`, following `Marker` until the last page. */
+export declare function paginateListSigningCertificates(
+  config: IAMPaginationConfiguration,
+  input?: ListSigningCertificatesCommandInput,
+): AsyncGenerator<ListSigningCertificatesCommandOutput, void, undefined>;
+/** Pages of `ListUserPolicies`, following `Marker` until the last page. */
+export declare function paginateListUserPolicies(
+  config: IAMPaginationConfiguration,
+  input?: ListUserPoliciesCommandInput,
+): AsyncGenerator<ListUserPoliciesCommandOutput, void, undefined>;
+/** Pages of `ListUserTags`, following `Marker` until the last page. */
+export declare function paginateListUserTags(
+  config: IAMPaginationConfiguration,
+  input?: ListUserTagsCommandInput,
+): AsyncGenerator<ListUserTagsCommandOutput, void, undefined>;
+/** Pages of `ListUsers`, following `Marker` until the last page. */
+export declare function paginateListUsers(
+  config: IAMPaginationConfiguration,
+  input?: ListUsersCommandInput,
+): AsyncGenerator<ListUsersCommandOutput, void, undefined>;
+/** Pages of `ListVirtualMFADevices`, following `Marker` until the last page. */
+export declare function paginateListVirtualMFADevices(
+  config: IAMPaginationConfiguration,
+  input?: ListVirtualMFADevicesCommandInput,
+): AsyncGenerator<ListVirtualMFADevicesCommandOutput, void, undefined>;
+/** Pages of `SimulateCustomPolicy`, following `Marker` until the last page. */
+export declare function paginateSimulateCustomPolicy(
+  config: IAMPaginationConfiguration,
+  input?: SimulateCustomPolicyCommandInput,
+): AsyncGenerator<SimulateCustomPolicyCommandOutput, void, undefined>;
+/** Pages of `SimulatePrincipalPolicy`, following `Marker` until the last page. */
+export declare function paginateSimulatePrincipalPolicy(
+  config: IAMPaginationConfiguration,
+  input?: SimulatePrincipalPolicyCommandInput,
+): AsyncGenerator<SimulatePrincipalPolicyCommandOutput, void, undefined>;
 
 // ---- AWS Security Token Service ----
 

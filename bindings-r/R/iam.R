@@ -7,28 +7,364 @@ iam <- function(config = list(), credentials = list(), endpoint = NULL, region =
   .polyiam_service("iam", .iam_operations(), config, credentials, endpoint, region)
 }
 
+iam_accept_delegation_request <- function(DelegationRequestId = NULL, ...) {
+  .polyiam_operation(.client, "AcceptDelegationRequest", "accept_delegation_request", list(DelegationRequestId = DelegationRequestId), list(...))
+}
+
+iam_add_client_id_to_open_id_connect_provider <- function(OpenIDConnectProviderArn = NULL, ClientID = NULL, ...) {
+  .polyiam_operation(.client, "AddClientIDToOpenIDConnectProvider", "add_client_id_to_open_id_connect_provider", list(OpenIDConnectProviderArn = OpenIDConnectProviderArn, ClientID = ClientID), list(...))
+}
+
+iam_add_role_to_instance_profile <- function(InstanceProfileName = NULL, RoleName = NULL, ...) {
+  .polyiam_operation(.client, "AddRoleToInstanceProfile", "add_role_to_instance_profile", list(InstanceProfileName = InstanceProfileName, RoleName = RoleName), list(...))
+}
+
+iam_add_user_to_group <- function(GroupName = NULL, UserName = NULL, ...) {
+  .polyiam_operation(.client, "AddUserToGroup", "add_user_to_group", list(GroupName = GroupName, UserName = UserName), list(...))
+}
+
+iam_associate_delegation_request <- function(DelegationRequestId = NULL, ...) {
+  .polyiam_operation(.client, "AssociateDelegationRequest", "associate_delegation_request", list(DelegationRequestId = DelegationRequestId), list(...))
+}
+
+iam_attach_group_policy <- function(GroupName = NULL, PolicyArn = NULL, ...) {
+  .polyiam_operation(.client, "AttachGroupPolicy", "attach_group_policy", list(GroupName = GroupName, PolicyArn = PolicyArn), list(...))
+}
+
+iam_attach_role_policy <- function(RoleName = NULL, PolicyArn = NULL, ...) {
+  .polyiam_operation(.client, "AttachRolePolicy", "attach_role_policy", list(RoleName = RoleName, PolicyArn = PolicyArn), list(...))
+}
+
+iam_attach_user_policy <- function(UserName = NULL, PolicyArn = NULL, ...) {
+  .polyiam_operation(.client, "AttachUserPolicy", "attach_user_policy", list(UserName = UserName, PolicyArn = PolicyArn), list(...))
+}
+
+iam_change_password <- function(OldPassword = NULL, NewPassword = NULL, ...) {
+  .polyiam_operation(.client, "ChangePassword", "change_password", list(OldPassword = OldPassword, NewPassword = NewPassword), list(...))
+}
+
 iam_create_access_key <- function(UserName = NULL, ...) {
   .polyiam_operation(.client, "CreateAccessKey", "create_access_key", list(UserName = UserName), list(...))
+}
+
+iam_create_account_alias <- function(AccountAlias = NULL, ...) {
+  .polyiam_operation(.client, "CreateAccountAlias", "create_account_alias", list(AccountAlias = AccountAlias), list(...))
+}
+
+iam_create_delegation_request <- function(OwnerAccountId = NULL, Description = NULL, Permissions = NULL, RequestMessage = NULL, RequestorWorkflowId = NULL, RedirectUrl = NULL, NotificationChannel = NULL, SessionDuration = NULL, OnlySendByOwner = NULL, ...) {
+  .polyiam_operation(.client, "CreateDelegationRequest", "create_delegation_request", list(OwnerAccountId = OwnerAccountId, Description = Description, Permissions = Permissions, RequestMessage = RequestMessage, RequestorWorkflowId = RequestorWorkflowId, RedirectUrl = RedirectUrl, NotificationChannel = NotificationChannel, SessionDuration = SessionDuration, OnlySendByOwner = OnlySendByOwner), list(...))
+}
+
+iam_create_group <- function(Path = NULL, GroupName = NULL, ...) {
+  .polyiam_operation(.client, "CreateGroup", "create_group", list(Path = Path, GroupName = GroupName), list(...))
+}
+
+iam_create_instance_profile <- function(InstanceProfileName = NULL, Path = NULL, Tags = NULL, ...) {
+  .polyiam_operation(.client, "CreateInstanceProfile", "create_instance_profile", list(InstanceProfileName = InstanceProfileName, Path = Path, Tags = Tags), list(...))
+}
+
+iam_create_login_profile <- function(UserName = NULL, Password = NULL, PasswordResetRequired = NULL, ...) {
+  .polyiam_operation(.client, "CreateLoginProfile", "create_login_profile", list(UserName = UserName, Password = Password, PasswordResetRequired = PasswordResetRequired), list(...))
+}
+
+iam_create_open_id_connect_provider <- function(Url = NULL, ClientIDList = NULL, ThumbprintList = NULL, Tags = NULL, ...) {
+  .polyiam_operation(.client, "CreateOpenIDConnectProvider", "create_open_id_connect_provider", list(Url = Url, ClientIDList = ClientIDList, ThumbprintList = ThumbprintList, Tags = Tags), list(...))
+}
+
+iam_create_policy <- function(PolicyName = NULL, Path = NULL, PolicyDocument = NULL, Description = NULL, Tags = NULL, ...) {
+  .polyiam_operation(.client, "CreatePolicy", "create_policy", list(PolicyName = PolicyName, Path = Path, PolicyDocument = PolicyDocument, Description = Description, Tags = Tags), list(...))
+}
+
+iam_create_policy_version <- function(PolicyArn = NULL, PolicyDocument = NULL, SetAsDefault = NULL, ...) {
+  .polyiam_operation(.client, "CreatePolicyVersion", "create_policy_version", list(PolicyArn = PolicyArn, PolicyDocument = PolicyDocument, SetAsDefault = SetAsDefault), list(...))
+}
+
+iam_create_role <- function(Path = NULL, RoleName = NULL, AssumeRolePolicyDocument = NULL, Description = NULL, MaxSessionDuration = NULL, PermissionsBoundary = NULL, Tags = NULL, ...) {
+  .polyiam_operation(.client, "CreateRole", "create_role", list(Path = Path, RoleName = RoleName, AssumeRolePolicyDocument = AssumeRolePolicyDocument, Description = Description, MaxSessionDuration = MaxSessionDuration, PermissionsBoundary = PermissionsBoundary, Tags = Tags), list(...))
+}
+
+iam_create_saml_provider <- function(SAMLMetadataDocument = NULL, Name = NULL, Tags = NULL, AssertionEncryptionMode = NULL, AddPrivateKey = NULL, ...) {
+  .polyiam_operation(.client, "CreateSAMLProvider", "create_saml_provider", list(SAMLMetadataDocument = SAMLMetadataDocument, Name = Name, Tags = Tags, AssertionEncryptionMode = AssertionEncryptionMode, AddPrivateKey = AddPrivateKey), list(...))
+}
+
+iam_create_service_linked_role <- function(AWSServiceName = NULL, Description = NULL, CustomSuffix = NULL, ...) {
+  .polyiam_operation(.client, "CreateServiceLinkedRole", "create_service_linked_role", list(AWSServiceName = AWSServiceName, Description = Description, CustomSuffix = CustomSuffix), list(...))
+}
+
+iam_create_service_specific_credential <- function(UserName = NULL, ServiceName = NULL, CredentialAgeDays = NULL, ...) {
+  .polyiam_operation(.client, "CreateServiceSpecificCredential", "create_service_specific_credential", list(UserName = UserName, ServiceName = ServiceName, CredentialAgeDays = CredentialAgeDays), list(...))
 }
 
 iam_create_user <- function(Path = NULL, UserName = NULL, PermissionsBoundary = NULL, Tags = NULL, ...) {
   .polyiam_operation(.client, "CreateUser", "create_user", list(Path = Path, UserName = UserName, PermissionsBoundary = PermissionsBoundary, Tags = Tags), list(...))
 }
 
+iam_create_virtual_mfa_device <- function(Path = NULL, VirtualMFADeviceName = NULL, Tags = NULL, ...) {
+  .polyiam_operation(.client, "CreateVirtualMFADevice", "create_virtual_mfa_device", list(Path = Path, VirtualMFADeviceName = VirtualMFADeviceName, Tags = Tags), list(...))
+}
+
+iam_deactivate_mfa_device <- function(UserName = NULL, SerialNumber = NULL, ...) {
+  .polyiam_operation(.client, "DeactivateMFADevice", "deactivate_mfa_device", list(UserName = UserName, SerialNumber = SerialNumber), list(...))
+}
+
 iam_delete_access_key <- function(UserName = NULL, AccessKeyId = NULL, ...) {
   .polyiam_operation(.client, "DeleteAccessKey", "delete_access_key", list(UserName = UserName, AccessKeyId = AccessKeyId), list(...))
+}
+
+iam_delete_account_alias <- function(AccountAlias = NULL, ...) {
+  .polyiam_operation(.client, "DeleteAccountAlias", "delete_account_alias", list(AccountAlias = AccountAlias), list(...))
+}
+
+iam_delete_account_password_policy <- function(...) {
+  .polyiam_operation(.client, "DeleteAccountPasswordPolicy", "delete_account_password_policy", list(), list(...))
+}
+
+iam_delete_group <- function(GroupName = NULL, ...) {
+  .polyiam_operation(.client, "DeleteGroup", "delete_group", list(GroupName = GroupName), list(...))
+}
+
+iam_delete_group_policy <- function(GroupName = NULL, PolicyName = NULL, ...) {
+  .polyiam_operation(.client, "DeleteGroupPolicy", "delete_group_policy", list(GroupName = GroupName, PolicyName = PolicyName), list(...))
+}
+
+iam_delete_instance_profile <- function(InstanceProfileName = NULL, ...) {
+  .polyiam_operation(.client, "DeleteInstanceProfile", "delete_instance_profile", list(InstanceProfileName = InstanceProfileName), list(...))
+}
+
+iam_delete_login_profile <- function(UserName = NULL, ...) {
+  .polyiam_operation(.client, "DeleteLoginProfile", "delete_login_profile", list(UserName = UserName), list(...))
+}
+
+iam_delete_open_id_connect_provider <- function(OpenIDConnectProviderArn = NULL, ...) {
+  .polyiam_operation(.client, "DeleteOpenIDConnectProvider", "delete_open_id_connect_provider", list(OpenIDConnectProviderArn = OpenIDConnectProviderArn), list(...))
+}
+
+iam_delete_policy <- function(PolicyArn = NULL, ...) {
+  .polyiam_operation(.client, "DeletePolicy", "delete_policy", list(PolicyArn = PolicyArn), list(...))
+}
+
+iam_delete_policy_version <- function(PolicyArn = NULL, VersionId = NULL, ...) {
+  .polyiam_operation(.client, "DeletePolicyVersion", "delete_policy_version", list(PolicyArn = PolicyArn, VersionId = VersionId), list(...))
+}
+
+iam_delete_role <- function(RoleName = NULL, ...) {
+  .polyiam_operation(.client, "DeleteRole", "delete_role", list(RoleName = RoleName), list(...))
+}
+
+iam_delete_role_permissions_boundary <- function(RoleName = NULL, ...) {
+  .polyiam_operation(.client, "DeleteRolePermissionsBoundary", "delete_role_permissions_boundary", list(RoleName = RoleName), list(...))
+}
+
+iam_delete_role_policy <- function(RoleName = NULL, PolicyName = NULL, ...) {
+  .polyiam_operation(.client, "DeleteRolePolicy", "delete_role_policy", list(RoleName = RoleName, PolicyName = PolicyName), list(...))
+}
+
+iam_delete_saml_provider <- function(SAMLProviderArn = NULL, ...) {
+  .polyiam_operation(.client, "DeleteSAMLProvider", "delete_saml_provider", list(SAMLProviderArn = SAMLProviderArn), list(...))
+}
+
+iam_delete_ssh_public_key <- function(UserName = NULL, SSHPublicKeyId = NULL, ...) {
+  .polyiam_operation(.client, "DeleteSSHPublicKey", "delete_ssh_public_key", list(UserName = UserName, SSHPublicKeyId = SSHPublicKeyId), list(...))
+}
+
+iam_delete_server_certificate <- function(ServerCertificateName = NULL, ...) {
+  .polyiam_operation(.client, "DeleteServerCertificate", "delete_server_certificate", list(ServerCertificateName = ServerCertificateName), list(...))
+}
+
+iam_delete_service_linked_role <- function(RoleName = NULL, ...) {
+  .polyiam_operation(.client, "DeleteServiceLinkedRole", "delete_service_linked_role", list(RoleName = RoleName), list(...))
+}
+
+iam_delete_service_specific_credential <- function(UserName = NULL, ServiceSpecificCredentialId = NULL, ...) {
+  .polyiam_operation(.client, "DeleteServiceSpecificCredential", "delete_service_specific_credential", list(UserName = UserName, ServiceSpecificCredentialId = ServiceSpecificCredentialId), list(...))
+}
+
+iam_delete_signing_certificate <- function(UserName = NULL, CertificateId = NULL, ...) {
+  .polyiam_operation(.client, "DeleteSigningCertificate", "delete_signing_certificate", list(UserName = UserName, CertificateId = CertificateId), list(...))
 }
 
 iam_delete_user <- function(UserName = NULL, ...) {
   .polyiam_operation(.client, "DeleteUser", "delete_user", list(UserName = UserName), list(...))
 }
 
+iam_delete_user_permissions_boundary <- function(UserName = NULL, ...) {
+  .polyiam_operation(.client, "DeleteUserPermissionsBoundary", "delete_user_permissions_boundary", list(UserName = UserName), list(...))
+}
+
+iam_delete_user_policy <- function(UserName = NULL, PolicyName = NULL, ...) {
+  .polyiam_operation(.client, "DeleteUserPolicy", "delete_user_policy", list(UserName = UserName, PolicyName = PolicyName), list(...))
+}
+
+iam_delete_virtual_mfa_device <- function(SerialNumber = NULL, ...) {
+  .polyiam_operation(.client, "DeleteVirtualMFADevice", "delete_virtual_mfa_device", list(SerialNumber = SerialNumber), list(...))
+}
+
+iam_detach_group_policy <- function(GroupName = NULL, PolicyArn = NULL, ...) {
+  .polyiam_operation(.client, "DetachGroupPolicy", "detach_group_policy", list(GroupName = GroupName, PolicyArn = PolicyArn), list(...))
+}
+
+iam_detach_role_policy <- function(RoleName = NULL, PolicyArn = NULL, ...) {
+  .polyiam_operation(.client, "DetachRolePolicy", "detach_role_policy", list(RoleName = RoleName, PolicyArn = PolicyArn), list(...))
+}
+
+iam_detach_user_policy <- function(UserName = NULL, PolicyArn = NULL, ...) {
+  .polyiam_operation(.client, "DetachUserPolicy", "detach_user_policy", list(UserName = UserName, PolicyArn = PolicyArn), list(...))
+}
+
+iam_disable_organizations_root_credentials_management <- function(...) {
+  .polyiam_operation(.client, "DisableOrganizationsRootCredentialsManagement", "disable_organizations_root_credentials_management", list(), list(...))
+}
+
+iam_disable_organizations_root_sessions <- function(...) {
+  .polyiam_operation(.client, "DisableOrganizationsRootSessions", "disable_organizations_root_sessions", list(), list(...))
+}
+
+iam_disable_outbound_web_identity_federation <- function(...) {
+  .polyiam_operation(.client, "DisableOutboundWebIdentityFederation", "disable_outbound_web_identity_federation", list(), list(...))
+}
+
+iam_enable_mfa_device <- function(UserName = NULL, SerialNumber = NULL, AuthenticationCode1 = NULL, AuthenticationCode2 = NULL, ...) {
+  .polyiam_operation(.client, "EnableMFADevice", "enable_mfa_device", list(UserName = UserName, SerialNumber = SerialNumber, AuthenticationCode1 = AuthenticationCode1, AuthenticationCode2 = AuthenticationCode2), list(...))
+}
+
+iam_enable_organizations_root_credentials_management <- function(...) {
+  .polyiam_operation(.client, "EnableOrganizationsRootCredentialsManagement", "enable_organizations_root_credentials_management", list(), list(...))
+}
+
+iam_enable_organizations_root_sessions <- function(...) {
+  .polyiam_operation(.client, "EnableOrganizationsRootSessions", "enable_organizations_root_sessions", list(), list(...))
+}
+
+iam_enable_outbound_web_identity_federation <- function(...) {
+  .polyiam_operation(.client, "EnableOutboundWebIdentityFederation", "enable_outbound_web_identity_federation", list(), list(...))
+}
+
+iam_generate_credential_report <- function(...) {
+  .polyiam_operation(.client, "GenerateCredentialReport", "generate_credential_report", list(), list(...))
+}
+
+iam_generate_organizations_access_report <- function(EntityPath = NULL, OrganizationsPolicyId = NULL, ...) {
+  .polyiam_operation(.client, "GenerateOrganizationsAccessReport", "generate_organizations_access_report", list(EntityPath = EntityPath, OrganizationsPolicyId = OrganizationsPolicyId), list(...))
+}
+
+iam_generate_service_last_accessed_details <- function(Arn = NULL, Granularity = NULL, ...) {
+  .polyiam_operation(.client, "GenerateServiceLastAccessedDetails", "generate_service_last_accessed_details", list(Arn = Arn, Granularity = Granularity), list(...))
+}
+
 iam_get_access_key_last_used <- function(AccessKeyId = NULL, ...) {
   .polyiam_operation(.client, "GetAccessKeyLastUsed", "get_access_key_last_used", list(AccessKeyId = AccessKeyId), list(...))
 }
 
+iam_get_account_authorization_details <- function(Filter = NULL, MaxItems = NULL, Marker = NULL, ...) {
+  .polyiam_operation(.client, "GetAccountAuthorizationDetails", "get_account_authorization_details", list(Filter = Filter, MaxItems = MaxItems, Marker = Marker), list(...))
+}
+
+iam_get_account_password_policy <- function(...) {
+  .polyiam_operation(.client, "GetAccountPasswordPolicy", "get_account_password_policy", list(), list(...))
+}
+
+iam_get_account_summary <- function(...) {
+  .polyiam_operation(.client, "GetAccountSummary", "get_account_summary", list(), list(...))
+}
+
+iam_get_context_keys_for_custom_policy <- function(PolicyInputList = NULL, ...) {
+  .polyiam_operation(.client, "GetContextKeysForCustomPolicy", "get_context_keys_for_custom_policy", list(PolicyInputList = PolicyInputList), list(...))
+}
+
+iam_get_context_keys_for_principal_policy <- function(PolicySourceArn = NULL, PolicyInputList = NULL, ...) {
+  .polyiam_operation(.client, "GetContextKeysForPrincipalPolicy", "get_context_keys_for_principal_policy", list(PolicySourceArn = PolicySourceArn, PolicyInputList = PolicyInputList), list(...))
+}
+
+iam_get_credential_report <- function(...) {
+  .polyiam_operation(.client, "GetCredentialReport", "get_credential_report", list(), list(...))
+}
+
+iam_get_delegation_request <- function(DelegationRequestId = NULL, DelegationPermissionCheck = NULL, ...) {
+  .polyiam_operation(.client, "GetDelegationRequest", "get_delegation_request", list(DelegationRequestId = DelegationRequestId, DelegationPermissionCheck = DelegationPermissionCheck), list(...))
+}
+
+iam_get_group <- function(GroupName = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "GetGroup", "get_group", list(GroupName = GroupName, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_get_group_policy <- function(GroupName = NULL, PolicyName = NULL, ...) {
+  .polyiam_operation(.client, "GetGroupPolicy", "get_group_policy", list(GroupName = GroupName, PolicyName = PolicyName), list(...))
+}
+
+iam_get_human_readable_summary <- function(EntityArn = NULL, Locale = NULL, ...) {
+  .polyiam_operation(.client, "GetHumanReadableSummary", "get_human_readable_summary", list(EntityArn = EntityArn, Locale = Locale), list(...))
+}
+
+iam_get_instance_profile <- function(InstanceProfileName = NULL, ...) {
+  .polyiam_operation(.client, "GetInstanceProfile", "get_instance_profile", list(InstanceProfileName = InstanceProfileName), list(...))
+}
+
+iam_get_login_profile <- function(UserName = NULL, ...) {
+  .polyiam_operation(.client, "GetLoginProfile", "get_login_profile", list(UserName = UserName), list(...))
+}
+
+iam_get_mfa_device <- function(SerialNumber = NULL, UserName = NULL, ...) {
+  .polyiam_operation(.client, "GetMFADevice", "get_mfa_device", list(SerialNumber = SerialNumber, UserName = UserName), list(...))
+}
+
+iam_get_open_id_connect_provider <- function(OpenIDConnectProviderArn = NULL, ...) {
+  .polyiam_operation(.client, "GetOpenIDConnectProvider", "get_open_id_connect_provider", list(OpenIDConnectProviderArn = OpenIDConnectProviderArn), list(...))
+}
+
+iam_get_organizations_access_report <- function(JobId = NULL, MaxItems = NULL, Marker = NULL, SortKey = NULL, ...) {
+  .polyiam_operation(.client, "GetOrganizationsAccessReport", "get_organizations_access_report", list(JobId = JobId, MaxItems = MaxItems, Marker = Marker, SortKey = SortKey), list(...))
+}
+
+iam_get_outbound_web_identity_federation_info <- function(...) {
+  .polyiam_operation(.client, "GetOutboundWebIdentityFederationInfo", "get_outbound_web_identity_federation_info", list(), list(...))
+}
+
+iam_get_policy <- function(PolicyArn = NULL, ...) {
+  .polyiam_operation(.client, "GetPolicy", "get_policy", list(PolicyArn = PolicyArn), list(...))
+}
+
+iam_get_policy_version <- function(PolicyArn = NULL, VersionId = NULL, ...) {
+  .polyiam_operation(.client, "GetPolicyVersion", "get_policy_version", list(PolicyArn = PolicyArn, VersionId = VersionId), list(...))
+}
+
+iam_get_role <- function(RoleName = NULL, ...) {
+  .polyiam_operation(.client, "GetRole", "get_role", list(RoleName = RoleName), list(...))
+}
+
+iam_get_role_policy <- function(RoleName = NULL, PolicyName = NULL, ...) {
+  .polyiam_operation(.client, "GetRolePolicy", "get_role_policy", list(RoleName = RoleName, PolicyName = PolicyName), list(...))
+}
+
+iam_get_saml_provider <- function(SAMLProviderArn = NULL, ...) {
+  .polyiam_operation(.client, "GetSAMLProvider", "get_saml_provider", list(SAMLProviderArn = SAMLProviderArn), list(...))
+}
+
+iam_get_ssh_public_key <- function(UserName = NULL, SSHPublicKeyId = NULL, Encoding = NULL, ...) {
+  .polyiam_operation(.client, "GetSSHPublicKey", "get_ssh_public_key", list(UserName = UserName, SSHPublicKeyId = SSHPublicKeyId, Encoding = Encoding), list(...))
+}
+
+iam_get_server_certificate <- function(ServerCertificateName = NULL, ...) {
+  .polyiam_operation(.client, "GetServerCertificate", "get_server_certificate", list(ServerCertificateName = ServerCertificateName), list(...))
+}
+
+iam_get_service_last_accessed_details <- function(JobId = NULL, MaxItems = NULL, Marker = NULL, ...) {
+  .polyiam_operation(.client, "GetServiceLastAccessedDetails", "get_service_last_accessed_details", list(JobId = JobId, MaxItems = MaxItems, Marker = Marker), list(...))
+}
+
+iam_get_service_last_accessed_details_with_entities <- function(JobId = NULL, ServiceNamespace = NULL, MaxItems = NULL, Marker = NULL, ...) {
+  .polyiam_operation(.client, "GetServiceLastAccessedDetailsWithEntities", "get_service_last_accessed_details_with_entities", list(JobId = JobId, ServiceNamespace = ServiceNamespace, MaxItems = MaxItems, Marker = Marker), list(...))
+}
+
+iam_get_service_linked_role_deletion_status <- function(DeletionTaskId = NULL, ...) {
+  .polyiam_operation(.client, "GetServiceLinkedRoleDeletionStatus", "get_service_linked_role_deletion_status", list(DeletionTaskId = DeletionTaskId), list(...))
+}
+
 iam_get_user <- function(UserName = NULL, ...) {
   .polyiam_operation(.client, "GetUser", "get_user", list(UserName = UserName), list(...))
+}
+
+iam_get_user_policy <- function(UserName = NULL, PolicyName = NULL, ...) {
+  .polyiam_operation(.client, "GetUserPolicy", "get_user_policy", list(UserName = UserName, PolicyName = PolicyName), list(...))
 }
 
 iam_issue_access_key <- function(UserName = NULL, Status = NULL, PgpKey = NULL, SesSmtpRegion = NULL, ...) {
@@ -39,35 +375,534 @@ iam_list_access_keys <- function(UserName = NULL, Marker = NULL, MaxItems = NULL
   .polyiam_operation(.client, "ListAccessKeys", "list_access_keys", list(UserName = UserName, Marker = Marker, MaxItems = MaxItems), list(...))
 }
 
+iam_list_account_aliases <- function(Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListAccountAliases", "list_account_aliases", list(Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_attached_group_policies <- function(GroupName = NULL, PathPrefix = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListAttachedGroupPolicies", "list_attached_group_policies", list(GroupName = GroupName, PathPrefix = PathPrefix, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_attached_role_policies <- function(RoleName = NULL, PathPrefix = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListAttachedRolePolicies", "list_attached_role_policies", list(RoleName = RoleName, PathPrefix = PathPrefix, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_attached_user_policies <- function(UserName = NULL, PathPrefix = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListAttachedUserPolicies", "list_attached_user_policies", list(UserName = UserName, PathPrefix = PathPrefix, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_delegation_requests <- function(OwnerId = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListDelegationRequests", "list_delegation_requests", list(OwnerId = OwnerId, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_entities_for_policy <- function(PolicyArn = NULL, EntityFilter = NULL, PathPrefix = NULL, PolicyUsageFilter = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListEntitiesForPolicy", "list_entities_for_policy", list(PolicyArn = PolicyArn, EntityFilter = EntityFilter, PathPrefix = PathPrefix, PolicyUsageFilter = PolicyUsageFilter, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_group_policies <- function(GroupName = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListGroupPolicies", "list_group_policies", list(GroupName = GroupName, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_groups <- function(PathPrefix = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListGroups", "list_groups", list(PathPrefix = PathPrefix, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_groups_for_user <- function(UserName = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListGroupsForUser", "list_groups_for_user", list(UserName = UserName, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_instance_profile_tags <- function(InstanceProfileName = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListInstanceProfileTags", "list_instance_profile_tags", list(InstanceProfileName = InstanceProfileName, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_instance_profiles <- function(PathPrefix = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListInstanceProfiles", "list_instance_profiles", list(PathPrefix = PathPrefix, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_instance_profiles_for_role <- function(RoleName = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListInstanceProfilesForRole", "list_instance_profiles_for_role", list(RoleName = RoleName, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_mfa_device_tags <- function(SerialNumber = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListMFADeviceTags", "list_mfa_device_tags", list(SerialNumber = SerialNumber, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_mfa_devices <- function(UserName = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListMFADevices", "list_mfa_devices", list(UserName = UserName, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_open_id_connect_provider_tags <- function(OpenIDConnectProviderArn = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListOpenIDConnectProviderTags", "list_open_id_connect_provider_tags", list(OpenIDConnectProviderArn = OpenIDConnectProviderArn, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_open_id_connect_providers <- function(...) {
+  .polyiam_operation(.client, "ListOpenIDConnectProviders", "list_open_id_connect_providers", list(), list(...))
+}
+
+iam_list_organizations_features <- function(...) {
+  .polyiam_operation(.client, "ListOrganizationsFeatures", "list_organizations_features", list(), list(...))
+}
+
+iam_list_policies <- function(Scope = NULL, OnlyAttached = NULL, PathPrefix = NULL, PolicyUsageFilter = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListPolicies", "list_policies", list(Scope = Scope, OnlyAttached = OnlyAttached, PathPrefix = PathPrefix, PolicyUsageFilter = PolicyUsageFilter, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_policies_granting_service_access <- function(Marker = NULL, Arn = NULL, ServiceNamespaces = NULL, ...) {
+  .polyiam_operation(.client, "ListPoliciesGrantingServiceAccess", "list_policies_granting_service_access", list(Marker = Marker, Arn = Arn, ServiceNamespaces = ServiceNamespaces), list(...))
+}
+
+iam_list_policy_tags <- function(PolicyArn = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListPolicyTags", "list_policy_tags", list(PolicyArn = PolicyArn, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_policy_versions <- function(PolicyArn = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListPolicyVersions", "list_policy_versions", list(PolicyArn = PolicyArn, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_role_policies <- function(RoleName = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListRolePolicies", "list_role_policies", list(RoleName = RoleName, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_role_tags <- function(RoleName = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListRoleTags", "list_role_tags", list(RoleName = RoleName, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_roles <- function(PathPrefix = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListRoles", "list_roles", list(PathPrefix = PathPrefix, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_saml_provider_tags <- function(SAMLProviderArn = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListSAMLProviderTags", "list_saml_provider_tags", list(SAMLProviderArn = SAMLProviderArn, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_saml_providers <- function(...) {
+  .polyiam_operation(.client, "ListSAMLProviders", "list_saml_providers", list(), list(...))
+}
+
+iam_list_ssh_public_keys <- function(UserName = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListSSHPublicKeys", "list_ssh_public_keys", list(UserName = UserName, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_server_certificate_tags <- function(ServerCertificateName = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListServerCertificateTags", "list_server_certificate_tags", list(ServerCertificateName = ServerCertificateName, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_server_certificates <- function(PathPrefix = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListServerCertificates", "list_server_certificates", list(PathPrefix = PathPrefix, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_service_specific_credentials <- function(UserName = NULL, ServiceName = NULL, AllUsers = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListServiceSpecificCredentials", "list_service_specific_credentials", list(UserName = UserName, ServiceName = ServiceName, AllUsers = AllUsers, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_signing_certificates <- function(UserName = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListSigningCertificates", "list_signing_certificates", list(UserName = UserName, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_user_policies <- function(UserName = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListUserPolicies", "list_user_policies", list(UserName = UserName, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_user_tags <- function(UserName = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListUserTags", "list_user_tags", list(UserName = UserName, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_users <- function(PathPrefix = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListUsers", "list_users", list(PathPrefix = PathPrefix, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_list_virtual_mfa_devices <- function(AssignmentStatus = NULL, Marker = NULL, MaxItems = NULL, ...) {
+  .polyiam_operation(.client, "ListVirtualMFADevices", "list_virtual_mfa_devices", list(AssignmentStatus = AssignmentStatus, Marker = Marker, MaxItems = MaxItems), list(...))
+}
+
+iam_put_group_policy <- function(GroupName = NULL, PolicyName = NULL, PolicyDocument = NULL, ...) {
+  .polyiam_operation(.client, "PutGroupPolicy", "put_group_policy", list(GroupName = GroupName, PolicyName = PolicyName, PolicyDocument = PolicyDocument), list(...))
+}
+
+iam_put_role_permissions_boundary <- function(RoleName = NULL, PermissionsBoundary = NULL, ...) {
+  .polyiam_operation(.client, "PutRolePermissionsBoundary", "put_role_permissions_boundary", list(RoleName = RoleName, PermissionsBoundary = PermissionsBoundary), list(...))
+}
+
+iam_put_role_policy <- function(RoleName = NULL, PolicyName = NULL, PolicyDocument = NULL, ...) {
+  .polyiam_operation(.client, "PutRolePolicy", "put_role_policy", list(RoleName = RoleName, PolicyName = PolicyName, PolicyDocument = PolicyDocument), list(...))
+}
+
+iam_put_user_permissions_boundary <- function(UserName = NULL, PermissionsBoundary = NULL, ...) {
+  .polyiam_operation(.client, "PutUserPermissionsBoundary", "put_user_permissions_boundary", list(UserName = UserName, PermissionsBoundary = PermissionsBoundary), list(...))
+}
+
 iam_put_user_policy <- function(UserName = NULL, PolicyName = NULL, PolicyDocument = NULL, ...) {
   .polyiam_operation(.client, "PutUserPolicy", "put_user_policy", list(UserName = UserName, PolicyName = PolicyName, PolicyDocument = PolicyDocument), list(...))
+}
+
+iam_reject_delegation_request <- function(DelegationRequestId = NULL, Notes = NULL, ...) {
+  .polyiam_operation(.client, "RejectDelegationRequest", "reject_delegation_request", list(DelegationRequestId = DelegationRequestId, Notes = Notes), list(...))
+}
+
+iam_remove_client_id_from_open_id_connect_provider <- function(OpenIDConnectProviderArn = NULL, ClientID = NULL, ...) {
+  .polyiam_operation(.client, "RemoveClientIDFromOpenIDConnectProvider", "remove_client_id_from_open_id_connect_provider", list(OpenIDConnectProviderArn = OpenIDConnectProviderArn, ClientID = ClientID), list(...))
+}
+
+iam_remove_role_from_instance_profile <- function(InstanceProfileName = NULL, RoleName = NULL, ...) {
+  .polyiam_operation(.client, "RemoveRoleFromInstanceProfile", "remove_role_from_instance_profile", list(InstanceProfileName = InstanceProfileName, RoleName = RoleName), list(...))
+}
+
+iam_remove_user_from_group <- function(GroupName = NULL, UserName = NULL, ...) {
+  .polyiam_operation(.client, "RemoveUserFromGroup", "remove_user_from_group", list(GroupName = GroupName, UserName = UserName), list(...))
+}
+
+iam_reset_service_specific_credential <- function(UserName = NULL, ServiceSpecificCredentialId = NULL, ...) {
+  .polyiam_operation(.client, "ResetServiceSpecificCredential", "reset_service_specific_credential", list(UserName = UserName, ServiceSpecificCredentialId = ServiceSpecificCredentialId), list(...))
+}
+
+iam_resync_mfa_device <- function(UserName = NULL, SerialNumber = NULL, AuthenticationCode1 = NULL, AuthenticationCode2 = NULL, ...) {
+  .polyiam_operation(.client, "ResyncMFADevice", "resync_mfa_device", list(UserName = UserName, SerialNumber = SerialNumber, AuthenticationCode1 = AuthenticationCode1, AuthenticationCode2 = AuthenticationCode2), list(...))
 }
 
 iam_rotate_access_key <- function(AccessKeyId = NULL, UserName = NULL, OldKey = NULL, PgpKey = NULL, SesSmtpRegion = NULL, ...) {
   .polyiam_operation(.client, "RotateAccessKey", "rotate_access_key", list(AccessKeyId = AccessKeyId, UserName = UserName, OldKey = OldKey, PgpKey = PgpKey, SesSmtpRegion = SesSmtpRegion), list(...))
 }
 
+iam_send_delegation_token <- function(DelegationRequestId = NULL, ...) {
+  .polyiam_operation(.client, "SendDelegationToken", "send_delegation_token", list(DelegationRequestId = DelegationRequestId), list(...))
+}
+
 iam_ses_smtp_password_v4 <- function(SecretAccessKey = NULL, Region = NULL, ...) {
   .polyiam_operation(.client, "SesSmtpPasswordV4", "ses_smtp_password_v4", list(SecretAccessKey = SecretAccessKey, Region = Region), list(...))
+}
+
+iam_set_default_policy_version <- function(PolicyArn = NULL, VersionId = NULL, ...) {
+  .polyiam_operation(.client, "SetDefaultPolicyVersion", "set_default_policy_version", list(PolicyArn = PolicyArn, VersionId = VersionId), list(...))
+}
+
+iam_set_security_token_service_preferences <- function(GlobalEndpointTokenVersion = NULL, ...) {
+  .polyiam_operation(.client, "SetSecurityTokenServicePreferences", "set_security_token_service_preferences", list(GlobalEndpointTokenVersion = GlobalEndpointTokenVersion), list(...))
+}
+
+iam_simulate_custom_policy <- function(PolicyInputList = NULL, PermissionsBoundaryPolicyInputList = NULL, ActionNames = NULL, ResourceArns = NULL, ResourcePolicy = NULL, ResourceOwner = NULL, CallerArn = NULL, ContextEntries = NULL, ResourceHandlingOption = NULL, MaxItems = NULL, Marker = NULL, ...) {
+  .polyiam_operation(.client, "SimulateCustomPolicy", "simulate_custom_policy", list(PolicyInputList = PolicyInputList, PermissionsBoundaryPolicyInputList = PermissionsBoundaryPolicyInputList, ActionNames = ActionNames, ResourceArns = ResourceArns, ResourcePolicy = ResourcePolicy, ResourceOwner = ResourceOwner, CallerArn = CallerArn, ContextEntries = ContextEntries, ResourceHandlingOption = ResourceHandlingOption, MaxItems = MaxItems, Marker = Marker), list(...))
+}
+
+iam_simulate_principal_policy <- function(PolicySourceArn = NULL, PolicyInputList = NULL, PermissionsBoundaryPolicyInputList = NULL, ActionNames = NULL, ResourceArns = NULL, ResourcePolicy = NULL, ResourceOwner = NULL, CallerArn = NULL, ContextEntries = NULL, ResourceHandlingOption = NULL, MaxItems = NULL, Marker = NULL, ...) {
+  .polyiam_operation(.client, "SimulatePrincipalPolicy", "simulate_principal_policy", list(PolicySourceArn = PolicySourceArn, PolicyInputList = PolicyInputList, PermissionsBoundaryPolicyInputList = PermissionsBoundaryPolicyInputList, ActionNames = ActionNames, ResourceArns = ResourceArns, ResourcePolicy = ResourcePolicy, ResourceOwner = ResourceOwner, CallerArn = CallerArn, ContextEntries = ContextEntries, ResourceHandlingOption = ResourceHandlingOption, MaxItems = MaxItems, Marker = Marker), list(...))
+}
+
+iam_tag_instance_profile <- function(InstanceProfileName = NULL, Tags = NULL, ...) {
+  .polyiam_operation(.client, "TagInstanceProfile", "tag_instance_profile", list(InstanceProfileName = InstanceProfileName, Tags = Tags), list(...))
+}
+
+iam_tag_mfa_device <- function(SerialNumber = NULL, Tags = NULL, ...) {
+  .polyiam_operation(.client, "TagMFADevice", "tag_mfa_device", list(SerialNumber = SerialNumber, Tags = Tags), list(...))
+}
+
+iam_tag_open_id_connect_provider <- function(OpenIDConnectProviderArn = NULL, Tags = NULL, ...) {
+  .polyiam_operation(.client, "TagOpenIDConnectProvider", "tag_open_id_connect_provider", list(OpenIDConnectProviderArn = OpenIDConnectProviderArn, Tags = Tags), list(...))
+}
+
+iam_tag_policy <- function(PolicyArn = NULL, Tags = NULL, ...) {
+  .polyiam_operation(.client, "TagPolicy", "tag_policy", list(PolicyArn = PolicyArn, Tags = Tags), list(...))
+}
+
+iam_tag_role <- function(RoleName = NULL, Tags = NULL, ...) {
+  .polyiam_operation(.client, "TagRole", "tag_role", list(RoleName = RoleName, Tags = Tags), list(...))
+}
+
+iam_tag_saml_provider <- function(SAMLProviderArn = NULL, Tags = NULL, ...) {
+  .polyiam_operation(.client, "TagSAMLProvider", "tag_saml_provider", list(SAMLProviderArn = SAMLProviderArn, Tags = Tags), list(...))
+}
+
+iam_tag_server_certificate <- function(ServerCertificateName = NULL, Tags = NULL, ...) {
+  .polyiam_operation(.client, "TagServerCertificate", "tag_server_certificate", list(ServerCertificateName = ServerCertificateName, Tags = Tags), list(...))
+}
+
+iam_tag_user <- function(UserName = NULL, Tags = NULL, ...) {
+  .polyiam_operation(.client, "TagUser", "tag_user", list(UserName = UserName, Tags = Tags), list(...))
+}
+
+iam_untag_instance_profile <- function(InstanceProfileName = NULL, TagKeys = NULL, ...) {
+  .polyiam_operation(.client, "UntagInstanceProfile", "untag_instance_profile", list(InstanceProfileName = InstanceProfileName, TagKeys = TagKeys), list(...))
+}
+
+iam_untag_mfa_device <- function(SerialNumber = NULL, TagKeys = NULL, ...) {
+  .polyiam_operation(.client, "UntagMFADevice", "untag_mfa_device", list(SerialNumber = SerialNumber, TagKeys = TagKeys), list(...))
+}
+
+iam_untag_open_id_connect_provider <- function(OpenIDConnectProviderArn = NULL, TagKeys = NULL, ...) {
+  .polyiam_operation(.client, "UntagOpenIDConnectProvider", "untag_open_id_connect_provider", list(OpenIDConnectProviderArn = OpenIDConnectProviderArn, TagKeys = TagKeys), list(...))
+}
+
+iam_untag_policy <- function(PolicyArn = NULL, TagKeys = NULL, ...) {
+  .polyiam_operation(.client, "UntagPolicy", "untag_policy", list(PolicyArn = PolicyArn, TagKeys = TagKeys), list(...))
+}
+
+iam_untag_role <- function(RoleName = NULL, TagKeys = NULL, ...) {
+  .polyiam_operation(.client, "UntagRole", "untag_role", list(RoleName = RoleName, TagKeys = TagKeys), list(...))
+}
+
+iam_untag_saml_provider <- function(SAMLProviderArn = NULL, TagKeys = NULL, ...) {
+  .polyiam_operation(.client, "UntagSAMLProvider", "untag_saml_provider", list(SAMLProviderArn = SAMLProviderArn, TagKeys = TagKeys), list(...))
+}
+
+iam_untag_server_certificate <- function(ServerCertificateName = NULL, TagKeys = NULL, ...) {
+  .polyiam_operation(.client, "UntagServerCertificate", "untag_server_certificate", list(ServerCertificateName = ServerCertificateName, TagKeys = TagKeys), list(...))
+}
+
+iam_untag_user <- function(UserName = NULL, TagKeys = NULL, ...) {
+  .polyiam_operation(.client, "UntagUser", "untag_user", list(UserName = UserName, TagKeys = TagKeys), list(...))
 }
 
 iam_update_access_key <- function(UserName = NULL, AccessKeyId = NULL, Status = NULL, ...) {
   .polyiam_operation(.client, "UpdateAccessKey", "update_access_key", list(UserName = UserName, AccessKeyId = AccessKeyId, Status = Status), list(...))
 }
 
+iam_update_account_password_policy <- function(MinimumPasswordLength = NULL, RequireSymbols = NULL, RequireNumbers = NULL, RequireUppercaseCharacters = NULL, RequireLowercaseCharacters = NULL, AllowUsersToChangePassword = NULL, MaxPasswordAge = NULL, PasswordReusePrevention = NULL, HardExpiry = NULL, ...) {
+  .polyiam_operation(.client, "UpdateAccountPasswordPolicy", "update_account_password_policy", list(MinimumPasswordLength = MinimumPasswordLength, RequireSymbols = RequireSymbols, RequireNumbers = RequireNumbers, RequireUppercaseCharacters = RequireUppercaseCharacters, RequireLowercaseCharacters = RequireLowercaseCharacters, AllowUsersToChangePassword = AllowUsersToChangePassword, MaxPasswordAge = MaxPasswordAge, PasswordReusePrevention = PasswordReusePrevention, HardExpiry = HardExpiry), list(...))
+}
+
+iam_update_assume_role_policy <- function(RoleName = NULL, PolicyDocument = NULL, ...) {
+  .polyiam_operation(.client, "UpdateAssumeRolePolicy", "update_assume_role_policy", list(RoleName = RoleName, PolicyDocument = PolicyDocument), list(...))
+}
+
+iam_update_delegation_request <- function(DelegationRequestId = NULL, Notes = NULL, ...) {
+  .polyiam_operation(.client, "UpdateDelegationRequest", "update_delegation_request", list(DelegationRequestId = DelegationRequestId, Notes = Notes), list(...))
+}
+
+iam_update_group <- function(GroupName = NULL, NewPath = NULL, NewGroupName = NULL, ...) {
+  .polyiam_operation(.client, "UpdateGroup", "update_group", list(GroupName = GroupName, NewPath = NewPath, NewGroupName = NewGroupName), list(...))
+}
+
+iam_update_login_profile <- function(UserName = NULL, Password = NULL, PasswordResetRequired = NULL, ...) {
+  .polyiam_operation(.client, "UpdateLoginProfile", "update_login_profile", list(UserName = UserName, Password = Password, PasswordResetRequired = PasswordResetRequired), list(...))
+}
+
+iam_update_open_id_connect_provider_thumbprint <- function(OpenIDConnectProviderArn = NULL, ThumbprintList = NULL, ...) {
+  .polyiam_operation(.client, "UpdateOpenIDConnectProviderThumbprint", "update_open_id_connect_provider_thumbprint", list(OpenIDConnectProviderArn = OpenIDConnectProviderArn, ThumbprintList = ThumbprintList), list(...))
+}
+
+iam_update_role <- function(RoleName = NULL, Description = NULL, MaxSessionDuration = NULL, ...) {
+  .polyiam_operation(.client, "UpdateRole", "update_role", list(RoleName = RoleName, Description = Description, MaxSessionDuration = MaxSessionDuration), list(...))
+}
+
+iam_update_role_description <- function(RoleName = NULL, Description = NULL, ...) {
+  .polyiam_operation(.client, "UpdateRoleDescription", "update_role_description", list(RoleName = RoleName, Description = Description), list(...))
+}
+
+iam_update_saml_provider <- function(SAMLMetadataDocument = NULL, SAMLProviderArn = NULL, AssertionEncryptionMode = NULL, AddPrivateKey = NULL, RemovePrivateKey = NULL, ...) {
+  .polyiam_operation(.client, "UpdateSAMLProvider", "update_saml_provider", list(SAMLMetadataDocument = SAMLMetadataDocument, SAMLProviderArn = SAMLProviderArn, AssertionEncryptionMode = AssertionEncryptionMode, AddPrivateKey = AddPrivateKey, RemovePrivateKey = RemovePrivateKey), list(...))
+}
+
+iam_update_ssh_public_key <- function(UserName = NULL, SSHPublicKeyId = NULL, Status = NULL, ...) {
+  .polyiam_operation(.client, "UpdateSSHPublicKey", "update_ssh_public_key", list(UserName = UserName, SSHPublicKeyId = SSHPublicKeyId, Status = Status), list(...))
+}
+
+iam_update_server_certificate <- function(ServerCertificateName = NULL, NewPath = NULL, NewServerCertificateName = NULL, ...) {
+  .polyiam_operation(.client, "UpdateServerCertificate", "update_server_certificate", list(ServerCertificateName = ServerCertificateName, NewPath = NewPath, NewServerCertificateName = NewServerCertificateName), list(...))
+}
+
+iam_update_service_specific_credential <- function(UserName = NULL, ServiceSpecificCredentialId = NULL, Status = NULL, ...) {
+  .polyiam_operation(.client, "UpdateServiceSpecificCredential", "update_service_specific_credential", list(UserName = UserName, ServiceSpecificCredentialId = ServiceSpecificCredentialId, Status = Status), list(...))
+}
+
+iam_update_signing_certificate <- function(UserName = NULL, CertificateId = NULL, Status = NULL, ...) {
+  .polyiam_operation(.client, "UpdateSigningCertificate", "update_signing_certificate", list(UserName = UserName, CertificateId = CertificateId, Status = Status), list(...))
+}
+
+iam_update_user <- function(UserName = NULL, NewPath = NULL, NewUserName = NULL, ...) {
+  .polyiam_operation(.client, "UpdateUser", "update_user", list(UserName = UserName, NewPath = NewPath, NewUserName = NewUserName), list(...))
+}
+
+iam_upload_ssh_public_key <- function(UserName = NULL, SSHPublicKeyBody = NULL, ...) {
+  .polyiam_operation(.client, "UploadSSHPublicKey", "upload_ssh_public_key", list(UserName = UserName, SSHPublicKeyBody = SSHPublicKeyBody), list(...))
+}
+
+iam_upload_server_certificate <- function(Path = NULL, ServerCertificateName = NULL, CertificateBody = NULL, PrivateKey = NULL, CertificateChain = NULL, Tags = NULL, ...) {
+  .polyiam_operation(.client, "UploadServerCertificate", "upload_server_certificate", list(Path = Path, ServerCertificateName = ServerCertificateName, CertificateBody = CertificateBody, PrivateKey = PrivateKey, CertificateChain = CertificateChain, Tags = Tags), list(...))
+}
+
+iam_upload_signing_certificate <- function(UserName = NULL, CertificateBody = NULL, ...) {
+  .polyiam_operation(.client, "UploadSigningCertificate", "upload_signing_certificate", list(UserName = UserName, CertificateBody = CertificateBody), list(...))
+}
+
 .iam_operations <- function() {
   list(
+    accept_delegation_request = iam_accept_delegation_request,
+    add_client_id_to_open_id_connect_provider = iam_add_client_id_to_open_id_connect_provider,
+    add_role_to_instance_profile = iam_add_role_to_instance_profile,
+    add_user_to_group = iam_add_user_to_group,
+    associate_delegation_request = iam_associate_delegation_request,
+    attach_group_policy = iam_attach_group_policy,
+    attach_role_policy = iam_attach_role_policy,
+    attach_user_policy = iam_attach_user_policy,
+    change_password = iam_change_password,
     create_access_key = iam_create_access_key,
+    create_account_alias = iam_create_account_alias,
+    create_delegation_request = iam_create_delegation_request,
+    create_group = iam_create_group,
+    create_instance_profile = iam_create_instance_profile,
+    create_login_profile = iam_create_login_profile,
+    create_open_id_connect_provider = iam_create_open_id_connect_provider,
+    create_policy = iam_create_policy,
+    create_policy_version = iam_create_policy_version,
+    create_role = iam_create_role,
+    create_saml_provider = iam_create_saml_provider,
+    create_service_linked_role = iam_create_service_linked_role,
+    create_service_specific_credential = iam_create_service_specific_credential,
     create_user = iam_create_user,
+    create_virtual_mfa_device = iam_create_virtual_mfa_device,
+    deactivate_mfa_device = iam_deactivate_mfa_device,
     delete_access_key = iam_delete_access_key,
+    delete_account_alias = iam_delete_account_alias,
+    delete_account_password_policy = iam_delete_account_password_policy,
+    delete_group = iam_delete_group,
+    delete_group_policy = iam_delete_group_policy,
+    delete_instance_profile = iam_delete_instance_profile,
+    delete_login_profile = iam_delete_login_profile,
+    delete_open_id_connect_provider = iam_delete_open_id_connect_provider,
+    delete_policy = iam_delete_policy,
+    delete_policy_version = iam_delete_policy_version,
+    delete_role = iam_delete_role,
+    delete_role_permissions_boundary = iam_delete_role_permissions_boundary,
+    delete_role_policy = iam_delete_role_policy,
+    delete_saml_provider = iam_delete_saml_provider,
+    delete_ssh_public_key = iam_delete_ssh_public_key,
+    delete_server_certificate = iam_delete_server_certificate,
+    delete_service_linked_role = iam_delete_service_linked_role,
+    delete_service_specific_credential = iam_delete_service_specific_credential,
+    delete_signing_certificate = iam_delete_signing_certificate,
     delete_user = iam_delete_user,
+    delete_user_permissions_boundary = iam_delete_user_permissions_boundary,
+    delete_user_policy = iam_delete_user_policy,
+    delete_virtual_mfa_device = iam_delete_virtual_mfa_device,
+    detach_group_policy = iam_detach_group_policy,
+    detach_role_policy = iam_detach_role_policy,
+    detach_user_policy = iam_detach_user_policy,
+    disable_organizations_root_credentials_management = iam_disable_organizations_root_credentials_management,
+    disable_organizations_root_sessions = iam_disable_organizations_root_sessions,
+    disable_outbound_web_identity_federation = iam_disable_outbound_web_identity_federation,
+    enable_mfa_device = iam_enable_mfa_device,
+    enable_organizations_root_credentials_management = iam_enable_organizations_root_credentials_management,
+    enable_organizations_root_sessions = iam_enable_organizations_root_sessions,
+    enable_outbound_web_identity_federation = iam_enable_outbound_web_identity_federation,
+    generate_credential_report = iam_generate_credential_report,
+    generate_organizations_access_report = iam_generate_organizations_access_report,
+    generate_service_last_accessed_details = iam_generate_service_last_accessed_details,
     get_access_key_last_used = iam_get_access_key_last_used,
+    get_account_authorization_details = iam_get_account_authorization_details,
+    get_account_password_policy = iam_get_account_password_policy,
+    get_account_summary = iam_get_account_summary,
+    get_context_keys_for_custom_policy = iam_get_context_keys_for_custom_policy,
+    get_context_keys_for_principal_policy = iam_get_context_keys_for_principal_policy,
+    get_credential_report = iam_get_credential_report,
+    get_delegation_request = iam_get_delegation_request,
+    get_group = iam_get_group,
+    get_group_policy = iam_get_group_policy,
+    get_human_readable_summary = iam_get_human_readable_summary,
+    get_instance_profile = iam_get_instance_profile,
+    get_login_profile = iam_get_login_profile,
+    get_mfa_device = iam_get_mfa_device,
+    get_open_id_connect_provider = iam_get_open_id_connect_provider,
+    get_organizations_access_report = iam_get_organizations_access_report,
+    get_outbound_web_identity_federation_info = iam_get_outbound_web_identity_federation_info,
+    get_policy = iam_get_policy,
+    get_policy_version = iam_get_policy_version,
+    get_role = iam_get_role,
+    get_role_policy = iam_get_role_policy,
+    get_saml_provider = iam_get_saml_provider,
+    get_ssh_public_key = iam_get_ssh_public_key,
+    get_server_certificate = iam_get_server_certificate,
+    get_service_last_accessed_details = iam_get_service_last_accessed_details,
+    get_service_last_accessed_details_with_entities = iam_get_service_last_accessed_details_with_entities,
+    get_service_linked_role_deletion_status = iam_get_service_linked_role_deletion_status,
     get_user = iam_get_user,
+    get_user_policy = iam_get_user_policy,
     issue_access_key = iam_issue_access_key,
     list_access_keys = iam_list_access_keys,
+    list_account_aliases = iam_list_account_aliases,
+    list_attached_group_policies = iam_list_attached_group_policies,
+    list_attached_role_policies = iam_list_attached_role_policies,
+    list_attached_user_policies = iam_list_attached_user_policies,
+    list_delegation_requests = iam_list_delegation_requests,
+    list_entities_for_policy = iam_list_entities_for_policy,
+    list_group_policies = iam_list_group_policies,
+    list_groups = iam_list_groups,
+    list_groups_for_user = iam_list_groups_for_user,
+    list_instance_profile_tags = iam_list_instance_profile_tags,
+    list_instance_profiles = iam_list_instance_profiles,
+    list_instance_profiles_for_role = iam_list_instance_profiles_for_role,
+    list_mfa_device_tags = iam_list_mfa_device_tags,
+    list_mfa_devices = iam_list_mfa_devices,
+    list_open_id_connect_provider_tags = iam_list_open_id_connect_provider_tags,
+    list_open_id_connect_providers = iam_list_open_id_connect_providers,
+    list_organizations_features = iam_list_organizations_features,
+    list_policies = iam_list_policies,
+    list_policies_granting_service_access = iam_list_policies_granting_service_access,
+    list_policy_tags = iam_list_policy_tags,
+    list_policy_versions = iam_list_policy_versions,
+    list_role_policies = iam_list_role_policies,
+    list_role_tags = iam_list_role_tags,
+    list_roles = iam_list_roles,
+    list_saml_provider_tags = iam_list_saml_provider_tags,
+    list_saml_providers = iam_list_saml_providers,
+    list_ssh_public_keys = iam_list_ssh_public_keys,
+    list_server_certificate_tags = iam_list_server_certificate_tags,
+    list_server_certificates = iam_list_server_certificates,
+    list_service_specific_credentials = iam_list_service_specific_credentials,
+    list_signing_certificates = iam_list_signing_certificates,
+    list_user_policies = iam_list_user_policies,
+    list_user_tags = iam_list_user_tags,
+    list_users = iam_list_users,
+    list_virtual_mfa_devices = iam_list_virtual_mfa_devices,
+    put_group_policy = iam_put_group_policy,
+    put_role_permissions_boundary = iam_put_role_permissions_boundary,
+    put_role_policy = iam_put_role_policy,
+    put_user_permissions_boundary = iam_put_user_permissions_boundary,
     put_user_policy = iam_put_user_policy,
+    reject_delegation_request = iam_reject_delegation_request,
+    remove_client_id_from_open_id_connect_provider = iam_remove_client_id_from_open_id_connect_provider,
+    remove_role_from_instance_profile = iam_remove_role_from_instance_profile,
+    remove_user_from_group = iam_remove_user_from_group,
+    reset_service_specific_credential = iam_reset_service_specific_credential,
+    resync_mfa_device = iam_resync_mfa_device,
     rotate_access_key = iam_rotate_access_key,
+    send_delegation_token = iam_send_delegation_token,
     ses_smtp_password_v4 = iam_ses_smtp_password_v4,
-    update_access_key = iam_update_access_key
+    set_default_policy_version = iam_set_default_policy_version,
+    set_security_token_service_preferences = iam_set_security_token_service_preferences,
+    simulate_custom_policy = iam_simulate_custom_policy,
+    simulate_principal_policy = iam_simulate_principal_policy,
+    tag_instance_profile = iam_tag_instance_profile,
+    tag_mfa_device = iam_tag_mfa_device,
+    tag_open_id_connect_provider = iam_tag_open_id_connect_provider,
+    tag_policy = iam_tag_policy,
+    tag_role = iam_tag_role,
+    tag_saml_provider = iam_tag_saml_provider,
+    tag_server_certificate = iam_tag_server_certificate,
+    tag_user = iam_tag_user,
+    untag_instance_profile = iam_untag_instance_profile,
+    untag_mfa_device = iam_untag_mfa_device,
+    untag_open_id_connect_provider = iam_untag_open_id_connect_provider,
+    untag_policy = iam_untag_policy,
+    untag_role = iam_untag_role,
+    untag_saml_provider = iam_untag_saml_provider,
+    untag_server_certificate = iam_untag_server_certificate,
+    untag_user = iam_untag_user,
+    update_access_key = iam_update_access_key,
+    update_account_password_policy = iam_update_account_password_policy,
+    update_assume_role_policy = iam_update_assume_role_policy,
+    update_delegation_request = iam_update_delegation_request,
+    update_group = iam_update_group,
+    update_login_profile = iam_update_login_profile,
+    update_open_id_connect_provider_thumbprint = iam_update_open_id_connect_provider_thumbprint,
+    update_role = iam_update_role,
+    update_role_description = iam_update_role_description,
+    update_saml_provider = iam_update_saml_provider,
+    update_ssh_public_key = iam_update_ssh_public_key,
+    update_server_certificate = iam_update_server_certificate,
+    update_service_specific_credential = iam_update_service_specific_credential,
+    update_signing_certificate = iam_update_signing_certificate,
+    update_user = iam_update_user,
+    upload_ssh_public_key = iam_upload_ssh_public_key,
+    upload_server_certificate = iam_upload_server_certificate,
+    upload_signing_certificate = iam_upload_signing_certificate
   )
 }

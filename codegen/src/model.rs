@@ -280,8 +280,15 @@ impl Model {
         }
         let urls: Vec<String> = self.operations.iter().map(|op| self.reference_url(&op.name)).collect();
         for (op, url) in self.operations.iter_mut().zip(urls) {
+            if op.extension {
+                // polyiam's own operations: their model documents them; AWS does not.
+                continue;
+            }
             if op.doc.trim().is_empty() {
                 op.doc = format!("Calls the {} `{}` operation; AWS documents it at {url}.", self.service.sdk_id, op.name);
+            } else if !op.doc.contains(&url) {
+                // Every AWS operation links its page in the API reference, documented in model/ or not.
+                op.doc = format!("{} AWS documents it at {url}.", op.doc.trim_end());
             }
         }
         for shape in self.shapes.values_mut() {

@@ -37,7 +37,174 @@ class IAM extends IAMClient {
   }
 
   /**
-   * Issues a new access key pair for a user, or for the caller when no user is given.
+   * Calls the IAM `AcceptDelegationRequest` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_AcceptDelegationRequest.html.
+   *
+   * Input members:
+   * - `DelegationRequestId` (required): `string`; length 16..128; pattern `^[\w-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  acceptDelegationRequest(input = {}, options = undefined) {
+    return this._call("AcceptDelegationRequest", input, options);
+  }
+
+  /**
+   * Calls the IAM `AddClientIDToOpenIDConnectProvider` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_AddClientIDToOpenIDConnectProvider.html.
+   *
+   * Input members:
+   * - `OpenIDConnectProviderArn` (required): `string`; length 20..2048. 
+   * - `ClientID` (required): `string`; length 1..255. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  addClientIDToOpenIDConnectProvider(input = {}, options = undefined) {
+    return this._call("AddClientIDToOpenIDConnectProvider", input, options);
+  }
+
+  /**
+   * Calls the IAM `AddRoleToInstanceProfile` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_AddRoleToInstanceProfile.html.
+   *
+   * Input members:
+   * - `InstanceProfileName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   * @throws {@link UnmodifiableEntityException}
+   */
+  addRoleToInstanceProfile(input = {}, options = undefined) {
+    return this._call("AddRoleToInstanceProfile", input, options);
+  }
+
+  /**
+   * Calls the IAM `AddUserToGroup` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_AddUserToGroup.html.
+   *
+   * Input members:
+   * - `GroupName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  addUserToGroup(input = {}, options = undefined) {
+    return this._call("AddUserToGroup", input, options);
+  }
+
+  /**
+   * Calls the IAM `AssociateDelegationRequest` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_AssociateDelegationRequest.html.
+   *
+   * Input members:
+   * - `DelegationRequestId` (required): `string`; length 16..128; pattern `^[\w-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  associateDelegationRequest(input = {}, options = undefined) {
+    return this._call("AssociateDelegationRequest", input, options);
+  }
+
+  /**
+   * Calls the IAM `AttachGroupPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_AttachGroupPolicy.html.
+   *
+   * Input members:
+   * - `GroupName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link PolicyNotAttachableException}
+   * @throws {@link ServiceFailureException}
+   */
+  attachGroupPolicy(input = {}, options = undefined) {
+    return this._call("AttachGroupPolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `AttachRolePolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_AttachRolePolicy.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link PolicyNotAttachableException}
+   * @throws {@link ServiceFailureException}
+   * @throws {@link UnmodifiableEntityException}
+   */
+  attachRolePolicy(input = {}, options = undefined) {
+    return this._call("AttachRolePolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `AttachUserPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_AttachUserPolicy.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link PolicyNotAttachableException}
+   * @throws {@link ServiceFailureException}
+   */
+  attachUserPolicy(input = {}, options = undefined) {
+    return this._call("AttachUserPolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `ChangePassword` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ChangePassword.html.
+   *
+   * Input members:
+   * - `OldPassword` (required): `string`; length 1..128; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `NewPassword` (required): `string`; length 1..128; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link EntityTemporarilyUnmodifiableException}
+   * @throws {@link InvalidUserTypeException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link PasswordPolicyViolationException}
+   * @throws {@link ServiceFailureException}
+   */
+  changePassword(input = {}, options = undefined) {
+    return this._call("ChangePassword", input, options);
+  }
+
+  /**
+   * Issues a new access key pair for a user, or for the caller when no user is given. AWS documents
+   * it at https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateAccessKey.html.
    *
    * Input members:
    * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. User that will own the new key; the caller when omitted.
@@ -52,7 +219,258 @@ class IAM extends IAMClient {
   }
 
   /**
-   * Adds a new IAM user to the account.
+   * Calls the IAM `CreateAccountAlias` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateAccountAlias.html.
+   *
+   * Input members:
+   * - `AccountAlias` (required): `string`; length 3..63; pattern `^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link ServiceFailureException}
+   */
+  createAccountAlias(input = {}, options = undefined) {
+    return this._call("CreateAccountAlias", input, options);
+  }
+
+  /**
+   * Calls the IAM `CreateDelegationRequest` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateDelegationRequest.html.
+   *
+   * Input members:
+   * - `OwnerAccountId`: `string`; pattern `^\d{12}$`. 
+   * - `Description` (required): `string`; length 0..1000; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$`. 
+   * - `Permissions` (required): `DelegationPermission`. 
+   * - `RequestMessage`: `string`; length 0..200; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$`. 
+   * - `RequestorWorkflowId` (required): `string`; length 5..400; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]+$`. 
+   * - `RedirectUrl`: `string`; length 1..255; pattern `^http(s?)://[a-zA-Z0-9._/-]*(\?[a-zA-Z0-9._=&-]*)?(#[a-zA-Z0-9._/-]*)?$`. 
+   * - `NotificationChannel` (required): `string`; length 2..400; pattern `^[a-zA-Z0-9:_.-]+$`. 
+   * - `SessionDuration` (required): `number`; range 300..43200. 
+   * - `OnlySendByOwner`: `boolean`. 
+   *
+   * @returns a Promise of `{ ConsoleDeepLink, DelegationRequestId, $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link ServiceFailureException}
+   */
+  createDelegationRequest(input = {}, options = undefined) {
+    return this._call("CreateDelegationRequest", input, options);
+  }
+
+  /**
+   * Calls the IAM `CreateGroup` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateGroup.html.
+   *
+   * Input members:
+   * - `Path`: `string`; length 1..512; pattern `^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$`. 
+   * - `GroupName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ Group, $metadata }`.
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  createGroup(input = {}, options = undefined) {
+    return this._call("CreateGroup", input, options);
+  }
+
+  /**
+   * Calls the IAM `CreateInstanceProfile` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateInstanceProfile.html.
+   *
+   * Input members:
+   * - `InstanceProfileName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Path`: `string`; length 1..512; pattern `^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$`. 
+   * - `Tags`: `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ InstanceProfile, $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link ServiceFailureException}
+   */
+  createInstanceProfile(input = {}, options = undefined) {
+    return this._call("CreateInstanceProfile", input, options);
+  }
+
+  /**
+   * Calls the IAM `CreateLoginProfile` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateLoginProfile.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `Password`: `string`; length 1..128; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `PasswordResetRequired`: `boolean`. 
+   *
+   * @returns a Promise of `{ LoginProfile, $metadata }`.
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link PasswordPolicyViolationException}
+   * @throws {@link ServiceFailureException}
+   */
+  createLoginProfile(input = {}, options = undefined) {
+    return this._call("CreateLoginProfile", input, options);
+  }
+
+  /**
+   * Calls the IAM `CreateOpenIDConnectProvider` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateOpenIDConnectProvider.html.
+   *
+   * Input members:
+   * - `Url` (required): `string`; length 1..255. 
+   * - `ClientIDList`: `string[]`. 
+   * - `ThumbprintList`: `string[]`. 
+   * - `Tags`: `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ OpenIDConnectProviderArn, Tags, $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link OpenIdIdpCommunicationErrorException}
+   * @throws {@link ServiceFailureException}
+   */
+  createOpenIDConnectProvider(input = {}, options = undefined) {
+    return this._call("CreateOpenIDConnectProvider", input, options);
+  }
+
+  /**
+   * Calls the IAM `CreatePolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicy.html.
+   *
+   * Input members:
+   * - `PolicyName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Path`: `string`; length 1..512; pattern `^((/[A-Za-z0-9\.,\+@=_-]+)*)/$`. 
+   * - `PolicyDocument` (required): `string`; length 1..131072; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `Description`: `string`; length 0..1000. 
+   * - `Tags`: `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ Policy, $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link MalformedPolicyDocumentException}
+   * @throws {@link ServiceFailureException}
+   */
+  createPolicy(input = {}, options = undefined) {
+    return this._call("CreatePolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `CreatePolicyVersion` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicyVersion.html.
+   *
+   * Input members:
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   * - `PolicyDocument` (required): `string`; length 1..131072; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `SetAsDefault`: `boolean`. 
+   *
+   * @returns a Promise of `{ PolicyVersion, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link MalformedPolicyDocumentException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  createPolicyVersion(input = {}, options = undefined) {
+    return this._call("CreatePolicyVersion", input, options);
+  }
+
+  /**
+   * Calls the IAM `CreateRole` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html.
+   *
+   * Input members:
+   * - `Path`: `string`; length 1..512; pattern `^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$`. 
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `AssumeRolePolicyDocument` (required): `string`; length 1..131072; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `Description`: `string`; length 0..1000; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$`. 
+   * - `MaxSessionDuration`: `number`; range 3600..43200. 
+   * - `PermissionsBoundary`: `string`; length 20..2048. 
+   * - `Tags`: `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ Role, $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link MalformedPolicyDocumentException}
+   * @throws {@link ServiceFailureException}
+   */
+  createRole(input = {}, options = undefined) {
+    return this._call("CreateRole", input, options);
+  }
+
+  /**
+   * Calls the IAM `CreateSAMLProvider` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateSAMLProvider.html.
+   *
+   * Input members:
+   * - `SAMLMetadataDocument` (required): `string`; length 1000..10000000. 
+   * - `Name` (required): `string`; length 1..128; pattern `^[\w._-]+$`. 
+   * - `Tags`: `Tag[]`; length 0..50. 
+   * - `AssertionEncryptionMode`: `"Required" | "Allowed"`. 
+   * - `AddPrivateKey`: `string`; length 1..16384; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   *
+   * @returns a Promise of `{ SAMLProviderArn, Tags, $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link ServiceFailureException}
+   */
+  createSAMLProvider(input = {}, options = undefined) {
+    return this._call("CreateSAMLProvider", input, options);
+  }
+
+  /**
+   * Calls the IAM `CreateServiceLinkedRole` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateServiceLinkedRole.html.
+   *
+   * Input members:
+   * - `AWSServiceName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Description`: `string`; length 0..1000; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$`. 
+   * - `CustomSuffix`: `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ Role, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  createServiceLinkedRole(input = {}, options = undefined) {
+    return this._call("CreateServiceLinkedRole", input, options);
+  }
+
+  /**
+   * Calls the IAM `CreateServiceSpecificCredential` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateServiceSpecificCredential.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `ServiceName` (required): `string`. 
+   * - `CredentialAgeDays`: `number`; range 1..36600. 
+   *
+   * @returns a Promise of `{ ServiceSpecificCredential, $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceNotSupportedException}
+   */
+  createServiceSpecificCredential(input = {}, options = undefined) {
+    return this._call("CreateServiceSpecificCredential", input, options);
+  }
+
+  /**
+   * Adds a new IAM user to the account. AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateUser.html.
    *
    * Input members:
    * - `Path`: `string`; length 1..512; pattern `^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$`. Optional path prefix to file the user under; defaults to a single slash.
@@ -73,7 +491,47 @@ class IAM extends IAMClient {
   }
 
   /**
-   * Permanently removes an access key from a user.
+   * Calls the IAM `CreateVirtualMFADevice` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateVirtualMFADevice.html.
+   *
+   * Input members:
+   * - `Path`: `string`; length 1..512; pattern `^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$`. 
+   * - `VirtualMFADeviceName` (required): `string`; length 1..; pattern `^[\w+=,.@-]+$`. 
+   * - `Tags`: `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ VirtualMFADevice, $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link ServiceFailureException}
+   */
+  createVirtualMFADevice(input = {}, options = undefined) {
+    return this._call("CreateVirtualMFADevice", input, options);
+  }
+
+  /**
+   * Calls the IAM `DeactivateMFADevice` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeactivateMFADevice.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `SerialNumber` (required): `string`; length 9..256; pattern `^[\w+=/:,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link EntityTemporarilyUnmodifiableException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deactivateMFADevice(input = {}, options = undefined) {
+    return this._call("DeactivateMFADevice", input, options);
+  }
+
+  /**
+   * Permanently removes an access key from a user. AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteAccessKey.html.
    *
    * Input members:
    * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. Owner of the key; the caller when omitted.
@@ -89,7 +547,310 @@ class IAM extends IAMClient {
   }
 
   /**
-   * Removes an IAM user; the user must no longer own any dependent resources.
+   * Calls the IAM `DeleteAccountAlias` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteAccountAlias.html.
+   *
+   * Input members:
+   * - `AccountAlias` (required): `string`; length 3..63; pattern `^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteAccountAlias(input = {}, options = undefined) {
+    return this._call("DeleteAccountAlias", input, options);
+  }
+
+  /**
+   * Calls the IAM `DeleteAccountPasswordPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteAccountPasswordPolicy.html.
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteAccountPasswordPolicy(input = {}, options = undefined) {
+    return this._call("DeleteAccountPasswordPolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `DeleteGroup` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteGroup.html.
+   *
+   * Input members:
+   * - `GroupName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link DeleteConflictException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteGroup(input = {}, options = undefined) {
+    return this._call("DeleteGroup", input, options);
+  }
+
+  /**
+   * Calls the IAM `DeleteGroupPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteGroupPolicy.html.
+   *
+   * Input members:
+   * - `GroupName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteGroupPolicy(input = {}, options = undefined) {
+    return this._call("DeleteGroupPolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `DeleteInstanceProfile` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteInstanceProfile.html.
+   *
+   * Input members:
+   * - `InstanceProfileName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link DeleteConflictException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteInstanceProfile(input = {}, options = undefined) {
+    return this._call("DeleteInstanceProfile", input, options);
+  }
+
+  /**
+   * Calls the IAM `DeleteLoginProfile` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteLoginProfile.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link EntityTemporarilyUnmodifiableException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteLoginProfile(input = {}, options = undefined) {
+    return this._call("DeleteLoginProfile", input, options);
+  }
+
+  /**
+   * Calls the IAM `DeleteOpenIDConnectProvider` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteOpenIDConnectProvider.html.
+   *
+   * Input members:
+   * - `OpenIDConnectProviderArn` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteOpenIDConnectProvider(input = {}, options = undefined) {
+    return this._call("DeleteOpenIDConnectProvider", input, options);
+  }
+
+  /**
+   * Calls the IAM `DeletePolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeletePolicy.html.
+   *
+   * Input members:
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link DeleteConflictException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deletePolicy(input = {}, options = undefined) {
+    return this._call("DeletePolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `DeletePolicyVersion` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeletePolicyVersion.html.
+   *
+   * Input members:
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   * - `VersionId` (required): `string`; pattern `^v[1-9][0-9]*(\.[A-Za-z0-9-]*)?$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link DeleteConflictException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deletePolicyVersion(input = {}, options = undefined) {
+    return this._call("DeletePolicyVersion", input, options);
+  }
+
+  /**
+   * Calls the IAM `DeleteRole` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteRole.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link DeleteConflictException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   * @throws {@link UnmodifiableEntityException}
+   */
+  deleteRole(input = {}, options = undefined) {
+    return this._call("DeleteRole", input, options);
+  }
+
+  /**
+   * Calls the IAM `DeleteRolePermissionsBoundary` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteRolePermissionsBoundary.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   * @throws {@link UnmodifiableEntityException}
+   */
+  deleteRolePermissionsBoundary(input = {}, options = undefined) {
+    return this._call("DeleteRolePermissionsBoundary", input, options);
+  }
+
+  /**
+   * Calls the IAM `DeleteRolePolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteRolePolicy.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   * @throws {@link UnmodifiableEntityException}
+   */
+  deleteRolePolicy(input = {}, options = undefined) {
+    return this._call("DeleteRolePolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `DeleteSAMLProvider` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteSAMLProvider.html.
+   *
+   * Input members:
+   * - `SAMLProviderArn` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteSAMLProvider(input = {}, options = undefined) {
+    return this._call("DeleteSAMLProvider", input, options);
+  }
+
+  /**
+   * Calls the IAM `DeleteSSHPublicKey` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteSSHPublicKey.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `SSHPublicKeyId` (required): `string`; length 20..128; pattern `^[\w]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   */
+  deleteSSHPublicKey(input = {}, options = undefined) {
+    return this._call("DeleteSSHPublicKey", input, options);
+  }
+
+  /**
+   * Calls the IAM `DeleteServerCertificate` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteServerCertificate.html.
+   *
+   * Input members:
+   * - `ServerCertificateName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link DeleteConflictException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteServerCertificate(input = {}, options = undefined) {
+    return this._call("DeleteServerCertificate", input, options);
+  }
+
+  /**
+   * Calls the IAM `DeleteServiceLinkedRole` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteServiceLinkedRole.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ DeletionTaskId, $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteServiceLinkedRole(input = {}, options = undefined) {
+    return this._call("DeleteServiceLinkedRole", input, options);
+  }
+
+  /**
+   * Calls the IAM `DeleteServiceSpecificCredential` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteServiceSpecificCredential.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `ServiceSpecificCredentialId` (required): `string`; length 20..128; pattern `^[\w]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   */
+  deleteServiceSpecificCredential(input = {}, options = undefined) {
+    return this._call("DeleteServiceSpecificCredential", input, options);
+  }
+
+  /**
+   * Calls the IAM `DeleteSigningCertificate` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteSigningCertificate.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `CertificateId` (required): `string`; length 24..128; pattern `^[\w]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteSigningCertificate(input = {}, options = undefined) {
+    return this._call("DeleteSigningCertificate", input, options);
+  }
+
+  /**
+   * Removes an IAM user; the user must no longer own any dependent resources. AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteUser.html.
    *
    * Input members:
    * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. Name of the user to remove.
@@ -106,7 +867,259 @@ class IAM extends IAMClient {
   }
 
   /**
-   * Reports when, where and with which service an access key was last used.
+   * Calls the IAM `DeleteUserPermissionsBoundary` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteUserPermissionsBoundary.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteUserPermissionsBoundary(input = {}, options = undefined) {
+    return this._call("DeleteUserPermissionsBoundary", input, options);
+  }
+
+  /**
+   * Calls the IAM `DeleteUserPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteUserPolicy.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteUserPolicy(input = {}, options = undefined) {
+    return this._call("DeleteUserPolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `DeleteVirtualMFADevice` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteVirtualMFADevice.html.
+   *
+   * Input members:
+   * - `SerialNumber` (required): `string`; length 9..256; pattern `^[\w+=/:,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link DeleteConflictException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  deleteVirtualMFADevice(input = {}, options = undefined) {
+    return this._call("DeleteVirtualMFADevice", input, options);
+  }
+
+  /**
+   * Calls the IAM `DetachGroupPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DetachGroupPolicy.html.
+   *
+   * Input members:
+   * - `GroupName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  detachGroupPolicy(input = {}, options = undefined) {
+    return this._call("DetachGroupPolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `DetachRolePolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DetachRolePolicy.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   * @throws {@link UnmodifiableEntityException}
+   */
+  detachRolePolicy(input = {}, options = undefined) {
+    return this._call("DetachRolePolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `DetachUserPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DetachUserPolicy.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  detachUserPolicy(input = {}, options = undefined) {
+    return this._call("DetachUserPolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `DisableOrganizationsRootCredentialsManagement` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DisableOrganizationsRootCredentialsManagement.html.
+   *
+   * @returns a Promise of `{ OrganizationId, EnabledFeatures, $metadata }`.
+   * @throws {@link AccountNotManagementOrDelegatedAdministratorException}
+   * @throws {@link OrganizationNotFoundException}
+   * @throws {@link OrganizationNotInAllFeaturesModeException}
+   * @throws {@link ServiceAccessNotEnabledException}
+   */
+  disableOrganizationsRootCredentialsManagement(input = {}, options = undefined) {
+    return this._call("DisableOrganizationsRootCredentialsManagement", input, options);
+  }
+
+  /**
+   * Calls the IAM `DisableOrganizationsRootSessions` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DisableOrganizationsRootSessions.html.
+   *
+   * @returns a Promise of `{ OrganizationId, EnabledFeatures, $metadata }`.
+   * @throws {@link AccountNotManagementOrDelegatedAdministratorException}
+   * @throws {@link OrganizationNotFoundException}
+   * @throws {@link OrganizationNotInAllFeaturesModeException}
+   * @throws {@link ServiceAccessNotEnabledException}
+   */
+  disableOrganizationsRootSessions(input = {}, options = undefined) {
+    return this._call("DisableOrganizationsRootSessions", input, options);
+  }
+
+  /**
+   * Calls the IAM `DisableOutboundWebIdentityFederation` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_DisableOutboundWebIdentityFederation.html.
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link FeatureDisabledException}
+   */
+  disableOutboundWebIdentityFederation(input = {}, options = undefined) {
+    return this._call("DisableOutboundWebIdentityFederation", input, options);
+  }
+
+  /**
+   * Calls the IAM `EnableMFADevice` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableMFADevice.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `SerialNumber` (required): `string`; length 9..256; pattern `^[\w+=/:,.@-]+$`. 
+   * - `AuthenticationCode1` (required): `string`; length 6..6; pattern `^[\d]+$`. 
+   * - `AuthenticationCode2` (required): `string`; length 6..6; pattern `^[\d]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link EntityTemporarilyUnmodifiableException}
+   * @throws {@link InvalidAuthenticationCodeException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  enableMFADevice(input = {}, options = undefined) {
+    return this._call("EnableMFADevice", input, options);
+  }
+
+  /**
+   * Calls the IAM `EnableOrganizationsRootCredentialsManagement` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableOrganizationsRootCredentialsManagement.html.
+   *
+   * @returns a Promise of `{ OrganizationId, EnabledFeatures, $metadata }`.
+   * @throws {@link AccountNotManagementOrDelegatedAdministratorException}
+   * @throws {@link CallerIsNotManagementAccountException}
+   * @throws {@link OrganizationNotFoundException}
+   * @throws {@link OrganizationNotInAllFeaturesModeException}
+   * @throws {@link ServiceAccessNotEnabledException}
+   */
+  enableOrganizationsRootCredentialsManagement(input = {}, options = undefined) {
+    return this._call("EnableOrganizationsRootCredentialsManagement", input, options);
+  }
+
+  /**
+   * Calls the IAM `EnableOrganizationsRootSessions` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableOrganizationsRootSessions.html.
+   *
+   * @returns a Promise of `{ OrganizationId, EnabledFeatures, $metadata }`.
+   * @throws {@link AccountNotManagementOrDelegatedAdministratorException}
+   * @throws {@link CallerIsNotManagementAccountException}
+   * @throws {@link OrganizationNotFoundException}
+   * @throws {@link OrganizationNotInAllFeaturesModeException}
+   * @throws {@link ServiceAccessNotEnabledException}
+   */
+  enableOrganizationsRootSessions(input = {}, options = undefined) {
+    return this._call("EnableOrganizationsRootSessions", input, options);
+  }
+
+  /**
+   * Calls the IAM `EnableOutboundWebIdentityFederation` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableOutboundWebIdentityFederation.html.
+   *
+   * @returns a Promise of `{ IssuerIdentifier, $metadata }`.
+   * @throws {@link FeatureEnabledException}
+   */
+  enableOutboundWebIdentityFederation(input = {}, options = undefined) {
+    return this._call("EnableOutboundWebIdentityFederation", input, options);
+  }
+
+  /**
+   * Calls the IAM `GenerateCredentialReport` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GenerateCredentialReport.html.
+   *
+   * @returns a Promise of `{ State, Description, $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link ServiceFailureException}
+   */
+  generateCredentialReport(input = {}, options = undefined) {
+    return this._call("GenerateCredentialReport", input, options);
+  }
+
+  /**
+   * Calls the IAM `GenerateOrganizationsAccessReport` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GenerateOrganizationsAccessReport.html.
+   *
+   * Input members:
+   * - `EntityPath` (required): `string`; length 19..427; pattern `^o-[0-9a-z]{10,32}\/r-[0-9a-z]{4,32}[0-9a-z-\/]*$`. 
+   * - `OrganizationsPolicyId`: `string`; pattern `^p-[0-9a-zA-Z_]{8,128}$`. 
+   *
+   * @returns a Promise of `{ JobId, $metadata }`.
+   * @throws {@link ReportGenerationLimitExceededException}
+   */
+  generateOrganizationsAccessReport(input = {}, options = undefined) {
+    return this._call("GenerateOrganizationsAccessReport", input, options);
+  }
+
+  /**
+   * Calls the IAM `GenerateServiceLastAccessedDetails` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GenerateServiceLastAccessedDetails.html.
+   *
+   * Input members:
+   * - `Arn` (required): `string`; length 20..2048. 
+   * - `Granularity`: `"SERVICE_LEVEL" | "ACTION_LEVEL"`. 
+   *
+   * @returns a Promise of `{ JobId, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   */
+  generateServiceLastAccessedDetails(input = {}, options = undefined) {
+    return this._call("GenerateServiceLastAccessedDetails", input, options);
+  }
+
+  /**
+   * Reports when, where and with which service an access key was last used. AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccessKeyLastUsed.html.
    *
    * Input members:
    * - `AccessKeyId` (required): `string`; length 16..128; pattern `^[\w]+$`. Identifier of the key to report on.
@@ -118,7 +1131,410 @@ class IAM extends IAMClient {
   }
 
   /**
-   * Looks up one IAM user, defaulting to the caller when no name is supplied.
+   * Calls the IAM `GetAccountAuthorizationDetails` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html.
+   *
+   * Input members:
+   * - `Filter`: `("User" | "Role" | "Group" | "LocalManagedPolicy" | "AWSManagedPolicy")[]`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   *
+   * @returns a Promise of `{ UserDetailList, GroupDetailList, RoleDetailList, Policies, IsTruncated, Marker, $metadata }`.
+   * @throws {@link ServiceFailureException}
+   */
+  getAccountAuthorizationDetails(input = {}, options = undefined) {
+    return this._call("GetAccountAuthorizationDetails", input, options);
+  }
+
+  /**
+   * Calls the IAM `GetAccountPasswordPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountPasswordPolicy.html.
+   *
+   * @returns a Promise of `{ PasswordPolicy, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getAccountPasswordPolicy(input = {}, options = undefined) {
+    return this._call("GetAccountPasswordPolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `GetAccountSummary` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountSummary.html.
+   *
+   * @returns a Promise of `{ SummaryMap, $metadata }`.
+   * @throws {@link ServiceFailureException}
+   */
+  getAccountSummary(input = {}, options = undefined) {
+    return this._call("GetAccountSummary", input, options);
+  }
+
+  /**
+   * Calls the IAM `GetContextKeysForCustomPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForCustomPolicy.html.
+   *
+   * Input members:
+   * - `PolicyInputList` (required): `string[]`. 
+   *
+   * @returns a Promise of `{ ContextKeyNames, $metadata }`.
+   * @throws {@link InvalidInputException}
+   */
+  getContextKeysForCustomPolicy(input = {}, options = undefined) {
+    return this._call("GetContextKeysForCustomPolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `GetContextKeysForPrincipalPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForPrincipalPolicy.html.
+   *
+   * Input members:
+   * - `PolicySourceArn` (required): `string`; length 20..2048. 
+   * - `PolicyInputList`: `string[]`. 
+   *
+   * @returns a Promise of `{ ContextKeyNames, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   */
+  getContextKeysForPrincipalPolicy(input = {}, options = undefined) {
+    return this._call("GetContextKeysForPrincipalPolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `GetCredentialReport` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetCredentialReport.html.
+   *
+   * @returns a Promise of `{ Content, ReportFormat, GeneratedTime, $metadata }`.
+   * @throws {@link CredentialReportExpiredException}
+   * @throws {@link CredentialReportNotPresentException}
+   * @throws {@link CredentialReportNotReadyException}
+   * @throws {@link ServiceFailureException}
+   */
+  getCredentialReport(input = {}, options = undefined) {
+    return this._call("GetCredentialReport", input, options);
+  }
+
+  /**
+   * Calls the IAM `GetDelegationRequest` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetDelegationRequest.html.
+   *
+   * Input members:
+   * - `DelegationRequestId` (required): `string`; length 16..128; pattern `^[\w-]+$`. 
+   * - `DelegationPermissionCheck`: `boolean`. 
+   *
+   * @returns a Promise of `{ DelegationRequest, PermissionCheckStatus, PermissionCheckResult, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getDelegationRequest(input = {}, options = undefined) {
+    return this._call("GetDelegationRequest", input, options);
+  }
+
+  /**
+   * Calls the IAM `GetGroup` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetGroup.html.
+   *
+   * Input members:
+   * - `GroupName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Group, Users, IsTruncated, Marker, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getGroup(input = {}, options = undefined) {
+    return this._call("GetGroup", input, options);
+  }
+
+  /**
+   * Calls the IAM `GetGroupPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetGroupPolicy.html.
+   *
+   * Input members:
+   * - `GroupName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ GroupName, PolicyName, PolicyDocument, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getGroupPolicy(input = {}, options = undefined) {
+    return this._call("GetGroupPolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `GetHumanReadableSummary` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetHumanReadableSummary.html.
+   *
+   * Input members:
+   * - `EntityArn` (required): `string`; length 20..2048. 
+   * - `Locale`: `string`; length 2..12. 
+   *
+   * @returns a Promise of `{ SummaryContent, Locale, SummaryState, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getHumanReadableSummary(input = {}, options = undefined) {
+    return this._call("GetHumanReadableSummary", input, options);
+  }
+
+  /**
+   * Calls the IAM `GetInstanceProfile` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetInstanceProfile.html.
+   *
+   * Input members:
+   * - `InstanceProfileName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ InstanceProfile, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getInstanceProfile(input = {}, options = undefined) {
+    return this._call("GetInstanceProfile", input, options);
+  }
+
+  /**
+   * Calls the IAM `GetLoginProfile` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetLoginProfile.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ LoginProfile, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getLoginProfile(input = {}, options = undefined) {
+    return this._call("GetLoginProfile", input, options);
+  }
+
+  /**
+   * Calls the IAM `GetMFADevice` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetMFADevice.html.
+   *
+   * Input members:
+   * - `SerialNumber` (required): `string`; length 9..256; pattern `^[\w+=/:,.@-]+$`. 
+   * - `UserName`: `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ UserName, SerialNumber, EnableDate, Certifications, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getMFADevice(input = {}, options = undefined) {
+    return this._call("GetMFADevice", input, options);
+  }
+
+  /**
+   * Calls the IAM `GetOpenIDConnectProvider` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetOpenIDConnectProvider.html.
+   *
+   * Input members:
+   * - `OpenIDConnectProviderArn` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ Url, ClientIDList, ThumbprintList, CreateDate, Tags, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getOpenIDConnectProvider(input = {}, options = undefined) {
+    return this._call("GetOpenIDConnectProvider", input, options);
+  }
+
+  /**
+   * Calls the IAM `GetOrganizationsAccessReport` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetOrganizationsAccessReport.html.
+   *
+   * Input members:
+   * - `JobId` (required): `string`; length 36..36. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `SortKey`: `"SERVICE_NAMESPACE_ASCENDING" | "SERVICE_NAMESPACE_DESCENDING" | "LAST_AUTHENTICATED_TIME_ASCENDING" | "LAST_AUTHENTICATED_TIME_DESCENDING"`. 
+   *
+   * @returns a Promise of `{ JobStatus, JobCreationDate, JobCompletionDate, NumberOfServicesAccessible, NumberOfServicesNotAccessed, AccessDetails, IsTruncated, Marker, ErrorDetails, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   */
+  getOrganizationsAccessReport(input = {}, options = undefined) {
+    return this._call("GetOrganizationsAccessReport", input, options);
+  }
+
+  /**
+   * Calls the IAM `GetOutboundWebIdentityFederationInfo` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetOutboundWebIdentityFederationInfo.html.
+   *
+   * @returns a Promise of `{ IssuerIdentifier, JwtVendingEnabled, $metadata }`.
+   * @throws {@link FeatureDisabledException}
+   */
+  getOutboundWebIdentityFederationInfo(input = {}, options = undefined) {
+    return this._call("GetOutboundWebIdentityFederationInfo", input, options);
+  }
+
+  /**
+   * Calls the IAM `GetPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicy.html.
+   *
+   * Input members:
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ Policy, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getPolicy(input = {}, options = undefined) {
+    return this._call("GetPolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `GetPolicyVersion` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicyVersion.html.
+   *
+   * Input members:
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   * - `VersionId` (required): `string`; pattern `^v[1-9][0-9]*(\.[A-Za-z0-9-]*)?$`. 
+   *
+   * @returns a Promise of `{ PolicyVersion, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getPolicyVersion(input = {}, options = undefined) {
+    return this._call("GetPolicyVersion", input, options);
+  }
+
+  /**
+   * Calls the IAM `GetRole` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRole.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ Role, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getRole(input = {}, options = undefined) {
+    return this._call("GetRole", input, options);
+  }
+
+  /**
+   * Calls the IAM `GetRolePolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRolePolicy.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ RoleName, PolicyName, PolicyDocument, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getRolePolicy(input = {}, options = undefined) {
+    return this._call("GetRolePolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `GetSAMLProvider` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetSAMLProvider.html.
+   *
+   * Input members:
+   * - `SAMLProviderArn` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ SAMLProviderUUID, SAMLMetadataDocument, CreateDate, ValidUntil, Tags, AssertionEncryptionMode, PrivateKeyList, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getSAMLProvider(input = {}, options = undefined) {
+    return this._call("GetSAMLProvider", input, options);
+  }
+
+  /**
+   * Calls the IAM `GetSSHPublicKey` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetSSHPublicKey.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `SSHPublicKeyId` (required): `string`; length 20..128; pattern `^[\w]+$`. 
+   * - `Encoding` (required): `"SSH" | "PEM"`. 
+   *
+   * @returns a Promise of `{ SSHPublicKey, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link UnrecognizedPublicKeyEncodingException}
+   */
+  getSSHPublicKey(input = {}, options = undefined) {
+    return this._call("GetSSHPublicKey", input, options);
+  }
+
+  /**
+   * Calls the IAM `GetServerCertificate` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServerCertificate.html.
+   *
+   * Input members:
+   * - `ServerCertificateName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ ServerCertificate, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getServerCertificate(input = {}, options = undefined) {
+    return this._call("GetServerCertificate", input, options);
+  }
+
+  /**
+   * Calls the IAM `GetServiceLastAccessedDetails` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLastAccessedDetails.html.
+   *
+   * Input members:
+   * - `JobId` (required): `string`; length 36..36. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   *
+   * @returns a Promise of `{ JobStatus, JobType, JobCreationDate, ServicesLastAccessed, JobCompletionDate, IsTruncated, Marker, Error, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   */
+  getServiceLastAccessedDetails(input = {}, options = undefined) {
+    return this._call("GetServiceLastAccessedDetails", input, options);
+  }
+
+  /**
+   * Calls the IAM `GetServiceLastAccessedDetailsWithEntities` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLastAccessedDetailsWithEntities.html.
+   *
+   * Input members:
+   * - `JobId` (required): `string`; length 36..36. 
+   * - `ServiceNamespace` (required): `string`; length 1..64; pattern `^[\w-]*$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   *
+   * @returns a Promise of `{ JobStatus, JobCreationDate, JobCompletionDate, EntityDetailsList, IsTruncated, Marker, Error, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   */
+  getServiceLastAccessedDetailsWithEntities(input = {}, options = undefined) {
+    return this._call("GetServiceLastAccessedDetailsWithEntities", input, options);
+  }
+
+  /**
+   * Calls the IAM `GetServiceLinkedRoleDeletionStatus` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLinkedRoleDeletionStatus.html.
+   *
+   * Input members:
+   * - `DeletionTaskId` (required): `string`; length 1..1000. 
+   *
+   * @returns a Promise of `{ Status, Reason, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getServiceLinkedRoleDeletionStatus(input = {}, options = undefined) {
+    return this._call("GetServiceLinkedRoleDeletionStatus", input, options);
+  }
+
+  /**
+   * Looks up one IAM user, defaulting to the caller when no name is supplied. AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetUser.html.
    *
    * Input members:
    * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. User to look up; the caller when omitted.
@@ -129,6 +1545,22 @@ class IAM extends IAMClient {
    */
   getUser(input = {}, options = undefined) {
     return this._call("GetUser", input, options);
+  }
+
+  /**
+   * Calls the IAM `GetUserPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetUserPolicy.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ UserName, PolicyName, PolicyDocument, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  getUserPolicy(input = {}, options = undefined) {
+    return this._call("GetUserPolicy", input, options);
   }
 
   /**
@@ -152,7 +1584,8 @@ class IAM extends IAMClient {
   }
 
   /**
-   * Lists the access keys that belong to a user, one page at a time.
+   * Lists the access keys that belong to a user, one page at a time. AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAccessKeys.html.
    *
    * Input members:
    * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. User whose keys are listed; the caller when omitted.
@@ -165,6 +1598,672 @@ class IAM extends IAMClient {
    */
   listAccessKeys(input = {}, options = undefined) {
     return this._call("ListAccessKeys", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListAccountAliases` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAccountAliases.html.
+   *
+   * Input members:
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ AccountAliases, IsTruncated, Marker, $metadata }`.
+   * @throws {@link ServiceFailureException}
+   */
+  listAccountAliases(input = {}, options = undefined) {
+    return this._call("ListAccountAliases", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListAttachedGroupPolicies` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAttachedGroupPolicies.html.
+   *
+   * Input members:
+   * - `GroupName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `PathPrefix`: `string`; length 1..512; pattern `^((/[A-Za-z0-9\.,\+@=_-]+)*)/$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ AttachedPolicies, IsTruncated, Marker, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listAttachedGroupPolicies(input = {}, options = undefined) {
+    return this._call("ListAttachedGroupPolicies", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListAttachedRolePolicies` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAttachedRolePolicies.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `PathPrefix`: `string`; length 1..512; pattern `^((/[A-Za-z0-9\.,\+@=_-]+)*)/$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ AttachedPolicies, IsTruncated, Marker, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listAttachedRolePolicies(input = {}, options = undefined) {
+    return this._call("ListAttachedRolePolicies", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListAttachedUserPolicies` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAttachedUserPolicies.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `PathPrefix`: `string`; length 1..512; pattern `^((/[A-Za-z0-9\.,\+@=_-]+)*)/$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ AttachedPolicies, IsTruncated, Marker, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listAttachedUserPolicies(input = {}, options = undefined) {
+    return this._call("ListAttachedUserPolicies", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListDelegationRequests` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListDelegationRequests.html.
+   *
+   * Input members:
+   * - `OwnerId`: `string`; length 20..2048; pattern `^[a-zA-Z0-9:/+=,.@_-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ DelegationRequests, Marker, isTruncated, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listDelegationRequests(input = {}, options = undefined) {
+    return this._call("ListDelegationRequests", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListEntitiesForPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListEntitiesForPolicy.html.
+   *
+   * Input members:
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   * - `EntityFilter`: `"User" | "Role" | "Group" | "LocalManagedPolicy" | "AWSManagedPolicy"`. 
+   * - `PathPrefix`: `string`; length 1..512; pattern `^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$`. 
+   * - `PolicyUsageFilter`: `"PermissionsPolicy" | "PermissionsBoundary"`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ PolicyGroups, PolicyUsers, PolicyRoles, IsTruncated, Marker, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listEntitiesForPolicy(input = {}, options = undefined) {
+    return this._call("ListEntitiesForPolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListGroupPolicies` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListGroupPolicies.html.
+   *
+   * Input members:
+   * - `GroupName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ PolicyNames, IsTruncated, Marker, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listGroupPolicies(input = {}, options = undefined) {
+    return this._call("ListGroupPolicies", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListGroups` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListGroups.html.
+   *
+   * Input members:
+   * - `PathPrefix`: `string`; length 1..512; pattern `^\u002F[\u0021-\u007F]*$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Groups, IsTruncated, Marker, $metadata }`.
+   * @throws {@link ServiceFailureException}
+   */
+  listGroups(input = {}, options = undefined) {
+    return this._call("ListGroups", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListGroupsForUser` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListGroupsForUser.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Groups, IsTruncated, Marker, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listGroupsForUser(input = {}, options = undefined) {
+    return this._call("ListGroupsForUser", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListInstanceProfileTags` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListInstanceProfileTags.html.
+   *
+   * Input members:
+   * - `InstanceProfileName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Tags, IsTruncated, Marker, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listInstanceProfileTags(input = {}, options = undefined) {
+    return this._call("ListInstanceProfileTags", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListInstanceProfiles` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListInstanceProfiles.html.
+   *
+   * Input members:
+   * - `PathPrefix`: `string`; length 1..512; pattern `^\u002F[\u0021-\u007F]*$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ InstanceProfiles, IsTruncated, Marker, $metadata }`.
+   * @throws {@link ServiceFailureException}
+   */
+  listInstanceProfiles(input = {}, options = undefined) {
+    return this._call("ListInstanceProfiles", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListInstanceProfilesForRole` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListInstanceProfilesForRole.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ InstanceProfiles, IsTruncated, Marker, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listInstanceProfilesForRole(input = {}, options = undefined) {
+    return this._call("ListInstanceProfilesForRole", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListMFADeviceTags` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListMFADeviceTags.html.
+   *
+   * Input members:
+   * - `SerialNumber` (required): `string`; length 9..256; pattern `^[\w+=/:,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Tags, IsTruncated, Marker, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listMFADeviceTags(input = {}, options = undefined) {
+    return this._call("ListMFADeviceTags", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListMFADevices` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListMFADevices.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ MFADevices, IsTruncated, Marker, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listMFADevices(input = {}, options = undefined) {
+    return this._call("ListMFADevices", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListOpenIDConnectProviderTags` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListOpenIDConnectProviderTags.html.
+   *
+   * Input members:
+   * - `OpenIDConnectProviderArn` (required): `string`; length 20..2048. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Tags, IsTruncated, Marker, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listOpenIDConnectProviderTags(input = {}, options = undefined) {
+    return this._call("ListOpenIDConnectProviderTags", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListOpenIDConnectProviders` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListOpenIDConnectProviders.html.
+   *
+   * @returns a Promise of `{ OpenIDConnectProviderList, $metadata }`.
+   * @throws {@link ServiceFailureException}
+   */
+  listOpenIDConnectProviders(input = {}, options = undefined) {
+    return this._call("ListOpenIDConnectProviders", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListOrganizationsFeatures` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListOrganizationsFeatures.html.
+   *
+   * @returns a Promise of `{ OrganizationId, EnabledFeatures, $metadata }`.
+   * @throws {@link AccountNotManagementOrDelegatedAdministratorException}
+   * @throws {@link OrganizationNotFoundException}
+   * @throws {@link OrganizationNotInAllFeaturesModeException}
+   * @throws {@link ServiceAccessNotEnabledException}
+   */
+  listOrganizationsFeatures(input = {}, options = undefined) {
+    return this._call("ListOrganizationsFeatures", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListPolicies` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicies.html.
+   *
+   * Input members:
+   * - `Scope`: `"All" | "AWS" | "Local"`. 
+   * - `OnlyAttached`: `boolean`. 
+   * - `PathPrefix`: `string`; length 1..512; pattern `^((/[A-Za-z0-9\.,\+@=_-]+)*)/$`. 
+   * - `PolicyUsageFilter`: `"PermissionsPolicy" | "PermissionsBoundary"`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Policies, IsTruncated, Marker, $metadata }`.
+   * @throws {@link ServiceFailureException}
+   */
+  listPolicies(input = {}, options = undefined) {
+    return this._call("ListPolicies", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListPoliciesGrantingServiceAccess` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPoliciesGrantingServiceAccess.html.
+   *
+   * Input members:
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `Arn` (required): `string`; length 20..2048. 
+   * - `ServiceNamespaces` (required): `string[]`; length 1..200. 
+   *
+   * @returns a Promise of `{ PoliciesGrantingServiceAccess, IsTruncated, Marker, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   */
+  listPoliciesGrantingServiceAccess(input = {}, options = undefined) {
+    return this._call("ListPoliciesGrantingServiceAccess", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListPolicyTags` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicyTags.html.
+   *
+   * Input members:
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Tags, IsTruncated, Marker, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listPolicyTags(input = {}, options = undefined) {
+    return this._call("ListPolicyTags", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListPolicyVersions` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicyVersions.html.
+   *
+   * Input members:
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Versions, IsTruncated, Marker, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listPolicyVersions(input = {}, options = undefined) {
+    return this._call("ListPolicyVersions", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListRolePolicies` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRolePolicies.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ PolicyNames, IsTruncated, Marker, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listRolePolicies(input = {}, options = undefined) {
+    return this._call("ListRolePolicies", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListRoleTags` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRoleTags.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Tags, IsTruncated, Marker, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listRoleTags(input = {}, options = undefined) {
+    return this._call("ListRoleTags", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListRoles` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRoles.html.
+   *
+   * Input members:
+   * - `PathPrefix`: `string`; length 1..512; pattern `^\u002F[\u0021-\u007F]*$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Roles, IsTruncated, Marker, $metadata }`.
+   * @throws {@link ServiceFailureException}
+   */
+  listRoles(input = {}, options = undefined) {
+    return this._call("ListRoles", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListSAMLProviderTags` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListSAMLProviderTags.html.
+   *
+   * Input members:
+   * - `SAMLProviderArn` (required): `string`; length 20..2048. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Tags, IsTruncated, Marker, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listSAMLProviderTags(input = {}, options = undefined) {
+    return this._call("ListSAMLProviderTags", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListSAMLProviders` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListSAMLProviders.html.
+   *
+   * @returns a Promise of `{ SAMLProviderList, $metadata }`.
+   * @throws {@link ServiceFailureException}
+   */
+  listSAMLProviders(input = {}, options = undefined) {
+    return this._call("ListSAMLProviders", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListSSHPublicKeys` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListSSHPublicKeys.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ SSHPublicKeys, IsTruncated, Marker, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   */
+  listSSHPublicKeys(input = {}, options = undefined) {
+    return this._call("ListSSHPublicKeys", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListServerCertificateTags` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListServerCertificateTags.html.
+   *
+   * Input members:
+   * - `ServerCertificateName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Tags, IsTruncated, Marker, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listServerCertificateTags(input = {}, options = undefined) {
+    return this._call("ListServerCertificateTags", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListServerCertificates` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListServerCertificates.html.
+   *
+   * Input members:
+   * - `PathPrefix`: `string`; length 1..512; pattern `^\u002F[\u0021-\u007F]*$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ ServerCertificateMetadataList, IsTruncated, Marker, $metadata }`.
+   * @throws {@link ServiceFailureException}
+   */
+  listServerCertificates(input = {}, options = undefined) {
+    return this._call("ListServerCertificates", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListServiceSpecificCredentials` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListServiceSpecificCredentials.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `ServiceName`: `string`. 
+   * - `AllUsers`: `boolean`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ ServiceSpecificCredentials, Marker, IsTruncated, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceNotSupportedException}
+   */
+  listServiceSpecificCredentials(input = {}, options = undefined) {
+    return this._call("ListServiceSpecificCredentials", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListSigningCertificates` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListSigningCertificates.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Certificates, IsTruncated, Marker, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listSigningCertificates(input = {}, options = undefined) {
+    return this._call("ListSigningCertificates", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListUserPolicies` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUserPolicies.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ PolicyNames, IsTruncated, Marker, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listUserPolicies(input = {}, options = undefined) {
+    return this._call("ListUserPolicies", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListUserTags` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUserTags.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Tags, IsTruncated, Marker, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  listUserTags(input = {}, options = undefined) {
+    return this._call("ListUserTags", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListUsers` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUsers.html.
+   *
+   * Input members:
+   * - `PathPrefix`: `string`; length 1..512; pattern `^\u002F[\u0021-\u007F]*$`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ Users, IsTruncated, Marker, $metadata }`.
+   * @throws {@link ServiceFailureException}
+   */
+  listUsers(input = {}, options = undefined) {
+    return this._call("ListUsers", input, options);
+  }
+
+  /**
+   * Calls the IAM `ListVirtualMFADevices` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListVirtualMFADevices.html.
+   *
+   * Input members:
+   * - `AssignmentStatus`: `"Assigned" | "Unassigned" | "Any"`. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   *
+   * @returns a Promise of `{ VirtualMFADevices, IsTruncated, Marker, $metadata }`.
+   */
+  listVirtualMFADevices(input = {}, options = undefined) {
+    return this._call("ListVirtualMFADevices", input, options);
+  }
+
+  /**
+   * Calls the IAM `PutGroupPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutGroupPolicy.html.
+   *
+   * Input members:
+   * - `GroupName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyDocument` (required): `string`; length 1..131072; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link MalformedPolicyDocumentException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  putGroupPolicy(input = {}, options = undefined) {
+    return this._call("PutGroupPolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `PutRolePermissionsBoundary` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePermissionsBoundary.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `PermissionsBoundary` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link PolicyNotAttachableException}
+   * @throws {@link ServiceFailureException}
+   * @throws {@link UnmodifiableEntityException}
+   */
+  putRolePermissionsBoundary(input = {}, options = undefined) {
+    return this._call("PutRolePermissionsBoundary", input, options);
+  }
+
+  /**
+   * Calls the IAM `PutRolePolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePolicy.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyDocument` (required): `string`; length 1..131072; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link MalformedPolicyDocumentException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   * @throws {@link UnmodifiableEntityException}
+   */
+  putRolePolicy(input = {}, options = undefined) {
+    return this._call("PutRolePolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `PutUserPermissionsBoundary` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutUserPermissionsBoundary.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `PermissionsBoundary` (required): `string`; length 20..2048. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link PolicyNotAttachableException}
+   * @throws {@link ServiceFailureException}
+   */
+  putUserPermissionsBoundary(input = {}, options = undefined) {
+    return this._call("PutUserPermissionsBoundary", input, options);
   }
 
   /**
@@ -184,6 +2283,113 @@ class IAM extends IAMClient {
    */
   putUserPolicy(input = {}, options = undefined) {
     return this._call("PutUserPolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `RejectDelegationRequest` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_RejectDelegationRequest.html.
+   *
+   * Input members:
+   * - `DelegationRequestId` (required): `string`; length 16..128; pattern `^[\w-]+$`. 
+   * - `Notes`: `string`; length 0..500; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  rejectDelegationRequest(input = {}, options = undefined) {
+    return this._call("RejectDelegationRequest", input, options);
+  }
+
+  /**
+   * Calls the IAM `RemoveClientIDFromOpenIDConnectProvider` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_RemoveClientIDFromOpenIDConnectProvider.html.
+   *
+   * Input members:
+   * - `OpenIDConnectProviderArn` (required): `string`; length 20..2048. 
+   * - `ClientID` (required): `string`; length 1..255. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  removeClientIDFromOpenIDConnectProvider(input = {}, options = undefined) {
+    return this._call("RemoveClientIDFromOpenIDConnectProvider", input, options);
+  }
+
+  /**
+   * Calls the IAM `RemoveRoleFromInstanceProfile` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_RemoveRoleFromInstanceProfile.html.
+   *
+   * Input members:
+   * - `InstanceProfileName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   * @throws {@link UnmodifiableEntityException}
+   */
+  removeRoleFromInstanceProfile(input = {}, options = undefined) {
+    return this._call("RemoveRoleFromInstanceProfile", input, options);
+  }
+
+  /**
+   * Calls the IAM `RemoveUserFromGroup` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_RemoveUserFromGroup.html.
+   *
+   * Input members:
+   * - `GroupName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  removeUserFromGroup(input = {}, options = undefined) {
+    return this._call("RemoveUserFromGroup", input, options);
+  }
+
+  /**
+   * Calls the IAM `ResetServiceSpecificCredential` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ResetServiceSpecificCredential.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `ServiceSpecificCredentialId` (required): `string`; length 20..128; pattern `^[\w]+$`. 
+   *
+   * @returns a Promise of `{ ServiceSpecificCredential, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   */
+  resetServiceSpecificCredential(input = {}, options = undefined) {
+    return this._call("ResetServiceSpecificCredential", input, options);
+  }
+
+  /**
+   * Calls the IAM `ResyncMFADevice` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ResyncMFADevice.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `SerialNumber` (required): `string`; length 9..256; pattern `^[\w+=/:,.@-]+$`. 
+   * - `AuthenticationCode1` (required): `string`; length 6..6; pattern `^[\d]+$`. 
+   * - `AuthenticationCode2` (required): `string`; length 6..6; pattern `^[\d]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidAuthenticationCodeException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  resyncMFADevice(input = {}, options = undefined) {
+    return this._call("ResyncMFADevice", input, options);
   }
 
   /**
@@ -209,6 +2415,23 @@ class IAM extends IAMClient {
   }
 
   /**
+   * Calls the IAM `SendDelegationToken` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SendDelegationToken.html.
+   *
+   * Input members:
+   * - `DelegationRequestId` (required): `string`; length 16..128; pattern `^[\w-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  sendDelegationToken(input = {}, options = undefined) {
+    return this._call("SendDelegationToken", input, options);
+  }
+
+  /**
    * Derives the SES SMTP password (version 4) of a secret access key for a region, as Terraform's
    * ses_smtp_password_v4; local, no request is sent.
    *
@@ -223,7 +2446,386 @@ class IAM extends IAMClient {
   }
 
   /**
-   * Switches an access key between the active and inactive states.
+   * Calls the IAM `SetDefaultPolicyVersion` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SetDefaultPolicyVersion.html.
+   *
+   * Input members:
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   * - `VersionId` (required): `string`; pattern `^v[1-9][0-9]*(\.[A-Za-z0-9-]*)?$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  setDefaultPolicyVersion(input = {}, options = undefined) {
+    return this._call("SetDefaultPolicyVersion", input, options);
+  }
+
+  /**
+   * Calls the IAM `SetSecurityTokenServicePreferences` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SetSecurityTokenServicePreferences.html.
+   *
+   * Input members:
+   * - `GlobalEndpointTokenVersion` (required): `"v1Token" | "v2Token"`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ServiceFailureException}
+   */
+  setSecurityTokenServicePreferences(input = {}, options = undefined) {
+    return this._call("SetSecurityTokenServicePreferences", input, options);
+  }
+
+  /**
+   * Calls the IAM `SimulateCustomPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html.
+   *
+   * Input members:
+   * - `PolicyInputList` (required): `string[]`. 
+   * - `PermissionsBoundaryPolicyInputList`: `string[]`. 
+   * - `ActionNames` (required): `string[]`. 
+   * - `ResourceArns`: `string[]`. 
+   * - `ResourcePolicy`: `string`; length 1..131072; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `ResourceOwner`: `string`; length 1..2048. 
+   * - `CallerArn`: `string`; length 1..2048. 
+   * - `ContextEntries`: `ContextEntry[]`. 
+   * - `ResourceHandlingOption`: `string`; length 1..64. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   *
+   * @returns a Promise of `{ EvaluationResults, IsTruncated, Marker, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link PolicyEvaluationException}
+   */
+  simulateCustomPolicy(input = {}, options = undefined) {
+    return this._call("SimulateCustomPolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `SimulatePrincipalPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html.
+   *
+   * Input members:
+   * - `PolicySourceArn` (required): `string`; length 20..2048. 
+   * - `PolicyInputList`: `string[]`. 
+   * - `PermissionsBoundaryPolicyInputList`: `string[]`. 
+   * - `ActionNames` (required): `string[]`. 
+   * - `ResourceArns`: `string[]`. 
+   * - `ResourcePolicy`: `string`; length 1..131072; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `ResourceOwner`: `string`; length 1..2048. 
+   * - `CallerArn`: `string`; length 1..2048. 
+   * - `ContextEntries`: `ContextEntry[]`. 
+   * - `ResourceHandlingOption`: `string`; length 1..64. 
+   * - `MaxItems`: `number`; range 1..1000. 
+   * - `Marker`: `string`; length 1..320; pattern `^[\u0020-\u00FF]+$`. 
+   *
+   * @returns a Promise of `{ EvaluationResults, IsTruncated, Marker, $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link PolicyEvaluationException}
+   */
+  simulatePrincipalPolicy(input = {}, options = undefined) {
+    return this._call("SimulatePrincipalPolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `TagInstanceProfile` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagInstanceProfile.html.
+   *
+   * Input members:
+   * - `InstanceProfileName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Tags` (required): `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  tagInstanceProfile(input = {}, options = undefined) {
+    return this._call("TagInstanceProfile", input, options);
+  }
+
+  /**
+   * Calls the IAM `TagMFADevice` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagMFADevice.html.
+   *
+   * Input members:
+   * - `SerialNumber` (required): `string`; length 9..256; pattern `^[\w+=/:,.@-]+$`. 
+   * - `Tags` (required): `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  tagMFADevice(input = {}, options = undefined) {
+    return this._call("TagMFADevice", input, options);
+  }
+
+  /**
+   * Calls the IAM `TagOpenIDConnectProvider` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagOpenIDConnectProvider.html.
+   *
+   * Input members:
+   * - `OpenIDConnectProviderArn` (required): `string`; length 20..2048. 
+   * - `Tags` (required): `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  tagOpenIDConnectProvider(input = {}, options = undefined) {
+    return this._call("TagOpenIDConnectProvider", input, options);
+  }
+
+  /**
+   * Calls the IAM `TagPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagPolicy.html.
+   *
+   * Input members:
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   * - `Tags` (required): `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  tagPolicy(input = {}, options = undefined) {
+    return this._call("TagPolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `TagRole` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagRole.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `Tags` (required): `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  tagRole(input = {}, options = undefined) {
+    return this._call("TagRole", input, options);
+  }
+
+  /**
+   * Calls the IAM `TagSAMLProvider` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagSAMLProvider.html.
+   *
+   * Input members:
+   * - `SAMLProviderArn` (required): `string`; length 20..2048. 
+   * - `Tags` (required): `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  tagSAMLProvider(input = {}, options = undefined) {
+    return this._call("TagSAMLProvider", input, options);
+  }
+
+  /**
+   * Calls the IAM `TagServerCertificate` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagServerCertificate.html.
+   *
+   * Input members:
+   * - `ServerCertificateName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Tags` (required): `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  tagServerCertificate(input = {}, options = undefined) {
+    return this._call("TagServerCertificate", input, options);
+  }
+
+  /**
+   * Calls the IAM `TagUser` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagUser.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `Tags` (required): `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  tagUser(input = {}, options = undefined) {
+    return this._call("TagUser", input, options);
+  }
+
+  /**
+   * Calls the IAM `UntagInstanceProfile` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagInstanceProfile.html.
+   *
+   * Input members:
+   * - `InstanceProfileName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `TagKeys` (required): `string[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  untagInstanceProfile(input = {}, options = undefined) {
+    return this._call("UntagInstanceProfile", input, options);
+  }
+
+  /**
+   * Calls the IAM `UntagMFADevice` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagMFADevice.html.
+   *
+   * Input members:
+   * - `SerialNumber` (required): `string`; length 9..256; pattern `^[\w+=/:,.@-]+$`. 
+   * - `TagKeys` (required): `string[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  untagMFADevice(input = {}, options = undefined) {
+    return this._call("UntagMFADevice", input, options);
+  }
+
+  /**
+   * Calls the IAM `UntagOpenIDConnectProvider` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagOpenIDConnectProvider.html.
+   *
+   * Input members:
+   * - `OpenIDConnectProviderArn` (required): `string`; length 20..2048. 
+   * - `TagKeys` (required): `string[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  untagOpenIDConnectProvider(input = {}, options = undefined) {
+    return this._call("UntagOpenIDConnectProvider", input, options);
+  }
+
+  /**
+   * Calls the IAM `UntagPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagPolicy.html.
+   *
+   * Input members:
+   * - `PolicyArn` (required): `string`; length 20..2048. 
+   * - `TagKeys` (required): `string[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  untagPolicy(input = {}, options = undefined) {
+    return this._call("UntagPolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `UntagRole` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagRole.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `TagKeys` (required): `string[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  untagRole(input = {}, options = undefined) {
+    return this._call("UntagRole", input, options);
+  }
+
+  /**
+   * Calls the IAM `UntagSAMLProvider` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagSAMLProvider.html.
+   *
+   * Input members:
+   * - `SAMLProviderArn` (required): `string`; length 20..2048. 
+   * - `TagKeys` (required): `string[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  untagSAMLProvider(input = {}, options = undefined) {
+    return this._call("UntagSAMLProvider", input, options);
+  }
+
+  /**
+   * Calls the IAM `UntagServerCertificate` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagServerCertificate.html.
+   *
+   * Input members:
+   * - `ServerCertificateName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `TagKeys` (required): `string[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  untagServerCertificate(input = {}, options = undefined) {
+    return this._call("UntagServerCertificate", input, options);
+  }
+
+  /**
+   * Calls the IAM `UntagUser` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagUser.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `TagKeys` (required): `string[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  untagUser(input = {}, options = undefined) {
+    return this._call("UntagUser", input, options);
+  }
+
+  /**
+   * Switches an access key between the active and inactive states. AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAccessKey.html.
    *
    * Input members:
    * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. Owner of the key; the caller when omitted.
@@ -239,22 +2841,523 @@ class IAM extends IAMClient {
   updateAccessKey(input = {}, options = undefined) {
     return this._call("UpdateAccessKey", input, options);
   }
+
+  /**
+   * Calls the IAM `UpdateAccountPasswordPolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAccountPasswordPolicy.html.
+   *
+   * Input members:
+   * - `MinimumPasswordLength`: `number`; range 6..128. 
+   * - `RequireSymbols`: `boolean`. 
+   * - `RequireNumbers`: `boolean`. 
+   * - `RequireUppercaseCharacters`: `boolean`. 
+   * - `RequireLowercaseCharacters`: `boolean`. 
+   * - `AllowUsersToChangePassword`: `boolean`. 
+   * - `MaxPasswordAge`: `number`; range 1..1095. 
+   * - `PasswordReusePrevention`: `number`; range 1..24. 
+   * - `HardExpiry`: `boolean`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link MalformedPolicyDocumentException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  updateAccountPasswordPolicy(input = {}, options = undefined) {
+    return this._call("UpdateAccountPasswordPolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `UpdateAssumeRolePolicy` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAssumeRolePolicy.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `PolicyDocument` (required): `string`; length 1..131072; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link LimitExceededException}
+   * @throws {@link MalformedPolicyDocumentException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   * @throws {@link UnmodifiableEntityException}
+   */
+  updateAssumeRolePolicy(input = {}, options = undefined) {
+    return this._call("UpdateAssumeRolePolicy", input, options);
+  }
+
+  /**
+   * Calls the IAM `UpdateDelegationRequest` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateDelegationRequest.html.
+   *
+   * Input members:
+   * - `DelegationRequestId` (required): `string`; length 16..128; pattern `^[\w-]+$`. 
+   * - `Notes`: `string`; length 0..500; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  updateDelegationRequest(input = {}, options = undefined) {
+    return this._call("UpdateDelegationRequest", input, options);
+  }
+
+  /**
+   * Calls the IAM `UpdateGroup` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateGroup.html.
+   *
+   * Input members:
+   * - `GroupName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `NewPath`: `string`; length 1..512; pattern `^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$`. 
+   * - `NewGroupName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  updateGroup(input = {}, options = undefined) {
+    return this._call("UpdateGroup", input, options);
+  }
+
+  /**
+   * Calls the IAM `UpdateLoginProfile` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateLoginProfile.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `Password`: `string`; length 1..128; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `PasswordResetRequired`: `boolean`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link EntityTemporarilyUnmodifiableException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link PasswordPolicyViolationException}
+   * @throws {@link ServiceFailureException}
+   */
+  updateLoginProfile(input = {}, options = undefined) {
+    return this._call("UpdateLoginProfile", input, options);
+  }
+
+  /**
+   * Calls the IAM `UpdateOpenIDConnectProviderThumbprint` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateOpenIDConnectProviderThumbprint.html.
+   *
+   * Input members:
+   * - `OpenIDConnectProviderArn` (required): `string`; length 20..2048. 
+   * - `ThumbprintList` (required): `string[]`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  updateOpenIDConnectProviderThumbprint(input = {}, options = undefined) {
+    return this._call("UpdateOpenIDConnectProviderThumbprint", input, options);
+  }
+
+  /**
+   * Calls the IAM `UpdateRole` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateRole.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `Description`: `string`; length 0..1000; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$`. 
+   * - `MaxSessionDuration`: `number`; range 3600..43200. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   * @throws {@link UnmodifiableEntityException}
+   */
+  updateRole(input = {}, options = undefined) {
+    return this._call("UpdateRole", input, options);
+  }
+
+  /**
+   * Calls the IAM `UpdateRoleDescription` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateRoleDescription.html.
+   *
+   * Input members:
+   * - `RoleName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `Description` (required): `string`; length 0..1000; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$`. 
+   *
+   * @returns a Promise of `{ Role, $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   * @throws {@link UnmodifiableEntityException}
+   */
+  updateRoleDescription(input = {}, options = undefined) {
+    return this._call("UpdateRoleDescription", input, options);
+  }
+
+  /**
+   * Calls the IAM `UpdateSAMLProvider` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateSAMLProvider.html.
+   *
+   * Input members:
+   * - `SAMLMetadataDocument`: `string`; length 1000..10000000. 
+   * - `SAMLProviderArn` (required): `string`; length 20..2048. 
+   * - `AssertionEncryptionMode`: `"Required" | "Allowed"`. 
+   * - `AddPrivateKey`: `string`; length 1..16384; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `RemovePrivateKey`: `string`; length 22..64; pattern `^[A-Z0-9]+$`. 
+   *
+   * @returns a Promise of `{ SAMLProviderArn, $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  updateSAMLProvider(input = {}, options = undefined) {
+    return this._call("UpdateSAMLProvider", input, options);
+  }
+
+  /**
+   * Calls the IAM `UpdateSSHPublicKey` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateSSHPublicKey.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `SSHPublicKeyId` (required): `string`; length 20..128; pattern `^[\w]+$`. 
+   * - `Status` (required): `"Active" | "Inactive" | "Expired"`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link NoSuchEntityException}
+   */
+  updateSSHPublicKey(input = {}, options = undefined) {
+    return this._call("UpdateSSHPublicKey", input, options);
+  }
+
+  /**
+   * Calls the IAM `UpdateServerCertificate` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateServerCertificate.html.
+   *
+   * Input members:
+   * - `ServerCertificateName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `NewPath`: `string`; length 1..512; pattern `^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$`. 
+   * - `NewServerCertificateName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  updateServerCertificate(input = {}, options = undefined) {
+    return this._call("UpdateServerCertificate", input, options);
+  }
+
+  /**
+   * Calls the IAM `UpdateServiceSpecificCredential` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateServiceSpecificCredential.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `ServiceSpecificCredentialId` (required): `string`; length 20..128; pattern `^[\w]+$`. 
+   * - `Status` (required): `"Active" | "Inactive" | "Expired"`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link NoSuchEntityException}
+   */
+  updateServiceSpecificCredential(input = {}, options = undefined) {
+    return this._call("UpdateServiceSpecificCredential", input, options);
+  }
+
+  /**
+   * Calls the IAM `UpdateSigningCertificate` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateSigningCertificate.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `CertificateId` (required): `string`; length 24..128; pattern `^[\w]+$`. 
+   * - `Status` (required): `"Active" | "Inactive" | "Expired"`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link InvalidInputException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  updateSigningCertificate(input = {}, options = undefined) {
+    return this._call("UpdateSigningCertificate", input, options);
+  }
+
+  /**
+   * Calls the IAM `UpdateUser` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateUser.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `NewPath`: `string`; length 1..512; pattern `^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$`. 
+   * - `NewUserName`: `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   *
+   * @returns a Promise of `{ $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link EntityTemporarilyUnmodifiableException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  updateUser(input = {}, options = undefined) {
+    return this._call("UpdateUser", input, options);
+  }
+
+  /**
+   * Calls the IAM `UploadSSHPublicKey` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UploadSSHPublicKey.html.
+   *
+   * Input members:
+   * - `UserName` (required): `string`; length 1..64; pattern `^[\w+=,.@-]+$`. 
+   * - `SSHPublicKeyBody` (required): `string`; length 1..16384; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   *
+   * @returns a Promise of `{ SSHPublicKey, $metadata }`.
+   * @throws {@link DuplicateSSHPublicKeyException}
+   * @throws {@link InvalidPublicKeyException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link UnrecognizedPublicKeyEncodingException}
+   */
+  uploadSSHPublicKey(input = {}, options = undefined) {
+    return this._call("UploadSSHPublicKey", input, options);
+  }
+
+  /**
+   * Calls the IAM `UploadServerCertificate` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UploadServerCertificate.html.
+   *
+   * Input members:
+   * - `Path`: `string`; length 1..512; pattern `^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$`. 
+   * - `ServerCertificateName` (required): `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `CertificateBody` (required): `string`; length 1..16384; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `PrivateKey` (required): `string`; length 1..16384; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `CertificateChain`: `string`; length 1..2097152; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `Tags`: `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ ServerCertificateMetadata, Tags, $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link InvalidInputException}
+   * @throws {@link KeyPairMismatchException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link MalformedCertificateException}
+   * @throws {@link ServiceFailureException}
+   */
+  uploadServerCertificate(input = {}, options = undefined) {
+    return this._call("UploadServerCertificate", input, options);
+  }
+
+  /**
+   * Calls the IAM `UploadSigningCertificate` operation; AWS documents it at
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UploadSigningCertificate.html.
+   *
+   * Input members:
+   * - `UserName`: `string`; length 1..128; pattern `^[\w+=,.@-]+$`. 
+   * - `CertificateBody` (required): `string`; length 1..16384; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   *
+   * @returns a Promise of `{ Certificate, $metadata }`.
+   * @throws {@link ConcurrentModificationException}
+   * @throws {@link DuplicateCertificateException}
+   * @throws {@link EntityAlreadyExistsException}
+   * @throws {@link InvalidCertificateException}
+   * @throws {@link LimitExceededException}
+   * @throws {@link MalformedCertificateException}
+   * @throws {@link NoSuchEntityException}
+   * @throws {@link ServiceFailureException}
+   */
+  uploadSigningCertificate(input = {}, options = undefined) {
+    return this._call("UploadSigningCertificate", input, options);
+  }
 }
 
 /** Every operation's method name, by operation name. */
 IAM.OPERATIONS = Object.freeze({
+  AcceptDelegationRequest: "acceptDelegationRequest",
+  AddClientIDToOpenIDConnectProvider: "addClientIDToOpenIDConnectProvider",
+  AddRoleToInstanceProfile: "addRoleToInstanceProfile",
+  AddUserToGroup: "addUserToGroup",
+  AssociateDelegationRequest: "associateDelegationRequest",
+  AttachGroupPolicy: "attachGroupPolicy",
+  AttachRolePolicy: "attachRolePolicy",
+  AttachUserPolicy: "attachUserPolicy",
+  ChangePassword: "changePassword",
   CreateAccessKey: "createAccessKey",
+  CreateAccountAlias: "createAccountAlias",
+  CreateDelegationRequest: "createDelegationRequest",
+  CreateGroup: "createGroup",
+  CreateInstanceProfile: "createInstanceProfile",
+  CreateLoginProfile: "createLoginProfile",
+  CreateOpenIDConnectProvider: "createOpenIDConnectProvider",
+  CreatePolicy: "createPolicy",
+  CreatePolicyVersion: "createPolicyVersion",
+  CreateRole: "createRole",
+  CreateSAMLProvider: "createSAMLProvider",
+  CreateServiceLinkedRole: "createServiceLinkedRole",
+  CreateServiceSpecificCredential: "createServiceSpecificCredential",
   CreateUser: "createUser",
+  CreateVirtualMFADevice: "createVirtualMFADevice",
+  DeactivateMFADevice: "deactivateMFADevice",
   DeleteAccessKey: "deleteAccessKey",
+  DeleteAccountAlias: "deleteAccountAlias",
+  DeleteAccountPasswordPolicy: "deleteAccountPasswordPolicy",
+  DeleteGroup: "deleteGroup",
+  DeleteGroupPolicy: "deleteGroupPolicy",
+  DeleteInstanceProfile: "deleteInstanceProfile",
+  DeleteLoginProfile: "deleteLoginProfile",
+  DeleteOpenIDConnectProvider: "deleteOpenIDConnectProvider",
+  DeletePolicy: "deletePolicy",
+  DeletePolicyVersion: "deletePolicyVersion",
+  DeleteRole: "deleteRole",
+  DeleteRolePermissionsBoundary: "deleteRolePermissionsBoundary",
+  DeleteRolePolicy: "deleteRolePolicy",
+  DeleteSAMLProvider: "deleteSAMLProvider",
+  DeleteSSHPublicKey: "deleteSSHPublicKey",
+  DeleteServerCertificate: "deleteServerCertificate",
+  DeleteServiceLinkedRole: "deleteServiceLinkedRole",
+  DeleteServiceSpecificCredential: "deleteServiceSpecificCredential",
+  DeleteSigningCertificate: "deleteSigningCertificate",
   DeleteUser: "deleteUser",
+  DeleteUserPermissionsBoundary: "deleteUserPermissionsBoundary",
+  DeleteUserPolicy: "deleteUserPolicy",
+  DeleteVirtualMFADevice: "deleteVirtualMFADevice",
+  DetachGroupPolicy: "detachGroupPolicy",
+  DetachRolePolicy: "detachRolePolicy",
+  DetachUserPolicy: "detachUserPolicy",
+  DisableOrganizationsRootCredentialsManagement: "disableOrganizationsRootCredentialsManagement",
+  DisableOrganizationsRootSessions: "disableOrganizationsRootSessions",
+  DisableOutboundWebIdentityFederation: "disableOutboundWebIdentityFederation",
+  EnableMFADevice: "enableMFADevice",
+  EnableOrganizationsRootCredentialsManagement: "enableOrganizationsRootCredentialsManagement",
+  EnableOrganizationsRootSessions: "enableOrganizationsRootSessions",
+  EnableOutboundWebIdentityFederation: "enableOutboundWebIdentityFederation",
+  GenerateCredentialReport: "generateCredentialReport",
+  GenerateOrganizationsAccessReport: "generateOrganizationsAccessReport",
+  GenerateServiceLastAccessedDetails: "generateServiceLastAccessedDetails",
   GetAccessKeyLastUsed: "getAccessKeyLastUsed",
+  GetAccountAuthorizationDetails: "getAccountAuthorizationDetails",
+  GetAccountPasswordPolicy: "getAccountPasswordPolicy",
+  GetAccountSummary: "getAccountSummary",
+  GetContextKeysForCustomPolicy: "getContextKeysForCustomPolicy",
+  GetContextKeysForPrincipalPolicy: "getContextKeysForPrincipalPolicy",
+  GetCredentialReport: "getCredentialReport",
+  GetDelegationRequest: "getDelegationRequest",
+  GetGroup: "getGroup",
+  GetGroupPolicy: "getGroupPolicy",
+  GetHumanReadableSummary: "getHumanReadableSummary",
+  GetInstanceProfile: "getInstanceProfile",
+  GetLoginProfile: "getLoginProfile",
+  GetMFADevice: "getMFADevice",
+  GetOpenIDConnectProvider: "getOpenIDConnectProvider",
+  GetOrganizationsAccessReport: "getOrganizationsAccessReport",
+  GetOutboundWebIdentityFederationInfo: "getOutboundWebIdentityFederationInfo",
+  GetPolicy: "getPolicy",
+  GetPolicyVersion: "getPolicyVersion",
+  GetRole: "getRole",
+  GetRolePolicy: "getRolePolicy",
+  GetSAMLProvider: "getSAMLProvider",
+  GetSSHPublicKey: "getSSHPublicKey",
+  GetServerCertificate: "getServerCertificate",
+  GetServiceLastAccessedDetails: "getServiceLastAccessedDetails",
+  GetServiceLastAccessedDetailsWithEntities: "getServiceLastAccessedDetailsWithEntities",
+  GetServiceLinkedRoleDeletionStatus: "getServiceLinkedRoleDeletionStatus",
   GetUser: "getUser",
+  GetUserPolicy: "getUserPolicy",
   IssueAccessKey: "issueAccessKey",
   ListAccessKeys: "listAccessKeys",
+  ListAccountAliases: "listAccountAliases",
+  ListAttachedGroupPolicies: "listAttachedGroupPolicies",
+  ListAttachedRolePolicies: "listAttachedRolePolicies",
+  ListAttachedUserPolicies: "listAttachedUserPolicies",
+  ListDelegationRequests: "listDelegationRequests",
+  ListEntitiesForPolicy: "listEntitiesForPolicy",
+  ListGroupPolicies: "listGroupPolicies",
+  ListGroups: "listGroups",
+  ListGroupsForUser: "listGroupsForUser",
+  ListInstanceProfileTags: "listInstanceProfileTags",
+  ListInstanceProfiles: "listInstanceProfiles",
+  ListInstanceProfilesForRole: "listInstanceProfilesForRole",
+  ListMFADeviceTags: "listMFADeviceTags",
+  ListMFADevices: "listMFADevices",
+  ListOpenIDConnectProviderTags: "listOpenIDConnectProviderTags",
+  ListOpenIDConnectProviders: "listOpenIDConnectProviders",
+  ListOrganizationsFeatures: "listOrganizationsFeatures",
+  ListPolicies: "listPolicies",
+  ListPoliciesGrantingServiceAccess: "listPoliciesGrantingServiceAccess",
+  ListPolicyTags: "listPolicyTags",
+  ListPolicyVersions: "listPolicyVersions",
+  ListRolePolicies: "listRolePolicies",
+  ListRoleTags: "listRoleTags",
+  ListRoles: "listRoles",
+  ListSAMLProviderTags: "listSAMLProviderTags",
+  ListSAMLProviders: "listSAMLProviders",
+  ListSSHPublicKeys: "listSSHPublicKeys",
+  ListServerCertificateTags: "listServerCertificateTags",
+  ListServerCertificates: "listServerCertificates",
+  ListServiceSpecificCredentials: "listServiceSpecificCredentials",
+  ListSigningCertificates: "listSigningCertificates",
+  ListUserPolicies: "listUserPolicies",
+  ListUserTags: "listUserTags",
+  ListUsers: "listUsers",
+  ListVirtualMFADevices: "listVirtualMFADevices",
+  PutGroupPolicy: "putGroupPolicy",
+  PutRolePermissionsBoundary: "putRolePermissionsBoundary",
+  PutRolePolicy: "putRolePolicy",
+  PutUserPermissionsBoundary: "putUserPermissionsBoundary",
   PutUserPolicy: "putUserPolicy",
+  RejectDelegationRequest: "rejectDelegationRequest",
+  RemoveClientIDFromOpenIDConnectProvider: "removeClientIDFromOpenIDConnectProvider",
+  RemoveRoleFromInstanceProfile: "removeRoleFromInstanceProfile",
+  RemoveUserFromGroup: "removeUserFromGroup",
+  ResetServiceSpecificCredential: "resetServiceSpecificCredential",
+  ResyncMFADevice: "resyncMFADevice",
   RotateAccessKey: "rotateAccessKey",
+  SendDelegationToken: "sendDelegationToken",
   SesSmtpPasswordV4: "sesSmtpPasswordV4",
+  SetDefaultPolicyVersion: "setDefaultPolicyVersion",
+  SetSecurityTokenServicePreferences: "setSecurityTokenServicePreferences",
+  SimulateCustomPolicy: "simulateCustomPolicy",
+  SimulatePrincipalPolicy: "simulatePrincipalPolicy",
+  TagInstanceProfile: "tagInstanceProfile",
+  TagMFADevice: "tagMFADevice",
+  TagOpenIDConnectProvider: "tagOpenIDConnectProvider",
+  TagPolicy: "tagPolicy",
+  TagRole: "tagRole",
+  TagSAMLProvider: "tagSAMLProvider",
+  TagServerCertificate: "tagServerCertificate",
+  TagUser: "tagUser",
+  UntagInstanceProfile: "untagInstanceProfile",
+  UntagMFADevice: "untagMFADevice",
+  UntagOpenIDConnectProvider: "untagOpenIDConnectProvider",
+  UntagPolicy: "untagPolicy",
+  UntagRole: "untagRole",
+  UntagSAMLProvider: "untagSAMLProvider",
+  UntagServerCertificate: "untagServerCertificate",
+  UntagUser: "untagUser",
   UpdateAccessKey: "updateAccessKey",
+  UpdateAccountPasswordPolicy: "updateAccountPasswordPolicy",
+  UpdateAssumeRolePolicy: "updateAssumeRolePolicy",
+  UpdateDelegationRequest: "updateDelegationRequest",
+  UpdateGroup: "updateGroup",
+  UpdateLoginProfile: "updateLoginProfile",
+  UpdateOpenIDConnectProviderThumbprint: "updateOpenIDConnectProviderThumbprint",
+  UpdateRole: "updateRole",
+  UpdateRoleDescription: "updateRoleDescription",
+  UpdateSAMLProvider: "updateSAMLProvider",
+  UpdateSSHPublicKey: "updateSSHPublicKey",
+  UpdateServerCertificate: "updateServerCertificate",
+  UpdateServiceSpecificCredential: "updateServiceSpecificCredential",
+  UpdateSigningCertificate: "updateSigningCertificate",
+  UpdateUser: "updateUser",
+  UploadSSHPublicKey: "uploadSSHPublicKey",
+  UploadServerCertificate: "uploadServerCertificate",
+  UploadSigningCertificate: "uploadSigningCertificate",
 });
 
 module.exports = { IAMClient, IAM };

@@ -8,6 +8,28 @@ const { ServiceException } = require("../runtime");
 class IAMServiceException extends ServiceException {}
 
 /**
+ * The service's `AccountNotManagementOrDelegatedAdministratorException` error.
+ *
+ * Wire code `AccountNotManagementOrDelegatedAdministratorException`, HTTP 400, fault `client`.
+ */
+class AccountNotManagementOrDelegatedAdministratorException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "AccountNotManagementOrDelegatedAdministratorException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `CallerIsNotManagementAccountException` error.
+ *
+ * Wire code `CallerIsNotManagementAccountException`, HTTP 400, fault `client`.
+ */
+class CallerIsNotManagementAccountException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "CallerIsNotManagementAccountException", $fault: "client" });
+  }
+}
+
+/**
  * Another request changed the same resource at the same time; retry later.
  *
  * Wire code `ConcurrentModification`, HTTP 409, fault `client`.
@@ -15,6 +37,39 @@ class IAMServiceException extends ServiceException {}
 class ConcurrentModificationException extends IAMServiceException {
   constructor(opts) {
     super({ ...opts, name: "ConcurrentModificationException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `CredentialReportExpiredException` error.
+ *
+ * Wire code `ReportExpired`, HTTP 410, fault `client`.
+ */
+class CredentialReportExpiredException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "CredentialReportExpiredException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `CredentialReportNotPresentException` error.
+ *
+ * Wire code `ReportNotPresent`, HTTP 410, fault `client`.
+ */
+class CredentialReportNotPresentException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "CredentialReportNotPresentException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `CredentialReportNotReadyException` error.
+ *
+ * Wire code `ReportInProgress`, HTTP 404, fault `client`.
+ */
+class CredentialReportNotReadyException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "CredentialReportNotReadyException", $fault: "client" });
   }
 }
 
@@ -30,6 +85,28 @@ class DeleteConflictException extends IAMServiceException {
 }
 
 /**
+ * The service's `DuplicateCertificateException` error.
+ *
+ * Wire code `DuplicateCertificate`, HTTP 409, fault `client`.
+ */
+class DuplicateCertificateException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "DuplicateCertificateException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `DuplicateSSHPublicKeyException` error.
+ *
+ * Wire code `DuplicateSSHPublicKey`, HTTP 400, fault `client`.
+ */
+class DuplicateSSHPublicKeyException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "DuplicateSSHPublicKeyException", $fault: "client" });
+  }
+}
+
+/**
  * A resource with the requested name already exists.
  *
  * Wire code `EntityAlreadyExists`, HTTP 409, fault `client`.
@@ -37,6 +114,61 @@ class DeleteConflictException extends IAMServiceException {
 class EntityAlreadyExistsException extends IAMServiceException {
   constructor(opts) {
     super({ ...opts, name: "EntityAlreadyExistsException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `EntityTemporarilyUnmodifiableException` error.
+ *
+ * Wire code `EntityTemporarilyUnmodifiable`, HTTP 409, fault `client`.
+ */
+class EntityTemporarilyUnmodifiableException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "EntityTemporarilyUnmodifiableException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `FeatureDisabledException` error.
+ *
+ * Wire code `FeatureDisabled`, HTTP 404, fault `client`.
+ */
+class FeatureDisabledException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "FeatureDisabledException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `FeatureEnabledException` error.
+ *
+ * Wire code `FeatureEnabled`, HTTP 409, fault `client`.
+ */
+class FeatureEnabledException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "FeatureEnabledException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `InvalidAuthenticationCodeException` error.
+ *
+ * Wire code `InvalidAuthenticationCode`, HTTP 403, fault `client`.
+ */
+class InvalidAuthenticationCodeException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "InvalidAuthenticationCodeException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `InvalidCertificateException` error.
+ *
+ * Wire code `InvalidCertificate`, HTTP 400, fault `client`.
+ */
+class InvalidCertificateException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "InvalidCertificateException", $fault: "client" });
   }
 }
 
@@ -52,6 +184,39 @@ class InvalidInputException extends IAMServiceException {
 }
 
 /**
+ * The service's `InvalidPublicKeyException` error.
+ *
+ * Wire code `InvalidPublicKey`, HTTP 400, fault `client`.
+ */
+class InvalidPublicKeyException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "InvalidPublicKeyException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `InvalidUserTypeException` error.
+ *
+ * Wire code `InvalidUserType`, HTTP 400, fault `client`.
+ */
+class InvalidUserTypeException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "InvalidUserTypeException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `KeyPairMismatchException` error.
+ *
+ * Wire code `KeyPairMismatch`, HTTP 400, fault `client`.
+ */
+class KeyPairMismatchException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "KeyPairMismatchException", $fault: "client" });
+  }
+}
+
+/**
  * The call would exceed an account quota.
  *
  * Wire code `LimitExceeded`, HTTP 409, fault `client`.
@@ -59,6 +224,17 @@ class InvalidInputException extends IAMServiceException {
 class LimitExceededException extends IAMServiceException {
   constructor(opts) {
     super({ ...opts, name: "LimitExceededException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `MalformedCertificateException` error.
+ *
+ * Wire code `MalformedCertificate`, HTTP 400, fault `client`.
+ */
+class MalformedCertificateException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "MalformedCertificateException", $fault: "client" });
   }
 }
 
@@ -85,6 +261,94 @@ class NoSuchEntityException extends IAMServiceException {
 }
 
 /**
+ * The service's `OpenIdIdpCommunicationErrorException` error.
+ *
+ * Wire code `OpenIdIdpCommunicationError`, HTTP 400, fault `client`.
+ */
+class OpenIdIdpCommunicationErrorException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "OpenIdIdpCommunicationErrorException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `OrganizationNotFoundException` error.
+ *
+ * Wire code `OrganizationNotFoundException`, HTTP 400, fault `client`.
+ */
+class OrganizationNotFoundException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "OrganizationNotFoundException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `OrganizationNotInAllFeaturesModeException` error.
+ *
+ * Wire code `OrganizationNotInAllFeaturesModeException`, HTTP 400, fault `client`.
+ */
+class OrganizationNotInAllFeaturesModeException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "OrganizationNotInAllFeaturesModeException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `PasswordPolicyViolationException` error.
+ *
+ * Wire code `PasswordPolicyViolation`, HTTP 400, fault `client`.
+ */
+class PasswordPolicyViolationException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "PasswordPolicyViolationException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `PolicyEvaluationException` error.
+ *
+ * Wire code `PolicyEvaluation`, HTTP 500, fault `server`.
+ */
+class PolicyEvaluationException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "PolicyEvaluationException", $fault: "server" });
+  }
+}
+
+/**
+ * The service's `PolicyNotAttachableException` error.
+ *
+ * Wire code `PolicyNotAttachable`, HTTP 400, fault `client`.
+ */
+class PolicyNotAttachableException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "PolicyNotAttachableException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `ReportGenerationLimitExceededException` error.
+ *
+ * Wire code `ReportGenerationLimitExceeded`, HTTP 409, fault `client`.
+ */
+class ReportGenerationLimitExceededException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "ReportGenerationLimitExceededException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `ServiceAccessNotEnabledException` error.
+ *
+ * Wire code `ServiceAccessNotEnabledException`, HTTP 400, fault `client`.
+ */
+class ServiceAccessNotEnabledException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "ServiceAccessNotEnabledException", $fault: "client" });
+  }
+}
+
+/**
  * The service hit an internal error while handling the call.
  *
  * Wire code `ServiceFailure`, HTTP 500, fault `server`.
@@ -95,27 +359,114 @@ class ServiceFailureException extends IAMServiceException {
   }
 }
 
+/**
+ * The service's `ServiceNotSupportedException` error.
+ *
+ * Wire code `NotSupportedService`, HTTP 404, fault `client`.
+ */
+class ServiceNotSupportedException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "ServiceNotSupportedException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `UnmodifiableEntityException` error.
+ *
+ * Wire code `UnmodifiableEntity`, HTTP 400, fault `client`.
+ */
+class UnmodifiableEntityException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "UnmodifiableEntityException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `UnrecognizedPublicKeyEncodingException` error.
+ *
+ * Wire code `UnrecognizedPublicKeyEncoding`, HTTP 400, fault `client`.
+ */
+class UnrecognizedPublicKeyEncodingException extends IAMServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "UnrecognizedPublicKeyEncodingException", $fault: "client" });
+  }
+}
+
 /** Modelled error classes by shape name, used to throw the right class. */
 const BY_SHAPE = Object.freeze({
+  AccountNotManagementOrDelegatedAdministratorException,
+  CallerIsNotManagementAccountException,
   ConcurrentModificationException,
+  CredentialReportExpiredException,
+  CredentialReportNotPresentException,
+  CredentialReportNotReadyException,
   DeleteConflictException,
+  DuplicateCertificateException,
+  DuplicateSSHPublicKeyException,
   EntityAlreadyExistsException,
+  EntityTemporarilyUnmodifiableException,
+  FeatureDisabledException,
+  FeatureEnabledException,
+  InvalidAuthenticationCodeException,
+  InvalidCertificateException,
   InvalidInputException,
+  InvalidPublicKeyException,
+  InvalidUserTypeException,
+  KeyPairMismatchException,
   LimitExceededException,
+  MalformedCertificateException,
   MalformedPolicyDocumentException,
   NoSuchEntityException,
+  OpenIdIdpCommunicationErrorException,
+  OrganizationNotFoundException,
+  OrganizationNotInAllFeaturesModeException,
+  PasswordPolicyViolationException,
+  PolicyEvaluationException,
+  PolicyNotAttachableException,
+  ReportGenerationLimitExceededException,
+  ServiceAccessNotEnabledException,
   ServiceFailureException,
+  ServiceNotSupportedException,
+  UnmodifiableEntityException,
+  UnrecognizedPublicKeyEncodingException,
 });
 
 module.exports = {
   IAMServiceException,
+  AccountNotManagementOrDelegatedAdministratorException,
+  CallerIsNotManagementAccountException,
   ConcurrentModificationException,
+  CredentialReportExpiredException,
+  CredentialReportNotPresentException,
+  CredentialReportNotReadyException,
   DeleteConflictException,
+  DuplicateCertificateException,
+  DuplicateSSHPublicKeyException,
   EntityAlreadyExistsException,
+  EntityTemporarilyUnmodifiableException,
+  FeatureDisabledException,
+  FeatureEnabledException,
+  InvalidAuthenticationCodeException,
+  InvalidCertificateException,
   InvalidInputException,
+  InvalidPublicKeyException,
+  InvalidUserTypeException,
+  KeyPairMismatchException,
   LimitExceededException,
+  MalformedCertificateException,
   MalformedPolicyDocumentException,
   NoSuchEntityException,
+  OpenIdIdpCommunicationErrorException,
+  OrganizationNotFoundException,
+  OrganizationNotInAllFeaturesModeException,
+  PasswordPolicyViolationException,
+  PolicyEvaluationException,
+  PolicyNotAttachableException,
+  ReportGenerationLimitExceededException,
+  ServiceAccessNotEnabledException,
   ServiceFailureException,
+  ServiceNotSupportedException,
+  UnmodifiableEntityException,
+  UnrecognizedPublicKeyEncodingException,
   BY_SHAPE,
 };

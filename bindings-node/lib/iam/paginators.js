@@ -6,6 +6,28 @@ const { paginate } = require("../runtime");
 const { IAMClient } = require("./client");
 
 /**
+ * Pages of `GetAccountAuthorizationDetails`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").GetAccountAuthorizationDetailsCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").GetAccountAuthorizationDetailsCommandOutput>}
+ */
+function paginateGetAccountAuthorizationDetails(config, input = {}) {
+  return paginate(IAMClient, "paginateGetAccountAuthorizationDetails", "GetAccountAuthorizationDetails", config, input);
+}
+
+/**
+ * Pages of `GetGroup`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").GetGroupCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").GetGroupCommandOutput>}
+ */
+function paginateGetGroup(config, input = {}) {
+  return paginate(IAMClient, "paginateGetGroup", "GetGroup", config, input);
+}
+
+/**
  * Pages of `ListAccessKeys`, following `Marker`/`Marker` until the last page.
  *
  * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
@@ -16,6 +38,380 @@ function paginateListAccessKeys(config, input = {}) {
   return paginate(IAMClient, "paginateListAccessKeys", "ListAccessKeys", config, input);
 }
 
+/**
+ * Pages of `ListAccountAliases`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListAccountAliasesCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListAccountAliasesCommandOutput>}
+ */
+function paginateListAccountAliases(config, input = {}) {
+  return paginate(IAMClient, "paginateListAccountAliases", "ListAccountAliases", config, input);
+}
+
+/**
+ * Pages of `ListAttachedGroupPolicies`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListAttachedGroupPoliciesCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListAttachedGroupPoliciesCommandOutput>}
+ */
+function paginateListAttachedGroupPolicies(config, input = {}) {
+  return paginate(IAMClient, "paginateListAttachedGroupPolicies", "ListAttachedGroupPolicies", config, input);
+}
+
+/**
+ * Pages of `ListAttachedRolePolicies`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListAttachedRolePoliciesCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListAttachedRolePoliciesCommandOutput>}
+ */
+function paginateListAttachedRolePolicies(config, input = {}) {
+  return paginate(IAMClient, "paginateListAttachedRolePolicies", "ListAttachedRolePolicies", config, input);
+}
+
+/**
+ * Pages of `ListAttachedUserPolicies`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListAttachedUserPoliciesCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListAttachedUserPoliciesCommandOutput>}
+ */
+function paginateListAttachedUserPolicies(config, input = {}) {
+  return paginate(IAMClient, "paginateListAttachedUserPolicies", "ListAttachedUserPolicies", config, input);
+}
+
+/**
+ * Pages of `ListEntitiesForPolicy`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListEntitiesForPolicyCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListEntitiesForPolicyCommandOutput>}
+ */
+function paginateListEntitiesForPolicy(config, input = {}) {
+  return paginate(IAMClient, "paginateListEntitiesForPolicy", "ListEntitiesForPolicy", config, input);
+}
+
+/**
+ * Pages of `ListGroupPolicies`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListGroupPoliciesCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListGroupPoliciesCommandOutput>}
+ */
+function paginateListGroupPolicies(config, input = {}) {
+  return paginate(IAMClient, "paginateListGroupPolicies", "ListGroupPolicies", config, input);
+}
+
+/**
+ * Pages of `ListGroups`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListGroupsCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListGroupsCommandOutput>}
+ */
+function paginateListGroups(config, input = {}) {
+  return paginate(IAMClient, "paginateListGroups", "ListGroups", config, input);
+}
+
+/**
+ * Pages of `ListGroupsForUser`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListGroupsForUserCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListGroupsForUserCommandOutput>}
+ */
+function paginateListGroupsForUser(config, input = {}) {
+  return paginate(IAMClient, "paginateListGroupsForUser", "ListGroupsForUser", config, input);
+}
+
+/**
+ * Pages of `ListInstanceProfileTags`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListInstanceProfileTagsCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListInstanceProfileTagsCommandOutput>}
+ */
+function paginateListInstanceProfileTags(config, input = {}) {
+  return paginate(IAMClient, "paginateListInstanceProfileTags", "ListInstanceProfileTags", config, input);
+}
+
+/**
+ * Pages of `ListInstanceProfiles`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListInstanceProfilesCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListInstanceProfilesCommandOutput>}
+ */
+function paginateListInstanceProfiles(config, input = {}) {
+  return paginate(IAMClient, "paginateListInstanceProfiles", "ListInstanceProfiles", config, input);
+}
+
+/**
+ * Pages of `ListInstanceProfilesForRole`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListInstanceProfilesForRoleCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListInstanceProfilesForRoleCommandOutput>}
+ */
+function paginateListInstanceProfilesForRole(config, input = {}) {
+  return paginate(IAMClient, "paginateListInstanceProfilesForRole", "ListInstanceProfilesForRole", config, input);
+}
+
+/**
+ * Pages of `ListMFADeviceTags`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListMFADeviceTagsCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListMFADeviceTagsCommandOutput>}
+ */
+function paginateListMFADeviceTags(config, input = {}) {
+  return paginate(IAMClient, "paginateListMFADeviceTags", "ListMFADeviceTags", config, input);
+}
+
+/**
+ * Pages of `ListMFADevices`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListMFADevicesCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListMFADevicesCommandOutput>}
+ */
+function paginateListMFADevices(config, input = {}) {
+  return paginate(IAMClient, "paginateListMFADevices", "ListMFADevices", config, input);
+}
+
+/**
+ * Pages of `ListOpenIDConnectProviderTags`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListOpenIDConnectProviderTagsCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListOpenIDConnectProviderTagsCommandOutput>}
+ */
+function paginateListOpenIDConnectProviderTags(config, input = {}) {
+  return paginate(IAMClient, "paginateListOpenIDConnectProviderTags", "ListOpenIDConnectProviderTags", config, input);
+}
+
+/**
+ * Pages of `ListPolicies`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListPoliciesCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListPoliciesCommandOutput>}
+ */
+function paginateListPolicies(config, input = {}) {
+  return paginate(IAMClient, "paginateListPolicies", "ListPolicies", config, input);
+}
+
+/**
+ * Pages of `ListPolicyTags`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListPolicyTagsCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListPolicyTagsCommandOutput>}
+ */
+function paginateListPolicyTags(config, input = {}) {
+  return paginate(IAMClient, "paginateListPolicyTags", "ListPolicyTags", config, input);
+}
+
+/**
+ * Pages of `ListPolicyVersions`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListPolicyVersionsCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListPolicyVersionsCommandOutput>}
+ */
+function paginateListPolicyVersions(config, input = {}) {
+  return paginate(IAMClient, "paginateListPolicyVersions", "ListPolicyVersions", config, input);
+}
+
+/**
+ * Pages of `ListRolePolicies`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListRolePoliciesCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListRolePoliciesCommandOutput>}
+ */
+function paginateListRolePolicies(config, input = {}) {
+  return paginate(IAMClient, "paginateListRolePolicies", "ListRolePolicies", config, input);
+}
+
+/**
+ * Pages of `ListRoleTags`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListRoleTagsCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListRoleTagsCommandOutput>}
+ */
+function paginateListRoleTags(config, input = {}) {
+  return paginate(IAMClient, "paginateListRoleTags", "ListRoleTags", config, input);
+}
+
+/**
+ * Pages of `ListRoles`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListRolesCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListRolesCommandOutput>}
+ */
+function paginateListRoles(config, input = {}) {
+  return paginate(IAMClient, "paginateListRoles", "ListRoles", config, input);
+}
+
+/**
+ * Pages of `ListSAMLProviderTags`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListSAMLProviderTagsCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListSAMLProviderTagsCommandOutput>}
+ */
+function paginateListSAMLProviderTags(config, input = {}) {
+  return paginate(IAMClient, "paginateListSAMLProviderTags", "ListSAMLProviderTags", config, input);
+}
+
+/**
+ * Pages of `ListSSHPublicKeys`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListSSHPublicKeysCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListSSHPublicKeysCommandOutput>}
+ */
+function paginateListSSHPublicKeys(config, input = {}) {
+  return paginate(IAMClient, "paginateListSSHPublicKeys", "ListSSHPublicKeys", config, input);
+}
+
+/**
+ * Pages of `ListServerCertificateTags`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListServerCertificateTagsCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListServerCertificateTagsCommandOutput>}
+ */
+function paginateListServerCertificateTags(config, input = {}) {
+  return paginate(IAMClient, "paginateListServerCertificateTags", "ListServerCertificateTags", config, input);
+}
+
+/**
+ * Pages of `ListServerCertificates`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListServerCertificatesCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListServerCertificatesCommandOutput>}
+ */
+function paginateListServerCertificates(config, input = {}) {
+  return paginate(IAMClient, "paginateListServerCertificates", "ListServerCertificates", config, input);
+}
+
+/**
+ * Pages of `ListSigningCertificates`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListSigningCertificatesCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListSigningCertificatesCommandOutput>}
+ */
+function paginateListSigningCertificates(config, input = {}) {
+  return paginate(IAMClient, "paginateListSigningCertificates", "ListSigningCertificates", config, input);
+}
+
+/**
+ * Pages of `ListUserPolicies`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListUserPoliciesCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListUserPoliciesCommandOutput>}
+ */
+function paginateListUserPolicies(config, input = {}) {
+  return paginate(IAMClient, "paginateListUserPolicies", "ListUserPolicies", config, input);
+}
+
+/**
+ * Pages of `ListUserTags`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListUserTagsCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListUserTagsCommandOutput>}
+ */
+function paginateListUserTags(config, input = {}) {
+  return paginate(IAMClient, "paginateListUserTags", "ListUserTags", config, input);
+}
+
+/**
+ * Pages of `ListUsers`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListUsersCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListUsersCommandOutput>}
+ */
+function paginateListUsers(config, input = {}) {
+  return paginate(IAMClient, "paginateListUsers", "ListUsers", config, input);
+}
+
+/**
+ * Pages of `ListVirtualMFADevices`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").ListVirtualMFADevicesCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").ListVirtualMFADevicesCommandOutput>}
+ */
+function paginateListVirtualMFADevices(config, input = {}) {
+  return paginate(IAMClient, "paginateListVirtualMFADevices", "ListVirtualMFADevices", config, input);
+}
+
+/**
+ * Pages of `SimulateCustomPolicy`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").SimulateCustomPolicyCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").SimulateCustomPolicyCommandOutput>}
+ */
+function paginateSimulateCustomPolicy(config, input = {}) {
+  return paginate(IAMClient, "paginateSimulateCustomPolicy", "SimulateCustomPolicy", config, input);
+}
+
+/**
+ * Pages of `SimulatePrincipalPolicy`, following `Marker`/`Marker` until the last page.
+ *
+ * @param {{ client: IAMClient, pageSize?: number, startingToken?: string }} config - `pageSize` sets `MaxItems`.
+ * @param {import("../..").SimulatePrincipalPolicyCommandInput} [input]
+ * @returns {AsyncGenerator<import("../..").SimulatePrincipalPolicyCommandOutput>}
+ */
+function paginateSimulatePrincipalPolicy(config, input = {}) {
+  return paginate(IAMClient, "paginateSimulatePrincipalPolicy", "SimulatePrincipalPolicy", config, input);
+}
+
 module.exports = {
+  paginateGetAccountAuthorizationDetails,
+  paginateGetGroup,
   paginateListAccessKeys,
+  paginateListAccountAliases,
+  paginateListAttachedGroupPolicies,
+  paginateListAttachedRolePolicies,
+  paginateListAttachedUserPolicies,
+  paginateListEntitiesForPolicy,
+  paginateListGroupPolicies,
+  paginateListGroups,
+  paginateListGroupsForUser,
+  paginateListInstanceProfileTags,
+  paginateListInstanceProfiles,
+  paginateListInstanceProfilesForRole,
+  paginateListMFADeviceTags,
+  paginateListMFADevices,
+  paginateListOpenIDConnectProviderTags,
+  paginateListPolicies,
+  paginateListPolicyTags,
+  paginateListPolicyVersions,
+  paginateListRolePolicies,
+  paginateListRoleTags,
+  paginateListRoles,
+  paginateListSAMLProviderTags,
+  paginateListSSHPublicKeys,
+  paginateListServerCertificateTags,
+  paginateListServerCertificates,
+  paginateListSigningCertificates,
+  paginateListUserPolicies,
+  paginateListUserTags,
+  paginateListUsers,
+  paginateListVirtualMFADevices,
+  paginateSimulateCustomPolicy,
+  paginateSimulatePrincipalPolicy,
 };

@@ -30,16 +30,55 @@ __all__ = [
     "ReadTimeoutError",
     "RequestCancelledError",
     "ResponseParseError",
+    "AccountNotManagementOrDelegatedAdministratorException",
+    "CallerIsNotManagementAccountException",
     "ConcurrentModificationException",
+    "CredentialReportExpiredException",
+    "CredentialReportNotPresentException",
+    "CredentialReportNotReadyException",
     "DeleteConflictException",
+    "DuplicateCertificateException",
+    "DuplicateSSHPublicKeyException",
     "EntityAlreadyExistsException",
+    "EntityTemporarilyUnmodifiableException",
+    "FeatureDisabledException",
+    "FeatureEnabledException",
+    "InvalidAuthenticationCodeException",
+    "InvalidCertificateException",
     "InvalidInputException",
+    "InvalidPublicKeyException",
+    "InvalidUserTypeException",
+    "KeyPairMismatchException",
     "LimitExceededException",
+    "MalformedCertificateException",
     "MalformedPolicyDocumentException",
     "NoSuchEntityException",
+    "OpenIdIdpCommunicationErrorException",
+    "OrganizationNotFoundException",
+    "OrganizationNotInAllFeaturesModeException",
+    "PasswordPolicyViolationException",
+    "PolicyEvaluationException",
+    "PolicyNotAttachableException",
     "RegionDisabledException",
+    "ReportGenerationLimitExceededException",
+    "ServiceAccessNotEnabledException",
     "ServiceFailureException",
+    "ServiceNotSupportedException",
+    "UnmodifiableEntityException",
+    "UnrecognizedPublicKeyEncodingException",
 ]
+
+
+class AccountNotManagementOrDelegatedAdministratorException(ClientError):
+    """The service's `AccountNotManagementOrDelegatedAdministratorException` error. (wire code ``AccountNotManagementOrDelegatedAdministratorException``, HTTP 400)"""
+
+    code = "AccountNotManagementOrDelegatedAdministratorException"
+
+
+class CallerIsNotManagementAccountException(ClientError):
+    """The service's `CallerIsNotManagementAccountException` error. (wire code ``CallerIsNotManagementAccountException``, HTTP 400)"""
+
+    code = "CallerIsNotManagementAccountException"
 
 
 class ConcurrentModificationException(ClientError):
@@ -48,10 +87,40 @@ class ConcurrentModificationException(ClientError):
     code = "ConcurrentModification"
 
 
+class CredentialReportExpiredException(ClientError):
+    """The service's `CredentialReportExpiredException` error. (wire code ``ReportExpired``, HTTP 410)"""
+
+    code = "ReportExpired"
+
+
+class CredentialReportNotPresentException(ClientError):
+    """The service's `CredentialReportNotPresentException` error. (wire code ``ReportNotPresent``, HTTP 410)"""
+
+    code = "ReportNotPresent"
+
+
+class CredentialReportNotReadyException(ClientError):
+    """The service's `CredentialReportNotReadyException` error. (wire code ``ReportInProgress``, HTTP 404)"""
+
+    code = "ReportInProgress"
+
+
 class DeleteConflictException(ClientError):
     """The resource cannot be removed while other resources still depend on it. (wire code ``DeleteConflict``, HTTP 409)"""
 
     code = "DeleteConflict"
+
+
+class DuplicateCertificateException(ClientError):
+    """The service's `DuplicateCertificateException` error. (wire code ``DuplicateCertificate``, HTTP 409)"""
+
+    code = "DuplicateCertificate"
+
+
+class DuplicateSSHPublicKeyException(ClientError):
+    """The service's `DuplicateSSHPublicKeyException` error. (wire code ``DuplicateSSHPublicKey``, HTTP 400)"""
+
+    code = "DuplicateSSHPublicKey"
 
 
 class EntityAlreadyExistsException(ClientError):
@@ -60,16 +129,70 @@ class EntityAlreadyExistsException(ClientError):
     code = "EntityAlreadyExists"
 
 
+class EntityTemporarilyUnmodifiableException(ClientError):
+    """The service's `EntityTemporarilyUnmodifiableException` error. (wire code ``EntityTemporarilyUnmodifiable``, HTTP 409)"""
+
+    code = "EntityTemporarilyUnmodifiable"
+
+
+class FeatureDisabledException(ClientError):
+    """The service's `FeatureDisabledException` error. (wire code ``FeatureDisabled``, HTTP 404)"""
+
+    code = "FeatureDisabled"
+
+
+class FeatureEnabledException(ClientError):
+    """The service's `FeatureEnabledException` error. (wire code ``FeatureEnabled``, HTTP 409)"""
+
+    code = "FeatureEnabled"
+
+
+class InvalidAuthenticationCodeException(ClientError):
+    """The service's `InvalidAuthenticationCodeException` error. (wire code ``InvalidAuthenticationCode``, HTTP 403)"""
+
+    code = "InvalidAuthenticationCode"
+
+
+class InvalidCertificateException(ClientError):
+    """The service's `InvalidCertificateException` error. (wire code ``InvalidCertificate``, HTTP 400)"""
+
+    code = "InvalidCertificate"
+
+
 class InvalidInputException(ClientError):
     """A parameter was missing, malformed or out of range. (wire code ``InvalidInput``, HTTP 400)"""
 
     code = "InvalidInput"
 
 
+class InvalidPublicKeyException(ClientError):
+    """The service's `InvalidPublicKeyException` error. (wire code ``InvalidPublicKey``, HTTP 400)"""
+
+    code = "InvalidPublicKey"
+
+
+class InvalidUserTypeException(ClientError):
+    """The service's `InvalidUserTypeException` error. (wire code ``InvalidUserType``, HTTP 400)"""
+
+    code = "InvalidUserType"
+
+
+class KeyPairMismatchException(ClientError):
+    """The service's `KeyPairMismatchException` error. (wire code ``KeyPairMismatch``, HTTP 400)"""
+
+    code = "KeyPairMismatch"
+
+
 class LimitExceededException(ClientError):
     """The call would exceed an account quota. (wire code ``LimitExceeded``, HTTP 409)"""
 
     code = "LimitExceeded"
+
+
+class MalformedCertificateException(ClientError):
+    """The service's `MalformedCertificateException` error. (wire code ``MalformedCertificate``, HTTP 400)"""
+
+    code = "MalformedCertificate"
 
 
 class MalformedPolicyDocumentException(ClientError):
@@ -84,10 +207,58 @@ class NoSuchEntityException(ClientError):
     code = "NoSuchEntity"
 
 
+class OpenIdIdpCommunicationErrorException(ClientError):
+    """The service's `OpenIdIdpCommunicationErrorException` error. (wire code ``OpenIdIdpCommunicationError``, HTTP 400)"""
+
+    code = "OpenIdIdpCommunicationError"
+
+
+class OrganizationNotFoundException(ClientError):
+    """The service's `OrganizationNotFoundException` error. (wire code ``OrganizationNotFoundException``, HTTP 400)"""
+
+    code = "OrganizationNotFoundException"
+
+
+class OrganizationNotInAllFeaturesModeException(ClientError):
+    """The service's `OrganizationNotInAllFeaturesModeException` error. (wire code ``OrganizationNotInAllFeaturesModeException``, HTTP 400)"""
+
+    code = "OrganizationNotInAllFeaturesModeException"
+
+
+class PasswordPolicyViolationException(ClientError):
+    """The service's `PasswordPolicyViolationException` error. (wire code ``PasswordPolicyViolation``, HTTP 400)"""
+
+    code = "PasswordPolicyViolation"
+
+
+class PolicyEvaluationException(ClientError):
+    """The service's `PolicyEvaluationException` error. (wire code ``PolicyEvaluation``, HTTP 500)"""
+
+    code = "PolicyEvaluation"
+
+
+class PolicyNotAttachableException(ClientError):
+    """The service's `PolicyNotAttachableException` error. (wire code ``PolicyNotAttachable``, HTTP 400)"""
+
+    code = "PolicyNotAttachable"
+
+
 class RegionDisabledException(ClientError):
     """The service's `RegionDisabledException` error. (wire code ``RegionDisabledException``, HTTP 403)"""
 
     code = "RegionDisabledException"
+
+
+class ReportGenerationLimitExceededException(ClientError):
+    """The service's `ReportGenerationLimitExceededException` error. (wire code ``ReportGenerationLimitExceeded``, HTTP 409)"""
+
+    code = "ReportGenerationLimitExceeded"
+
+
+class ServiceAccessNotEnabledException(ClientError):
+    """The service's `ServiceAccessNotEnabledException` error. (wire code ``ServiceAccessNotEnabledException``, HTTP 400)"""
+
+    code = "ServiceAccessNotEnabledException"
 
 
 class ServiceFailureException(ClientError):
@@ -96,17 +267,62 @@ class ServiceFailureException(ClientError):
     code = "ServiceFailure"
 
 
+class ServiceNotSupportedException(ClientError):
+    """The service's `ServiceNotSupportedException` error. (wire code ``NotSupportedService``, HTTP 404)"""
+
+    code = "NotSupportedService"
+
+
+class UnmodifiableEntityException(ClientError):
+    """The service's `UnmodifiableEntityException` error. (wire code ``UnmodifiableEntity``, HTTP 400)"""
+
+    code = "UnmodifiableEntity"
+
+
+class UnrecognizedPublicKeyEncodingException(ClientError):
+    """The service's `UnrecognizedPublicKeyEncodingException` error. (wire code ``UnrecognizedPublicKeyEncoding``, HTTP 400)"""
+
+    code = "UnrecognizedPublicKeyEncoding"
+
+
 #: Modelled error classes by service and wire code, used to raise the right class.
 BY_CODE = {
     "iam": {
+        "AccountNotManagementOrDelegatedAdministratorException": AccountNotManagementOrDelegatedAdministratorException,
+        "CallerIsNotManagementAccountException": CallerIsNotManagementAccountException,
         "ConcurrentModification": ConcurrentModificationException,
+        "ReportExpired": CredentialReportExpiredException,
+        "ReportNotPresent": CredentialReportNotPresentException,
+        "ReportInProgress": CredentialReportNotReadyException,
         "DeleteConflict": DeleteConflictException,
+        "DuplicateCertificate": DuplicateCertificateException,
+        "DuplicateSSHPublicKey": DuplicateSSHPublicKeyException,
         "EntityAlreadyExists": EntityAlreadyExistsException,
+        "EntityTemporarilyUnmodifiable": EntityTemporarilyUnmodifiableException,
+        "FeatureDisabled": FeatureDisabledException,
+        "FeatureEnabled": FeatureEnabledException,
+        "InvalidAuthenticationCode": InvalidAuthenticationCodeException,
+        "InvalidCertificate": InvalidCertificateException,
         "InvalidInput": InvalidInputException,
+        "InvalidPublicKey": InvalidPublicKeyException,
+        "InvalidUserType": InvalidUserTypeException,
+        "KeyPairMismatch": KeyPairMismatchException,
         "LimitExceeded": LimitExceededException,
+        "MalformedCertificate": MalformedCertificateException,
         "MalformedPolicyDocument": MalformedPolicyDocumentException,
         "NoSuchEntity": NoSuchEntityException,
+        "OpenIdIdpCommunicationError": OpenIdIdpCommunicationErrorException,
+        "OrganizationNotFoundException": OrganizationNotFoundException,
+        "OrganizationNotInAllFeaturesModeException": OrganizationNotInAllFeaturesModeException,
+        "PasswordPolicyViolation": PasswordPolicyViolationException,
+        "PolicyEvaluation": PolicyEvaluationException,
+        "PolicyNotAttachable": PolicyNotAttachableException,
+        "ReportGenerationLimitExceeded": ReportGenerationLimitExceededException,
+        "ServiceAccessNotEnabledException": ServiceAccessNotEnabledException,
         "ServiceFailure": ServiceFailureException,
+        "NotSupportedService": ServiceNotSupportedException,
+        "UnmodifiableEntity": UnmodifiableEntityException,
+        "UnrecognizedPublicKeyEncoding": UnrecognizedPublicKeyEncodingException,
     },
     "sts": {
         "RegionDisabledException": RegionDisabledException,

@@ -15,13 +15,195 @@ class IAM(BaseClient):
     """
 
     _SERVICE = "iam"
-    _EXCEPTIONS = ("ConcurrentModificationException", "DeleteConflictException", "EntityAlreadyExistsException", "InvalidInputException", "LimitExceededException", "MalformedPolicyDocumentException", "NoSuchEntityException", "ServiceFailureException", )
+    _EXCEPTIONS = ("AccountNotManagementOrDelegatedAdministratorException", "CallerIsNotManagementAccountException", "ConcurrentModificationException", "CredentialReportExpiredException", "CredentialReportNotPresentException", "CredentialReportNotReadyException", "DeleteConflictException", "DuplicateCertificateException", "DuplicateSSHPublicKeyException", "EntityAlreadyExistsException", "EntityTemporarilyUnmodifiableException", "FeatureDisabledException", "FeatureEnabledException", "InvalidAuthenticationCodeException", "InvalidCertificateException", "InvalidInputException", "InvalidPublicKeyException", "InvalidUserTypeException", "KeyPairMismatchException", "LimitExceededException", "MalformedCertificateException", "MalformedPolicyDocumentException", "NoSuchEntityException", "OpenIdIdpCommunicationErrorException", "OrganizationNotFoundException", "OrganizationNotInAllFeaturesModeException", "PasswordPolicyViolationException", "PolicyEvaluationException", "PolicyNotAttachableException", "ReportGenerationLimitExceededException", "ServiceAccessNotEnabledException", "ServiceFailureException", "ServiceNotSupportedException", "UnmodifiableEntityException", "UnrecognizedPublicKeyEncodingException", )
     _PAGINATORS = {
+        "get_account_authorization_details": "GetAccountAuthorizationDetails",
+        "get_group": "GetGroup",
         "list_access_keys": "ListAccessKeys",
+        "list_account_aliases": "ListAccountAliases",
+        "list_attached_group_policies": "ListAttachedGroupPolicies",
+        "list_attached_role_policies": "ListAttachedRolePolicies",
+        "list_attached_user_policies": "ListAttachedUserPolicies",
+        "list_entities_for_policy": "ListEntitiesForPolicy",
+        "list_group_policies": "ListGroupPolicies",
+        "list_groups": "ListGroups",
+        "list_groups_for_user": "ListGroupsForUser",
+        "list_instance_profile_tags": "ListInstanceProfileTags",
+        "list_instance_profiles": "ListInstanceProfiles",
+        "list_instance_profiles_for_role": "ListInstanceProfilesForRole",
+        "list_mfa_device_tags": "ListMFADeviceTags",
+        "list_mfa_devices": "ListMFADevices",
+        "list_open_id_connect_provider_tags": "ListOpenIDConnectProviderTags",
+        "list_policies": "ListPolicies",
+        "list_policy_tags": "ListPolicyTags",
+        "list_policy_versions": "ListPolicyVersions",
+        "list_role_policies": "ListRolePolicies",
+        "list_role_tags": "ListRoleTags",
+        "list_roles": "ListRoles",
+        "list_saml_provider_tags": "ListSAMLProviderTags",
+        "list_ssh_public_keys": "ListSSHPublicKeys",
+        "list_server_certificate_tags": "ListServerCertificateTags",
+        "list_server_certificates": "ListServerCertificates",
+        "list_signing_certificates": "ListSigningCertificates",
+        "list_user_policies": "ListUserPolicies",
+        "list_user_tags": "ListUserTags",
+        "list_users": "ListUsers",
+        "list_virtual_mfa_devices": "ListVirtualMFADevices",
+        "simulate_custom_policy": "SimulateCustomPolicy",
+        "simulate_principal_policy": "SimulatePrincipalPolicy",
     }
 
+    def accept_delegation_request(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `AcceptDelegationRequest` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_AcceptDelegationRequest.html.
+
+        Request syntax: ``client.accept_delegation_request(DelegationRequestId=...)``
+
+        :param DelegationRequestId: (string; length 16..128; pattern ^[\\w-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("AcceptDelegationRequest", kwargs)
+
+    def add_client_id_to_open_id_connect_provider(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `AddClientIDToOpenIDConnectProvider` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_AddClientIDToOpenIDConnectProvider.html.
+
+        Request syntax: ``client.add_client_id_to_open_id_connect_provider(OpenIDConnectProviderArn=..., ClientID=...)``
+
+        :param OpenIDConnectProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param ClientID: (string; length 1..255) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("AddClientIDToOpenIDConnectProvider", kwargs)
+
+    def add_role_to_instance_profile(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `AddRoleToInstanceProfile` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_AddRoleToInstanceProfile.html.
+
+        Request syntax: ``client.add_role_to_instance_profile(InstanceProfileName=..., RoleName=...)``
+
+        :param InstanceProfileName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``EntityAlreadyExistsException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException``, ``UnmodifiableEntityException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("AddRoleToInstanceProfile", kwargs)
+
+    def add_user_to_group(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `AddUserToGroup` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_AddUserToGroup.html.
+
+        Request syntax: ``client.add_user_to_group(GroupName=..., UserName=...)``
+
+        :param GroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("AddUserToGroup", kwargs)
+
+    def associate_delegation_request(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `AssociateDelegationRequest` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_AssociateDelegationRequest.html.
+
+        Request syntax: ``client.associate_delegation_request(DelegationRequestId=...)``
+
+        :param DelegationRequestId: (string; length 16..128; pattern ^[\\w-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("AssociateDelegationRequest", kwargs)
+
+    def attach_group_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `AttachGroupPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_AttachGroupPolicy.html.
+
+        Request syntax: ``client.attach_group_policy(GroupName=..., PolicyArn=...)``
+
+        :param GroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``PolicyNotAttachableException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("AttachGroupPolicy", kwargs)
+
+    def attach_role_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `AttachRolePolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_AttachRolePolicy.html.
+
+        Request syntax: ``client.attach_role_policy(RoleName=..., PolicyArn=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``PolicyNotAttachableException``, ``ServiceFailureException``, ``UnmodifiableEntityException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("AttachRolePolicy", kwargs)
+
+    def attach_user_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `AttachUserPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_AttachUserPolicy.html.
+
+        Request syntax: ``client.attach_user_policy(UserName=..., PolicyArn=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``PolicyNotAttachableException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("AttachUserPolicy", kwargs)
+
+    def change_password(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ChangePassword` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ChangePassword.html.
+
+        Request syntax: ``client.change_password(OldPassword=..., NewPassword=...)``
+
+        :param OldPassword: (string; length 1..128; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :param NewPassword: (string; length 1..128; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``EntityTemporarilyUnmodifiableException``, ``InvalidUserTypeException``, ``LimitExceededException``, ``NoSuchEntityException``, ``PasswordPolicyViolationException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ChangePassword", kwargs)
+
     def create_access_key(self, **kwargs: Any) -> Dict[str, Any]:
-        """Issues a new access key pair for a user, or for the caller when no user is given.
+        """Issues a new access key pair for a user, or for the caller when no user is given. AWS
+        documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateAccessKey.html.
 
         Request syntax: ``client.create_access_key(UserName=...)``
 
@@ -33,8 +215,285 @@ class IAM(BaseClient):
         """
         return self._make_api_call("CreateAccessKey", kwargs)
 
+    def create_account_alias(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `CreateAccountAlias` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateAccountAlias.html.
+
+        Request syntax: ``client.create_account_alias(AccountAlias=...)``
+
+        :param AccountAlias: (string; length 3..63; pattern ^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``EntityAlreadyExistsException``, ``LimitExceededException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("CreateAccountAlias", kwargs)
+
+    def create_delegation_request(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `CreateDelegationRequest` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateDelegationRequest.html.
+
+        Request syntax: ``client.create_delegation_request(OwnerAccountId=..., Description=..., Permissions=..., RequestMessage=..., RequestorWorkflowId=..., RedirectUrl=..., NotificationChannel=..., SessionDuration=..., OnlySendByOwner=...)``
+
+        :param OwnerAccountId: (string; pattern ^\\d{12}$)
+            
+
+        :param Description: (string; length 0..1000; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*$) **[REQUIRED]**
+            
+
+        :param Permissions: (dict) **[REQUIRED]**
+            
+
+        :param RequestMessage: (string; length 0..200; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*$)
+            
+
+        :param RequestorWorkflowId: (string; length 5..400; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :param RedirectUrl: (string; length 1..255; pattern ^http(s?)://[a-zA-Z0-9._/-]*(\\?[a-zA-Z0-9._=&-]*)?(#[a-zA-Z0-9._/-]*)?$)
+            
+
+        :param NotificationChannel: (string; length 2..400; pattern ^[a-zA-Z0-9:_.-]+$) **[REQUIRED]**
+            
+
+        :param SessionDuration: (integer; range 300..43200) **[REQUIRED]**
+            
+
+        :param OnlySendByOwner: (boolean)
+            
+
+        :returns: a dict with the keys ConsoleDeepLink, DelegationRequestId, ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``EntityAlreadyExistsException``, ``InvalidInputException``, ``LimitExceededException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("CreateDelegationRequest", kwargs)
+
+    def create_group(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `CreateGroup` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateGroup.html.
+
+        Request syntax: ``client.create_group(Path=..., GroupName=...)``
+
+        :param Path: (string; length 1..512; pattern ^(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)$)
+            
+
+        :param GroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys Group, ResponseMetadata.
+        :raises: ``EntityAlreadyExistsException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("CreateGroup", kwargs)
+
+    def create_instance_profile(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `CreateInstanceProfile` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateInstanceProfile.html.
+
+        Request syntax: ``client.create_instance_profile(InstanceProfileName=..., Path=..., Tags=...)``
+
+        :param InstanceProfileName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Path: (string; length 1..512; pattern ^(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)$)
+            
+
+        :param Tags: (list of dict; length 0..50)
+            
+
+        :returns: a dict with the keys InstanceProfile, ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``EntityAlreadyExistsException``, ``InvalidInputException``, ``LimitExceededException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("CreateInstanceProfile", kwargs)
+
+    def create_login_profile(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `CreateLoginProfile` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateLoginProfile.html.
+
+        Request syntax: ``client.create_login_profile(UserName=..., Password=..., PasswordResetRequired=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$)
+            
+
+        :param Password: (string; length 1..128; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :param PasswordResetRequired: (boolean)
+            
+
+        :returns: a dict with the keys LoginProfile, ResponseMetadata.
+        :raises: ``EntityAlreadyExistsException``, ``LimitExceededException``, ``NoSuchEntityException``, ``PasswordPolicyViolationException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("CreateLoginProfile", kwargs)
+
+    def create_open_id_connect_provider(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `CreateOpenIDConnectProvider` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateOpenIDConnectProvider.html.
+
+        Request syntax: ``client.create_open_id_connect_provider(Url=..., ClientIDList=..., ThumbprintList=..., Tags=...)``
+
+        :param Url: (string; length 1..255) **[REQUIRED]**
+            
+
+        :param ClientIDList: (list of string; length 1..255)
+            
+
+        :param ThumbprintList: (list of string; length 40..40)
+            
+
+        :param Tags: (list of dict; length 0..50)
+            
+
+        :returns: a dict with the keys OpenIDConnectProviderArn, Tags, ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``EntityAlreadyExistsException``, ``InvalidInputException``, ``LimitExceededException``, ``OpenIdIdpCommunicationErrorException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("CreateOpenIDConnectProvider", kwargs)
+
+    def create_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `CreatePolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicy.html.
+
+        Request syntax: ``client.create_policy(PolicyName=..., Path=..., PolicyDocument=..., Description=..., Tags=...)``
+
+        :param PolicyName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Path: (string; length 1..512; pattern ^((/[A-Za-z0-9\\.,\\+@=_-]+)*)/$)
+            
+
+        :param PolicyDocument: (string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :param Description: (string; length 0..1000)
+            
+
+        :param Tags: (list of dict; length 0..50)
+            
+
+        :returns: a dict with the keys Policy, ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``EntityAlreadyExistsException``, ``InvalidInputException``, ``LimitExceededException``, ``MalformedPolicyDocumentException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("CreatePolicy", kwargs)
+
+    def create_policy_version(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `CreatePolicyVersion` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicyVersion.html.
+
+        Request syntax: ``client.create_policy_version(PolicyArn=..., PolicyDocument=..., SetAsDefault=...)``
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param PolicyDocument: (string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :param SetAsDefault: (boolean)
+            
+
+        :returns: a dict with the keys PolicyVersion, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``LimitExceededException``, ``MalformedPolicyDocumentException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("CreatePolicyVersion", kwargs)
+
+    def create_role(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `CreateRole` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html.
+
+        Request syntax: ``client.create_role(Path=..., RoleName=..., AssumeRolePolicyDocument=..., Description=..., MaxSessionDuration=..., PermissionsBoundary=..., Tags=...)``
+
+        :param Path: (string; length 1..512; pattern ^(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)$)
+            
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param AssumeRolePolicyDocument: (string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :param Description: (string; length 0..1000; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*$)
+            
+
+        :param MaxSessionDuration: (integer; range 3600..43200)
+            
+
+        :param PermissionsBoundary: (string; length 20..2048)
+            
+
+        :param Tags: (list of dict; length 0..50)
+            
+
+        :returns: a dict with the keys Role, ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``EntityAlreadyExistsException``, ``InvalidInputException``, ``LimitExceededException``, ``MalformedPolicyDocumentException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("CreateRole", kwargs)
+
+    def create_saml_provider(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `CreateSAMLProvider` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateSAMLProvider.html.
+
+        Request syntax: ``client.create_saml_provider(SAMLMetadataDocument=..., Name=..., Tags=..., AssertionEncryptionMode=..., AddPrivateKey=...)``
+
+        :param SAMLMetadataDocument: (string; length 1000..10000000) **[REQUIRED]**
+            
+
+        :param Name: (string; length 1..128; pattern ^[\\w._-]+$) **[REQUIRED]**
+            
+
+        :param Tags: (list of dict; length 0..50)
+            
+
+        :param AssertionEncryptionMode: (string, one of: Required, Allowed)
+            
+
+        :param AddPrivateKey: (string; length 1..16384; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :returns: a dict with the keys SAMLProviderArn, Tags, ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``EntityAlreadyExistsException``, ``InvalidInputException``, ``LimitExceededException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("CreateSAMLProvider", kwargs)
+
+    def create_service_linked_role(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `CreateServiceLinkedRole` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateServiceLinkedRole.html.
+
+        Request syntax: ``client.create_service_linked_role(AWSServiceName=..., Description=..., CustomSuffix=...)``
+
+        :param AWSServiceName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Description: (string; length 0..1000; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*$)
+            
+
+        :param CustomSuffix: (string; length 1..64; pattern ^[\\w+=,.@-]+$)
+            
+
+        :returns: a dict with the keys Role, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("CreateServiceLinkedRole", kwargs)
+
+    def create_service_specific_credential(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `CreateServiceSpecificCredential` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateServiceSpecificCredential.html.
+
+        Request syntax: ``client.create_service_specific_credential(UserName=..., ServiceName=..., CredentialAgeDays=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param ServiceName: (string) **[REQUIRED]**
+            
+
+        :param CredentialAgeDays: (integer; range 1..36600)
+            
+
+        :returns: a dict with the keys ServiceSpecificCredential, ResponseMetadata.
+        :raises: ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceNotSupportedException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("CreateServiceSpecificCredential", kwargs)
+
     def create_user(self, **kwargs: Any) -> Dict[str, Any]:
-        """Adds a new IAM user to the account.
+        """Adds a new IAM user to the account. AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateUser.html.
 
         Request syntax: ``client.create_user(Path=..., UserName=..., PermissionsBoundary=..., Tags=...)``
 
@@ -55,8 +514,46 @@ class IAM(BaseClient):
         """
         return self._make_api_call("CreateUser", kwargs)
 
+    def create_virtual_mfa_device(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `CreateVirtualMFADevice` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateVirtualMFADevice.html.
+
+        Request syntax: ``client.create_virtual_mfa_device(Path=..., VirtualMFADeviceName=..., Tags=...)``
+
+        :param Path: (string; length 1..512; pattern ^(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)$)
+            
+
+        :param VirtualMFADeviceName: (string; length 1..; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Tags: (list of dict; length 0..50)
+            
+
+        :returns: a dict with the keys VirtualMFADevice, ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``EntityAlreadyExistsException``, ``InvalidInputException``, ``LimitExceededException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("CreateVirtualMFADevice", kwargs)
+
+    def deactivate_mfa_device(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeactivateMFADevice` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeactivateMFADevice.html.
+
+        Request syntax: ``client.deactivate_mfa_device(UserName=..., SerialNumber=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$)
+            
+
+        :param SerialNumber: (string; length 9..256; pattern ^[\\w+=/:,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``EntityTemporarilyUnmodifiableException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DeactivateMFADevice", kwargs)
+
     def delete_access_key(self, **kwargs: Any) -> Dict[str, Any]:
-        """Permanently removes an access key from a user.
+        """Permanently removes an access key from a user. AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteAccessKey.html.
 
         Request syntax: ``client.delete_access_key(UserName=..., AccessKeyId=...)``
 
@@ -71,8 +568,276 @@ class IAM(BaseClient):
         """
         return self._make_api_call("DeleteAccessKey", kwargs)
 
+    def delete_account_alias(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteAccountAlias` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteAccountAlias.html.
+
+        Request syntax: ``client.delete_account_alias(AccountAlias=...)``
+
+        :param AccountAlias: (string; length 3..63; pattern ^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DeleteAccountAlias", kwargs)
+
+    def delete_account_password_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteAccountPasswordPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteAccountPasswordPolicy.html.
+
+        Request syntax: ``client.delete_account_password_policy()``
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DeleteAccountPasswordPolicy", kwargs)
+
+    def delete_group(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteGroup` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteGroup.html.
+
+        Request syntax: ``client.delete_group(GroupName=...)``
+
+        :param GroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``DeleteConflictException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DeleteGroup", kwargs)
+
+    def delete_group_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteGroupPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteGroupPolicy.html.
+
+        Request syntax: ``client.delete_group_policy(GroupName=..., PolicyName=...)``
+
+        :param GroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DeleteGroupPolicy", kwargs)
+
+    def delete_instance_profile(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteInstanceProfile` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteInstanceProfile.html.
+
+        Request syntax: ``client.delete_instance_profile(InstanceProfileName=...)``
+
+        :param InstanceProfileName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``DeleteConflictException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DeleteInstanceProfile", kwargs)
+
+    def delete_login_profile(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteLoginProfile` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteLoginProfile.html.
+
+        Request syntax: ``client.delete_login_profile(UserName=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$)
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``EntityTemporarilyUnmodifiableException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DeleteLoginProfile", kwargs)
+
+    def delete_open_id_connect_provider(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteOpenIDConnectProvider` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteOpenIDConnectProvider.html.
+
+        Request syntax: ``client.delete_open_id_connect_provider(OpenIDConnectProviderArn=...)``
+
+        :param OpenIDConnectProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DeleteOpenIDConnectProvider", kwargs)
+
+    def delete_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeletePolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeletePolicy.html.
+
+        Request syntax: ``client.delete_policy(PolicyArn=...)``
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``DeleteConflictException``, ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DeletePolicy", kwargs)
+
+    def delete_policy_version(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeletePolicyVersion` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeletePolicyVersion.html.
+
+        Request syntax: ``client.delete_policy_version(PolicyArn=..., VersionId=...)``
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param VersionId: (string; pattern ^v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``DeleteConflictException``, ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DeletePolicyVersion", kwargs)
+
+    def delete_role(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteRole` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteRole.html.
+
+        Request syntax: ``client.delete_role(RoleName=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``DeleteConflictException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException``, ``UnmodifiableEntityException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DeleteRole", kwargs)
+
+    def delete_role_permissions_boundary(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteRolePermissionsBoundary` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteRolePermissionsBoundary.html.
+
+        Request syntax: ``client.delete_role_permissions_boundary(RoleName=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException``, ``UnmodifiableEntityException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DeleteRolePermissionsBoundary", kwargs)
+
+    def delete_role_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteRolePolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteRolePolicy.html.
+
+        Request syntax: ``client.delete_role_policy(RoleName=..., PolicyName=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException``, ``UnmodifiableEntityException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DeleteRolePolicy", kwargs)
+
+    def delete_saml_provider(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteSAMLProvider` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteSAMLProvider.html.
+
+        Request syntax: ``client.delete_saml_provider(SAMLProviderArn=...)``
+
+        :param SAMLProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DeleteSAMLProvider", kwargs)
+
+    def delete_ssh_public_key(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteSSHPublicKey` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteSSHPublicKey.html.
+
+        Request syntax: ``client.delete_ssh_public_key(UserName=..., SSHPublicKeyId=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param SSHPublicKeyId: (string; length 20..128; pattern ^[\\w]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``NoSuchEntityException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DeleteSSHPublicKey", kwargs)
+
+    def delete_server_certificate(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteServerCertificate` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteServerCertificate.html.
+
+        Request syntax: ``client.delete_server_certificate(ServerCertificateName=...)``
+
+        :param ServerCertificateName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``DeleteConflictException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DeleteServerCertificate", kwargs)
+
+    def delete_service_linked_role(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteServiceLinkedRole` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteServiceLinkedRole.html.
+
+        Request syntax: ``client.delete_service_linked_role(RoleName=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys DeletionTaskId, ResponseMetadata.
+        :raises: ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DeleteServiceLinkedRole", kwargs)
+
+    def delete_service_specific_credential(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteServiceSpecificCredential` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteServiceSpecificCredential.html.
+
+        Request syntax: ``client.delete_service_specific_credential(UserName=..., ServiceSpecificCredentialId=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$)
+            
+
+        :param ServiceSpecificCredentialId: (string; length 20..128; pattern ^[\\w]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``NoSuchEntityException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DeleteServiceSpecificCredential", kwargs)
+
+    def delete_signing_certificate(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteSigningCertificate` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteSigningCertificate.html.
+
+        Request syntax: ``client.delete_signing_certificate(UserName=..., CertificateId=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$)
+            
+
+        :param CertificateId: (string; length 24..128; pattern ^[\\w]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DeleteSigningCertificate", kwargs)
+
     def delete_user(self, **kwargs: Any) -> Dict[str, Any]:
-        """Removes an IAM user; the user must no longer own any dependent resources.
+        """Removes an IAM user; the user must no longer own any dependent resources. AWS documents
+        it at https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteUser.html.
 
         Request syntax: ``client.delete_user(UserName=...)``
 
@@ -84,8 +849,241 @@ class IAM(BaseClient):
         """
         return self._make_api_call("DeleteUser", kwargs)
 
+    def delete_user_permissions_boundary(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteUserPermissionsBoundary` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteUserPermissionsBoundary.html.
+
+        Request syntax: ``client.delete_user_permissions_boundary(UserName=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DeleteUserPermissionsBoundary", kwargs)
+
+    def delete_user_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteUserPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteUserPolicy.html.
+
+        Request syntax: ``client.delete_user_policy(UserName=..., PolicyName=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DeleteUserPolicy", kwargs)
+
+    def delete_virtual_mfa_device(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteVirtualMFADevice` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteVirtualMFADevice.html.
+
+        Request syntax: ``client.delete_virtual_mfa_device(SerialNumber=...)``
+
+        :param SerialNumber: (string; length 9..256; pattern ^[\\w+=/:,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``DeleteConflictException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DeleteVirtualMFADevice", kwargs)
+
+    def detach_group_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DetachGroupPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DetachGroupPolicy.html.
+
+        Request syntax: ``client.detach_group_policy(GroupName=..., PolicyArn=...)``
+
+        :param GroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DetachGroupPolicy", kwargs)
+
+    def detach_role_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DetachRolePolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DetachRolePolicy.html.
+
+        Request syntax: ``client.detach_role_policy(RoleName=..., PolicyArn=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException``, ``UnmodifiableEntityException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DetachRolePolicy", kwargs)
+
+    def detach_user_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DetachUserPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DetachUserPolicy.html.
+
+        Request syntax: ``client.detach_user_policy(UserName=..., PolicyArn=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DetachUserPolicy", kwargs)
+
+    def disable_organizations_root_credentials_management(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DisableOrganizationsRootCredentialsManagement` operation; AWS documents
+        it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DisableOrganizationsRootCredentialsManagement.html.
+
+        Request syntax: ``client.disable_organizations_root_credentials_management()``
+
+        :returns: a dict with the keys OrganizationId, EnabledFeatures, ResponseMetadata.
+        :raises: ``AccountNotManagementOrDelegatedAdministratorException``, ``OrganizationNotFoundException``, ``OrganizationNotInAllFeaturesModeException``, ``ServiceAccessNotEnabledException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DisableOrganizationsRootCredentialsManagement", kwargs)
+
+    def disable_organizations_root_sessions(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DisableOrganizationsRootSessions` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DisableOrganizationsRootSessions.html.
+
+        Request syntax: ``client.disable_organizations_root_sessions()``
+
+        :returns: a dict with the keys OrganizationId, EnabledFeatures, ResponseMetadata.
+        :raises: ``AccountNotManagementOrDelegatedAdministratorException``, ``OrganizationNotFoundException``, ``OrganizationNotInAllFeaturesModeException``, ``ServiceAccessNotEnabledException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DisableOrganizationsRootSessions", kwargs)
+
+    def disable_outbound_web_identity_federation(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DisableOutboundWebIdentityFederation` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DisableOutboundWebIdentityFederation.html.
+
+        Request syntax: ``client.disable_outbound_web_identity_federation()``
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``FeatureDisabledException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DisableOutboundWebIdentityFederation", kwargs)
+
+    def enable_mfa_device(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `EnableMFADevice` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableMFADevice.html.
+
+        Request syntax: ``client.enable_mfa_device(UserName=..., SerialNumber=..., AuthenticationCode1=..., AuthenticationCode2=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param SerialNumber: (string; length 9..256; pattern ^[\\w+=/:,.@-]+$) **[REQUIRED]**
+            
+
+        :param AuthenticationCode1: (string; length 6..6; pattern ^[\\d]+$) **[REQUIRED]**
+            
+
+        :param AuthenticationCode2: (string; length 6..6; pattern ^[\\d]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``EntityAlreadyExistsException``, ``EntityTemporarilyUnmodifiableException``, ``InvalidAuthenticationCodeException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("EnableMFADevice", kwargs)
+
+    def enable_organizations_root_credentials_management(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `EnableOrganizationsRootCredentialsManagement` operation; AWS documents it
+        at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableOrganizationsRootCredentialsManagement.html.
+
+        Request syntax: ``client.enable_organizations_root_credentials_management()``
+
+        :returns: a dict with the keys OrganizationId, EnabledFeatures, ResponseMetadata.
+        :raises: ``AccountNotManagementOrDelegatedAdministratorException``, ``CallerIsNotManagementAccountException``, ``OrganizationNotFoundException``, ``OrganizationNotInAllFeaturesModeException``, ``ServiceAccessNotEnabledException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("EnableOrganizationsRootCredentialsManagement", kwargs)
+
+    def enable_organizations_root_sessions(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `EnableOrganizationsRootSessions` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableOrganizationsRootSessions.html.
+
+        Request syntax: ``client.enable_organizations_root_sessions()``
+
+        :returns: a dict with the keys OrganizationId, EnabledFeatures, ResponseMetadata.
+        :raises: ``AccountNotManagementOrDelegatedAdministratorException``, ``CallerIsNotManagementAccountException``, ``OrganizationNotFoundException``, ``OrganizationNotInAllFeaturesModeException``, ``ServiceAccessNotEnabledException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("EnableOrganizationsRootSessions", kwargs)
+
+    def enable_outbound_web_identity_federation(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `EnableOutboundWebIdentityFederation` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableOutboundWebIdentityFederation.html.
+
+        Request syntax: ``client.enable_outbound_web_identity_federation()``
+
+        :returns: a dict with the keys IssuerIdentifier, ResponseMetadata.
+        :raises: ``FeatureEnabledException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("EnableOutboundWebIdentityFederation", kwargs)
+
+    def generate_credential_report(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GenerateCredentialReport` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GenerateCredentialReport.html.
+
+        Request syntax: ``client.generate_credential_report()``
+
+        :returns: a dict with the keys State, Description, ResponseMetadata.
+        :raises: ``LimitExceededException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GenerateCredentialReport", kwargs)
+
+    def generate_organizations_access_report(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GenerateOrganizationsAccessReport` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GenerateOrganizationsAccessReport.html.
+
+        Request syntax: ``client.generate_organizations_access_report(EntityPath=..., OrganizationsPolicyId=...)``
+
+        :param EntityPath: (string; length 19..427; pattern ^o-[0-9a-z]{10,32}\\/r-[0-9a-z]{4,32}[0-9a-z-\\/]*$) **[REQUIRED]**
+            
+
+        :param OrganizationsPolicyId: (string; pattern ^p-[0-9a-zA-Z_]{8,128}$)
+            
+
+        :returns: a dict with the keys JobId, ResponseMetadata.
+        :raises: ``ReportGenerationLimitExceededException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GenerateOrganizationsAccessReport", kwargs)
+
+    def generate_service_last_accessed_details(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GenerateServiceLastAccessedDetails` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GenerateServiceLastAccessedDetails.html.
+
+        Request syntax: ``client.generate_service_last_accessed_details(Arn=..., Granularity=...)``
+
+        :param Arn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param Granularity: (string, one of: SERVICE_LEVEL, ACTION_LEVEL)
+            
+
+        :returns: a dict with the keys JobId, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GenerateServiceLastAccessedDetails", kwargs)
+
     def get_access_key_last_used(self, **kwargs: Any) -> Dict[str, Any]:
-        """Reports when, where and with which service an access key was last used.
+        """Reports when, where and with which service an access key was last used. AWS documents it
+        at https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccessKeyLastUsed.html.
 
         Request syntax: ``client.get_access_key_last_used(AccessKeyId=...)``
 
@@ -96,8 +1094,424 @@ class IAM(BaseClient):
         """
         return self._make_api_call("GetAccessKeyLastUsed", kwargs)
 
+    def get_account_authorization_details(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetAccountAuthorizationDetails` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html.
+
+        Request syntax: ``client.get_account_authorization_details(Filter=..., MaxItems=..., Marker=...)``
+
+        :param Filter: (list of string, one of: User, Role, Group, LocalManagedPolicy, AWSManagedPolicy)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :returns: a dict with the keys UserDetailList, GroupDetailList, RoleDetailList, Policies, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetAccountAuthorizationDetails", kwargs)
+
+    def get_account_password_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetAccountPasswordPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountPasswordPolicy.html.
+
+        Request syntax: ``client.get_account_password_policy()``
+
+        :returns: a dict with the keys PasswordPolicy, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetAccountPasswordPolicy", kwargs)
+
+    def get_account_summary(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetAccountSummary` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountSummary.html.
+
+        Request syntax: ``client.get_account_summary()``
+
+        :returns: a dict with the keys SummaryMap, ResponseMetadata.
+        :raises: ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetAccountSummary", kwargs)
+
+    def get_context_keys_for_custom_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetContextKeysForCustomPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForCustomPolicy.html.
+
+        Request syntax: ``client.get_context_keys_for_custom_policy(PolicyInputList=...)``
+
+        :param PolicyInputList: (list of string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ContextKeyNames, ResponseMetadata.
+        :raises: ``InvalidInputException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetContextKeysForCustomPolicy", kwargs)
+
+    def get_context_keys_for_principal_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetContextKeysForPrincipalPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForPrincipalPolicy.html.
+
+        Request syntax: ``client.get_context_keys_for_principal_policy(PolicySourceArn=..., PolicyInputList=...)``
+
+        :param PolicySourceArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param PolicyInputList: (list of string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :returns: a dict with the keys ContextKeyNames, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetContextKeysForPrincipalPolicy", kwargs)
+
+    def get_credential_report(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetCredentialReport` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetCredentialReport.html.
+
+        Request syntax: ``client.get_credential_report()``
+
+        :returns: a dict with the keys Content, ReportFormat, GeneratedTime, ResponseMetadata.
+        :raises: ``CredentialReportExpiredException``, ``CredentialReportNotPresentException``, ``CredentialReportNotReadyException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetCredentialReport", kwargs)
+
+    def get_delegation_request(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetDelegationRequest` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetDelegationRequest.html.
+
+        Request syntax: ``client.get_delegation_request(DelegationRequestId=..., DelegationPermissionCheck=...)``
+
+        :param DelegationRequestId: (string; length 16..128; pattern ^[\\w-]+$) **[REQUIRED]**
+            
+
+        :param DelegationPermissionCheck: (boolean)
+            
+
+        :returns: a dict with the keys DelegationRequest, PermissionCheckStatus, PermissionCheckResult, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetDelegationRequest", kwargs)
+
+    def get_group(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetGroup` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetGroup.html.
+
+        Request syntax: ``client.get_group(GroupName=..., Marker=..., MaxItems=...)``
+
+        :param GroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Group, Users, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetGroup", kwargs)
+
+    def get_group_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetGroupPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetGroupPolicy.html.
+
+        Request syntax: ``client.get_group_policy(GroupName=..., PolicyName=...)``
+
+        :param GroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys GroupName, PolicyName, PolicyDocument, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetGroupPolicy", kwargs)
+
+    def get_human_readable_summary(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetHumanReadableSummary` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetHumanReadableSummary.html.
+
+        Request syntax: ``client.get_human_readable_summary(EntityArn=..., Locale=...)``
+
+        :param EntityArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param Locale: (string; length 2..12)
+            
+
+        :returns: a dict with the keys SummaryContent, Locale, SummaryState, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetHumanReadableSummary", kwargs)
+
+    def get_instance_profile(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetInstanceProfile` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetInstanceProfile.html.
+
+        Request syntax: ``client.get_instance_profile(InstanceProfileName=...)``
+
+        :param InstanceProfileName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys InstanceProfile, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetInstanceProfile", kwargs)
+
+    def get_login_profile(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetLoginProfile` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetLoginProfile.html.
+
+        Request syntax: ``client.get_login_profile(UserName=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$)
+            
+
+        :returns: a dict with the keys LoginProfile, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetLoginProfile", kwargs)
+
+    def get_mfa_device(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetMFADevice` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetMFADevice.html.
+
+        Request syntax: ``client.get_mfa_device(SerialNumber=..., UserName=...)``
+
+        :param SerialNumber: (string; length 9..256; pattern ^[\\w+=/:,.@-]+$) **[REQUIRED]**
+            
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$)
+            
+
+        :returns: a dict with the keys UserName, SerialNumber, EnableDate, Certifications, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetMFADevice", kwargs)
+
+    def get_open_id_connect_provider(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetOpenIDConnectProvider` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetOpenIDConnectProvider.html.
+
+        Request syntax: ``client.get_open_id_connect_provider(OpenIDConnectProviderArn=...)``
+
+        :param OpenIDConnectProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys Url, ClientIDList, ThumbprintList, CreateDate, Tags, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetOpenIDConnectProvider", kwargs)
+
+    def get_organizations_access_report(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetOrganizationsAccessReport` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetOrganizationsAccessReport.html.
+
+        Request syntax: ``client.get_organizations_access_report(JobId=..., MaxItems=..., Marker=..., SortKey=...)``
+
+        :param JobId: (string; length 36..36) **[REQUIRED]**
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param SortKey: (string, one of: SERVICE_NAMESPACE_ASCENDING, SERVICE_NAMESPACE_DESCENDING, LAST_AUTHENTICATED_TIME_ASCENDING, LAST_AUTHENTICATED_TIME_DESCENDING)
+            
+
+        :returns: a dict with the keys JobStatus, JobCreationDate, JobCompletionDate, NumberOfServicesAccessible, NumberOfServicesNotAccessed, AccessDetails, IsTruncated, Marker, ErrorDetails, ResponseMetadata.
+        :raises: ``NoSuchEntityException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetOrganizationsAccessReport", kwargs)
+
+    def get_outbound_web_identity_federation_info(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetOutboundWebIdentityFederationInfo` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetOutboundWebIdentityFederationInfo.html.
+
+        Request syntax: ``client.get_outbound_web_identity_federation_info()``
+
+        :returns: a dict with the keys IssuerIdentifier, JwtVendingEnabled, ResponseMetadata.
+        :raises: ``FeatureDisabledException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetOutboundWebIdentityFederationInfo", kwargs)
+
+    def get_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicy.html.
+
+        Request syntax: ``client.get_policy(PolicyArn=...)``
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys Policy, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetPolicy", kwargs)
+
+    def get_policy_version(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetPolicyVersion` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicyVersion.html.
+
+        Request syntax: ``client.get_policy_version(PolicyArn=..., VersionId=...)``
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param VersionId: (string; pattern ^v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys PolicyVersion, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetPolicyVersion", kwargs)
+
+    def get_role(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetRole` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRole.html.
+
+        Request syntax: ``client.get_role(RoleName=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys Role, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetRole", kwargs)
+
+    def get_role_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetRolePolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRolePolicy.html.
+
+        Request syntax: ``client.get_role_policy(RoleName=..., PolicyName=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys RoleName, PolicyName, PolicyDocument, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetRolePolicy", kwargs)
+
+    def get_saml_provider(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetSAMLProvider` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetSAMLProvider.html.
+
+        Request syntax: ``client.get_saml_provider(SAMLProviderArn=...)``
+
+        :param SAMLProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys SAMLProviderUUID, SAMLMetadataDocument, CreateDate, ValidUntil, Tags, AssertionEncryptionMode, PrivateKeyList, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetSAMLProvider", kwargs)
+
+    def get_ssh_public_key(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetSSHPublicKey` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetSSHPublicKey.html.
+
+        Request syntax: ``client.get_ssh_public_key(UserName=..., SSHPublicKeyId=..., Encoding=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param SSHPublicKeyId: (string; length 20..128; pattern ^[\\w]+$) **[REQUIRED]**
+            
+
+        :param Encoding: (string, one of: SSH, PEM) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys SSHPublicKey, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``UnrecognizedPublicKeyEncodingException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetSSHPublicKey", kwargs)
+
+    def get_server_certificate(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetServerCertificate` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServerCertificate.html.
+
+        Request syntax: ``client.get_server_certificate(ServerCertificateName=...)``
+
+        :param ServerCertificateName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ServerCertificate, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetServerCertificate", kwargs)
+
+    def get_service_last_accessed_details(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetServiceLastAccessedDetails` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLastAccessedDetails.html.
+
+        Request syntax: ``client.get_service_last_accessed_details(JobId=..., MaxItems=..., Marker=...)``
+
+        :param JobId: (string; length 36..36) **[REQUIRED]**
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :returns: a dict with the keys JobStatus, JobType, JobCreationDate, ServicesLastAccessed, JobCompletionDate, IsTruncated, Marker, Error, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetServiceLastAccessedDetails", kwargs)
+
+    def get_service_last_accessed_details_with_entities(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetServiceLastAccessedDetailsWithEntities` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLastAccessedDetailsWithEntities.html.
+
+        Request syntax: ``client.get_service_last_accessed_details_with_entities(JobId=..., ServiceNamespace=..., MaxItems=..., Marker=...)``
+
+        :param JobId: (string; length 36..36) **[REQUIRED]**
+            
+
+        :param ServiceNamespace: (string; length 1..64; pattern ^[\\w-]*$) **[REQUIRED]**
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :returns: a dict with the keys JobStatus, JobCreationDate, JobCompletionDate, EntityDetailsList, IsTruncated, Marker, Error, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetServiceLastAccessedDetailsWithEntities", kwargs)
+
+    def get_service_linked_role_deletion_status(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetServiceLinkedRoleDeletionStatus` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLinkedRoleDeletionStatus.html.
+
+        Request syntax: ``client.get_service_linked_role_deletion_status(DeletionTaskId=...)``
+
+        :param DeletionTaskId: (string; length 1..1000) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys Status, Reason, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetServiceLinkedRoleDeletionStatus", kwargs)
+
     def get_user(self, **kwargs: Any) -> Dict[str, Any]:
-        """Looks up one IAM user, defaulting to the caller when no name is supplied.
+        """Looks up one IAM user, defaulting to the caller when no name is supplied. AWS documents
+        it at https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetUser.html.
 
         Request syntax: ``client.get_user(UserName=...)``
 
@@ -108,6 +1522,23 @@ class IAM(BaseClient):
         :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
         """
         return self._make_api_call("GetUser", kwargs)
+
+    def get_user_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetUserPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetUserPolicy.html.
+
+        Request syntax: ``client.get_user_policy(UserName=..., PolicyName=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys UserName, PolicyName, PolicyDocument, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetUserPolicy", kwargs)
 
     def issue_access_key(self, **kwargs: Any) -> Dict[str, Any]:
         """Creates an access key as Terraform's aws_iam_access_key does: optionally created
@@ -138,7 +1569,8 @@ class IAM(BaseClient):
         return self._make_api_call("IssueAccessKey", kwargs)
 
     def list_access_keys(self, **kwargs: Any) -> Dict[str, Any]:
-        """Lists the access keys that belong to a user, one page at a time.
+        """Lists the access keys that belong to a user, one page at a time. AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAccessKeys.html.
 
         Request syntax: ``client.list_access_keys(UserName=..., Marker=..., MaxItems=...)``
 
@@ -155,6 +1587,782 @@ class IAM(BaseClient):
         :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
         """
         return self._make_api_call("ListAccessKeys", kwargs)
+
+    def list_account_aliases(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListAccountAliases` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAccountAliases.html.
+
+        Request syntax: ``client.list_account_aliases(Marker=..., MaxItems=...)``
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys AccountAliases, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListAccountAliases", kwargs)
+
+    def list_attached_group_policies(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListAttachedGroupPolicies` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAttachedGroupPolicies.html.
+
+        Request syntax: ``client.list_attached_group_policies(GroupName=..., PathPrefix=..., Marker=..., MaxItems=...)``
+
+        :param GroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PathPrefix: (string; length 1..512; pattern ^((/[A-Za-z0-9\\.,\\+@=_-]+)*)/$)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys AttachedPolicies, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListAttachedGroupPolicies", kwargs)
+
+    def list_attached_role_policies(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListAttachedRolePolicies` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAttachedRolePolicies.html.
+
+        Request syntax: ``client.list_attached_role_policies(RoleName=..., PathPrefix=..., Marker=..., MaxItems=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PathPrefix: (string; length 1..512; pattern ^((/[A-Za-z0-9\\.,\\+@=_-]+)*)/$)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys AttachedPolicies, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListAttachedRolePolicies", kwargs)
+
+    def list_attached_user_policies(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListAttachedUserPolicies` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAttachedUserPolicies.html.
+
+        Request syntax: ``client.list_attached_user_policies(UserName=..., PathPrefix=..., Marker=..., MaxItems=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PathPrefix: (string; length 1..512; pattern ^((/[A-Za-z0-9\\.,\\+@=_-]+)*)/$)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys AttachedPolicies, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListAttachedUserPolicies", kwargs)
+
+    def list_delegation_requests(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListDelegationRequests` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListDelegationRequests.html.
+
+        Request syntax: ``client.list_delegation_requests(OwnerId=..., Marker=..., MaxItems=...)``
+
+        :param OwnerId: (string; length 20..2048; pattern ^[a-zA-Z0-9:/+=,.@_-]+$)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys DelegationRequests, Marker, isTruncated, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListDelegationRequests", kwargs)
+
+    def list_entities_for_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListEntitiesForPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListEntitiesForPolicy.html.
+
+        Request syntax: ``client.list_entities_for_policy(PolicyArn=..., EntityFilter=..., PathPrefix=..., PolicyUsageFilter=..., Marker=..., MaxItems=...)``
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param EntityFilter: (string, one of: User, Role, Group, LocalManagedPolicy, AWSManagedPolicy)
+            
+
+        :param PathPrefix: (string; length 1..512; pattern ^(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)$)
+            
+
+        :param PolicyUsageFilter: (string, one of: PermissionsPolicy, PermissionsBoundary)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys PolicyGroups, PolicyUsers, PolicyRoles, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListEntitiesForPolicy", kwargs)
+
+    def list_group_policies(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListGroupPolicies` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListGroupPolicies.html.
+
+        Request syntax: ``client.list_group_policies(GroupName=..., Marker=..., MaxItems=...)``
+
+        :param GroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys PolicyNames, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListGroupPolicies", kwargs)
+
+    def list_groups(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListGroups` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListGroups.html.
+
+        Request syntax: ``client.list_groups(PathPrefix=..., Marker=..., MaxItems=...)``
+
+        :param PathPrefix: (string; length 1..512; pattern ^\\u002F[\\u0021-\\u007F]*$)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Groups, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListGroups", kwargs)
+
+    def list_groups_for_user(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListGroupsForUser` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListGroupsForUser.html.
+
+        Request syntax: ``client.list_groups_for_user(UserName=..., Marker=..., MaxItems=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Groups, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListGroupsForUser", kwargs)
+
+    def list_instance_profile_tags(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListInstanceProfileTags` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListInstanceProfileTags.html.
+
+        Request syntax: ``client.list_instance_profile_tags(InstanceProfileName=..., Marker=..., MaxItems=...)``
+
+        :param InstanceProfileName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Tags, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListInstanceProfileTags", kwargs)
+
+    def list_instance_profiles(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListInstanceProfiles` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListInstanceProfiles.html.
+
+        Request syntax: ``client.list_instance_profiles(PathPrefix=..., Marker=..., MaxItems=...)``
+
+        :param PathPrefix: (string; length 1..512; pattern ^\\u002F[\\u0021-\\u007F]*$)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys InstanceProfiles, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListInstanceProfiles", kwargs)
+
+    def list_instance_profiles_for_role(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListInstanceProfilesForRole` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListInstanceProfilesForRole.html.
+
+        Request syntax: ``client.list_instance_profiles_for_role(RoleName=..., Marker=..., MaxItems=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys InstanceProfiles, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListInstanceProfilesForRole", kwargs)
+
+    def list_mfa_device_tags(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListMFADeviceTags` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListMFADeviceTags.html.
+
+        Request syntax: ``client.list_mfa_device_tags(SerialNumber=..., Marker=..., MaxItems=...)``
+
+        :param SerialNumber: (string; length 9..256; pattern ^[\\w+=/:,.@-]+$) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Tags, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListMFADeviceTags", kwargs)
+
+    def list_mfa_devices(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListMFADevices` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListMFADevices.html.
+
+        Request syntax: ``client.list_mfa_devices(UserName=..., Marker=..., MaxItems=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys MFADevices, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListMFADevices", kwargs)
+
+    def list_open_id_connect_provider_tags(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListOpenIDConnectProviderTags` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListOpenIDConnectProviderTags.html.
+
+        Request syntax: ``client.list_open_id_connect_provider_tags(OpenIDConnectProviderArn=..., Marker=..., MaxItems=...)``
+
+        :param OpenIDConnectProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Tags, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListOpenIDConnectProviderTags", kwargs)
+
+    def list_open_id_connect_providers(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListOpenIDConnectProviders` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListOpenIDConnectProviders.html.
+
+        Request syntax: ``client.list_open_id_connect_providers()``
+
+        :returns: a dict with the keys OpenIDConnectProviderList, ResponseMetadata.
+        :raises: ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListOpenIDConnectProviders", kwargs)
+
+    def list_organizations_features(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListOrganizationsFeatures` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListOrganizationsFeatures.html.
+
+        Request syntax: ``client.list_organizations_features()``
+
+        :returns: a dict with the keys OrganizationId, EnabledFeatures, ResponseMetadata.
+        :raises: ``AccountNotManagementOrDelegatedAdministratorException``, ``OrganizationNotFoundException``, ``OrganizationNotInAllFeaturesModeException``, ``ServiceAccessNotEnabledException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListOrganizationsFeatures", kwargs)
+
+    def list_policies(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListPolicies` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicies.html.
+
+        Request syntax: ``client.list_policies(Scope=..., OnlyAttached=..., PathPrefix=..., PolicyUsageFilter=..., Marker=..., MaxItems=...)``
+
+        :param Scope: (string, one of: All, AWS, Local)
+            
+
+        :param OnlyAttached: (boolean)
+            
+
+        :param PathPrefix: (string; length 1..512; pattern ^((/[A-Za-z0-9\\.,\\+@=_-]+)*)/$)
+            
+
+        :param PolicyUsageFilter: (string, one of: PermissionsPolicy, PermissionsBoundary)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Policies, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListPolicies", kwargs)
+
+    def list_policies_granting_service_access(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListPoliciesGrantingServiceAccess` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPoliciesGrantingServiceAccess.html.
+
+        Request syntax: ``client.list_policies_granting_service_access(Marker=..., Arn=..., ServiceNamespaces=...)``
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param Arn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param ServiceNamespaces: (list of string; length 1..64; pattern ^[\\w-]*$; length 1..200) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys PoliciesGrantingServiceAccess, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListPoliciesGrantingServiceAccess", kwargs)
+
+    def list_policy_tags(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListPolicyTags` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicyTags.html.
+
+        Request syntax: ``client.list_policy_tags(PolicyArn=..., Marker=..., MaxItems=...)``
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Tags, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListPolicyTags", kwargs)
+
+    def list_policy_versions(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListPolicyVersions` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicyVersions.html.
+
+        Request syntax: ``client.list_policy_versions(PolicyArn=..., Marker=..., MaxItems=...)``
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Versions, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListPolicyVersions", kwargs)
+
+    def list_role_policies(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListRolePolicies` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRolePolicies.html.
+
+        Request syntax: ``client.list_role_policies(RoleName=..., Marker=..., MaxItems=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys PolicyNames, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListRolePolicies", kwargs)
+
+    def list_role_tags(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListRoleTags` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRoleTags.html.
+
+        Request syntax: ``client.list_role_tags(RoleName=..., Marker=..., MaxItems=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Tags, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListRoleTags", kwargs)
+
+    def list_roles(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListRoles` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRoles.html.
+
+        Request syntax: ``client.list_roles(PathPrefix=..., Marker=..., MaxItems=...)``
+
+        :param PathPrefix: (string; length 1..512; pattern ^\\u002F[\\u0021-\\u007F]*$)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Roles, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListRoles", kwargs)
+
+    def list_saml_provider_tags(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListSAMLProviderTags` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListSAMLProviderTags.html.
+
+        Request syntax: ``client.list_saml_provider_tags(SAMLProviderArn=..., Marker=..., MaxItems=...)``
+
+        :param SAMLProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Tags, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListSAMLProviderTags", kwargs)
+
+    def list_saml_providers(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListSAMLProviders` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListSAMLProviders.html.
+
+        Request syntax: ``client.list_saml_providers()``
+
+        :returns: a dict with the keys SAMLProviderList, ResponseMetadata.
+        :raises: ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListSAMLProviders", kwargs)
+
+    def list_ssh_public_keys(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListSSHPublicKeys` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListSSHPublicKeys.html.
+
+        Request syntax: ``client.list_ssh_public_keys(UserName=..., Marker=..., MaxItems=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys SSHPublicKeys, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``NoSuchEntityException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListSSHPublicKeys", kwargs)
+
+    def list_server_certificate_tags(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListServerCertificateTags` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListServerCertificateTags.html.
+
+        Request syntax: ``client.list_server_certificate_tags(ServerCertificateName=..., Marker=..., MaxItems=...)``
+
+        :param ServerCertificateName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Tags, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListServerCertificateTags", kwargs)
+
+    def list_server_certificates(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListServerCertificates` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListServerCertificates.html.
+
+        Request syntax: ``client.list_server_certificates(PathPrefix=..., Marker=..., MaxItems=...)``
+
+        :param PathPrefix: (string; length 1..512; pattern ^\\u002F[\\u0021-\\u007F]*$)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys ServerCertificateMetadataList, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListServerCertificates", kwargs)
+
+    def list_service_specific_credentials(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListServiceSpecificCredentials` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListServiceSpecificCredentials.html.
+
+        Request syntax: ``client.list_service_specific_credentials(UserName=..., ServiceName=..., AllUsers=..., Marker=..., MaxItems=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$)
+            
+
+        :param ServiceName: (string)
+            
+
+        :param AllUsers: (boolean)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys ServiceSpecificCredentials, Marker, IsTruncated, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceNotSupportedException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListServiceSpecificCredentials", kwargs)
+
+    def list_signing_certificates(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListSigningCertificates` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListSigningCertificates.html.
+
+        Request syntax: ``client.list_signing_certificates(UserName=..., Marker=..., MaxItems=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Certificates, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListSigningCertificates", kwargs)
+
+    def list_user_policies(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListUserPolicies` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUserPolicies.html.
+
+        Request syntax: ``client.list_user_policies(UserName=..., Marker=..., MaxItems=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys PolicyNames, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListUserPolicies", kwargs)
+
+    def list_user_tags(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListUserTags` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUserTags.html.
+
+        Request syntax: ``client.list_user_tags(UserName=..., Marker=..., MaxItems=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Tags, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListUserTags", kwargs)
+
+    def list_users(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListUsers` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUsers.html.
+
+        Request syntax: ``client.list_users(PathPrefix=..., Marker=..., MaxItems=...)``
+
+        :param PathPrefix: (string; length 1..512; pattern ^\\u002F[\\u0021-\\u007F]*$)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Users, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ListUsers", kwargs)
+
+    def list_virtual_mfa_devices(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListVirtualMFADevices` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListVirtualMFADevices.html.
+
+        Request syntax: ``client.list_virtual_mfa_devices(AssignmentStatus=..., Marker=..., MaxItems=...)``
+
+        :param AssignmentStatus: (string, one of: Assigned, Unassigned, Any)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys VirtualMFADevices, IsTruncated, Marker, ResponseMetadata.
+        """
+        return self._make_api_call("ListVirtualMFADevices", kwargs)
+
+    def put_group_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `PutGroupPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutGroupPolicy.html.
+
+        Request syntax: ``client.put_group_policy(GroupName=..., PolicyName=..., PolicyDocument=...)``
+
+        :param GroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyDocument: (string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``LimitExceededException``, ``MalformedPolicyDocumentException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("PutGroupPolicy", kwargs)
+
+    def put_role_permissions_boundary(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `PutRolePermissionsBoundary` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePermissionsBoundary.html.
+
+        Request syntax: ``client.put_role_permissions_boundary(RoleName=..., PermissionsBoundary=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PermissionsBoundary: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``PolicyNotAttachableException``, ``ServiceFailureException``, ``UnmodifiableEntityException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("PutRolePermissionsBoundary", kwargs)
+
+    def put_role_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `PutRolePolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePolicy.html.
+
+        Request syntax: ``client.put_role_policy(RoleName=..., PolicyName=..., PolicyDocument=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyDocument: (string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``LimitExceededException``, ``MalformedPolicyDocumentException``, ``NoSuchEntityException``, ``ServiceFailureException``, ``UnmodifiableEntityException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("PutRolePolicy", kwargs)
+
+    def put_user_permissions_boundary(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `PutUserPermissionsBoundary` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutUserPermissionsBoundary.html.
+
+        Request syntax: ``client.put_user_permissions_boundary(UserName=..., PermissionsBoundary=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PermissionsBoundary: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``PolicyNotAttachableException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("PutUserPermissionsBoundary", kwargs)
 
     def put_user_policy(self, **kwargs: Any) -> Dict[str, Any]:
         """Calls the IAM `PutUserPolicy` operation; AWS documents it at
@@ -175,6 +2383,114 @@ class IAM(BaseClient):
         :raises: ``LimitExceededException``, ``MalformedPolicyDocumentException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
         """
         return self._make_api_call("PutUserPolicy", kwargs)
+
+    def reject_delegation_request(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `RejectDelegationRequest` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_RejectDelegationRequest.html.
+
+        Request syntax: ``client.reject_delegation_request(DelegationRequestId=..., Notes=...)``
+
+        :param DelegationRequestId: (string; length 16..128; pattern ^[\\w-]+$) **[REQUIRED]**
+            
+
+        :param Notes: (string; length 0..500; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*$)
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("RejectDelegationRequest", kwargs)
+
+    def remove_client_id_from_open_id_connect_provider(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `RemoveClientIDFromOpenIDConnectProvider` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_RemoveClientIDFromOpenIDConnectProvider.html.
+
+        Request syntax: ``client.remove_client_id_from_open_id_connect_provider(OpenIDConnectProviderArn=..., ClientID=...)``
+
+        :param OpenIDConnectProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param ClientID: (string; length 1..255) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("RemoveClientIDFromOpenIDConnectProvider", kwargs)
+
+    def remove_role_from_instance_profile(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `RemoveRoleFromInstanceProfile` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_RemoveRoleFromInstanceProfile.html.
+
+        Request syntax: ``client.remove_role_from_instance_profile(InstanceProfileName=..., RoleName=...)``
+
+        :param InstanceProfileName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException``, ``UnmodifiableEntityException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("RemoveRoleFromInstanceProfile", kwargs)
+
+    def remove_user_from_group(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `RemoveUserFromGroup` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_RemoveUserFromGroup.html.
+
+        Request syntax: ``client.remove_user_from_group(GroupName=..., UserName=...)``
+
+        :param GroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("RemoveUserFromGroup", kwargs)
+
+    def reset_service_specific_credential(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ResetServiceSpecificCredential` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ResetServiceSpecificCredential.html.
+
+        Request syntax: ``client.reset_service_specific_credential(UserName=..., ServiceSpecificCredentialId=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$)
+            
+
+        :param ServiceSpecificCredentialId: (string; length 20..128; pattern ^[\\w]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ServiceSpecificCredential, ResponseMetadata.
+        :raises: ``NoSuchEntityException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ResetServiceSpecificCredential", kwargs)
+
+    def resync_mfa_device(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ResyncMFADevice` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ResyncMFADevice.html.
+
+        Request syntax: ``client.resync_mfa_device(UserName=..., SerialNumber=..., AuthenticationCode1=..., AuthenticationCode2=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param SerialNumber: (string; length 9..256; pattern ^[\\w+=/:,.@-]+$) **[REQUIRED]**
+            
+
+        :param AuthenticationCode1: (string; length 6..6; pattern ^[\\d]+$) **[REQUIRED]**
+            
+
+        :param AuthenticationCode2: (string; length 6..6; pattern ^[\\d]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidAuthenticationCodeException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("ResyncMFADevice", kwargs)
 
     def rotate_access_key(self, **kwargs: Any) -> Dict[str, Any]:
         """Replaces an access key as CloudFormation does when its Serial changes: creates the new
@@ -206,6 +2522,20 @@ class IAM(BaseClient):
         """
         return self._make_api_call("RotateAccessKey", kwargs)
 
+    def send_delegation_token(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `SendDelegationToken` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_SendDelegationToken.html.
+
+        Request syntax: ``client.send_delegation_token(DelegationRequestId=...)``
+
+        :param DelegationRequestId: (string; length 16..128; pattern ^[\\w-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("SendDelegationToken", kwargs)
+
     def ses_smtp_password_v4(self, **kwargs: Any) -> Dict[str, Any]:
         """Derives the SES SMTP password (version 4) of a secret access key for a region, as
         Terraform's ses_smtp_password_v4; local, no request is sent.
@@ -222,8 +2552,403 @@ class IAM(BaseClient):
         """
         return self._make_api_call("SesSmtpPasswordV4", kwargs)
 
+    def set_default_policy_version(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `SetDefaultPolicyVersion` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_SetDefaultPolicyVersion.html.
+
+        Request syntax: ``client.set_default_policy_version(PolicyArn=..., VersionId=...)``
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param VersionId: (string; pattern ^v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("SetDefaultPolicyVersion", kwargs)
+
+    def set_security_token_service_preferences(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `SetSecurityTokenServicePreferences` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_SetSecurityTokenServicePreferences.html.
+
+        Request syntax: ``client.set_security_token_service_preferences(GlobalEndpointTokenVersion=...)``
+
+        :param GlobalEndpointTokenVersion: (string, one of: v1Token, v2Token) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("SetSecurityTokenServicePreferences", kwargs)
+
+    def simulate_custom_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `SimulateCustomPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html.
+
+        Request syntax: ``client.simulate_custom_policy(PolicyInputList=..., PermissionsBoundaryPolicyInputList=..., ActionNames=..., ResourceArns=..., ResourcePolicy=..., ResourceOwner=..., CallerArn=..., ContextEntries=..., ResourceHandlingOption=..., MaxItems=..., Marker=...)``
+
+        :param PolicyInputList: (list of string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :param PermissionsBoundaryPolicyInputList: (list of string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :param ActionNames: (list of string; length 3..128) **[REQUIRED]**
+            
+
+        :param ResourceArns: (list of string; length 1..2048)
+            
+
+        :param ResourcePolicy: (string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :param ResourceOwner: (string; length 1..2048)
+            
+
+        :param CallerArn: (string; length 1..2048)
+            
+
+        :param ContextEntries: (list of dict)
+            
+
+        :param ResourceHandlingOption: (string; length 1..64)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :returns: a dict with the keys EvaluationResults, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``PolicyEvaluationException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("SimulateCustomPolicy", kwargs)
+
+    def simulate_principal_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `SimulatePrincipalPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html.
+
+        Request syntax: ``client.simulate_principal_policy(PolicySourceArn=..., PolicyInputList=..., PermissionsBoundaryPolicyInputList=..., ActionNames=..., ResourceArns=..., ResourcePolicy=..., ResourceOwner=..., CallerArn=..., ContextEntries=..., ResourceHandlingOption=..., MaxItems=..., Marker=...)``
+
+        :param PolicySourceArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param PolicyInputList: (list of string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :param PermissionsBoundaryPolicyInputList: (list of string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :param ActionNames: (list of string; length 3..128) **[REQUIRED]**
+            
+
+        :param ResourceArns: (list of string; length 1..2048)
+            
+
+        :param ResourcePolicy: (string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :param ResourceOwner: (string; length 1..2048)
+            
+
+        :param CallerArn: (string; length 1..2048)
+            
+
+        :param ContextEntries: (list of dict)
+            
+
+        :param ResourceHandlingOption: (string; length 1..64)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :returns: a dict with the keys EvaluationResults, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``PolicyEvaluationException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("SimulatePrincipalPolicy", kwargs)
+
+    def tag_instance_profile(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `TagInstanceProfile` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagInstanceProfile.html.
+
+        Request syntax: ``client.tag_instance_profile(InstanceProfileName=..., Tags=...)``
+
+        :param InstanceProfileName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Tags: (list of dict; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("TagInstanceProfile", kwargs)
+
+    def tag_mfa_device(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `TagMFADevice` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagMFADevice.html.
+
+        Request syntax: ``client.tag_mfa_device(SerialNumber=..., Tags=...)``
+
+        :param SerialNumber: (string; length 9..256; pattern ^[\\w+=/:,.@-]+$) **[REQUIRED]**
+            
+
+        :param Tags: (list of dict; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("TagMFADevice", kwargs)
+
+    def tag_open_id_connect_provider(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `TagOpenIDConnectProvider` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagOpenIDConnectProvider.html.
+
+        Request syntax: ``client.tag_open_id_connect_provider(OpenIDConnectProviderArn=..., Tags=...)``
+
+        :param OpenIDConnectProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param Tags: (list of dict; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("TagOpenIDConnectProvider", kwargs)
+
+    def tag_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `TagPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagPolicy.html.
+
+        Request syntax: ``client.tag_policy(PolicyArn=..., Tags=...)``
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param Tags: (list of dict; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("TagPolicy", kwargs)
+
+    def tag_role(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `TagRole` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagRole.html.
+
+        Request syntax: ``client.tag_role(RoleName=..., Tags=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Tags: (list of dict; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("TagRole", kwargs)
+
+    def tag_saml_provider(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `TagSAMLProvider` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagSAMLProvider.html.
+
+        Request syntax: ``client.tag_saml_provider(SAMLProviderArn=..., Tags=...)``
+
+        :param SAMLProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param Tags: (list of dict; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("TagSAMLProvider", kwargs)
+
+    def tag_server_certificate(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `TagServerCertificate` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagServerCertificate.html.
+
+        Request syntax: ``client.tag_server_certificate(ServerCertificateName=..., Tags=...)``
+
+        :param ServerCertificateName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Tags: (list of dict; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("TagServerCertificate", kwargs)
+
+    def tag_user(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `TagUser` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagUser.html.
+
+        Request syntax: ``client.tag_user(UserName=..., Tags=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Tags: (list of dict; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("TagUser", kwargs)
+
+    def untag_instance_profile(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UntagInstanceProfile` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagInstanceProfile.html.
+
+        Request syntax: ``client.untag_instance_profile(InstanceProfileName=..., TagKeys=...)``
+
+        :param InstanceProfileName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param TagKeys: (list of string; length 1..128; pattern ^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("UntagInstanceProfile", kwargs)
+
+    def untag_mfa_device(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UntagMFADevice` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagMFADevice.html.
+
+        Request syntax: ``client.untag_mfa_device(SerialNumber=..., TagKeys=...)``
+
+        :param SerialNumber: (string; length 9..256; pattern ^[\\w+=/:,.@-]+$) **[REQUIRED]**
+            
+
+        :param TagKeys: (list of string; length 1..128; pattern ^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("UntagMFADevice", kwargs)
+
+    def untag_open_id_connect_provider(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UntagOpenIDConnectProvider` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagOpenIDConnectProvider.html.
+
+        Request syntax: ``client.untag_open_id_connect_provider(OpenIDConnectProviderArn=..., TagKeys=...)``
+
+        :param OpenIDConnectProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param TagKeys: (list of string; length 1..128; pattern ^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("UntagOpenIDConnectProvider", kwargs)
+
+    def untag_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UntagPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagPolicy.html.
+
+        Request syntax: ``client.untag_policy(PolicyArn=..., TagKeys=...)``
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param TagKeys: (list of string; length 1..128; pattern ^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("UntagPolicy", kwargs)
+
+    def untag_role(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UntagRole` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagRole.html.
+
+        Request syntax: ``client.untag_role(RoleName=..., TagKeys=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param TagKeys: (list of string; length 1..128; pattern ^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("UntagRole", kwargs)
+
+    def untag_saml_provider(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UntagSAMLProvider` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagSAMLProvider.html.
+
+        Request syntax: ``client.untag_saml_provider(SAMLProviderArn=..., TagKeys=...)``
+
+        :param SAMLProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param TagKeys: (list of string; length 1..128; pattern ^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("UntagSAMLProvider", kwargs)
+
+    def untag_server_certificate(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UntagServerCertificate` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagServerCertificate.html.
+
+        Request syntax: ``client.untag_server_certificate(ServerCertificateName=..., TagKeys=...)``
+
+        :param ServerCertificateName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param TagKeys: (list of string; length 1..128; pattern ^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("UntagServerCertificate", kwargs)
+
+    def untag_user(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UntagUser` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagUser.html.
+
+        Request syntax: ``client.untag_user(UserName=..., TagKeys=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param TagKeys: (list of string; length 1..128; pattern ^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("UntagUser", kwargs)
+
     def update_access_key(self, **kwargs: Any) -> Dict[str, Any]:
-        """Switches an access key between the active and inactive states.
+        """Switches an access key between the active and inactive states. AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAccessKey.html.
 
         Request syntax: ``client.update_access_key(UserName=..., AccessKeyId=..., Status=...)``
 
@@ -240,6 +2965,361 @@ class IAM(BaseClient):
         :raises: ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
         """
         return self._make_api_call("UpdateAccessKey", kwargs)
+
+    def update_account_password_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateAccountPasswordPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAccountPasswordPolicy.html.
+
+        Request syntax: ``client.update_account_password_policy(MinimumPasswordLength=..., RequireSymbols=..., RequireNumbers=..., RequireUppercaseCharacters=..., RequireLowercaseCharacters=..., AllowUsersToChangePassword=..., MaxPasswordAge=..., PasswordReusePrevention=..., HardExpiry=...)``
+
+        :param MinimumPasswordLength: (integer; range 6..128)
+            
+
+        :param RequireSymbols: (boolean)
+            
+
+        :param RequireNumbers: (boolean)
+            
+
+        :param RequireUppercaseCharacters: (boolean)
+            
+
+        :param RequireLowercaseCharacters: (boolean)
+            
+
+        :param AllowUsersToChangePassword: (boolean)
+            
+
+        :param MaxPasswordAge: (integer; range 1..1095)
+            
+
+        :param PasswordReusePrevention: (integer; range 1..24)
+            
+
+        :param HardExpiry: (boolean)
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``LimitExceededException``, ``MalformedPolicyDocumentException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("UpdateAccountPasswordPolicy", kwargs)
+
+    def update_assume_role_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateAssumeRolePolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAssumeRolePolicy.html.
+
+        Request syntax: ``client.update_assume_role_policy(RoleName=..., PolicyDocument=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyDocument: (string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``LimitExceededException``, ``MalformedPolicyDocumentException``, ``NoSuchEntityException``, ``ServiceFailureException``, ``UnmodifiableEntityException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("UpdateAssumeRolePolicy", kwargs)
+
+    def update_delegation_request(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateDelegationRequest` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateDelegationRequest.html.
+
+        Request syntax: ``client.update_delegation_request(DelegationRequestId=..., Notes=...)``
+
+        :param DelegationRequestId: (string; length 16..128; pattern ^[\\w-]+$) **[REQUIRED]**
+            
+
+        :param Notes: (string; length 0..500; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*$)
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("UpdateDelegationRequest", kwargs)
+
+    def update_group(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateGroup` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateGroup.html.
+
+        Request syntax: ``client.update_group(GroupName=..., NewPath=..., NewGroupName=...)``
+
+        :param GroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param NewPath: (string; length 1..512; pattern ^(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)$)
+            
+
+        :param NewGroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$)
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``EntityAlreadyExistsException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("UpdateGroup", kwargs)
+
+    def update_login_profile(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateLoginProfile` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateLoginProfile.html.
+
+        Request syntax: ``client.update_login_profile(UserName=..., Password=..., PasswordResetRequired=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Password: (string; length 1..128; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :param PasswordResetRequired: (boolean)
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``EntityTemporarilyUnmodifiableException``, ``LimitExceededException``, ``NoSuchEntityException``, ``PasswordPolicyViolationException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("UpdateLoginProfile", kwargs)
+
+    def update_open_id_connect_provider_thumbprint(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateOpenIDConnectProviderThumbprint` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateOpenIDConnectProviderThumbprint.html.
+
+        Request syntax: ``client.update_open_id_connect_provider_thumbprint(OpenIDConnectProviderArn=..., ThumbprintList=...)``
+
+        :param OpenIDConnectProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param ThumbprintList: (list of string; length 40..40) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("UpdateOpenIDConnectProviderThumbprint", kwargs)
+
+    def update_role(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateRole` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateRole.html.
+
+        Request syntax: ``client.update_role(RoleName=..., Description=..., MaxSessionDuration=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Description: (string; length 0..1000; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*$)
+            
+
+        :param MaxSessionDuration: (integer; range 3600..43200)
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException``, ``UnmodifiableEntityException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("UpdateRole", kwargs)
+
+    def update_role_description(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateRoleDescription` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateRoleDescription.html.
+
+        Request syntax: ``client.update_role_description(RoleName=..., Description=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Description: (string; length 0..1000; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys Role, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException``, ``UnmodifiableEntityException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("UpdateRoleDescription", kwargs)
+
+    def update_saml_provider(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateSAMLProvider` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateSAMLProvider.html.
+
+        Request syntax: ``client.update_saml_provider(SAMLMetadataDocument=..., SAMLProviderArn=..., AssertionEncryptionMode=..., AddPrivateKey=..., RemovePrivateKey=...)``
+
+        :param SAMLMetadataDocument: (string; length 1000..10000000)
+            
+
+        :param SAMLProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param AssertionEncryptionMode: (string, one of: Required, Allowed)
+            
+
+        :param AddPrivateKey: (string; length 1..16384; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :param RemovePrivateKey: (string; length 22..64; pattern ^[A-Z0-9]+$)
+            
+
+        :returns: a dict with the keys SAMLProviderArn, ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("UpdateSAMLProvider", kwargs)
+
+    def update_ssh_public_key(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateSSHPublicKey` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateSSHPublicKey.html.
+
+        Request syntax: ``client.update_ssh_public_key(UserName=..., SSHPublicKeyId=..., Status=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param SSHPublicKeyId: (string; length 20..128; pattern ^[\\w]+$) **[REQUIRED]**
+            
+
+        :param Status: (string, one of: Active, Inactive, Expired) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("UpdateSSHPublicKey", kwargs)
+
+    def update_server_certificate(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateServerCertificate` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateServerCertificate.html.
+
+        Request syntax: ``client.update_server_certificate(ServerCertificateName=..., NewPath=..., NewServerCertificateName=...)``
+
+        :param ServerCertificateName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param NewPath: (string; length 1..512; pattern ^(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)$)
+            
+
+        :param NewServerCertificateName: (string; length 1..128; pattern ^[\\w+=,.@-]+$)
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``EntityAlreadyExistsException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("UpdateServerCertificate", kwargs)
+
+    def update_service_specific_credential(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateServiceSpecificCredential` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateServiceSpecificCredential.html.
+
+        Request syntax: ``client.update_service_specific_credential(UserName=..., ServiceSpecificCredentialId=..., Status=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$)
+            
+
+        :param ServiceSpecificCredentialId: (string; length 20..128; pattern ^[\\w]+$) **[REQUIRED]**
+            
+
+        :param Status: (string, one of: Active, Inactive, Expired) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``NoSuchEntityException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("UpdateServiceSpecificCredential", kwargs)
+
+    def update_signing_certificate(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateSigningCertificate` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateSigningCertificate.html.
+
+        Request syntax: ``client.update_signing_certificate(UserName=..., CertificateId=..., Status=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$)
+            
+
+        :param CertificateId: (string; length 24..128; pattern ^[\\w]+$) **[REQUIRED]**
+            
+
+        :param Status: (string, one of: Active, Inactive, Expired) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("UpdateSigningCertificate", kwargs)
+
+    def update_user(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateUser` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateUser.html.
+
+        Request syntax: ``client.update_user(UserName=..., NewPath=..., NewUserName=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param NewPath: (string; length 1..512; pattern ^(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)$)
+            
+
+        :param NewUserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$)
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``EntityAlreadyExistsException``, ``EntityTemporarilyUnmodifiableException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("UpdateUser", kwargs)
+
+    def upload_ssh_public_key(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UploadSSHPublicKey` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UploadSSHPublicKey.html.
+
+        Request syntax: ``client.upload_ssh_public_key(UserName=..., SSHPublicKeyBody=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param SSHPublicKeyBody: (string; length 1..16384; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys SSHPublicKey, ResponseMetadata.
+        :raises: ``DuplicateSSHPublicKeyException``, ``InvalidPublicKeyException``, ``LimitExceededException``, ``NoSuchEntityException``, ``UnrecognizedPublicKeyEncodingException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("UploadSSHPublicKey", kwargs)
+
+    def upload_server_certificate(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UploadServerCertificate` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UploadServerCertificate.html.
+
+        Request syntax: ``client.upload_server_certificate(Path=..., ServerCertificateName=..., CertificateBody=..., PrivateKey=..., CertificateChain=..., Tags=...)``
+
+        :param Path: (string; length 1..512; pattern ^(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)$)
+            
+
+        :param ServerCertificateName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param CertificateBody: (string; length 1..16384; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :param PrivateKey: (string; length 1..16384; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :param CertificateChain: (string; length 1..2097152; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :param Tags: (list of dict; length 0..50)
+            
+
+        :returns: a dict with the keys ServerCertificateMetadata, Tags, ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``EntityAlreadyExistsException``, ``InvalidInputException``, ``KeyPairMismatchException``, ``LimitExceededException``, ``MalformedCertificateException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("UploadServerCertificate", kwargs)
+
+    def upload_signing_certificate(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UploadSigningCertificate` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UploadSigningCertificate.html.
+
+        Request syntax: ``client.upload_signing_certificate(UserName=..., CertificateBody=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$)
+            
+
+        :param CertificateBody: (string; length 1..16384; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys Certificate, ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``DuplicateCertificateException``, ``EntityAlreadyExistsException``, ``InvalidCertificateException``, ``LimitExceededException``, ``MalformedCertificateException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("UploadSigningCertificate", kwargs)
 class AsyncIAM(AsyncBaseClient):
     """AWS Identity and Access Management for asyncio: the methods of :class:`IAM`, as coroutines.
 
@@ -251,8 +3331,157 @@ class AsyncIAM(AsyncBaseClient):
     _EXCEPTIONS = IAM._EXCEPTIONS
     _PAGINATORS = IAM._PAGINATORS
 
+    async def accept_delegation_request(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `AcceptDelegationRequest` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_AcceptDelegationRequest.html.
+
+        Request syntax: ``client.accept_delegation_request(DelegationRequestId=...)``
+
+        :param DelegationRequestId: (string; length 16..128; pattern ^[\\w-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("AcceptDelegationRequest", kwargs)
+
+    async def add_client_id_to_open_id_connect_provider(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `AddClientIDToOpenIDConnectProvider` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_AddClientIDToOpenIDConnectProvider.html.
+
+        Request syntax: ``client.add_client_id_to_open_id_connect_provider(OpenIDConnectProviderArn=..., ClientID=...)``
+
+        :param OpenIDConnectProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param ClientID: (string; length 1..255) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("AddClientIDToOpenIDConnectProvider", kwargs)
+
+    async def add_role_to_instance_profile(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `AddRoleToInstanceProfile` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_AddRoleToInstanceProfile.html.
+
+        Request syntax: ``client.add_role_to_instance_profile(InstanceProfileName=..., RoleName=...)``
+
+        :param InstanceProfileName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``EntityAlreadyExistsException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException``, ``UnmodifiableEntityException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("AddRoleToInstanceProfile", kwargs)
+
+    async def add_user_to_group(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `AddUserToGroup` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_AddUserToGroup.html.
+
+        Request syntax: ``client.add_user_to_group(GroupName=..., UserName=...)``
+
+        :param GroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("AddUserToGroup", kwargs)
+
+    async def associate_delegation_request(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `AssociateDelegationRequest` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_AssociateDelegationRequest.html.
+
+        Request syntax: ``client.associate_delegation_request(DelegationRequestId=...)``
+
+        :param DelegationRequestId: (string; length 16..128; pattern ^[\\w-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("AssociateDelegationRequest", kwargs)
+
+    async def attach_group_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `AttachGroupPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_AttachGroupPolicy.html.
+
+        Request syntax: ``client.attach_group_policy(GroupName=..., PolicyArn=...)``
+
+        :param GroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``PolicyNotAttachableException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("AttachGroupPolicy", kwargs)
+
+    async def attach_role_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `AttachRolePolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_AttachRolePolicy.html.
+
+        Request syntax: ``client.attach_role_policy(RoleName=..., PolicyArn=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``PolicyNotAttachableException``, ``ServiceFailureException``, ``UnmodifiableEntityException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("AttachRolePolicy", kwargs)
+
+    async def attach_user_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `AttachUserPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_AttachUserPolicy.html.
+
+        Request syntax: ``client.attach_user_policy(UserName=..., PolicyArn=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``PolicyNotAttachableException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("AttachUserPolicy", kwargs)
+
+    async def change_password(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ChangePassword` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ChangePassword.html.
+
+        Request syntax: ``client.change_password(OldPassword=..., NewPassword=...)``
+
+        :param OldPassword: (string; length 1..128; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :param NewPassword: (string; length 1..128; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``EntityTemporarilyUnmodifiableException``, ``InvalidUserTypeException``, ``LimitExceededException``, ``NoSuchEntityException``, ``PasswordPolicyViolationException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ChangePassword", kwargs)
+
     async def create_access_key(self, **kwargs: Any) -> Dict[str, Any]:
-        """Issues a new access key pair for a user, or for the caller when no user is given.
+        """Issues a new access key pair for a user, or for the caller when no user is given. AWS
+        documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateAccessKey.html.
 
         Request syntax: ``client.create_access_key(UserName=...)``
 
@@ -264,8 +3493,285 @@ class AsyncIAM(AsyncBaseClient):
         """
         return await self._make_api_call("CreateAccessKey", kwargs)
 
+    async def create_account_alias(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `CreateAccountAlias` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateAccountAlias.html.
+
+        Request syntax: ``client.create_account_alias(AccountAlias=...)``
+
+        :param AccountAlias: (string; length 3..63; pattern ^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``EntityAlreadyExistsException``, ``LimitExceededException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("CreateAccountAlias", kwargs)
+
+    async def create_delegation_request(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `CreateDelegationRequest` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateDelegationRequest.html.
+
+        Request syntax: ``client.create_delegation_request(OwnerAccountId=..., Description=..., Permissions=..., RequestMessage=..., RequestorWorkflowId=..., RedirectUrl=..., NotificationChannel=..., SessionDuration=..., OnlySendByOwner=...)``
+
+        :param OwnerAccountId: (string; pattern ^\\d{12}$)
+            
+
+        :param Description: (string; length 0..1000; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*$) **[REQUIRED]**
+            
+
+        :param Permissions: (dict) **[REQUIRED]**
+            
+
+        :param RequestMessage: (string; length 0..200; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*$)
+            
+
+        :param RequestorWorkflowId: (string; length 5..400; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :param RedirectUrl: (string; length 1..255; pattern ^http(s?)://[a-zA-Z0-9._/-]*(\\?[a-zA-Z0-9._=&-]*)?(#[a-zA-Z0-9._/-]*)?$)
+            
+
+        :param NotificationChannel: (string; length 2..400; pattern ^[a-zA-Z0-9:_.-]+$) **[REQUIRED]**
+            
+
+        :param SessionDuration: (integer; range 300..43200) **[REQUIRED]**
+            
+
+        :param OnlySendByOwner: (boolean)
+            
+
+        :returns: a dict with the keys ConsoleDeepLink, DelegationRequestId, ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``EntityAlreadyExistsException``, ``InvalidInputException``, ``LimitExceededException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("CreateDelegationRequest", kwargs)
+
+    async def create_group(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `CreateGroup` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateGroup.html.
+
+        Request syntax: ``client.create_group(Path=..., GroupName=...)``
+
+        :param Path: (string; length 1..512; pattern ^(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)$)
+            
+
+        :param GroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys Group, ResponseMetadata.
+        :raises: ``EntityAlreadyExistsException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("CreateGroup", kwargs)
+
+    async def create_instance_profile(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `CreateInstanceProfile` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateInstanceProfile.html.
+
+        Request syntax: ``client.create_instance_profile(InstanceProfileName=..., Path=..., Tags=...)``
+
+        :param InstanceProfileName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Path: (string; length 1..512; pattern ^(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)$)
+            
+
+        :param Tags: (list of dict; length 0..50)
+            
+
+        :returns: a dict with the keys InstanceProfile, ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``EntityAlreadyExistsException``, ``InvalidInputException``, ``LimitExceededException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("CreateInstanceProfile", kwargs)
+
+    async def create_login_profile(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `CreateLoginProfile` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateLoginProfile.html.
+
+        Request syntax: ``client.create_login_profile(UserName=..., Password=..., PasswordResetRequired=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$)
+            
+
+        :param Password: (string; length 1..128; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :param PasswordResetRequired: (boolean)
+            
+
+        :returns: a dict with the keys LoginProfile, ResponseMetadata.
+        :raises: ``EntityAlreadyExistsException``, ``LimitExceededException``, ``NoSuchEntityException``, ``PasswordPolicyViolationException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("CreateLoginProfile", kwargs)
+
+    async def create_open_id_connect_provider(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `CreateOpenIDConnectProvider` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateOpenIDConnectProvider.html.
+
+        Request syntax: ``client.create_open_id_connect_provider(Url=..., ClientIDList=..., ThumbprintList=..., Tags=...)``
+
+        :param Url: (string; length 1..255) **[REQUIRED]**
+            
+
+        :param ClientIDList: (list of string; length 1..255)
+            
+
+        :param ThumbprintList: (list of string; length 40..40)
+            
+
+        :param Tags: (list of dict; length 0..50)
+            
+
+        :returns: a dict with the keys OpenIDConnectProviderArn, Tags, ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``EntityAlreadyExistsException``, ``InvalidInputException``, ``LimitExceededException``, ``OpenIdIdpCommunicationErrorException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("CreateOpenIDConnectProvider", kwargs)
+
+    async def create_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `CreatePolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicy.html.
+
+        Request syntax: ``client.create_policy(PolicyName=..., Path=..., PolicyDocument=..., Description=..., Tags=...)``
+
+        :param PolicyName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Path: (string; length 1..512; pattern ^((/[A-Za-z0-9\\.,\\+@=_-]+)*)/$)
+            
+
+        :param PolicyDocument: (string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :param Description: (string; length 0..1000)
+            
+
+        :param Tags: (list of dict; length 0..50)
+            
+
+        :returns: a dict with the keys Policy, ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``EntityAlreadyExistsException``, ``InvalidInputException``, ``LimitExceededException``, ``MalformedPolicyDocumentException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("CreatePolicy", kwargs)
+
+    async def create_policy_version(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `CreatePolicyVersion` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicyVersion.html.
+
+        Request syntax: ``client.create_policy_version(PolicyArn=..., PolicyDocument=..., SetAsDefault=...)``
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param PolicyDocument: (string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :param SetAsDefault: (boolean)
+            
+
+        :returns: a dict with the keys PolicyVersion, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``LimitExceededException``, ``MalformedPolicyDocumentException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("CreatePolicyVersion", kwargs)
+
+    async def create_role(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `CreateRole` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html.
+
+        Request syntax: ``client.create_role(Path=..., RoleName=..., AssumeRolePolicyDocument=..., Description=..., MaxSessionDuration=..., PermissionsBoundary=..., Tags=...)``
+
+        :param Path: (string; length 1..512; pattern ^(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)$)
+            
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param AssumeRolePolicyDocument: (string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :param Description: (string; length 0..1000; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*$)
+            
+
+        :param MaxSessionDuration: (integer; range 3600..43200)
+            
+
+        :param PermissionsBoundary: (string; length 20..2048)
+            
+
+        :param Tags: (list of dict; length 0..50)
+            
+
+        :returns: a dict with the keys Role, ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``EntityAlreadyExistsException``, ``InvalidInputException``, ``LimitExceededException``, ``MalformedPolicyDocumentException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("CreateRole", kwargs)
+
+    async def create_saml_provider(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `CreateSAMLProvider` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateSAMLProvider.html.
+
+        Request syntax: ``client.create_saml_provider(SAMLMetadataDocument=..., Name=..., Tags=..., AssertionEncryptionMode=..., AddPrivateKey=...)``
+
+        :param SAMLMetadataDocument: (string; length 1000..10000000) **[REQUIRED]**
+            
+
+        :param Name: (string; length 1..128; pattern ^[\\w._-]+$) **[REQUIRED]**
+            
+
+        :param Tags: (list of dict; length 0..50)
+            
+
+        :param AssertionEncryptionMode: (string, one of: Required, Allowed)
+            
+
+        :param AddPrivateKey: (string; length 1..16384; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :returns: a dict with the keys SAMLProviderArn, Tags, ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``EntityAlreadyExistsException``, ``InvalidInputException``, ``LimitExceededException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("CreateSAMLProvider", kwargs)
+
+    async def create_service_linked_role(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `CreateServiceLinkedRole` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateServiceLinkedRole.html.
+
+        Request syntax: ``client.create_service_linked_role(AWSServiceName=..., Description=..., CustomSuffix=...)``
+
+        :param AWSServiceName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Description: (string; length 0..1000; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*$)
+            
+
+        :param CustomSuffix: (string; length 1..64; pattern ^[\\w+=,.@-]+$)
+            
+
+        :returns: a dict with the keys Role, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("CreateServiceLinkedRole", kwargs)
+
+    async def create_service_specific_credential(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `CreateServiceSpecificCredential` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateServiceSpecificCredential.html.
+
+        Request syntax: ``client.create_service_specific_credential(UserName=..., ServiceName=..., CredentialAgeDays=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param ServiceName: (string) **[REQUIRED]**
+            
+
+        :param CredentialAgeDays: (integer; range 1..36600)
+            
+
+        :returns: a dict with the keys ServiceSpecificCredential, ResponseMetadata.
+        :raises: ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceNotSupportedException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("CreateServiceSpecificCredential", kwargs)
+
     async def create_user(self, **kwargs: Any) -> Dict[str, Any]:
-        """Adds a new IAM user to the account.
+        """Adds a new IAM user to the account. AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateUser.html.
 
         Request syntax: ``client.create_user(Path=..., UserName=..., PermissionsBoundary=..., Tags=...)``
 
@@ -286,8 +3792,46 @@ class AsyncIAM(AsyncBaseClient):
         """
         return await self._make_api_call("CreateUser", kwargs)
 
+    async def create_virtual_mfa_device(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `CreateVirtualMFADevice` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateVirtualMFADevice.html.
+
+        Request syntax: ``client.create_virtual_mfa_device(Path=..., VirtualMFADeviceName=..., Tags=...)``
+
+        :param Path: (string; length 1..512; pattern ^(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)$)
+            
+
+        :param VirtualMFADeviceName: (string; length 1..; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Tags: (list of dict; length 0..50)
+            
+
+        :returns: a dict with the keys VirtualMFADevice, ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``EntityAlreadyExistsException``, ``InvalidInputException``, ``LimitExceededException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("CreateVirtualMFADevice", kwargs)
+
+    async def deactivate_mfa_device(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeactivateMFADevice` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeactivateMFADevice.html.
+
+        Request syntax: ``client.deactivate_mfa_device(UserName=..., SerialNumber=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$)
+            
+
+        :param SerialNumber: (string; length 9..256; pattern ^[\\w+=/:,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``EntityTemporarilyUnmodifiableException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DeactivateMFADevice", kwargs)
+
     async def delete_access_key(self, **kwargs: Any) -> Dict[str, Any]:
-        """Permanently removes an access key from a user.
+        """Permanently removes an access key from a user. AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteAccessKey.html.
 
         Request syntax: ``client.delete_access_key(UserName=..., AccessKeyId=...)``
 
@@ -302,8 +3846,276 @@ class AsyncIAM(AsyncBaseClient):
         """
         return await self._make_api_call("DeleteAccessKey", kwargs)
 
+    async def delete_account_alias(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteAccountAlias` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteAccountAlias.html.
+
+        Request syntax: ``client.delete_account_alias(AccountAlias=...)``
+
+        :param AccountAlias: (string; length 3..63; pattern ^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DeleteAccountAlias", kwargs)
+
+    async def delete_account_password_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteAccountPasswordPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteAccountPasswordPolicy.html.
+
+        Request syntax: ``client.delete_account_password_policy()``
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DeleteAccountPasswordPolicy", kwargs)
+
+    async def delete_group(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteGroup` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteGroup.html.
+
+        Request syntax: ``client.delete_group(GroupName=...)``
+
+        :param GroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``DeleteConflictException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DeleteGroup", kwargs)
+
+    async def delete_group_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteGroupPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteGroupPolicy.html.
+
+        Request syntax: ``client.delete_group_policy(GroupName=..., PolicyName=...)``
+
+        :param GroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DeleteGroupPolicy", kwargs)
+
+    async def delete_instance_profile(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteInstanceProfile` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteInstanceProfile.html.
+
+        Request syntax: ``client.delete_instance_profile(InstanceProfileName=...)``
+
+        :param InstanceProfileName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``DeleteConflictException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DeleteInstanceProfile", kwargs)
+
+    async def delete_login_profile(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteLoginProfile` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteLoginProfile.html.
+
+        Request syntax: ``client.delete_login_profile(UserName=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$)
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``EntityTemporarilyUnmodifiableException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DeleteLoginProfile", kwargs)
+
+    async def delete_open_id_connect_provider(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteOpenIDConnectProvider` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteOpenIDConnectProvider.html.
+
+        Request syntax: ``client.delete_open_id_connect_provider(OpenIDConnectProviderArn=...)``
+
+        :param OpenIDConnectProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DeleteOpenIDConnectProvider", kwargs)
+
+    async def delete_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeletePolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeletePolicy.html.
+
+        Request syntax: ``client.delete_policy(PolicyArn=...)``
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``DeleteConflictException``, ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DeletePolicy", kwargs)
+
+    async def delete_policy_version(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeletePolicyVersion` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeletePolicyVersion.html.
+
+        Request syntax: ``client.delete_policy_version(PolicyArn=..., VersionId=...)``
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param VersionId: (string; pattern ^v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``DeleteConflictException``, ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DeletePolicyVersion", kwargs)
+
+    async def delete_role(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteRole` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteRole.html.
+
+        Request syntax: ``client.delete_role(RoleName=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``DeleteConflictException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException``, ``UnmodifiableEntityException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DeleteRole", kwargs)
+
+    async def delete_role_permissions_boundary(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteRolePermissionsBoundary` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteRolePermissionsBoundary.html.
+
+        Request syntax: ``client.delete_role_permissions_boundary(RoleName=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException``, ``UnmodifiableEntityException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DeleteRolePermissionsBoundary", kwargs)
+
+    async def delete_role_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteRolePolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteRolePolicy.html.
+
+        Request syntax: ``client.delete_role_policy(RoleName=..., PolicyName=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException``, ``UnmodifiableEntityException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DeleteRolePolicy", kwargs)
+
+    async def delete_saml_provider(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteSAMLProvider` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteSAMLProvider.html.
+
+        Request syntax: ``client.delete_saml_provider(SAMLProviderArn=...)``
+
+        :param SAMLProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DeleteSAMLProvider", kwargs)
+
+    async def delete_ssh_public_key(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteSSHPublicKey` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteSSHPublicKey.html.
+
+        Request syntax: ``client.delete_ssh_public_key(UserName=..., SSHPublicKeyId=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param SSHPublicKeyId: (string; length 20..128; pattern ^[\\w]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``NoSuchEntityException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DeleteSSHPublicKey", kwargs)
+
+    async def delete_server_certificate(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteServerCertificate` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteServerCertificate.html.
+
+        Request syntax: ``client.delete_server_certificate(ServerCertificateName=...)``
+
+        :param ServerCertificateName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``DeleteConflictException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DeleteServerCertificate", kwargs)
+
+    async def delete_service_linked_role(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteServiceLinkedRole` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteServiceLinkedRole.html.
+
+        Request syntax: ``client.delete_service_linked_role(RoleName=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys DeletionTaskId, ResponseMetadata.
+        :raises: ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DeleteServiceLinkedRole", kwargs)
+
+    async def delete_service_specific_credential(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteServiceSpecificCredential` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteServiceSpecificCredential.html.
+
+        Request syntax: ``client.delete_service_specific_credential(UserName=..., ServiceSpecificCredentialId=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$)
+            
+
+        :param ServiceSpecificCredentialId: (string; length 20..128; pattern ^[\\w]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``NoSuchEntityException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DeleteServiceSpecificCredential", kwargs)
+
+    async def delete_signing_certificate(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteSigningCertificate` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteSigningCertificate.html.
+
+        Request syntax: ``client.delete_signing_certificate(UserName=..., CertificateId=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$)
+            
+
+        :param CertificateId: (string; length 24..128; pattern ^[\\w]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DeleteSigningCertificate", kwargs)
+
     async def delete_user(self, **kwargs: Any) -> Dict[str, Any]:
-        """Removes an IAM user; the user must no longer own any dependent resources.
+        """Removes an IAM user; the user must no longer own any dependent resources. AWS documents
+        it at https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteUser.html.
 
         Request syntax: ``client.delete_user(UserName=...)``
 
@@ -315,8 +4127,241 @@ class AsyncIAM(AsyncBaseClient):
         """
         return await self._make_api_call("DeleteUser", kwargs)
 
+    async def delete_user_permissions_boundary(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteUserPermissionsBoundary` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteUserPermissionsBoundary.html.
+
+        Request syntax: ``client.delete_user_permissions_boundary(UserName=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DeleteUserPermissionsBoundary", kwargs)
+
+    async def delete_user_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteUserPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteUserPolicy.html.
+
+        Request syntax: ``client.delete_user_policy(UserName=..., PolicyName=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DeleteUserPolicy", kwargs)
+
+    async def delete_virtual_mfa_device(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DeleteVirtualMFADevice` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteVirtualMFADevice.html.
+
+        Request syntax: ``client.delete_virtual_mfa_device(SerialNumber=...)``
+
+        :param SerialNumber: (string; length 9..256; pattern ^[\\w+=/:,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``DeleteConflictException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DeleteVirtualMFADevice", kwargs)
+
+    async def detach_group_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DetachGroupPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DetachGroupPolicy.html.
+
+        Request syntax: ``client.detach_group_policy(GroupName=..., PolicyArn=...)``
+
+        :param GroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DetachGroupPolicy", kwargs)
+
+    async def detach_role_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DetachRolePolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DetachRolePolicy.html.
+
+        Request syntax: ``client.detach_role_policy(RoleName=..., PolicyArn=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException``, ``UnmodifiableEntityException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DetachRolePolicy", kwargs)
+
+    async def detach_user_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DetachUserPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DetachUserPolicy.html.
+
+        Request syntax: ``client.detach_user_policy(UserName=..., PolicyArn=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DetachUserPolicy", kwargs)
+
+    async def disable_organizations_root_credentials_management(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DisableOrganizationsRootCredentialsManagement` operation; AWS documents
+        it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DisableOrganizationsRootCredentialsManagement.html.
+
+        Request syntax: ``client.disable_organizations_root_credentials_management()``
+
+        :returns: a dict with the keys OrganizationId, EnabledFeatures, ResponseMetadata.
+        :raises: ``AccountNotManagementOrDelegatedAdministratorException``, ``OrganizationNotFoundException``, ``OrganizationNotInAllFeaturesModeException``, ``ServiceAccessNotEnabledException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DisableOrganizationsRootCredentialsManagement", kwargs)
+
+    async def disable_organizations_root_sessions(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DisableOrganizationsRootSessions` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DisableOrganizationsRootSessions.html.
+
+        Request syntax: ``client.disable_organizations_root_sessions()``
+
+        :returns: a dict with the keys OrganizationId, EnabledFeatures, ResponseMetadata.
+        :raises: ``AccountNotManagementOrDelegatedAdministratorException``, ``OrganizationNotFoundException``, ``OrganizationNotInAllFeaturesModeException``, ``ServiceAccessNotEnabledException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DisableOrganizationsRootSessions", kwargs)
+
+    async def disable_outbound_web_identity_federation(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `DisableOutboundWebIdentityFederation` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_DisableOutboundWebIdentityFederation.html.
+
+        Request syntax: ``client.disable_outbound_web_identity_federation()``
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``FeatureDisabledException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DisableOutboundWebIdentityFederation", kwargs)
+
+    async def enable_mfa_device(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `EnableMFADevice` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableMFADevice.html.
+
+        Request syntax: ``client.enable_mfa_device(UserName=..., SerialNumber=..., AuthenticationCode1=..., AuthenticationCode2=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param SerialNumber: (string; length 9..256; pattern ^[\\w+=/:,.@-]+$) **[REQUIRED]**
+            
+
+        :param AuthenticationCode1: (string; length 6..6; pattern ^[\\d]+$) **[REQUIRED]**
+            
+
+        :param AuthenticationCode2: (string; length 6..6; pattern ^[\\d]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``EntityAlreadyExistsException``, ``EntityTemporarilyUnmodifiableException``, ``InvalidAuthenticationCodeException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("EnableMFADevice", kwargs)
+
+    async def enable_organizations_root_credentials_management(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `EnableOrganizationsRootCredentialsManagement` operation; AWS documents it
+        at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableOrganizationsRootCredentialsManagement.html.
+
+        Request syntax: ``client.enable_organizations_root_credentials_management()``
+
+        :returns: a dict with the keys OrganizationId, EnabledFeatures, ResponseMetadata.
+        :raises: ``AccountNotManagementOrDelegatedAdministratorException``, ``CallerIsNotManagementAccountException``, ``OrganizationNotFoundException``, ``OrganizationNotInAllFeaturesModeException``, ``ServiceAccessNotEnabledException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("EnableOrganizationsRootCredentialsManagement", kwargs)
+
+    async def enable_organizations_root_sessions(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `EnableOrganizationsRootSessions` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableOrganizationsRootSessions.html.
+
+        Request syntax: ``client.enable_organizations_root_sessions()``
+
+        :returns: a dict with the keys OrganizationId, EnabledFeatures, ResponseMetadata.
+        :raises: ``AccountNotManagementOrDelegatedAdministratorException``, ``CallerIsNotManagementAccountException``, ``OrganizationNotFoundException``, ``OrganizationNotInAllFeaturesModeException``, ``ServiceAccessNotEnabledException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("EnableOrganizationsRootSessions", kwargs)
+
+    async def enable_outbound_web_identity_federation(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `EnableOutboundWebIdentityFederation` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableOutboundWebIdentityFederation.html.
+
+        Request syntax: ``client.enable_outbound_web_identity_federation()``
+
+        :returns: a dict with the keys IssuerIdentifier, ResponseMetadata.
+        :raises: ``FeatureEnabledException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("EnableOutboundWebIdentityFederation", kwargs)
+
+    async def generate_credential_report(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GenerateCredentialReport` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GenerateCredentialReport.html.
+
+        Request syntax: ``client.generate_credential_report()``
+
+        :returns: a dict with the keys State, Description, ResponseMetadata.
+        :raises: ``LimitExceededException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GenerateCredentialReport", kwargs)
+
+    async def generate_organizations_access_report(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GenerateOrganizationsAccessReport` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GenerateOrganizationsAccessReport.html.
+
+        Request syntax: ``client.generate_organizations_access_report(EntityPath=..., OrganizationsPolicyId=...)``
+
+        :param EntityPath: (string; length 19..427; pattern ^o-[0-9a-z]{10,32}\\/r-[0-9a-z]{4,32}[0-9a-z-\\/]*$) **[REQUIRED]**
+            
+
+        :param OrganizationsPolicyId: (string; pattern ^p-[0-9a-zA-Z_]{8,128}$)
+            
+
+        :returns: a dict with the keys JobId, ResponseMetadata.
+        :raises: ``ReportGenerationLimitExceededException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GenerateOrganizationsAccessReport", kwargs)
+
+    async def generate_service_last_accessed_details(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GenerateServiceLastAccessedDetails` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GenerateServiceLastAccessedDetails.html.
+
+        Request syntax: ``client.generate_service_last_accessed_details(Arn=..., Granularity=...)``
+
+        :param Arn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param Granularity: (string, one of: SERVICE_LEVEL, ACTION_LEVEL)
+            
+
+        :returns: a dict with the keys JobId, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GenerateServiceLastAccessedDetails", kwargs)
+
     async def get_access_key_last_used(self, **kwargs: Any) -> Dict[str, Any]:
-        """Reports when, where and with which service an access key was last used.
+        """Reports when, where and with which service an access key was last used. AWS documents it
+        at https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccessKeyLastUsed.html.
 
         Request syntax: ``client.get_access_key_last_used(AccessKeyId=...)``
 
@@ -327,8 +4372,424 @@ class AsyncIAM(AsyncBaseClient):
         """
         return await self._make_api_call("GetAccessKeyLastUsed", kwargs)
 
+    async def get_account_authorization_details(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetAccountAuthorizationDetails` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html.
+
+        Request syntax: ``client.get_account_authorization_details(Filter=..., MaxItems=..., Marker=...)``
+
+        :param Filter: (list of string, one of: User, Role, Group, LocalManagedPolicy, AWSManagedPolicy)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :returns: a dict with the keys UserDetailList, GroupDetailList, RoleDetailList, Policies, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetAccountAuthorizationDetails", kwargs)
+
+    async def get_account_password_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetAccountPasswordPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountPasswordPolicy.html.
+
+        Request syntax: ``client.get_account_password_policy()``
+
+        :returns: a dict with the keys PasswordPolicy, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetAccountPasswordPolicy", kwargs)
+
+    async def get_account_summary(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetAccountSummary` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountSummary.html.
+
+        Request syntax: ``client.get_account_summary()``
+
+        :returns: a dict with the keys SummaryMap, ResponseMetadata.
+        :raises: ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetAccountSummary", kwargs)
+
+    async def get_context_keys_for_custom_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetContextKeysForCustomPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForCustomPolicy.html.
+
+        Request syntax: ``client.get_context_keys_for_custom_policy(PolicyInputList=...)``
+
+        :param PolicyInputList: (list of string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ContextKeyNames, ResponseMetadata.
+        :raises: ``InvalidInputException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetContextKeysForCustomPolicy", kwargs)
+
+    async def get_context_keys_for_principal_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetContextKeysForPrincipalPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetContextKeysForPrincipalPolicy.html.
+
+        Request syntax: ``client.get_context_keys_for_principal_policy(PolicySourceArn=..., PolicyInputList=...)``
+
+        :param PolicySourceArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param PolicyInputList: (list of string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :returns: a dict with the keys ContextKeyNames, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetContextKeysForPrincipalPolicy", kwargs)
+
+    async def get_credential_report(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetCredentialReport` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetCredentialReport.html.
+
+        Request syntax: ``client.get_credential_report()``
+
+        :returns: a dict with the keys Content, ReportFormat, GeneratedTime, ResponseMetadata.
+        :raises: ``CredentialReportExpiredException``, ``CredentialReportNotPresentException``, ``CredentialReportNotReadyException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetCredentialReport", kwargs)
+
+    async def get_delegation_request(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetDelegationRequest` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetDelegationRequest.html.
+
+        Request syntax: ``client.get_delegation_request(DelegationRequestId=..., DelegationPermissionCheck=...)``
+
+        :param DelegationRequestId: (string; length 16..128; pattern ^[\\w-]+$) **[REQUIRED]**
+            
+
+        :param DelegationPermissionCheck: (boolean)
+            
+
+        :returns: a dict with the keys DelegationRequest, PermissionCheckStatus, PermissionCheckResult, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetDelegationRequest", kwargs)
+
+    async def get_group(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetGroup` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetGroup.html.
+
+        Request syntax: ``client.get_group(GroupName=..., Marker=..., MaxItems=...)``
+
+        :param GroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Group, Users, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetGroup", kwargs)
+
+    async def get_group_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetGroupPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetGroupPolicy.html.
+
+        Request syntax: ``client.get_group_policy(GroupName=..., PolicyName=...)``
+
+        :param GroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys GroupName, PolicyName, PolicyDocument, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetGroupPolicy", kwargs)
+
+    async def get_human_readable_summary(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetHumanReadableSummary` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetHumanReadableSummary.html.
+
+        Request syntax: ``client.get_human_readable_summary(EntityArn=..., Locale=...)``
+
+        :param EntityArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param Locale: (string; length 2..12)
+            
+
+        :returns: a dict with the keys SummaryContent, Locale, SummaryState, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetHumanReadableSummary", kwargs)
+
+    async def get_instance_profile(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetInstanceProfile` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetInstanceProfile.html.
+
+        Request syntax: ``client.get_instance_profile(InstanceProfileName=...)``
+
+        :param InstanceProfileName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys InstanceProfile, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetInstanceProfile", kwargs)
+
+    async def get_login_profile(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetLoginProfile` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetLoginProfile.html.
+
+        Request syntax: ``client.get_login_profile(UserName=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$)
+            
+
+        :returns: a dict with the keys LoginProfile, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetLoginProfile", kwargs)
+
+    async def get_mfa_device(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetMFADevice` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetMFADevice.html.
+
+        Request syntax: ``client.get_mfa_device(SerialNumber=..., UserName=...)``
+
+        :param SerialNumber: (string; length 9..256; pattern ^[\\w+=/:,.@-]+$) **[REQUIRED]**
+            
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$)
+            
+
+        :returns: a dict with the keys UserName, SerialNumber, EnableDate, Certifications, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetMFADevice", kwargs)
+
+    async def get_open_id_connect_provider(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetOpenIDConnectProvider` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetOpenIDConnectProvider.html.
+
+        Request syntax: ``client.get_open_id_connect_provider(OpenIDConnectProviderArn=...)``
+
+        :param OpenIDConnectProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys Url, ClientIDList, ThumbprintList, CreateDate, Tags, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetOpenIDConnectProvider", kwargs)
+
+    async def get_organizations_access_report(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetOrganizationsAccessReport` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetOrganizationsAccessReport.html.
+
+        Request syntax: ``client.get_organizations_access_report(JobId=..., MaxItems=..., Marker=..., SortKey=...)``
+
+        :param JobId: (string; length 36..36) **[REQUIRED]**
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param SortKey: (string, one of: SERVICE_NAMESPACE_ASCENDING, SERVICE_NAMESPACE_DESCENDING, LAST_AUTHENTICATED_TIME_ASCENDING, LAST_AUTHENTICATED_TIME_DESCENDING)
+            
+
+        :returns: a dict with the keys JobStatus, JobCreationDate, JobCompletionDate, NumberOfServicesAccessible, NumberOfServicesNotAccessed, AccessDetails, IsTruncated, Marker, ErrorDetails, ResponseMetadata.
+        :raises: ``NoSuchEntityException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetOrganizationsAccessReport", kwargs)
+
+    async def get_outbound_web_identity_federation_info(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetOutboundWebIdentityFederationInfo` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetOutboundWebIdentityFederationInfo.html.
+
+        Request syntax: ``client.get_outbound_web_identity_federation_info()``
+
+        :returns: a dict with the keys IssuerIdentifier, JwtVendingEnabled, ResponseMetadata.
+        :raises: ``FeatureDisabledException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetOutboundWebIdentityFederationInfo", kwargs)
+
+    async def get_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicy.html.
+
+        Request syntax: ``client.get_policy(PolicyArn=...)``
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys Policy, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetPolicy", kwargs)
+
+    async def get_policy_version(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetPolicyVersion` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetPolicyVersion.html.
+
+        Request syntax: ``client.get_policy_version(PolicyArn=..., VersionId=...)``
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param VersionId: (string; pattern ^v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys PolicyVersion, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetPolicyVersion", kwargs)
+
+    async def get_role(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetRole` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRole.html.
+
+        Request syntax: ``client.get_role(RoleName=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys Role, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetRole", kwargs)
+
+    async def get_role_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetRolePolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRolePolicy.html.
+
+        Request syntax: ``client.get_role_policy(RoleName=..., PolicyName=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys RoleName, PolicyName, PolicyDocument, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetRolePolicy", kwargs)
+
+    async def get_saml_provider(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetSAMLProvider` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetSAMLProvider.html.
+
+        Request syntax: ``client.get_saml_provider(SAMLProviderArn=...)``
+
+        :param SAMLProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys SAMLProviderUUID, SAMLMetadataDocument, CreateDate, ValidUntil, Tags, AssertionEncryptionMode, PrivateKeyList, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetSAMLProvider", kwargs)
+
+    async def get_ssh_public_key(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetSSHPublicKey` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetSSHPublicKey.html.
+
+        Request syntax: ``client.get_ssh_public_key(UserName=..., SSHPublicKeyId=..., Encoding=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param SSHPublicKeyId: (string; length 20..128; pattern ^[\\w]+$) **[REQUIRED]**
+            
+
+        :param Encoding: (string, one of: SSH, PEM) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys SSHPublicKey, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``UnrecognizedPublicKeyEncodingException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetSSHPublicKey", kwargs)
+
+    async def get_server_certificate(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetServerCertificate` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServerCertificate.html.
+
+        Request syntax: ``client.get_server_certificate(ServerCertificateName=...)``
+
+        :param ServerCertificateName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ServerCertificate, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetServerCertificate", kwargs)
+
+    async def get_service_last_accessed_details(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetServiceLastAccessedDetails` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLastAccessedDetails.html.
+
+        Request syntax: ``client.get_service_last_accessed_details(JobId=..., MaxItems=..., Marker=...)``
+
+        :param JobId: (string; length 36..36) **[REQUIRED]**
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :returns: a dict with the keys JobStatus, JobType, JobCreationDate, ServicesLastAccessed, JobCompletionDate, IsTruncated, Marker, Error, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetServiceLastAccessedDetails", kwargs)
+
+    async def get_service_last_accessed_details_with_entities(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetServiceLastAccessedDetailsWithEntities` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLastAccessedDetailsWithEntities.html.
+
+        Request syntax: ``client.get_service_last_accessed_details_with_entities(JobId=..., ServiceNamespace=..., MaxItems=..., Marker=...)``
+
+        :param JobId: (string; length 36..36) **[REQUIRED]**
+            
+
+        :param ServiceNamespace: (string; length 1..64; pattern ^[\\w-]*$) **[REQUIRED]**
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :returns: a dict with the keys JobStatus, JobCreationDate, JobCompletionDate, EntityDetailsList, IsTruncated, Marker, Error, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetServiceLastAccessedDetailsWithEntities", kwargs)
+
+    async def get_service_linked_role_deletion_status(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetServiceLinkedRoleDeletionStatus` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetServiceLinkedRoleDeletionStatus.html.
+
+        Request syntax: ``client.get_service_linked_role_deletion_status(DeletionTaskId=...)``
+
+        :param DeletionTaskId: (string; length 1..1000) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys Status, Reason, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetServiceLinkedRoleDeletionStatus", kwargs)
+
     async def get_user(self, **kwargs: Any) -> Dict[str, Any]:
-        """Looks up one IAM user, defaulting to the caller when no name is supplied.
+        """Looks up one IAM user, defaulting to the caller when no name is supplied. AWS documents
+        it at https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetUser.html.
 
         Request syntax: ``client.get_user(UserName=...)``
 
@@ -339,6 +4800,23 @@ class AsyncIAM(AsyncBaseClient):
         :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
         """
         return await self._make_api_call("GetUser", kwargs)
+
+    async def get_user_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `GetUserPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetUserPolicy.html.
+
+        Request syntax: ``client.get_user_policy(UserName=..., PolicyName=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys UserName, PolicyName, PolicyDocument, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetUserPolicy", kwargs)
 
     async def issue_access_key(self, **kwargs: Any) -> Dict[str, Any]:
         """Creates an access key as Terraform's aws_iam_access_key does: optionally created
@@ -369,7 +4847,8 @@ class AsyncIAM(AsyncBaseClient):
         return await self._make_api_call("IssueAccessKey", kwargs)
 
     async def list_access_keys(self, **kwargs: Any) -> Dict[str, Any]:
-        """Lists the access keys that belong to a user, one page at a time.
+        """Lists the access keys that belong to a user, one page at a time. AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAccessKeys.html.
 
         Request syntax: ``client.list_access_keys(UserName=..., Marker=..., MaxItems=...)``
 
@@ -386,6 +4865,782 @@ class AsyncIAM(AsyncBaseClient):
         :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
         """
         return await self._make_api_call("ListAccessKeys", kwargs)
+
+    async def list_account_aliases(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListAccountAliases` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAccountAliases.html.
+
+        Request syntax: ``client.list_account_aliases(Marker=..., MaxItems=...)``
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys AccountAliases, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListAccountAliases", kwargs)
+
+    async def list_attached_group_policies(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListAttachedGroupPolicies` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAttachedGroupPolicies.html.
+
+        Request syntax: ``client.list_attached_group_policies(GroupName=..., PathPrefix=..., Marker=..., MaxItems=...)``
+
+        :param GroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PathPrefix: (string; length 1..512; pattern ^((/[A-Za-z0-9\\.,\\+@=_-]+)*)/$)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys AttachedPolicies, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListAttachedGroupPolicies", kwargs)
+
+    async def list_attached_role_policies(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListAttachedRolePolicies` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAttachedRolePolicies.html.
+
+        Request syntax: ``client.list_attached_role_policies(RoleName=..., PathPrefix=..., Marker=..., MaxItems=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PathPrefix: (string; length 1..512; pattern ^((/[A-Za-z0-9\\.,\\+@=_-]+)*)/$)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys AttachedPolicies, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListAttachedRolePolicies", kwargs)
+
+    async def list_attached_user_policies(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListAttachedUserPolicies` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAttachedUserPolicies.html.
+
+        Request syntax: ``client.list_attached_user_policies(UserName=..., PathPrefix=..., Marker=..., MaxItems=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PathPrefix: (string; length 1..512; pattern ^((/[A-Za-z0-9\\.,\\+@=_-]+)*)/$)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys AttachedPolicies, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListAttachedUserPolicies", kwargs)
+
+    async def list_delegation_requests(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListDelegationRequests` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListDelegationRequests.html.
+
+        Request syntax: ``client.list_delegation_requests(OwnerId=..., Marker=..., MaxItems=...)``
+
+        :param OwnerId: (string; length 20..2048; pattern ^[a-zA-Z0-9:/+=,.@_-]+$)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys DelegationRequests, Marker, isTruncated, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListDelegationRequests", kwargs)
+
+    async def list_entities_for_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListEntitiesForPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListEntitiesForPolicy.html.
+
+        Request syntax: ``client.list_entities_for_policy(PolicyArn=..., EntityFilter=..., PathPrefix=..., PolicyUsageFilter=..., Marker=..., MaxItems=...)``
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param EntityFilter: (string, one of: User, Role, Group, LocalManagedPolicy, AWSManagedPolicy)
+            
+
+        :param PathPrefix: (string; length 1..512; pattern ^(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)$)
+            
+
+        :param PolicyUsageFilter: (string, one of: PermissionsPolicy, PermissionsBoundary)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys PolicyGroups, PolicyUsers, PolicyRoles, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListEntitiesForPolicy", kwargs)
+
+    async def list_group_policies(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListGroupPolicies` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListGroupPolicies.html.
+
+        Request syntax: ``client.list_group_policies(GroupName=..., Marker=..., MaxItems=...)``
+
+        :param GroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys PolicyNames, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListGroupPolicies", kwargs)
+
+    async def list_groups(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListGroups` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListGroups.html.
+
+        Request syntax: ``client.list_groups(PathPrefix=..., Marker=..., MaxItems=...)``
+
+        :param PathPrefix: (string; length 1..512; pattern ^\\u002F[\\u0021-\\u007F]*$)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Groups, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListGroups", kwargs)
+
+    async def list_groups_for_user(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListGroupsForUser` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListGroupsForUser.html.
+
+        Request syntax: ``client.list_groups_for_user(UserName=..., Marker=..., MaxItems=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Groups, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListGroupsForUser", kwargs)
+
+    async def list_instance_profile_tags(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListInstanceProfileTags` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListInstanceProfileTags.html.
+
+        Request syntax: ``client.list_instance_profile_tags(InstanceProfileName=..., Marker=..., MaxItems=...)``
+
+        :param InstanceProfileName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Tags, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListInstanceProfileTags", kwargs)
+
+    async def list_instance_profiles(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListInstanceProfiles` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListInstanceProfiles.html.
+
+        Request syntax: ``client.list_instance_profiles(PathPrefix=..., Marker=..., MaxItems=...)``
+
+        :param PathPrefix: (string; length 1..512; pattern ^\\u002F[\\u0021-\\u007F]*$)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys InstanceProfiles, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListInstanceProfiles", kwargs)
+
+    async def list_instance_profiles_for_role(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListInstanceProfilesForRole` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListInstanceProfilesForRole.html.
+
+        Request syntax: ``client.list_instance_profiles_for_role(RoleName=..., Marker=..., MaxItems=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys InstanceProfiles, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListInstanceProfilesForRole", kwargs)
+
+    async def list_mfa_device_tags(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListMFADeviceTags` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListMFADeviceTags.html.
+
+        Request syntax: ``client.list_mfa_device_tags(SerialNumber=..., Marker=..., MaxItems=...)``
+
+        :param SerialNumber: (string; length 9..256; pattern ^[\\w+=/:,.@-]+$) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Tags, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListMFADeviceTags", kwargs)
+
+    async def list_mfa_devices(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListMFADevices` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListMFADevices.html.
+
+        Request syntax: ``client.list_mfa_devices(UserName=..., Marker=..., MaxItems=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys MFADevices, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListMFADevices", kwargs)
+
+    async def list_open_id_connect_provider_tags(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListOpenIDConnectProviderTags` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListOpenIDConnectProviderTags.html.
+
+        Request syntax: ``client.list_open_id_connect_provider_tags(OpenIDConnectProviderArn=..., Marker=..., MaxItems=...)``
+
+        :param OpenIDConnectProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Tags, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListOpenIDConnectProviderTags", kwargs)
+
+    async def list_open_id_connect_providers(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListOpenIDConnectProviders` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListOpenIDConnectProviders.html.
+
+        Request syntax: ``client.list_open_id_connect_providers()``
+
+        :returns: a dict with the keys OpenIDConnectProviderList, ResponseMetadata.
+        :raises: ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListOpenIDConnectProviders", kwargs)
+
+    async def list_organizations_features(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListOrganizationsFeatures` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListOrganizationsFeatures.html.
+
+        Request syntax: ``client.list_organizations_features()``
+
+        :returns: a dict with the keys OrganizationId, EnabledFeatures, ResponseMetadata.
+        :raises: ``AccountNotManagementOrDelegatedAdministratorException``, ``OrganizationNotFoundException``, ``OrganizationNotInAllFeaturesModeException``, ``ServiceAccessNotEnabledException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListOrganizationsFeatures", kwargs)
+
+    async def list_policies(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListPolicies` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicies.html.
+
+        Request syntax: ``client.list_policies(Scope=..., OnlyAttached=..., PathPrefix=..., PolicyUsageFilter=..., Marker=..., MaxItems=...)``
+
+        :param Scope: (string, one of: All, AWS, Local)
+            
+
+        :param OnlyAttached: (boolean)
+            
+
+        :param PathPrefix: (string; length 1..512; pattern ^((/[A-Za-z0-9\\.,\\+@=_-]+)*)/$)
+            
+
+        :param PolicyUsageFilter: (string, one of: PermissionsPolicy, PermissionsBoundary)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Policies, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListPolicies", kwargs)
+
+    async def list_policies_granting_service_access(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListPoliciesGrantingServiceAccess` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPoliciesGrantingServiceAccess.html.
+
+        Request syntax: ``client.list_policies_granting_service_access(Marker=..., Arn=..., ServiceNamespaces=...)``
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param Arn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param ServiceNamespaces: (list of string; length 1..64; pattern ^[\\w-]*$; length 1..200) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys PoliciesGrantingServiceAccess, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListPoliciesGrantingServiceAccess", kwargs)
+
+    async def list_policy_tags(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListPolicyTags` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicyTags.html.
+
+        Request syntax: ``client.list_policy_tags(PolicyArn=..., Marker=..., MaxItems=...)``
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Tags, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListPolicyTags", kwargs)
+
+    async def list_policy_versions(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListPolicyVersions` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicyVersions.html.
+
+        Request syntax: ``client.list_policy_versions(PolicyArn=..., Marker=..., MaxItems=...)``
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Versions, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListPolicyVersions", kwargs)
+
+    async def list_role_policies(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListRolePolicies` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRolePolicies.html.
+
+        Request syntax: ``client.list_role_policies(RoleName=..., Marker=..., MaxItems=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys PolicyNames, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListRolePolicies", kwargs)
+
+    async def list_role_tags(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListRoleTags` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRoleTags.html.
+
+        Request syntax: ``client.list_role_tags(RoleName=..., Marker=..., MaxItems=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Tags, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListRoleTags", kwargs)
+
+    async def list_roles(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListRoles` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRoles.html.
+
+        Request syntax: ``client.list_roles(PathPrefix=..., Marker=..., MaxItems=...)``
+
+        :param PathPrefix: (string; length 1..512; pattern ^\\u002F[\\u0021-\\u007F]*$)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Roles, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListRoles", kwargs)
+
+    async def list_saml_provider_tags(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListSAMLProviderTags` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListSAMLProviderTags.html.
+
+        Request syntax: ``client.list_saml_provider_tags(SAMLProviderArn=..., Marker=..., MaxItems=...)``
+
+        :param SAMLProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Tags, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListSAMLProviderTags", kwargs)
+
+    async def list_saml_providers(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListSAMLProviders` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListSAMLProviders.html.
+
+        Request syntax: ``client.list_saml_providers()``
+
+        :returns: a dict with the keys SAMLProviderList, ResponseMetadata.
+        :raises: ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListSAMLProviders", kwargs)
+
+    async def list_ssh_public_keys(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListSSHPublicKeys` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListSSHPublicKeys.html.
+
+        Request syntax: ``client.list_ssh_public_keys(UserName=..., Marker=..., MaxItems=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys SSHPublicKeys, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``NoSuchEntityException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListSSHPublicKeys", kwargs)
+
+    async def list_server_certificate_tags(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListServerCertificateTags` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListServerCertificateTags.html.
+
+        Request syntax: ``client.list_server_certificate_tags(ServerCertificateName=..., Marker=..., MaxItems=...)``
+
+        :param ServerCertificateName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Tags, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListServerCertificateTags", kwargs)
+
+    async def list_server_certificates(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListServerCertificates` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListServerCertificates.html.
+
+        Request syntax: ``client.list_server_certificates(PathPrefix=..., Marker=..., MaxItems=...)``
+
+        :param PathPrefix: (string; length 1..512; pattern ^\\u002F[\\u0021-\\u007F]*$)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys ServerCertificateMetadataList, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListServerCertificates", kwargs)
+
+    async def list_service_specific_credentials(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListServiceSpecificCredentials` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListServiceSpecificCredentials.html.
+
+        Request syntax: ``client.list_service_specific_credentials(UserName=..., ServiceName=..., AllUsers=..., Marker=..., MaxItems=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$)
+            
+
+        :param ServiceName: (string)
+            
+
+        :param AllUsers: (boolean)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys ServiceSpecificCredentials, Marker, IsTruncated, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceNotSupportedException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListServiceSpecificCredentials", kwargs)
+
+    async def list_signing_certificates(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListSigningCertificates` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListSigningCertificates.html.
+
+        Request syntax: ``client.list_signing_certificates(UserName=..., Marker=..., MaxItems=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Certificates, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListSigningCertificates", kwargs)
+
+    async def list_user_policies(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListUserPolicies` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUserPolicies.html.
+
+        Request syntax: ``client.list_user_policies(UserName=..., Marker=..., MaxItems=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys PolicyNames, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListUserPolicies", kwargs)
+
+    async def list_user_tags(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListUserTags` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUserTags.html.
+
+        Request syntax: ``client.list_user_tags(UserName=..., Marker=..., MaxItems=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Tags, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListUserTags", kwargs)
+
+    async def list_users(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListUsers` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUsers.html.
+
+        Request syntax: ``client.list_users(PathPrefix=..., Marker=..., MaxItems=...)``
+
+        :param PathPrefix: (string; length 1..512; pattern ^\\u002F[\\u0021-\\u007F]*$)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys Users, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ListUsers", kwargs)
+
+    async def list_virtual_mfa_devices(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ListVirtualMFADevices` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListVirtualMFADevices.html.
+
+        Request syntax: ``client.list_virtual_mfa_devices(AssignmentStatus=..., Marker=..., MaxItems=...)``
+
+        :param AssignmentStatus: (string, one of: Assigned, Unassigned, Any)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :returns: a dict with the keys VirtualMFADevices, IsTruncated, Marker, ResponseMetadata.
+        """
+        return await self._make_api_call("ListVirtualMFADevices", kwargs)
+
+    async def put_group_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `PutGroupPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutGroupPolicy.html.
+
+        Request syntax: ``client.put_group_policy(GroupName=..., PolicyName=..., PolicyDocument=...)``
+
+        :param GroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyDocument: (string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``LimitExceededException``, ``MalformedPolicyDocumentException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("PutGroupPolicy", kwargs)
+
+    async def put_role_permissions_boundary(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `PutRolePermissionsBoundary` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePermissionsBoundary.html.
+
+        Request syntax: ``client.put_role_permissions_boundary(RoleName=..., PermissionsBoundary=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PermissionsBoundary: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``PolicyNotAttachableException``, ``ServiceFailureException``, ``UnmodifiableEntityException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("PutRolePermissionsBoundary", kwargs)
+
+    async def put_role_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `PutRolePolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePolicy.html.
+
+        Request syntax: ``client.put_role_policy(RoleName=..., PolicyName=..., PolicyDocument=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyDocument: (string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``LimitExceededException``, ``MalformedPolicyDocumentException``, ``NoSuchEntityException``, ``ServiceFailureException``, ``UnmodifiableEntityException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("PutRolePolicy", kwargs)
+
+    async def put_user_permissions_boundary(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `PutUserPermissionsBoundary` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutUserPermissionsBoundary.html.
+
+        Request syntax: ``client.put_user_permissions_boundary(UserName=..., PermissionsBoundary=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PermissionsBoundary: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``PolicyNotAttachableException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("PutUserPermissionsBoundary", kwargs)
 
     async def put_user_policy(self, **kwargs: Any) -> Dict[str, Any]:
         """Calls the IAM `PutUserPolicy` operation; AWS documents it at
@@ -406,6 +5661,114 @@ class AsyncIAM(AsyncBaseClient):
         :raises: ``LimitExceededException``, ``MalformedPolicyDocumentException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
         """
         return await self._make_api_call("PutUserPolicy", kwargs)
+
+    async def reject_delegation_request(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `RejectDelegationRequest` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_RejectDelegationRequest.html.
+
+        Request syntax: ``client.reject_delegation_request(DelegationRequestId=..., Notes=...)``
+
+        :param DelegationRequestId: (string; length 16..128; pattern ^[\\w-]+$) **[REQUIRED]**
+            
+
+        :param Notes: (string; length 0..500; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*$)
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("RejectDelegationRequest", kwargs)
+
+    async def remove_client_id_from_open_id_connect_provider(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `RemoveClientIDFromOpenIDConnectProvider` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_RemoveClientIDFromOpenIDConnectProvider.html.
+
+        Request syntax: ``client.remove_client_id_from_open_id_connect_provider(OpenIDConnectProviderArn=..., ClientID=...)``
+
+        :param OpenIDConnectProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param ClientID: (string; length 1..255) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("RemoveClientIDFromOpenIDConnectProvider", kwargs)
+
+    async def remove_role_from_instance_profile(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `RemoveRoleFromInstanceProfile` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_RemoveRoleFromInstanceProfile.html.
+
+        Request syntax: ``client.remove_role_from_instance_profile(InstanceProfileName=..., RoleName=...)``
+
+        :param InstanceProfileName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException``, ``UnmodifiableEntityException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("RemoveRoleFromInstanceProfile", kwargs)
+
+    async def remove_user_from_group(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `RemoveUserFromGroup` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_RemoveUserFromGroup.html.
+
+        Request syntax: ``client.remove_user_from_group(GroupName=..., UserName=...)``
+
+        :param GroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("RemoveUserFromGroup", kwargs)
+
+    async def reset_service_specific_credential(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ResetServiceSpecificCredential` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ResetServiceSpecificCredential.html.
+
+        Request syntax: ``client.reset_service_specific_credential(UserName=..., ServiceSpecificCredentialId=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$)
+            
+
+        :param ServiceSpecificCredentialId: (string; length 20..128; pattern ^[\\w]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ServiceSpecificCredential, ResponseMetadata.
+        :raises: ``NoSuchEntityException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ResetServiceSpecificCredential", kwargs)
+
+    async def resync_mfa_device(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `ResyncMFADevice` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_ResyncMFADevice.html.
+
+        Request syntax: ``client.resync_mfa_device(UserName=..., SerialNumber=..., AuthenticationCode1=..., AuthenticationCode2=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param SerialNumber: (string; length 9..256; pattern ^[\\w+=/:,.@-]+$) **[REQUIRED]**
+            
+
+        :param AuthenticationCode1: (string; length 6..6; pattern ^[\\d]+$) **[REQUIRED]**
+            
+
+        :param AuthenticationCode2: (string; length 6..6; pattern ^[\\d]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidAuthenticationCodeException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("ResyncMFADevice", kwargs)
 
     async def rotate_access_key(self, **kwargs: Any) -> Dict[str, Any]:
         """Replaces an access key as CloudFormation does when its Serial changes: creates the new
@@ -437,6 +5800,20 @@ class AsyncIAM(AsyncBaseClient):
         """
         return await self._make_api_call("RotateAccessKey", kwargs)
 
+    async def send_delegation_token(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `SendDelegationToken` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_SendDelegationToken.html.
+
+        Request syntax: ``client.send_delegation_token(DelegationRequestId=...)``
+
+        :param DelegationRequestId: (string; length 16..128; pattern ^[\\w-]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("SendDelegationToken", kwargs)
+
     async def ses_smtp_password_v4(self, **kwargs: Any) -> Dict[str, Any]:
         """Derives the SES SMTP password (version 4) of a secret access key for a region, as
         Terraform's ses_smtp_password_v4; local, no request is sent.
@@ -453,8 +5830,403 @@ class AsyncIAM(AsyncBaseClient):
         """
         return await self._make_api_call("SesSmtpPasswordV4", kwargs)
 
+    async def set_default_policy_version(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `SetDefaultPolicyVersion` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_SetDefaultPolicyVersion.html.
+
+        Request syntax: ``client.set_default_policy_version(PolicyArn=..., VersionId=...)``
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param VersionId: (string; pattern ^v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("SetDefaultPolicyVersion", kwargs)
+
+    async def set_security_token_service_preferences(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `SetSecurityTokenServicePreferences` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_SetSecurityTokenServicePreferences.html.
+
+        Request syntax: ``client.set_security_token_service_preferences(GlobalEndpointTokenVersion=...)``
+
+        :param GlobalEndpointTokenVersion: (string, one of: v1Token, v2Token) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("SetSecurityTokenServicePreferences", kwargs)
+
+    async def simulate_custom_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `SimulateCustomPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html.
+
+        Request syntax: ``client.simulate_custom_policy(PolicyInputList=..., PermissionsBoundaryPolicyInputList=..., ActionNames=..., ResourceArns=..., ResourcePolicy=..., ResourceOwner=..., CallerArn=..., ContextEntries=..., ResourceHandlingOption=..., MaxItems=..., Marker=...)``
+
+        :param PolicyInputList: (list of string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :param PermissionsBoundaryPolicyInputList: (list of string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :param ActionNames: (list of string; length 3..128) **[REQUIRED]**
+            
+
+        :param ResourceArns: (list of string; length 1..2048)
+            
+
+        :param ResourcePolicy: (string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :param ResourceOwner: (string; length 1..2048)
+            
+
+        :param CallerArn: (string; length 1..2048)
+            
+
+        :param ContextEntries: (list of dict)
+            
+
+        :param ResourceHandlingOption: (string; length 1..64)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :returns: a dict with the keys EvaluationResults, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``PolicyEvaluationException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("SimulateCustomPolicy", kwargs)
+
+    async def simulate_principal_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `SimulatePrincipalPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html.
+
+        Request syntax: ``client.simulate_principal_policy(PolicySourceArn=..., PolicyInputList=..., PermissionsBoundaryPolicyInputList=..., ActionNames=..., ResourceArns=..., ResourcePolicy=..., ResourceOwner=..., CallerArn=..., ContextEntries=..., ResourceHandlingOption=..., MaxItems=..., Marker=...)``
+
+        :param PolicySourceArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param PolicyInputList: (list of string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :param PermissionsBoundaryPolicyInputList: (list of string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :param ActionNames: (list of string; length 3..128) **[REQUIRED]**
+            
+
+        :param ResourceArns: (list of string; length 1..2048)
+            
+
+        :param ResourcePolicy: (string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :param ResourceOwner: (string; length 1..2048)
+            
+
+        :param CallerArn: (string; length 1..2048)
+            
+
+        :param ContextEntries: (list of dict)
+            
+
+        :param ResourceHandlingOption: (string; length 1..64)
+            
+
+        :param MaxItems: (integer; range 1..1000)
+            
+
+        :param Marker: (string; length 1..320; pattern ^[\\u0020-\\u00FF]+$)
+            
+
+        :returns: a dict with the keys EvaluationResults, IsTruncated, Marker, ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException``, ``PolicyEvaluationException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("SimulatePrincipalPolicy", kwargs)
+
+    async def tag_instance_profile(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `TagInstanceProfile` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagInstanceProfile.html.
+
+        Request syntax: ``client.tag_instance_profile(InstanceProfileName=..., Tags=...)``
+
+        :param InstanceProfileName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Tags: (list of dict; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("TagInstanceProfile", kwargs)
+
+    async def tag_mfa_device(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `TagMFADevice` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagMFADevice.html.
+
+        Request syntax: ``client.tag_mfa_device(SerialNumber=..., Tags=...)``
+
+        :param SerialNumber: (string; length 9..256; pattern ^[\\w+=/:,.@-]+$) **[REQUIRED]**
+            
+
+        :param Tags: (list of dict; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("TagMFADevice", kwargs)
+
+    async def tag_open_id_connect_provider(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `TagOpenIDConnectProvider` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagOpenIDConnectProvider.html.
+
+        Request syntax: ``client.tag_open_id_connect_provider(OpenIDConnectProviderArn=..., Tags=...)``
+
+        :param OpenIDConnectProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param Tags: (list of dict; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("TagOpenIDConnectProvider", kwargs)
+
+    async def tag_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `TagPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagPolicy.html.
+
+        Request syntax: ``client.tag_policy(PolicyArn=..., Tags=...)``
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param Tags: (list of dict; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("TagPolicy", kwargs)
+
+    async def tag_role(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `TagRole` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagRole.html.
+
+        Request syntax: ``client.tag_role(RoleName=..., Tags=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Tags: (list of dict; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("TagRole", kwargs)
+
+    async def tag_saml_provider(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `TagSAMLProvider` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagSAMLProvider.html.
+
+        Request syntax: ``client.tag_saml_provider(SAMLProviderArn=..., Tags=...)``
+
+        :param SAMLProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param Tags: (list of dict; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("TagSAMLProvider", kwargs)
+
+    async def tag_server_certificate(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `TagServerCertificate` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagServerCertificate.html.
+
+        Request syntax: ``client.tag_server_certificate(ServerCertificateName=..., Tags=...)``
+
+        :param ServerCertificateName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Tags: (list of dict; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("TagServerCertificate", kwargs)
+
+    async def tag_user(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `TagUser` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_TagUser.html.
+
+        Request syntax: ``client.tag_user(UserName=..., Tags=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Tags: (list of dict; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("TagUser", kwargs)
+
+    async def untag_instance_profile(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UntagInstanceProfile` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagInstanceProfile.html.
+
+        Request syntax: ``client.untag_instance_profile(InstanceProfileName=..., TagKeys=...)``
+
+        :param InstanceProfileName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param TagKeys: (list of string; length 1..128; pattern ^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("UntagInstanceProfile", kwargs)
+
+    async def untag_mfa_device(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UntagMFADevice` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagMFADevice.html.
+
+        Request syntax: ``client.untag_mfa_device(SerialNumber=..., TagKeys=...)``
+
+        :param SerialNumber: (string; length 9..256; pattern ^[\\w+=/:,.@-]+$) **[REQUIRED]**
+            
+
+        :param TagKeys: (list of string; length 1..128; pattern ^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("UntagMFADevice", kwargs)
+
+    async def untag_open_id_connect_provider(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UntagOpenIDConnectProvider` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagOpenIDConnectProvider.html.
+
+        Request syntax: ``client.untag_open_id_connect_provider(OpenIDConnectProviderArn=..., TagKeys=...)``
+
+        :param OpenIDConnectProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param TagKeys: (list of string; length 1..128; pattern ^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("UntagOpenIDConnectProvider", kwargs)
+
+    async def untag_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UntagPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagPolicy.html.
+
+        Request syntax: ``client.untag_policy(PolicyArn=..., TagKeys=...)``
+
+        :param PolicyArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param TagKeys: (list of string; length 1..128; pattern ^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("UntagPolicy", kwargs)
+
+    async def untag_role(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UntagRole` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagRole.html.
+
+        Request syntax: ``client.untag_role(RoleName=..., TagKeys=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param TagKeys: (list of string; length 1..128; pattern ^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("UntagRole", kwargs)
+
+    async def untag_saml_provider(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UntagSAMLProvider` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagSAMLProvider.html.
+
+        Request syntax: ``client.untag_saml_provider(SAMLProviderArn=..., TagKeys=...)``
+
+        :param SAMLProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param TagKeys: (list of string; length 1..128; pattern ^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("UntagSAMLProvider", kwargs)
+
+    async def untag_server_certificate(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UntagServerCertificate` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagServerCertificate.html.
+
+        Request syntax: ``client.untag_server_certificate(ServerCertificateName=..., TagKeys=...)``
+
+        :param ServerCertificateName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param TagKeys: (list of string; length 1..128; pattern ^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("UntagServerCertificate", kwargs)
+
+    async def untag_user(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UntagUser` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UntagUser.html.
+
+        Request syntax: ``client.untag_user(UserName=..., TagKeys=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param TagKeys: (list of string; length 1..128; pattern ^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$; length 0..50) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("UntagUser", kwargs)
+
     async def update_access_key(self, **kwargs: Any) -> Dict[str, Any]:
-        """Switches an access key between the active and inactive states.
+        """Switches an access key between the active and inactive states. AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAccessKey.html.
 
         Request syntax: ``client.update_access_key(UserName=..., AccessKeyId=..., Status=...)``
 
@@ -471,3 +6243,358 @@ class AsyncIAM(AsyncBaseClient):
         :raises: ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
         """
         return await self._make_api_call("UpdateAccessKey", kwargs)
+
+    async def update_account_password_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateAccountPasswordPolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAccountPasswordPolicy.html.
+
+        Request syntax: ``client.update_account_password_policy(MinimumPasswordLength=..., RequireSymbols=..., RequireNumbers=..., RequireUppercaseCharacters=..., RequireLowercaseCharacters=..., AllowUsersToChangePassword=..., MaxPasswordAge=..., PasswordReusePrevention=..., HardExpiry=...)``
+
+        :param MinimumPasswordLength: (integer; range 6..128)
+            
+
+        :param RequireSymbols: (boolean)
+            
+
+        :param RequireNumbers: (boolean)
+            
+
+        :param RequireUppercaseCharacters: (boolean)
+            
+
+        :param RequireLowercaseCharacters: (boolean)
+            
+
+        :param AllowUsersToChangePassword: (boolean)
+            
+
+        :param MaxPasswordAge: (integer; range 1..1095)
+            
+
+        :param PasswordReusePrevention: (integer; range 1..24)
+            
+
+        :param HardExpiry: (boolean)
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``LimitExceededException``, ``MalformedPolicyDocumentException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("UpdateAccountPasswordPolicy", kwargs)
+
+    async def update_assume_role_policy(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateAssumeRolePolicy` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAssumeRolePolicy.html.
+
+        Request syntax: ``client.update_assume_role_policy(RoleName=..., PolicyDocument=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param PolicyDocument: (string; length 1..131072; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``LimitExceededException``, ``MalformedPolicyDocumentException``, ``NoSuchEntityException``, ``ServiceFailureException``, ``UnmodifiableEntityException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("UpdateAssumeRolePolicy", kwargs)
+
+    async def update_delegation_request(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateDelegationRequest` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateDelegationRequest.html.
+
+        Request syntax: ``client.update_delegation_request(DelegationRequestId=..., Notes=...)``
+
+        :param DelegationRequestId: (string; length 16..128; pattern ^[\\w-]+$) **[REQUIRED]**
+            
+
+        :param Notes: (string; length 0..500; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*$)
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("UpdateDelegationRequest", kwargs)
+
+    async def update_group(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateGroup` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateGroup.html.
+
+        Request syntax: ``client.update_group(GroupName=..., NewPath=..., NewGroupName=...)``
+
+        :param GroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param NewPath: (string; length 1..512; pattern ^(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)$)
+            
+
+        :param NewGroupName: (string; length 1..128; pattern ^[\\w+=,.@-]+$)
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``EntityAlreadyExistsException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("UpdateGroup", kwargs)
+
+    async def update_login_profile(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateLoginProfile` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateLoginProfile.html.
+
+        Request syntax: ``client.update_login_profile(UserName=..., Password=..., PasswordResetRequired=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Password: (string; length 1..128; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :param PasswordResetRequired: (boolean)
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``EntityTemporarilyUnmodifiableException``, ``LimitExceededException``, ``NoSuchEntityException``, ``PasswordPolicyViolationException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("UpdateLoginProfile", kwargs)
+
+    async def update_open_id_connect_provider_thumbprint(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateOpenIDConnectProviderThumbprint` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateOpenIDConnectProviderThumbprint.html.
+
+        Request syntax: ``client.update_open_id_connect_provider_thumbprint(OpenIDConnectProviderArn=..., ThumbprintList=...)``
+
+        :param OpenIDConnectProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param ThumbprintList: (list of string; length 40..40) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("UpdateOpenIDConnectProviderThumbprint", kwargs)
+
+    async def update_role(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateRole` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateRole.html.
+
+        Request syntax: ``client.update_role(RoleName=..., Description=..., MaxSessionDuration=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Description: (string; length 0..1000; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*$)
+            
+
+        :param MaxSessionDuration: (integer; range 3600..43200)
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException``, ``UnmodifiableEntityException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("UpdateRole", kwargs)
+
+    async def update_role_description(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateRoleDescription` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateRoleDescription.html.
+
+        Request syntax: ``client.update_role_description(RoleName=..., Description=...)``
+
+        :param RoleName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param Description: (string; length 0..1000; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys Role, ResponseMetadata.
+        :raises: ``NoSuchEntityException``, ``ServiceFailureException``, ``UnmodifiableEntityException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("UpdateRoleDescription", kwargs)
+
+    async def update_saml_provider(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateSAMLProvider` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateSAMLProvider.html.
+
+        Request syntax: ``client.update_saml_provider(SAMLMetadataDocument=..., SAMLProviderArn=..., AssertionEncryptionMode=..., AddPrivateKey=..., RemovePrivateKey=...)``
+
+        :param SAMLMetadataDocument: (string; length 1000..10000000)
+            
+
+        :param SAMLProviderArn: (string; length 20..2048) **[REQUIRED]**
+            
+
+        :param AssertionEncryptionMode: (string, one of: Required, Allowed)
+            
+
+        :param AddPrivateKey: (string; length 1..16384; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :param RemovePrivateKey: (string; length 22..64; pattern ^[A-Z0-9]+$)
+            
+
+        :returns: a dict with the keys SAMLProviderArn, ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("UpdateSAMLProvider", kwargs)
+
+    async def update_ssh_public_key(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateSSHPublicKey` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateSSHPublicKey.html.
+
+        Request syntax: ``client.update_ssh_public_key(UserName=..., SSHPublicKeyId=..., Status=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param SSHPublicKeyId: (string; length 20..128; pattern ^[\\w]+$) **[REQUIRED]**
+            
+
+        :param Status: (string, one of: Active, Inactive, Expired) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``InvalidInputException``, ``NoSuchEntityException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("UpdateSSHPublicKey", kwargs)
+
+    async def update_server_certificate(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateServerCertificate` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateServerCertificate.html.
+
+        Request syntax: ``client.update_server_certificate(ServerCertificateName=..., NewPath=..., NewServerCertificateName=...)``
+
+        :param ServerCertificateName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param NewPath: (string; length 1..512; pattern ^(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)$)
+            
+
+        :param NewServerCertificateName: (string; length 1..128; pattern ^[\\w+=,.@-]+$)
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``EntityAlreadyExistsException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("UpdateServerCertificate", kwargs)
+
+    async def update_service_specific_credential(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateServiceSpecificCredential` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateServiceSpecificCredential.html.
+
+        Request syntax: ``client.update_service_specific_credential(UserName=..., ServiceSpecificCredentialId=..., Status=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$)
+            
+
+        :param ServiceSpecificCredentialId: (string; length 20..128; pattern ^[\\w]+$) **[REQUIRED]**
+            
+
+        :param Status: (string, one of: Active, Inactive, Expired) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``NoSuchEntityException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("UpdateServiceSpecificCredential", kwargs)
+
+    async def update_signing_certificate(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateSigningCertificate` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateSigningCertificate.html.
+
+        Request syntax: ``client.update_signing_certificate(UserName=..., CertificateId=..., Status=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$)
+            
+
+        :param CertificateId: (string; length 24..128; pattern ^[\\w]+$) **[REQUIRED]**
+            
+
+        :param Status: (string, one of: Active, Inactive, Expired) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``InvalidInputException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("UpdateSigningCertificate", kwargs)
+
+    async def update_user(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UpdateUser` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateUser.html.
+
+        Request syntax: ``client.update_user(UserName=..., NewPath=..., NewUserName=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param NewPath: (string; length 1..512; pattern ^(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)$)
+            
+
+        :param NewUserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$)
+            
+
+        :returns: a dict with the keys ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``EntityAlreadyExistsException``, ``EntityTemporarilyUnmodifiableException``, ``LimitExceededException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("UpdateUser", kwargs)
+
+    async def upload_ssh_public_key(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UploadSSHPublicKey` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UploadSSHPublicKey.html.
+
+        Request syntax: ``client.upload_ssh_public_key(UserName=..., SSHPublicKeyBody=...)``
+
+        :param UserName: (string; length 1..64; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param SSHPublicKeyBody: (string; length 1..16384; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys SSHPublicKey, ResponseMetadata.
+        :raises: ``DuplicateSSHPublicKeyException``, ``InvalidPublicKeyException``, ``LimitExceededException``, ``NoSuchEntityException``, ``UnrecognizedPublicKeyEncodingException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("UploadSSHPublicKey", kwargs)
+
+    async def upload_server_certificate(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UploadServerCertificate` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UploadServerCertificate.html.
+
+        Request syntax: ``client.upload_server_certificate(Path=..., ServerCertificateName=..., CertificateBody=..., PrivateKey=..., CertificateChain=..., Tags=...)``
+
+        :param Path: (string; length 1..512; pattern ^(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)$)
+            
+
+        :param ServerCertificateName: (string; length 1..128; pattern ^[\\w+=,.@-]+$) **[REQUIRED]**
+            
+
+        :param CertificateBody: (string; length 1..16384; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :param PrivateKey: (string; length 1..16384; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :param CertificateChain: (string; length 1..2097152; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :param Tags: (list of dict; length 0..50)
+            
+
+        :returns: a dict with the keys ServerCertificateMetadata, Tags, ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``EntityAlreadyExistsException``, ``InvalidInputException``, ``KeyPairMismatchException``, ``LimitExceededException``, ``MalformedCertificateException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("UploadServerCertificate", kwargs)
+
+    async def upload_signing_certificate(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the IAM `UploadSigningCertificate` operation; AWS documents it at
+        https://docs.aws.amazon.com/IAM/latest/APIReference/API_UploadSigningCertificate.html.
+
+        Request syntax: ``client.upload_signing_certificate(UserName=..., CertificateBody=...)``
+
+        :param UserName: (string; length 1..128; pattern ^[\\w+=,.@-]+$)
+            
+
+        :param CertificateBody: (string; length 1..16384; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys Certificate, ResponseMetadata.
+        :raises: ``ConcurrentModificationException``, ``DuplicateCertificateException``, ``EntityAlreadyExistsException``, ``InvalidCertificateException``, ``LimitExceededException``, ``MalformedCertificateException``, ``NoSuchEntityException``, ``ServiceFailureException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("UploadSigningCertificate", kwargs)

@@ -13,6 +13,14 @@ class ResponseMetadataTypeDef(TypedDict):
     HTTPHeaders: Dict[str, str]
     RetryAttempts: int
 
+class AccessDetailTypeDef(TypedDict):
+    ServiceName: str
+    ServiceNamespace: str
+    Region: NotRequired[str]
+    EntityPath: NotRequired[str]
+    LastAuthenticatedTime: NotRequired[datetime]
+    TotalAuthenticatedEntities: NotRequired[int]
+
 class AccessKeyTypeDef(TypedDict):
     UserName: str
     AccessKeyId: str
@@ -35,6 +43,96 @@ class AttachedPermissionsBoundaryTypeDef(TypedDict):
     PermissionsBoundaryType: NotRequired[Literal["PermissionsBoundaryPolicy"]]
     PermissionsBoundaryArn: NotRequired[str]
 
+class AttachedPolicyTypeDef(TypedDict):
+    PolicyName: NotRequired[str]
+    PolicyArn: NotRequired[str]
+
+class ContextEntryTypeDef(TypedDict):
+    ContextKeyName: NotRequired[str]
+    ContextKeyValues: NotRequired[List[str]]
+    ContextKeyType: NotRequired[Literal["string", "stringList", "numeric", "numericList", "boolean", "booleanList", "ip", "ipList", "binary", "binaryList", "date", "dateList"]]
+
+class DelegationPermissionTypeDef(TypedDict):
+    PolicyTemplateArn: NotRequired[str]
+    Parameters: NotRequired[List[PolicyParameterTypeDef]]
+
+class DelegationRequestTypeDef(TypedDict):
+    DelegationRequestId: NotRequired[str]
+    OwnerAccountId: NotRequired[str]
+    Description: NotRequired[str]
+    RequestMessage: NotRequired[str]
+    Permissions: NotRequired[DelegationPermissionTypeDef]
+    PermissionPolicy: NotRequired[str]
+    RolePermissionRestrictionArns: NotRequired[List[str]]
+    OwnerId: NotRequired[str]
+    ApproverId: NotRequired[str]
+    State: NotRequired[Literal["UNASSIGNED", "ASSIGNED", "PENDING_APPROVAL", "FINALIZED", "ACCEPTED", "REJECTED", "EXPIRED"]]
+    ExpirationTime: NotRequired[datetime]
+    RequestorId: NotRequired[str]
+    RequestorName: NotRequired[str]
+    CreateDate: NotRequired[datetime]
+    SessionDuration: NotRequired[int]
+    RedirectUrl: NotRequired[str]
+    Notes: NotRequired[str]
+    RejectionReason: NotRequired[str]
+    OnlySendByOwner: NotRequired[bool]
+    UpdatedTime: NotRequired[datetime]
+
+class DeletionTaskFailureReasonTypeTypeDef(TypedDict):
+    Reason: NotRequired[str]
+    RoleUsageList: NotRequired[List[RoleUsageTypeTypeDef]]
+
+class EntityDetailsTypeDef(TypedDict):
+    EntityInfo: EntityInfoTypeDef
+    LastAuthenticated: NotRequired[datetime]
+
+class EntityInfoTypeDef(TypedDict):
+    Arn: str
+    Name: str
+    Type: Literal["USER", "ROLE", "GROUP"]
+    Id: str
+    Path: NotRequired[str]
+
+class ErrorDetailsTypeDef(TypedDict):
+    Message: str
+    Code: str
+
+class EvaluationResultTypeDef(TypedDict):
+    EvalActionName: str
+    EvalResourceName: NotRequired[str]
+    EvalDecision: Literal["allowed", "explicitDeny", "implicitDeny"]
+    MatchedStatements: NotRequired[List[StatementTypeDef]]
+    MissingContextValues: NotRequired[List[str]]
+    OrganizationsDecisionDetail: NotRequired[OrganizationsDecisionDetailTypeDef]
+    PermissionsBoundaryDecisionDetail: NotRequired[PermissionsBoundaryDecisionDetailTypeDef]
+    EvalDecisionDetails: NotRequired[Dict[str, Literal["allowed", "explicitDeny", "implicitDeny"]]]
+    ResourceSpecificResults: NotRequired[List[ResourceSpecificResultTypeDef]]
+
+class GroupTypeDef(TypedDict):
+    Path: str
+    GroupName: str
+    GroupId: str
+    Arn: str
+    CreateDate: datetime
+
+class GroupDetailTypeDef(TypedDict):
+    Path: NotRequired[str]
+    GroupName: NotRequired[str]
+    GroupId: NotRequired[str]
+    Arn: NotRequired[str]
+    CreateDate: NotRequired[datetime]
+    GroupPolicyList: NotRequired[List[PolicyDetailTypeDef]]
+    AttachedManagedPolicies: NotRequired[List[AttachedPolicyTypeDef]]
+
+class InstanceProfileTypeDef(TypedDict):
+    Path: str
+    InstanceProfileName: str
+    InstanceProfileId: str
+    Arn: str
+    CreateDate: datetime
+    Roles: List[RoleTypeDef]
+    Tags: NotRequired[List[TagTypeDef]]
+
 class IssuedAccessKeyTypeDef(TypedDict):
     UserName: str
     AccessKeyId: str
@@ -46,14 +144,245 @@ class IssuedAccessKeyTypeDef(TypedDict):
     KeyFingerprint: NotRequired[str]
     EncryptedSesSmtpPasswordV4: NotRequired[str]
 
+class ListPoliciesGrantingServiceAccessEntryTypeDef(TypedDict):
+    ServiceNamespace: NotRequired[str]
+    Policies: NotRequired[List[PolicyGrantingServiceAccessTypeDef]]
+
+class LoginProfileTypeDef(TypedDict):
+    UserName: str
+    CreateDate: datetime
+    PasswordResetRequired: NotRequired[bool]
+
+class MFADeviceTypeDef(TypedDict):
+    UserName: str
+    SerialNumber: str
+    EnableDate: datetime
+
+class ManagedPolicyDetailTypeDef(TypedDict):
+    PolicyName: NotRequired[str]
+    PolicyId: NotRequired[str]
+    Arn: NotRequired[str]
+    Path: NotRequired[str]
+    DefaultVersionId: NotRequired[str]
+    AttachmentCount: NotRequired[int]
+    PermissionsBoundaryUsageCount: NotRequired[int]
+    IsAttachable: NotRequired[bool]
+    Description: NotRequired[str]
+    CreateDate: NotRequired[datetime]
+    UpdateDate: NotRequired[datetime]
+    PolicyVersionList: NotRequired[List[PolicyVersionTypeDef]]
+
+class OpenIDConnectProviderListEntryTypeDef(TypedDict):
+    Arn: NotRequired[str]
+
+class OrganizationsDecisionDetailTypeDef(TypedDict):
+    AllowedByOrganizations: NotRequired[bool]
+
+class PasswordPolicyTypeDef(TypedDict):
+    MinimumPasswordLength: NotRequired[int]
+    RequireSymbols: NotRequired[bool]
+    RequireNumbers: NotRequired[bool]
+    RequireUppercaseCharacters: NotRequired[bool]
+    RequireLowercaseCharacters: NotRequired[bool]
+    AllowUsersToChangePassword: NotRequired[bool]
+    ExpirePasswords: NotRequired[bool]
+    MaxPasswordAge: NotRequired[int]
+    PasswordReusePrevention: NotRequired[int]
+    HardExpiry: NotRequired[bool]
+
+class PermissionsBoundaryDecisionDetailTypeDef(TypedDict):
+    AllowedByPermissionsBoundary: NotRequired[bool]
+
+class PolicyTypeDef(TypedDict):
+    PolicyName: NotRequired[str]
+    PolicyId: NotRequired[str]
+    Arn: NotRequired[str]
+    Path: NotRequired[str]
+    DefaultVersionId: NotRequired[str]
+    AttachmentCount: NotRequired[int]
+    PermissionsBoundaryUsageCount: NotRequired[int]
+    IsAttachable: NotRequired[bool]
+    Description: NotRequired[str]
+    CreateDate: NotRequired[datetime]
+    UpdateDate: NotRequired[datetime]
+    Tags: NotRequired[List[TagTypeDef]]
+
+class PolicyDetailTypeDef(TypedDict):
+    PolicyName: NotRequired[str]
+    PolicyDocument: NotRequired[str]
+
+class PolicyGrantingServiceAccessTypeDef(TypedDict):
+    PolicyName: str
+    PolicyType: Literal["INLINE", "MANAGED"]
+    PolicyArn: NotRequired[str]
+    EntityType: NotRequired[Literal["USER", "ROLE", "GROUP"]]
+    EntityName: NotRequired[str]
+
+class PolicyGroupTypeDef(TypedDict):
+    GroupName: NotRequired[str]
+    GroupId: NotRequired[str]
+
+class PolicyParameterTypeDef(TypedDict):
+    Name: NotRequired[str]
+    Values: NotRequired[List[str]]
+    Type: NotRequired[Literal["string", "stringList"]]
+
+class PolicyRoleTypeDef(TypedDict):
+    RoleName: NotRequired[str]
+    RoleId: NotRequired[str]
+
+class PolicyUserTypeDef(TypedDict):
+    UserName: NotRequired[str]
+    UserId: NotRequired[str]
+
+class PolicyVersionTypeDef(TypedDict):
+    Document: NotRequired[str]
+    VersionId: NotRequired[str]
+    IsDefaultVersion: NotRequired[bool]
+    CreateDate: NotRequired[datetime]
+
+class PositionTypeDef(TypedDict):
+    Line: NotRequired[int]
+    Column: NotRequired[int]
+
 class ReplacedAccessKeyTypeDef(TypedDict):
     AccessKeyId: str
     Status: Literal["Deleted", "Inactive", "Active"]
     Problem: NotRequired[str]
 
+class ResourceSpecificResultTypeDef(TypedDict):
+    EvalResourceName: str
+    EvalResourceDecision: Literal["allowed", "explicitDeny", "implicitDeny"]
+    MatchedStatements: NotRequired[List[StatementTypeDef]]
+    MissingContextValues: NotRequired[List[str]]
+    EvalDecisionDetails: NotRequired[Dict[str, Literal["allowed", "explicitDeny", "implicitDeny"]]]
+    PermissionsBoundaryDecisionDetail: NotRequired[PermissionsBoundaryDecisionDetailTypeDef]
+
+class RoleTypeDef(TypedDict):
+    Path: str
+    RoleName: str
+    RoleId: str
+    Arn: str
+    CreateDate: datetime
+    AssumeRolePolicyDocument: NotRequired[str]
+    Description: NotRequired[str]
+    MaxSessionDuration: NotRequired[int]
+    PermissionsBoundary: NotRequired[AttachedPermissionsBoundaryTypeDef]
+    Tags: NotRequired[List[TagTypeDef]]
+    RoleLastUsed: NotRequired[RoleLastUsedTypeDef]
+
+class RoleDetailTypeDef(TypedDict):
+    Path: NotRequired[str]
+    RoleName: NotRequired[str]
+    RoleId: NotRequired[str]
+    Arn: NotRequired[str]
+    CreateDate: NotRequired[datetime]
+    AssumeRolePolicyDocument: NotRequired[str]
+    InstanceProfileList: NotRequired[List[InstanceProfileTypeDef]]
+    RolePolicyList: NotRequired[List[PolicyDetailTypeDef]]
+    AttachedManagedPolicies: NotRequired[List[AttachedPolicyTypeDef]]
+    PermissionsBoundary: NotRequired[AttachedPermissionsBoundaryTypeDef]
+    Tags: NotRequired[List[TagTypeDef]]
+    RoleLastUsed: NotRequired[RoleLastUsedTypeDef]
+
+class RoleLastUsedTypeDef(TypedDict):
+    LastUsedDate: NotRequired[datetime]
+    Region: NotRequired[str]
+
+class RoleUsageTypeTypeDef(TypedDict):
+    Region: NotRequired[str]
+    Resources: NotRequired[List[str]]
+
+class SAMLPrivateKeyTypeDef(TypedDict):
+    KeyId: NotRequired[str]
+    Timestamp: NotRequired[datetime]
+
+class SAMLProviderListEntryTypeDef(TypedDict):
+    Arn: NotRequired[str]
+    ValidUntil: NotRequired[datetime]
+    CreateDate: NotRequired[datetime]
+
+class SSHPublicKeyTypeDef(TypedDict):
+    UserName: str
+    SSHPublicKeyId: str
+    Fingerprint: str
+    SSHPublicKeyBody: str
+    Status: Literal["Active", "Inactive", "Expired"]
+    UploadDate: NotRequired[datetime]
+
+class SSHPublicKeyMetadataTypeDef(TypedDict):
+    UserName: str
+    SSHPublicKeyId: str
+    Status: Literal["Active", "Inactive", "Expired"]
+    UploadDate: datetime
+
+class ServerCertificateTypeDef(TypedDict):
+    ServerCertificateMetadata: ServerCertificateMetadataTypeDef
+    CertificateBody: str
+    CertificateChain: NotRequired[str]
+    Tags: NotRequired[List[TagTypeDef]]
+
+class ServerCertificateMetadataTypeDef(TypedDict):
+    Path: str
+    ServerCertificateName: str
+    ServerCertificateId: str
+    Arn: str
+    UploadDate: NotRequired[datetime]
+    Expiration: NotRequired[datetime]
+
+class ServiceLastAccessedTypeDef(TypedDict):
+    ServiceName: str
+    LastAuthenticated: NotRequired[datetime]
+    ServiceNamespace: str
+    LastAuthenticatedEntity: NotRequired[str]
+    LastAuthenticatedRegion: NotRequired[str]
+    TotalAuthenticatedEntities: NotRequired[int]
+    TrackedActionsLastAccessed: NotRequired[List[TrackedActionLastAccessedTypeDef]]
+
+class ServiceSpecificCredentialTypeDef(TypedDict):
+    CreateDate: datetime
+    ExpirationDate: NotRequired[datetime]
+    ServiceName: str
+    ServiceUserName: NotRequired[str]
+    ServicePassword: NotRequired[str]
+    ServiceCredentialAlias: NotRequired[str]
+    ServiceCredentialSecret: NotRequired[str]
+    ServiceSpecificCredentialId: str
+    UserName: str
+    Status: Literal["Active", "Inactive", "Expired"]
+
+class ServiceSpecificCredentialMetadataTypeDef(TypedDict):
+    UserName: str
+    Status: Literal["Active", "Inactive", "Expired"]
+    ServiceUserName: NotRequired[str]
+    ServiceCredentialAlias: NotRequired[str]
+    CreateDate: datetime
+    ExpirationDate: NotRequired[datetime]
+    ServiceSpecificCredentialId: str
+    ServiceName: str
+
+class SigningCertificateTypeDef(TypedDict):
+    UserName: str
+    CertificateId: str
+    CertificateBody: str
+    Status: Literal["Active", "Inactive", "Expired"]
+    UploadDate: NotRequired[datetime]
+
+class StatementTypeDef(TypedDict):
+    SourcePolicyId: NotRequired[str]
+    SourcePolicyType: NotRequired[Literal["user", "group", "role", "aws-managed", "user-managed", "resource", "none"]]
+    StartPosition: NotRequired[PositionTypeDef]
+    EndPosition: NotRequired[PositionTypeDef]
+
 class TagTypeDef(TypedDict):
     Key: str
     Value: str
+
+class TrackedActionLastAccessedTypeDef(TypedDict):
+    ActionName: NotRequired[str]
+    LastAccessedEntity: NotRequired[str]
+    LastAccessedTime: NotRequired[datetime]
+    LastAccessedRegion: NotRequired[str]
 
 class UserTypeDef(TypedDict):
     Path: str
@@ -65,18 +394,238 @@ class UserTypeDef(TypedDict):
     PermissionsBoundary: NotRequired[AttachedPermissionsBoundaryTypeDef]
     Tags: NotRequired[List[TagTypeDef]]
 
+class UserDetailTypeDef(TypedDict):
+    Path: NotRequired[str]
+    UserName: NotRequired[str]
+    UserId: NotRequired[str]
+    Arn: NotRequired[str]
+    CreateDate: NotRequired[datetime]
+    UserPolicyList: NotRequired[List[PolicyDetailTypeDef]]
+    GroupList: NotRequired[List[str]]
+    AttachedManagedPolicies: NotRequired[List[AttachedPolicyTypeDef]]
+    PermissionsBoundary: NotRequired[AttachedPermissionsBoundaryTypeDef]
+    Tags: NotRequired[List[TagTypeDef]]
+
+class VirtualMFADeviceTypeDef(TypedDict):
+    SerialNumber: str
+    Base32StringSeed: NotRequired[bytes]
+    QRCodePNG: NotRequired[bytes]
+    User: NotRequired[UserTypeDef]
+    EnableDate: NotRequired[datetime]
+    Tags: NotRequired[List[TagTypeDef]]
+
+class AcceptDelegationRequestResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class AddClientIDToOpenIDConnectProviderResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class AddRoleToInstanceProfileResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class AddUserToGroupResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class AssociateDelegationRequestResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class AttachGroupPolicyResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class AttachRolePolicyResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class AttachUserPolicyResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ChangePasswordResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
 class CreateAccessKeyResponseTypeDef(TypedDict):
     AccessKey: AccessKeyTypeDef
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class CreateAccountAliasResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class CreateDelegationRequestResponseTypeDef(TypedDict):
+    ConsoleDeepLink: NotRequired[str]
+    DelegationRequestId: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class CreateGroupResponseTypeDef(TypedDict):
+    Group: GroupTypeDef
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class CreateInstanceProfileResponseTypeDef(TypedDict):
+    InstanceProfile: InstanceProfileTypeDef
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class CreateLoginProfileResponseTypeDef(TypedDict):
+    LoginProfile: LoginProfileTypeDef
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class CreateOpenIDConnectProviderResponseTypeDef(TypedDict):
+    OpenIDConnectProviderArn: NotRequired[str]
+    Tags: NotRequired[List[TagTypeDef]]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class CreatePolicyResponseTypeDef(TypedDict):
+    Policy: NotRequired[PolicyTypeDef]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class CreatePolicyVersionResponseTypeDef(TypedDict):
+    PolicyVersion: NotRequired[PolicyVersionTypeDef]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class CreateRoleResponseTypeDef(TypedDict):
+    Role: RoleTypeDef
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class CreateSAMLProviderResponseTypeDef(TypedDict):
+    SAMLProviderArn: NotRequired[str]
+    Tags: NotRequired[List[TagTypeDef]]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class CreateServiceLinkedRoleResponseTypeDef(TypedDict):
+    Role: NotRequired[RoleTypeDef]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class CreateServiceSpecificCredentialResponseTypeDef(TypedDict):
+    ServiceSpecificCredential: NotRequired[ServiceSpecificCredentialTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
 class CreateUserResponseTypeDef(TypedDict):
     User: NotRequired[UserTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
+class CreateVirtualMFADeviceResponseTypeDef(TypedDict):
+    VirtualMFADevice: VirtualMFADeviceTypeDef
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DeactivateMFADeviceResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
 class DeleteAccessKeyResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
+class DeleteAccountAliasResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DeleteAccountPasswordPolicyResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DeleteGroupResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DeleteGroupPolicyResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DeleteInstanceProfileResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DeleteLoginProfileResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DeleteOpenIDConnectProviderResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DeletePolicyResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DeletePolicyVersionResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DeleteRoleResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DeleteRolePermissionsBoundaryResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DeleteRolePolicyResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DeleteSAMLProviderResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DeleteSSHPublicKeyResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DeleteServerCertificateResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DeleteServiceLinkedRoleResponseTypeDef(TypedDict):
+    DeletionTaskId: str
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DeleteServiceSpecificCredentialResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DeleteSigningCertificateResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
 class DeleteUserResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DeleteUserPermissionsBoundaryResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DeleteUserPolicyResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DeleteVirtualMFADeviceResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DetachGroupPolicyResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DetachRolePolicyResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DetachUserPolicyResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DisableOrganizationsRootCredentialsManagementResponseTypeDef(TypedDict):
+    OrganizationId: NotRequired[str]
+    EnabledFeatures: NotRequired[List[Literal["RootCredentialsManagement", "RootSessions"]]]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DisableOrganizationsRootSessionsResponseTypeDef(TypedDict):
+    OrganizationId: NotRequired[str]
+    EnabledFeatures: NotRequired[List[Literal["RootCredentialsManagement", "RootSessions"]]]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DisableOutboundWebIdentityFederationResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class EnableMFADeviceResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class EnableOrganizationsRootCredentialsManagementResponseTypeDef(TypedDict):
+    OrganizationId: NotRequired[str]
+    EnabledFeatures: NotRequired[List[Literal["RootCredentialsManagement", "RootSessions"]]]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class EnableOrganizationsRootSessionsResponseTypeDef(TypedDict):
+    OrganizationId: NotRequired[str]
+    EnabledFeatures: NotRequired[List[Literal["RootCredentialsManagement", "RootSessions"]]]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class EnableOutboundWebIdentityFederationResponseTypeDef(TypedDict):
+    IssuerIdentifier: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GenerateCredentialReportResponseTypeDef(TypedDict):
+    State: NotRequired[Literal["STARTED", "INPROGRESS", "COMPLETE"]]
+    Description: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GenerateOrganizationsAccessReportResponseTypeDef(TypedDict):
+    JobId: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GenerateServiceLastAccessedDetailsResponseTypeDef(TypedDict):
+    JobId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetAccessKeyLastUsedResponseTypeDef(TypedDict):
@@ -84,8 +633,172 @@ class GetAccessKeyLastUsedResponseTypeDef(TypedDict):
     AccessKeyLastUsed: NotRequired[AccessKeyLastUsedTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
+class GetAccountAuthorizationDetailsResponseTypeDef(TypedDict):
+    UserDetailList: NotRequired[List[UserDetailTypeDef]]
+    GroupDetailList: NotRequired[List[GroupDetailTypeDef]]
+    RoleDetailList: NotRequired[List[RoleDetailTypeDef]]
+    Policies: NotRequired[List[ManagedPolicyDetailTypeDef]]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetAccountPasswordPolicyResponseTypeDef(TypedDict):
+    PasswordPolicy: PasswordPolicyTypeDef
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetAccountSummaryResponseTypeDef(TypedDict):
+    SummaryMap: NotRequired[Dict[str, int]]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetContextKeysForCustomPolicyResponseTypeDef(TypedDict):
+    ContextKeyNames: NotRequired[List[str]]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetContextKeysForPrincipalPolicyResponseTypeDef(TypedDict):
+    ContextKeyNames: NotRequired[List[str]]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetCredentialReportResponseTypeDef(TypedDict):
+    Content: NotRequired[bytes]
+    ReportFormat: NotRequired[Literal["text/csv"]]
+    GeneratedTime: NotRequired[datetime]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetDelegationRequestResponseTypeDef(TypedDict):
+    DelegationRequest: NotRequired[DelegationRequestTypeDef]
+    PermissionCheckStatus: NotRequired[Literal["COMPLETE", "IN_PROGRESS", "FAILED"]]
+    PermissionCheckResult: NotRequired[Literal["ALLOWED", "DENIED", "UNSURE"]]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetGroupResponseTypeDef(TypedDict):
+    Group: GroupTypeDef
+    Users: List[UserTypeDef]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetGroupPolicyResponseTypeDef(TypedDict):
+    GroupName: str
+    PolicyName: str
+    PolicyDocument: str
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetHumanReadableSummaryResponseTypeDef(TypedDict):
+    SummaryContent: NotRequired[str]
+    Locale: NotRequired[str]
+    SummaryState: NotRequired[Literal["AVAILABLE", "NOT_AVAILABLE", "NOT_SUPPORTED", "FAILED"]]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetInstanceProfileResponseTypeDef(TypedDict):
+    InstanceProfile: InstanceProfileTypeDef
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetLoginProfileResponseTypeDef(TypedDict):
+    LoginProfile: LoginProfileTypeDef
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetMFADeviceResponseTypeDef(TypedDict):
+    UserName: NotRequired[str]
+    SerialNumber: str
+    EnableDate: NotRequired[datetime]
+    Certifications: NotRequired[Dict[str, str]]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetOpenIDConnectProviderResponseTypeDef(TypedDict):
+    Url: NotRequired[str]
+    ClientIDList: NotRequired[List[str]]
+    ThumbprintList: NotRequired[List[str]]
+    CreateDate: NotRequired[datetime]
+    Tags: NotRequired[List[TagTypeDef]]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetOrganizationsAccessReportResponseTypeDef(TypedDict):
+    JobStatus: Literal["IN_PROGRESS", "COMPLETED", "FAILED"]
+    JobCreationDate: datetime
+    JobCompletionDate: NotRequired[datetime]
+    NumberOfServicesAccessible: NotRequired[int]
+    NumberOfServicesNotAccessed: NotRequired[int]
+    AccessDetails: NotRequired[List[AccessDetailTypeDef]]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ErrorDetails: NotRequired[ErrorDetailsTypeDef]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetOutboundWebIdentityFederationInfoResponseTypeDef(TypedDict):
+    IssuerIdentifier: NotRequired[str]
+    JwtVendingEnabled: NotRequired[bool]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetPolicyResponseTypeDef(TypedDict):
+    Policy: NotRequired[PolicyTypeDef]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetPolicyVersionResponseTypeDef(TypedDict):
+    PolicyVersion: NotRequired[PolicyVersionTypeDef]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetRoleResponseTypeDef(TypedDict):
+    Role: RoleTypeDef
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetRolePolicyResponseTypeDef(TypedDict):
+    RoleName: str
+    PolicyName: str
+    PolicyDocument: str
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetSAMLProviderResponseTypeDef(TypedDict):
+    SAMLProviderUUID: NotRequired[str]
+    SAMLMetadataDocument: NotRequired[str]
+    CreateDate: NotRequired[datetime]
+    ValidUntil: NotRequired[datetime]
+    Tags: NotRequired[List[TagTypeDef]]
+    AssertionEncryptionMode: NotRequired[Literal["Required", "Allowed"]]
+    PrivateKeyList: NotRequired[List[SAMLPrivateKeyTypeDef]]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetSSHPublicKeyResponseTypeDef(TypedDict):
+    SSHPublicKey: NotRequired[SSHPublicKeyTypeDef]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetServerCertificateResponseTypeDef(TypedDict):
+    ServerCertificate: ServerCertificateTypeDef
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetServiceLastAccessedDetailsResponseTypeDef(TypedDict):
+    JobStatus: Literal["IN_PROGRESS", "COMPLETED", "FAILED"]
+    JobType: NotRequired[Literal["SERVICE_LEVEL", "ACTION_LEVEL"]]
+    JobCreationDate: datetime
+    ServicesLastAccessed: List[ServiceLastAccessedTypeDef]
+    JobCompletionDate: datetime
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    Error: NotRequired[ErrorDetailsTypeDef]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetServiceLastAccessedDetailsWithEntitiesResponseTypeDef(TypedDict):
+    JobStatus: Literal["IN_PROGRESS", "COMPLETED", "FAILED"]
+    JobCreationDate: datetime
+    JobCompletionDate: datetime
+    EntityDetailsList: List[EntityDetailsTypeDef]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    Error: NotRequired[ErrorDetailsTypeDef]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetServiceLinkedRoleDeletionStatusResponseTypeDef(TypedDict):
+    Status: Literal["SUCCEEDED", "IN_PROGRESS", "FAILED", "NOT_STARTED"]
+    Reason: NotRequired[DeletionTaskFailureReasonTypeTypeDef]
+    ResponseMetadata: ResponseMetadataTypeDef
+
 class GetUserResponseTypeDef(TypedDict):
     User: UserTypeDef
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetUserPolicyResponseTypeDef(TypedDict):
+    UserName: str
+    PolicyName: str
+    PolicyDocument: str
     ResponseMetadata: ResponseMetadataTypeDef
 
 class IssueAccessKeyResponseTypeDef(TypedDict):
@@ -98,7 +811,245 @@ class ListAccessKeysResponseTypeDef(TypedDict):
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
+class ListAccountAliasesResponseTypeDef(TypedDict):
+    AccountAliases: List[str]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListAttachedGroupPoliciesResponseTypeDef(TypedDict):
+    AttachedPolicies: NotRequired[List[AttachedPolicyTypeDef]]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListAttachedRolePoliciesResponseTypeDef(TypedDict):
+    AttachedPolicies: NotRequired[List[AttachedPolicyTypeDef]]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListAttachedUserPoliciesResponseTypeDef(TypedDict):
+    AttachedPolicies: NotRequired[List[AttachedPolicyTypeDef]]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListDelegationRequestsResponseTypeDef(TypedDict):
+    DelegationRequests: NotRequired[List[DelegationRequestTypeDef]]
+    Marker: NotRequired[str]
+    isTruncated: NotRequired[bool]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListEntitiesForPolicyResponseTypeDef(TypedDict):
+    PolicyGroups: NotRequired[List[PolicyGroupTypeDef]]
+    PolicyUsers: NotRequired[List[PolicyUserTypeDef]]
+    PolicyRoles: NotRequired[List[PolicyRoleTypeDef]]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListGroupPoliciesResponseTypeDef(TypedDict):
+    PolicyNames: List[str]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListGroupsResponseTypeDef(TypedDict):
+    Groups: List[GroupTypeDef]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListGroupsForUserResponseTypeDef(TypedDict):
+    Groups: List[GroupTypeDef]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListInstanceProfileTagsResponseTypeDef(TypedDict):
+    Tags: List[TagTypeDef]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListInstanceProfilesResponseTypeDef(TypedDict):
+    InstanceProfiles: List[InstanceProfileTypeDef]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListInstanceProfilesForRoleResponseTypeDef(TypedDict):
+    InstanceProfiles: List[InstanceProfileTypeDef]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListMFADeviceTagsResponseTypeDef(TypedDict):
+    Tags: List[TagTypeDef]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListMFADevicesResponseTypeDef(TypedDict):
+    MFADevices: List[MFADeviceTypeDef]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListOpenIDConnectProviderTagsResponseTypeDef(TypedDict):
+    Tags: List[TagTypeDef]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListOpenIDConnectProvidersResponseTypeDef(TypedDict):
+    OpenIDConnectProviderList: NotRequired[List[OpenIDConnectProviderListEntryTypeDef]]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListOrganizationsFeaturesResponseTypeDef(TypedDict):
+    OrganizationId: NotRequired[str]
+    EnabledFeatures: NotRequired[List[Literal["RootCredentialsManagement", "RootSessions"]]]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListPoliciesResponseTypeDef(TypedDict):
+    Policies: NotRequired[List[PolicyTypeDef]]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListPoliciesGrantingServiceAccessResponseTypeDef(TypedDict):
+    PoliciesGrantingServiceAccess: List[ListPoliciesGrantingServiceAccessEntryTypeDef]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListPolicyTagsResponseTypeDef(TypedDict):
+    Tags: List[TagTypeDef]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListPolicyVersionsResponseTypeDef(TypedDict):
+    Versions: NotRequired[List[PolicyVersionTypeDef]]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListRolePoliciesResponseTypeDef(TypedDict):
+    PolicyNames: List[str]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListRoleTagsResponseTypeDef(TypedDict):
+    Tags: List[TagTypeDef]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListRolesResponseTypeDef(TypedDict):
+    Roles: List[RoleTypeDef]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListSAMLProviderTagsResponseTypeDef(TypedDict):
+    Tags: List[TagTypeDef]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListSAMLProvidersResponseTypeDef(TypedDict):
+    SAMLProviderList: NotRequired[List[SAMLProviderListEntryTypeDef]]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListSSHPublicKeysResponseTypeDef(TypedDict):
+    SSHPublicKeys: NotRequired[List[SSHPublicKeyMetadataTypeDef]]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListServerCertificateTagsResponseTypeDef(TypedDict):
+    Tags: List[TagTypeDef]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListServerCertificatesResponseTypeDef(TypedDict):
+    ServerCertificateMetadataList: List[ServerCertificateMetadataTypeDef]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListServiceSpecificCredentialsResponseTypeDef(TypedDict):
+    ServiceSpecificCredentials: NotRequired[List[ServiceSpecificCredentialMetadataTypeDef]]
+    Marker: NotRequired[str]
+    IsTruncated: NotRequired[bool]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListSigningCertificatesResponseTypeDef(TypedDict):
+    Certificates: List[SigningCertificateTypeDef]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListUserPoliciesResponseTypeDef(TypedDict):
+    PolicyNames: List[str]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListUserTagsResponseTypeDef(TypedDict):
+    Tags: List[TagTypeDef]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListUsersResponseTypeDef(TypedDict):
+    Users: List[UserTypeDef]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ListVirtualMFADevicesResponseTypeDef(TypedDict):
+    VirtualMFADevices: List[VirtualMFADeviceTypeDef]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class PutGroupPolicyResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class PutRolePermissionsBoundaryResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class PutRolePolicyResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class PutUserPermissionsBoundaryResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
 class PutUserPolicyResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class RejectDelegationRequestResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class RemoveClientIDFromOpenIDConnectProviderResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class RemoveRoleFromInstanceProfileResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class RemoveUserFromGroupResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ResetServiceSpecificCredentialResponseTypeDef(TypedDict):
+    ServiceSpecificCredential: NotRequired[ServiceSpecificCredentialTypeDef]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class ResyncMFADeviceResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class RotateAccessKeyResponseTypeDef(TypedDict):
@@ -106,59 +1057,678 @@ class RotateAccessKeyResponseTypeDef(TypedDict):
     Replaced: ReplacedAccessKeyTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
+class SendDelegationTokenResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
 class SesSmtpPasswordV4ResponseTypeDef(TypedDict):
     SmtpPassword: str
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class SetDefaultPolicyVersionResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class SetSecurityTokenServicePreferencesResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class SimulateCustomPolicyResponseTypeDef(TypedDict):
+    EvaluationResults: NotRequired[List[EvaluationResultTypeDef]]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class SimulatePrincipalPolicyResponseTypeDef(TypedDict):
+    EvaluationResults: NotRequired[List[EvaluationResultTypeDef]]
+    IsTruncated: NotRequired[bool]
+    Marker: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class TagInstanceProfileResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class TagMFADeviceResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class TagOpenIDConnectProviderResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class TagPolicyResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class TagRoleResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class TagSAMLProviderResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class TagServerCertificateResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class TagUserResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class UntagInstanceProfileResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class UntagMFADeviceResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class UntagOpenIDConnectProviderResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class UntagPolicyResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class UntagRoleResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class UntagSAMLProviderResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class UntagServerCertificateResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class UntagUserResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class UpdateAccessKeyResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
+class UpdateAccountPasswordPolicyResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class UpdateAssumeRolePolicyResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class UpdateDelegationRequestResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class UpdateGroupResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class UpdateLoginProfileResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class UpdateOpenIDConnectProviderThumbprintResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class UpdateRoleResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class UpdateRoleDescriptionResponseTypeDef(TypedDict):
+    Role: NotRequired[RoleTypeDef]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class UpdateSAMLProviderResponseTypeDef(TypedDict):
+    SAMLProviderArn: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class UpdateSSHPublicKeyResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class UpdateServerCertificateResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class UpdateServiceSpecificCredentialResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class UpdateSigningCertificateResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class UpdateUserResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class UploadSSHPublicKeyResponseTypeDef(TypedDict):
+    SSHPublicKey: NotRequired[SSHPublicKeyTypeDef]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class UploadServerCertificateResponseTypeDef(TypedDict):
+    ServerCertificateMetadata: NotRequired[ServerCertificateMetadataTypeDef]
+    Tags: NotRequired[List[TagTypeDef]]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class UploadSigningCertificateResponseTypeDef(TypedDict):
+    Certificate: SigningCertificateTypeDef
+    ResponseMetadata: ResponseMetadataTypeDef
+
 class _Exceptions:
+    AccountNotManagementOrDelegatedAdministratorException: type[_exceptions.AccountNotManagementOrDelegatedAdministratorException]
+    CallerIsNotManagementAccountException: type[_exceptions.CallerIsNotManagementAccountException]
     ConcurrentModificationException: type[_exceptions.ConcurrentModificationException]
+    CredentialReportExpiredException: type[_exceptions.CredentialReportExpiredException]
+    CredentialReportNotPresentException: type[_exceptions.CredentialReportNotPresentException]
+    CredentialReportNotReadyException: type[_exceptions.CredentialReportNotReadyException]
     DeleteConflictException: type[_exceptions.DeleteConflictException]
+    DuplicateCertificateException: type[_exceptions.DuplicateCertificateException]
+    DuplicateSSHPublicKeyException: type[_exceptions.DuplicateSSHPublicKeyException]
     EntityAlreadyExistsException: type[_exceptions.EntityAlreadyExistsException]
+    EntityTemporarilyUnmodifiableException: type[_exceptions.EntityTemporarilyUnmodifiableException]
+    FeatureDisabledException: type[_exceptions.FeatureDisabledException]
+    FeatureEnabledException: type[_exceptions.FeatureEnabledException]
+    InvalidAuthenticationCodeException: type[_exceptions.InvalidAuthenticationCodeException]
+    InvalidCertificateException: type[_exceptions.InvalidCertificateException]
     InvalidInputException: type[_exceptions.InvalidInputException]
+    InvalidPublicKeyException: type[_exceptions.InvalidPublicKeyException]
+    InvalidUserTypeException: type[_exceptions.InvalidUserTypeException]
+    KeyPairMismatchException: type[_exceptions.KeyPairMismatchException]
     LimitExceededException: type[_exceptions.LimitExceededException]
+    MalformedCertificateException: type[_exceptions.MalformedCertificateException]
     MalformedPolicyDocumentException: type[_exceptions.MalformedPolicyDocumentException]
     NoSuchEntityException: type[_exceptions.NoSuchEntityException]
+    OpenIdIdpCommunicationErrorException: type[_exceptions.OpenIdIdpCommunicationErrorException]
+    OrganizationNotFoundException: type[_exceptions.OrganizationNotFoundException]
+    OrganizationNotInAllFeaturesModeException: type[_exceptions.OrganizationNotInAllFeaturesModeException]
+    PasswordPolicyViolationException: type[_exceptions.PasswordPolicyViolationException]
+    PolicyEvaluationException: type[_exceptions.PolicyEvaluationException]
+    PolicyNotAttachableException: type[_exceptions.PolicyNotAttachableException]
+    ReportGenerationLimitExceededException: type[_exceptions.ReportGenerationLimitExceededException]
+    ServiceAccessNotEnabledException: type[_exceptions.ServiceAccessNotEnabledException]
     ServiceFailureException: type[_exceptions.ServiceFailureException]
+    ServiceNotSupportedException: type[_exceptions.ServiceNotSupportedException]
+    UnmodifiableEntityException: type[_exceptions.UnmodifiableEntityException]
+    UnrecognizedPublicKeyEncodingException: type[_exceptions.UnrecognizedPublicKeyEncodingException]
     ClientError: type[_exceptions.ClientError]
 
 class IAM(BaseClient):
     exceptions: _Exceptions
+    def accept_delegation_request(self, *, DelegationRequestId: str) -> AcceptDelegationRequestResponseTypeDef: ...
+    def add_client_id_to_open_id_connect_provider(self, *, OpenIDConnectProviderArn: str, ClientID: str) -> AddClientIDToOpenIDConnectProviderResponseTypeDef: ...
+    def add_role_to_instance_profile(self, *, InstanceProfileName: str, RoleName: str) -> AddRoleToInstanceProfileResponseTypeDef: ...
+    def add_user_to_group(self, *, GroupName: str, UserName: str) -> AddUserToGroupResponseTypeDef: ...
+    def associate_delegation_request(self, *, DelegationRequestId: str) -> AssociateDelegationRequestResponseTypeDef: ...
+    def attach_group_policy(self, *, GroupName: str, PolicyArn: str) -> AttachGroupPolicyResponseTypeDef: ...
+    def attach_role_policy(self, *, RoleName: str, PolicyArn: str) -> AttachRolePolicyResponseTypeDef: ...
+    def attach_user_policy(self, *, UserName: str, PolicyArn: str) -> AttachUserPolicyResponseTypeDef: ...
+    def change_password(self, *, OldPassword: str, NewPassword: str) -> ChangePasswordResponseTypeDef: ...
     def create_access_key(self, *, UserName: str = ...) -> CreateAccessKeyResponseTypeDef: ...
+    def create_account_alias(self, *, AccountAlias: str) -> CreateAccountAliasResponseTypeDef: ...
+    def create_delegation_request(self, *, OwnerAccountId: str = ..., Description: str, Permissions: DelegationPermissionTypeDef, RequestMessage: str = ..., RequestorWorkflowId: str, RedirectUrl: str = ..., NotificationChannel: str, SessionDuration: int, OnlySendByOwner: bool = ...) -> CreateDelegationRequestResponseTypeDef: ...
+    def create_group(self, *, Path: str = ..., GroupName: str) -> CreateGroupResponseTypeDef: ...
+    def create_instance_profile(self, *, InstanceProfileName: str, Path: str = ..., Tags: Sequence[TagTypeDef] = ...) -> CreateInstanceProfileResponseTypeDef: ...
+    def create_login_profile(self, *, UserName: str = ..., Password: str = ..., PasswordResetRequired: bool = ...) -> CreateLoginProfileResponseTypeDef: ...
+    def create_open_id_connect_provider(self, *, Url: str, ClientIDList: Sequence[str] = ..., ThumbprintList: Sequence[str] = ..., Tags: Sequence[TagTypeDef] = ...) -> CreateOpenIDConnectProviderResponseTypeDef: ...
+    def create_policy(self, *, PolicyName: str, Path: str = ..., PolicyDocument: str, Description: str = ..., Tags: Sequence[TagTypeDef] = ...) -> CreatePolicyResponseTypeDef: ...
+    def create_policy_version(self, *, PolicyArn: str, PolicyDocument: str, SetAsDefault: bool = ...) -> CreatePolicyVersionResponseTypeDef: ...
+    def create_role(self, *, Path: str = ..., RoleName: str, AssumeRolePolicyDocument: str, Description: str = ..., MaxSessionDuration: int = ..., PermissionsBoundary: str = ..., Tags: Sequence[TagTypeDef] = ...) -> CreateRoleResponseTypeDef: ...
+    def create_saml_provider(self, *, SAMLMetadataDocument: str, Name: str, Tags: Sequence[TagTypeDef] = ..., AssertionEncryptionMode: Literal["Required", "Allowed"] = ..., AddPrivateKey: str = ...) -> CreateSAMLProviderResponseTypeDef: ...
+    def create_service_linked_role(self, *, AWSServiceName: str, Description: str = ..., CustomSuffix: str = ...) -> CreateServiceLinkedRoleResponseTypeDef: ...
+    def create_service_specific_credential(self, *, UserName: str, ServiceName: str, CredentialAgeDays: int = ...) -> CreateServiceSpecificCredentialResponseTypeDef: ...
     def create_user(self, *, Path: str = ..., UserName: str, PermissionsBoundary: str = ..., Tags: Sequence[TagTypeDef] = ...) -> CreateUserResponseTypeDef: ...
+    def create_virtual_mfa_device(self, *, Path: str = ..., VirtualMFADeviceName: str, Tags: Sequence[TagTypeDef] = ...) -> CreateVirtualMFADeviceResponseTypeDef: ...
+    def deactivate_mfa_device(self, *, UserName: str = ..., SerialNumber: str) -> DeactivateMFADeviceResponseTypeDef: ...
     def delete_access_key(self, *, UserName: str = ..., AccessKeyId: str) -> DeleteAccessKeyResponseTypeDef: ...
+    def delete_account_alias(self, *, AccountAlias: str) -> DeleteAccountAliasResponseTypeDef: ...
+    def delete_account_password_policy(self) -> DeleteAccountPasswordPolicyResponseTypeDef: ...
+    def delete_group(self, *, GroupName: str) -> DeleteGroupResponseTypeDef: ...
+    def delete_group_policy(self, *, GroupName: str, PolicyName: str) -> DeleteGroupPolicyResponseTypeDef: ...
+    def delete_instance_profile(self, *, InstanceProfileName: str) -> DeleteInstanceProfileResponseTypeDef: ...
+    def delete_login_profile(self, *, UserName: str = ...) -> DeleteLoginProfileResponseTypeDef: ...
+    def delete_open_id_connect_provider(self, *, OpenIDConnectProviderArn: str) -> DeleteOpenIDConnectProviderResponseTypeDef: ...
+    def delete_policy(self, *, PolicyArn: str) -> DeletePolicyResponseTypeDef: ...
+    def delete_policy_version(self, *, PolicyArn: str, VersionId: str) -> DeletePolicyVersionResponseTypeDef: ...
+    def delete_role(self, *, RoleName: str) -> DeleteRoleResponseTypeDef: ...
+    def delete_role_permissions_boundary(self, *, RoleName: str) -> DeleteRolePermissionsBoundaryResponseTypeDef: ...
+    def delete_role_policy(self, *, RoleName: str, PolicyName: str) -> DeleteRolePolicyResponseTypeDef: ...
+    def delete_saml_provider(self, *, SAMLProviderArn: str) -> DeleteSAMLProviderResponseTypeDef: ...
+    def delete_ssh_public_key(self, *, UserName: str, SSHPublicKeyId: str) -> DeleteSSHPublicKeyResponseTypeDef: ...
+    def delete_server_certificate(self, *, ServerCertificateName: str) -> DeleteServerCertificateResponseTypeDef: ...
+    def delete_service_linked_role(self, *, RoleName: str) -> DeleteServiceLinkedRoleResponseTypeDef: ...
+    def delete_service_specific_credential(self, *, UserName: str = ..., ServiceSpecificCredentialId: str) -> DeleteServiceSpecificCredentialResponseTypeDef: ...
+    def delete_signing_certificate(self, *, UserName: str = ..., CertificateId: str) -> DeleteSigningCertificateResponseTypeDef: ...
     def delete_user(self, *, UserName: str) -> DeleteUserResponseTypeDef: ...
+    def delete_user_permissions_boundary(self, *, UserName: str) -> DeleteUserPermissionsBoundaryResponseTypeDef: ...
+    def delete_user_policy(self, *, UserName: str, PolicyName: str) -> DeleteUserPolicyResponseTypeDef: ...
+    def delete_virtual_mfa_device(self, *, SerialNumber: str) -> DeleteVirtualMFADeviceResponseTypeDef: ...
+    def detach_group_policy(self, *, GroupName: str, PolicyArn: str) -> DetachGroupPolicyResponseTypeDef: ...
+    def detach_role_policy(self, *, RoleName: str, PolicyArn: str) -> DetachRolePolicyResponseTypeDef: ...
+    def detach_user_policy(self, *, UserName: str, PolicyArn: str) -> DetachUserPolicyResponseTypeDef: ...
+    def disable_organizations_root_credentials_management(self) -> DisableOrganizationsRootCredentialsManagementResponseTypeDef: ...
+    def disable_organizations_root_sessions(self) -> DisableOrganizationsRootSessionsResponseTypeDef: ...
+    def disable_outbound_web_identity_federation(self) -> DisableOutboundWebIdentityFederationResponseTypeDef: ...
+    def enable_mfa_device(self, *, UserName: str, SerialNumber: str, AuthenticationCode1: str, AuthenticationCode2: str) -> EnableMFADeviceResponseTypeDef: ...
+    def enable_organizations_root_credentials_management(self) -> EnableOrganizationsRootCredentialsManagementResponseTypeDef: ...
+    def enable_organizations_root_sessions(self) -> EnableOrganizationsRootSessionsResponseTypeDef: ...
+    def enable_outbound_web_identity_federation(self) -> EnableOutboundWebIdentityFederationResponseTypeDef: ...
+    def generate_credential_report(self) -> GenerateCredentialReportResponseTypeDef: ...
+    def generate_organizations_access_report(self, *, EntityPath: str, OrganizationsPolicyId: str = ...) -> GenerateOrganizationsAccessReportResponseTypeDef: ...
+    def generate_service_last_accessed_details(self, *, Arn: str, Granularity: Literal["SERVICE_LEVEL", "ACTION_LEVEL"] = ...) -> GenerateServiceLastAccessedDetailsResponseTypeDef: ...
     def get_access_key_last_used(self, *, AccessKeyId: str) -> GetAccessKeyLastUsedResponseTypeDef: ...
+    def get_account_authorization_details(self, *, Filter: Sequence[Literal["User", "Role", "Group", "LocalManagedPolicy", "AWSManagedPolicy"]] = ..., MaxItems: int = ..., Marker: str = ...) -> GetAccountAuthorizationDetailsResponseTypeDef: ...
+    def get_account_password_policy(self) -> GetAccountPasswordPolicyResponseTypeDef: ...
+    def get_account_summary(self) -> GetAccountSummaryResponseTypeDef: ...
+    def get_context_keys_for_custom_policy(self, *, PolicyInputList: Sequence[str]) -> GetContextKeysForCustomPolicyResponseTypeDef: ...
+    def get_context_keys_for_principal_policy(self, *, PolicySourceArn: str, PolicyInputList: Sequence[str] = ...) -> GetContextKeysForPrincipalPolicyResponseTypeDef: ...
+    def get_credential_report(self) -> GetCredentialReportResponseTypeDef: ...
+    def get_delegation_request(self, *, DelegationRequestId: str, DelegationPermissionCheck: bool = ...) -> GetDelegationRequestResponseTypeDef: ...
+    def get_group(self, *, GroupName: str, Marker: str = ..., MaxItems: int = ...) -> GetGroupResponseTypeDef: ...
+    def get_group_policy(self, *, GroupName: str, PolicyName: str) -> GetGroupPolicyResponseTypeDef: ...
+    def get_human_readable_summary(self, *, EntityArn: str, Locale: str = ...) -> GetHumanReadableSummaryResponseTypeDef: ...
+    def get_instance_profile(self, *, InstanceProfileName: str) -> GetInstanceProfileResponseTypeDef: ...
+    def get_login_profile(self, *, UserName: str = ...) -> GetLoginProfileResponseTypeDef: ...
+    def get_mfa_device(self, *, SerialNumber: str, UserName: str = ...) -> GetMFADeviceResponseTypeDef: ...
+    def get_open_id_connect_provider(self, *, OpenIDConnectProviderArn: str) -> GetOpenIDConnectProviderResponseTypeDef: ...
+    def get_organizations_access_report(self, *, JobId: str, MaxItems: int = ..., Marker: str = ..., SortKey: Literal["SERVICE_NAMESPACE_ASCENDING", "SERVICE_NAMESPACE_DESCENDING", "LAST_AUTHENTICATED_TIME_ASCENDING", "LAST_AUTHENTICATED_TIME_DESCENDING"] = ...) -> GetOrganizationsAccessReportResponseTypeDef: ...
+    def get_outbound_web_identity_federation_info(self) -> GetOutboundWebIdentityFederationInfoResponseTypeDef: ...
+    def get_policy(self, *, PolicyArn: str) -> GetPolicyResponseTypeDef: ...
+    def get_policy_version(self, *, PolicyArn: str, VersionId: str) -> GetPolicyVersionResponseTypeDef: ...
+    def get_role(self, *, RoleName: str) -> GetRoleResponseTypeDef: ...
+    def get_role_policy(self, *, RoleName: str, PolicyName: str) -> GetRolePolicyResponseTypeDef: ...
+    def get_saml_provider(self, *, SAMLProviderArn: str) -> GetSAMLProviderResponseTypeDef: ...
+    def get_ssh_public_key(self, *, UserName: str, SSHPublicKeyId: str, Encoding: Literal["SSH", "PEM"]) -> GetSSHPublicKeyResponseTypeDef: ...
+    def get_server_certificate(self, *, ServerCertificateName: str) -> GetServerCertificateResponseTypeDef: ...
+    def get_service_last_accessed_details(self, *, JobId: str, MaxItems: int = ..., Marker: str = ...) -> GetServiceLastAccessedDetailsResponseTypeDef: ...
+    def get_service_last_accessed_details_with_entities(self, *, JobId: str, ServiceNamespace: str, MaxItems: int = ..., Marker: str = ...) -> GetServiceLastAccessedDetailsWithEntitiesResponseTypeDef: ...
+    def get_service_linked_role_deletion_status(self, *, DeletionTaskId: str) -> GetServiceLinkedRoleDeletionStatusResponseTypeDef: ...
     def get_user(self, *, UserName: str = ...) -> GetUserResponseTypeDef: ...
+    def get_user_policy(self, *, UserName: str, PolicyName: str) -> GetUserPolicyResponseTypeDef: ...
     def issue_access_key(self, *, UserName: str = ..., Status: Literal["Active", "Inactive"] = ..., PgpKey: str = ..., SesSmtpRegion: str = ...) -> IssueAccessKeyResponseTypeDef: ...
     def list_access_keys(self, *, UserName: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListAccessKeysResponseTypeDef: ...
+    def list_account_aliases(self, *, Marker: str = ..., MaxItems: int = ...) -> ListAccountAliasesResponseTypeDef: ...
+    def list_attached_group_policies(self, *, GroupName: str, PathPrefix: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListAttachedGroupPoliciesResponseTypeDef: ...
+    def list_attached_role_policies(self, *, RoleName: str, PathPrefix: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListAttachedRolePoliciesResponseTypeDef: ...
+    def list_attached_user_policies(self, *, UserName: str, PathPrefix: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListAttachedUserPoliciesResponseTypeDef: ...
+    def list_delegation_requests(self, *, OwnerId: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListDelegationRequestsResponseTypeDef: ...
+    def list_entities_for_policy(self, *, PolicyArn: str, EntityFilter: Literal["User", "Role", "Group", "LocalManagedPolicy", "AWSManagedPolicy"] = ..., PathPrefix: str = ..., PolicyUsageFilter: Literal["PermissionsPolicy", "PermissionsBoundary"] = ..., Marker: str = ..., MaxItems: int = ...) -> ListEntitiesForPolicyResponseTypeDef: ...
+    def list_group_policies(self, *, GroupName: str, Marker: str = ..., MaxItems: int = ...) -> ListGroupPoliciesResponseTypeDef: ...
+    def list_groups(self, *, PathPrefix: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListGroupsResponseTypeDef: ...
+    def list_groups_for_user(self, *, UserName: str, Marker: str = ..., MaxItems: int = ...) -> ListGroupsForUserResponseTypeDef: ...
+    def list_instance_profile_tags(self, *, InstanceProfileName: str, Marker: str = ..., MaxItems: int = ...) -> ListInstanceProfileTagsResponseTypeDef: ...
+    def list_instance_profiles(self, *, PathPrefix: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListInstanceProfilesResponseTypeDef: ...
+    def list_instance_profiles_for_role(self, *, RoleName: str, Marker: str = ..., MaxItems: int = ...) -> ListInstanceProfilesForRoleResponseTypeDef: ...
+    def list_mfa_device_tags(self, *, SerialNumber: str, Marker: str = ..., MaxItems: int = ...) -> ListMFADeviceTagsResponseTypeDef: ...
+    def list_mfa_devices(self, *, UserName: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListMFADevicesResponseTypeDef: ...
+    def list_open_id_connect_provider_tags(self, *, OpenIDConnectProviderArn: str, Marker: str = ..., MaxItems: int = ...) -> ListOpenIDConnectProviderTagsResponseTypeDef: ...
+    def list_open_id_connect_providers(self) -> ListOpenIDConnectProvidersResponseTypeDef: ...
+    def list_organizations_features(self) -> ListOrganizationsFeaturesResponseTypeDef: ...
+    def list_policies(self, *, Scope: Literal["All", "AWS", "Local"] = ..., OnlyAttached: bool = ..., PathPrefix: str = ..., PolicyUsageFilter: Literal["PermissionsPolicy", "PermissionsBoundary"] = ..., Marker: str = ..., MaxItems: int = ...) -> ListPoliciesResponseTypeDef: ...
+    def list_policies_granting_service_access(self, *, Marker: str = ..., Arn: str, ServiceNamespaces: Sequence[str]) -> ListPoliciesGrantingServiceAccessResponseTypeDef: ...
+    def list_policy_tags(self, *, PolicyArn: str, Marker: str = ..., MaxItems: int = ...) -> ListPolicyTagsResponseTypeDef: ...
+    def list_policy_versions(self, *, PolicyArn: str, Marker: str = ..., MaxItems: int = ...) -> ListPolicyVersionsResponseTypeDef: ...
+    def list_role_policies(self, *, RoleName: str, Marker: str = ..., MaxItems: int = ...) -> ListRolePoliciesResponseTypeDef: ...
+    def list_role_tags(self, *, RoleName: str, Marker: str = ..., MaxItems: int = ...) -> ListRoleTagsResponseTypeDef: ...
+    def list_roles(self, *, PathPrefix: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListRolesResponseTypeDef: ...
+    def list_saml_provider_tags(self, *, SAMLProviderArn: str, Marker: str = ..., MaxItems: int = ...) -> ListSAMLProviderTagsResponseTypeDef: ...
+    def list_saml_providers(self) -> ListSAMLProvidersResponseTypeDef: ...
+    def list_ssh_public_keys(self, *, UserName: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListSSHPublicKeysResponseTypeDef: ...
+    def list_server_certificate_tags(self, *, ServerCertificateName: str, Marker: str = ..., MaxItems: int = ...) -> ListServerCertificateTagsResponseTypeDef: ...
+    def list_server_certificates(self, *, PathPrefix: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListServerCertificatesResponseTypeDef: ...
+    def list_service_specific_credentials(self, *, UserName: str = ..., ServiceName: str = ..., AllUsers: bool = ..., Marker: str = ..., MaxItems: int = ...) -> ListServiceSpecificCredentialsResponseTypeDef: ...
+    def list_signing_certificates(self, *, UserName: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListSigningCertificatesResponseTypeDef: ...
+    def list_user_policies(self, *, UserName: str, Marker: str = ..., MaxItems: int = ...) -> ListUserPoliciesResponseTypeDef: ...
+    def list_user_tags(self, *, UserName: str, Marker: str = ..., MaxItems: int = ...) -> ListUserTagsResponseTypeDef: ...
+    def list_users(self, *, PathPrefix: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListUsersResponseTypeDef: ...
+    def list_virtual_mfa_devices(self, *, AssignmentStatus: Literal["Assigned", "Unassigned", "Any"] = ..., Marker: str = ..., MaxItems: int = ...) -> ListVirtualMFADevicesResponseTypeDef: ...
+    def put_group_policy(self, *, GroupName: str, PolicyName: str, PolicyDocument: str) -> PutGroupPolicyResponseTypeDef: ...
+    def put_role_permissions_boundary(self, *, RoleName: str, PermissionsBoundary: str) -> PutRolePermissionsBoundaryResponseTypeDef: ...
+    def put_role_policy(self, *, RoleName: str, PolicyName: str, PolicyDocument: str) -> PutRolePolicyResponseTypeDef: ...
+    def put_user_permissions_boundary(self, *, UserName: str, PermissionsBoundary: str) -> PutUserPermissionsBoundaryResponseTypeDef: ...
     def put_user_policy(self, *, UserName: str, PolicyName: str, PolicyDocument: str) -> PutUserPolicyResponseTypeDef: ...
+    def reject_delegation_request(self, *, DelegationRequestId: str, Notes: str = ...) -> RejectDelegationRequestResponseTypeDef: ...
+    def remove_client_id_from_open_id_connect_provider(self, *, OpenIDConnectProviderArn: str, ClientID: str) -> RemoveClientIDFromOpenIDConnectProviderResponseTypeDef: ...
+    def remove_role_from_instance_profile(self, *, InstanceProfileName: str, RoleName: str) -> RemoveRoleFromInstanceProfileResponseTypeDef: ...
+    def remove_user_from_group(self, *, GroupName: str, UserName: str) -> RemoveUserFromGroupResponseTypeDef: ...
+    def reset_service_specific_credential(self, *, UserName: str = ..., ServiceSpecificCredentialId: str) -> ResetServiceSpecificCredentialResponseTypeDef: ...
+    def resync_mfa_device(self, *, UserName: str, SerialNumber: str, AuthenticationCode1: str, AuthenticationCode2: str) -> ResyncMFADeviceResponseTypeDef: ...
     def rotate_access_key(self, *, AccessKeyId: str, UserName: str = ..., OldKey: Literal["Delete", "Deactivate"] = ..., PgpKey: str = ..., SesSmtpRegion: str = ...) -> RotateAccessKeyResponseTypeDef: ...
+    def send_delegation_token(self, *, DelegationRequestId: str) -> SendDelegationTokenResponseTypeDef: ...
     def ses_smtp_password_v4(self, *, SecretAccessKey: str, Region: str) -> SesSmtpPasswordV4ResponseTypeDef: ...
+    def set_default_policy_version(self, *, PolicyArn: str, VersionId: str) -> SetDefaultPolicyVersionResponseTypeDef: ...
+    def set_security_token_service_preferences(self, *, GlobalEndpointTokenVersion: Literal["v1Token", "v2Token"]) -> SetSecurityTokenServicePreferencesResponseTypeDef: ...
+    def simulate_custom_policy(self, *, PolicyInputList: Sequence[str], PermissionsBoundaryPolicyInputList: Sequence[str] = ..., ActionNames: Sequence[str], ResourceArns: Sequence[str] = ..., ResourcePolicy: str = ..., ResourceOwner: str = ..., CallerArn: str = ..., ContextEntries: Sequence[ContextEntryTypeDef] = ..., ResourceHandlingOption: str = ..., MaxItems: int = ..., Marker: str = ...) -> SimulateCustomPolicyResponseTypeDef: ...
+    def simulate_principal_policy(self, *, PolicySourceArn: str, PolicyInputList: Sequence[str] = ..., PermissionsBoundaryPolicyInputList: Sequence[str] = ..., ActionNames: Sequence[str], ResourceArns: Sequence[str] = ..., ResourcePolicy: str = ..., ResourceOwner: str = ..., CallerArn: str = ..., ContextEntries: Sequence[ContextEntryTypeDef] = ..., ResourceHandlingOption: str = ..., MaxItems: int = ..., Marker: str = ...) -> SimulatePrincipalPolicyResponseTypeDef: ...
+    def tag_instance_profile(self, *, InstanceProfileName: str, Tags: Sequence[TagTypeDef]) -> TagInstanceProfileResponseTypeDef: ...
+    def tag_mfa_device(self, *, SerialNumber: str, Tags: Sequence[TagTypeDef]) -> TagMFADeviceResponseTypeDef: ...
+    def tag_open_id_connect_provider(self, *, OpenIDConnectProviderArn: str, Tags: Sequence[TagTypeDef]) -> TagOpenIDConnectProviderResponseTypeDef: ...
+    def tag_policy(self, *, PolicyArn: str, Tags: Sequence[TagTypeDef]) -> TagPolicyResponseTypeDef: ...
+    def tag_role(self, *, RoleName: str, Tags: Sequence[TagTypeDef]) -> TagRoleResponseTypeDef: ...
+    def tag_saml_provider(self, *, SAMLProviderArn: str, Tags: Sequence[TagTypeDef]) -> TagSAMLProviderResponseTypeDef: ...
+    def tag_server_certificate(self, *, ServerCertificateName: str, Tags: Sequence[TagTypeDef]) -> TagServerCertificateResponseTypeDef: ...
+    def tag_user(self, *, UserName: str, Tags: Sequence[TagTypeDef]) -> TagUserResponseTypeDef: ...
+    def untag_instance_profile(self, *, InstanceProfileName: str, TagKeys: Sequence[str]) -> UntagInstanceProfileResponseTypeDef: ...
+    def untag_mfa_device(self, *, SerialNumber: str, TagKeys: Sequence[str]) -> UntagMFADeviceResponseTypeDef: ...
+    def untag_open_id_connect_provider(self, *, OpenIDConnectProviderArn: str, TagKeys: Sequence[str]) -> UntagOpenIDConnectProviderResponseTypeDef: ...
+    def untag_policy(self, *, PolicyArn: str, TagKeys: Sequence[str]) -> UntagPolicyResponseTypeDef: ...
+    def untag_role(self, *, RoleName: str, TagKeys: Sequence[str]) -> UntagRoleResponseTypeDef: ...
+    def untag_saml_provider(self, *, SAMLProviderArn: str, TagKeys: Sequence[str]) -> UntagSAMLProviderResponseTypeDef: ...
+    def untag_server_certificate(self, *, ServerCertificateName: str, TagKeys: Sequence[str]) -> UntagServerCertificateResponseTypeDef: ...
+    def untag_user(self, *, UserName: str, TagKeys: Sequence[str]) -> UntagUserResponseTypeDef: ...
     def update_access_key(self, *, UserName: str = ..., AccessKeyId: str, Status: Literal["Active", "Inactive", "Expired"]) -> UpdateAccessKeyResponseTypeDef: ...
+    def update_account_password_policy(self, *, MinimumPasswordLength: int = ..., RequireSymbols: bool = ..., RequireNumbers: bool = ..., RequireUppercaseCharacters: bool = ..., RequireLowercaseCharacters: bool = ..., AllowUsersToChangePassword: bool = ..., MaxPasswordAge: int = ..., PasswordReusePrevention: int = ..., HardExpiry: bool = ...) -> UpdateAccountPasswordPolicyResponseTypeDef: ...
+    def update_assume_role_policy(self, *, RoleName: str, PolicyDocument: str) -> UpdateAssumeRolePolicyResponseTypeDef: ...
+    def update_delegation_request(self, *, DelegationRequestId: str, Notes: str = ...) -> UpdateDelegationRequestResponseTypeDef: ...
+    def update_group(self, *, GroupName: str, NewPath: str = ..., NewGroupName: str = ...) -> UpdateGroupResponseTypeDef: ...
+    def update_login_profile(self, *, UserName: str, Password: str = ..., PasswordResetRequired: bool = ...) -> UpdateLoginProfileResponseTypeDef: ...
+    def update_open_id_connect_provider_thumbprint(self, *, OpenIDConnectProviderArn: str, ThumbprintList: Sequence[str]) -> UpdateOpenIDConnectProviderThumbprintResponseTypeDef: ...
+    def update_role(self, *, RoleName: str, Description: str = ..., MaxSessionDuration: int = ...) -> UpdateRoleResponseTypeDef: ...
+    def update_role_description(self, *, RoleName: str, Description: str) -> UpdateRoleDescriptionResponseTypeDef: ...
+    def update_saml_provider(self, *, SAMLMetadataDocument: str = ..., SAMLProviderArn: str, AssertionEncryptionMode: Literal["Required", "Allowed"] = ..., AddPrivateKey: str = ..., RemovePrivateKey: str = ...) -> UpdateSAMLProviderResponseTypeDef: ...
+    def update_ssh_public_key(self, *, UserName: str, SSHPublicKeyId: str, Status: Literal["Active", "Inactive", "Expired"]) -> UpdateSSHPublicKeyResponseTypeDef: ...
+    def update_server_certificate(self, *, ServerCertificateName: str, NewPath: str = ..., NewServerCertificateName: str = ...) -> UpdateServerCertificateResponseTypeDef: ...
+    def update_service_specific_credential(self, *, UserName: str = ..., ServiceSpecificCredentialId: str, Status: Literal["Active", "Inactive", "Expired"]) -> UpdateServiceSpecificCredentialResponseTypeDef: ...
+    def update_signing_certificate(self, *, UserName: str = ..., CertificateId: str, Status: Literal["Active", "Inactive", "Expired"]) -> UpdateSigningCertificateResponseTypeDef: ...
+    def update_user(self, *, UserName: str, NewPath: str = ..., NewUserName: str = ...) -> UpdateUserResponseTypeDef: ...
+    def upload_ssh_public_key(self, *, UserName: str, SSHPublicKeyBody: str) -> UploadSSHPublicKeyResponseTypeDef: ...
+    def upload_server_certificate(self, *, Path: str = ..., ServerCertificateName: str, CertificateBody: str, PrivateKey: str, CertificateChain: str = ..., Tags: Sequence[TagTypeDef] = ...) -> UploadServerCertificateResponseTypeDef: ...
+    def upload_signing_certificate(self, *, UserName: str = ..., CertificateBody: str) -> UploadSigningCertificateResponseTypeDef: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["get_account_authorization_details"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["get_group"]) -> Paginator: ...
     @overload
     def get_paginator(self, operation_name: Literal["list_access_keys"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_account_aliases"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_attached_group_policies"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_attached_role_policies"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_attached_user_policies"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_entities_for_policy"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_group_policies"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_groups"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_groups_for_user"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_instance_profile_tags"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_instance_profiles"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_instance_profiles_for_role"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_mfa_device_tags"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_mfa_devices"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_open_id_connect_provider_tags"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_policies"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_policy_tags"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_policy_versions"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_role_policies"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_role_tags"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_roles"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_saml_provider_tags"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_ssh_public_keys"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_server_certificate_tags"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_server_certificates"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_signing_certificates"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_user_policies"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_user_tags"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_users"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_virtual_mfa_devices"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["simulate_custom_policy"]) -> Paginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["simulate_principal_policy"]) -> Paginator: ...
     @overload
     def get_paginator(self, operation_name: str) -> Paginator: ...
 
 class AsyncIAM(AsyncBaseClient):
     exceptions: _Exceptions
+    async def accept_delegation_request(self, *, DelegationRequestId: str) -> AcceptDelegationRequestResponseTypeDef: ...
+    async def add_client_id_to_open_id_connect_provider(self, *, OpenIDConnectProviderArn: str, ClientID: str) -> AddClientIDToOpenIDConnectProviderResponseTypeDef: ...
+    async def add_role_to_instance_profile(self, *, InstanceProfileName: str, RoleName: str) -> AddRoleToInstanceProfileResponseTypeDef: ...
+    async def add_user_to_group(self, *, GroupName: str, UserName: str) -> AddUserToGroupResponseTypeDef: ...
+    async def associate_delegation_request(self, *, DelegationRequestId: str) -> AssociateDelegationRequestResponseTypeDef: ...
+    async def attach_group_policy(self, *, GroupName: str, PolicyArn: str) -> AttachGroupPolicyResponseTypeDef: ...
+    async def attach_role_policy(self, *, RoleName: str, PolicyArn: str) -> AttachRolePolicyResponseTypeDef: ...
+    async def attach_user_policy(self, *, UserName: str, PolicyArn: str) -> AttachUserPolicyResponseTypeDef: ...
+    async def change_password(self, *, OldPassword: str, NewPassword: str) -> ChangePasswordResponseTypeDef: ...
     async def create_access_key(self, *, UserName: str = ...) -> CreateAccessKeyResponseTypeDef: ...
+    async def create_account_alias(self, *, AccountAlias: str) -> CreateAccountAliasResponseTypeDef: ...
+    async def create_delegation_request(self, *, OwnerAccountId: str = ..., Description: str, Permissions: DelegationPermissionTypeDef, RequestMessage: str = ..., RequestorWorkflowId: str, RedirectUrl: str = ..., NotificationChannel: str, SessionDuration: int, OnlySendByOwner: bool = ...) -> CreateDelegationRequestResponseTypeDef: ...
+    async def create_group(self, *, Path: str = ..., GroupName: str) -> CreateGroupResponseTypeDef: ...
+    async def create_instance_profile(self, *, InstanceProfileName: str, Path: str = ..., Tags: Sequence[TagTypeDef] = ...) -> CreateInstanceProfileResponseTypeDef: ...
+    async def create_login_profile(self, *, UserName: str = ..., Password: str = ..., PasswordResetRequired: bool = ...) -> CreateLoginProfileResponseTypeDef: ...
+    async def create_open_id_connect_provider(self, *, Url: str, ClientIDList: Sequence[str] = ..., ThumbprintList: Sequence[str] = ..., Tags: Sequence[TagTypeDef] = ...) -> CreateOpenIDConnectProviderResponseTypeDef: ...
+    async def create_policy(self, *, PolicyName: str, Path: str = ..., PolicyDocument: str, Description: str = ..., Tags: Sequence[TagTypeDef] = ...) -> CreatePolicyResponseTypeDef: ...
+    async def create_policy_version(self, *, PolicyArn: str, PolicyDocument: str, SetAsDefault: bool = ...) -> CreatePolicyVersionResponseTypeDef: ...
+    async def create_role(self, *, Path: str = ..., RoleName: str, AssumeRolePolicyDocument: str, Description: str = ..., MaxSessionDuration: int = ..., PermissionsBoundary: str = ..., Tags: Sequence[TagTypeDef] = ...) -> CreateRoleResponseTypeDef: ...
+    async def create_saml_provider(self, *, SAMLMetadataDocument: str, Name: str, Tags: Sequence[TagTypeDef] = ..., AssertionEncryptionMode: Literal["Required", "Allowed"] = ..., AddPrivateKey: str = ...) -> CreateSAMLProviderResponseTypeDef: ...
+    async def create_service_linked_role(self, *, AWSServiceName: str, Description: str = ..., CustomSuffix: str = ...) -> CreateServiceLinkedRoleResponseTypeDef: ...
+    async def create_service_specific_credential(self, *, UserName: str, ServiceName: str, CredentialAgeDays: int = ...) -> CreateServiceSpecificCredentialResponseTypeDef: ...
     async def create_user(self, *, Path: str = ..., UserName: str, PermissionsBoundary: str = ..., Tags: Sequence[TagTypeDef] = ...) -> CreateUserResponseTypeDef: ...
+    async def create_virtual_mfa_device(self, *, Path: str = ..., VirtualMFADeviceName: str, Tags: Sequence[TagTypeDef] = ...) -> CreateVirtualMFADeviceResponseTypeDef: ...
+    async def deactivate_mfa_device(self, *, UserName: str = ..., SerialNumber: str) -> DeactivateMFADeviceResponseTypeDef: ...
     async def delete_access_key(self, *, UserName: str = ..., AccessKeyId: str) -> DeleteAccessKeyResponseTypeDef: ...
+    async def delete_account_alias(self, *, AccountAlias: str) -> DeleteAccountAliasResponseTypeDef: ...
+    async def delete_account_password_policy(self) -> DeleteAccountPasswordPolicyResponseTypeDef: ...
+    async def delete_group(self, *, GroupName: str) -> DeleteGroupResponseTypeDef: ...
+    async def delete_group_policy(self, *, GroupName: str, PolicyName: str) -> DeleteGroupPolicyResponseTypeDef: ...
+    async def delete_instance_profile(self, *, InstanceProfileName: str) -> DeleteInstanceProfileResponseTypeDef: ...
+    async def delete_login_profile(self, *, UserName: str = ...) -> DeleteLoginProfileResponseTypeDef: ...
+    async def delete_open_id_connect_provider(self, *, OpenIDConnectProviderArn: str) -> DeleteOpenIDConnectProviderResponseTypeDef: ...
+    async def delete_policy(self, *, PolicyArn: str) -> DeletePolicyResponseTypeDef: ...
+    async def delete_policy_version(self, *, PolicyArn: str, VersionId: str) -> DeletePolicyVersionResponseTypeDef: ...
+    async def delete_role(self, *, RoleName: str) -> DeleteRoleResponseTypeDef: ...
+    async def delete_role_permissions_boundary(self, *, RoleName: str) -> DeleteRolePermissionsBoundaryResponseTypeDef: ...
+    async def delete_role_policy(self, *, RoleName: str, PolicyName: str) -> DeleteRolePolicyResponseTypeDef: ...
+    async def delete_saml_provider(self, *, SAMLProviderArn: str) -> DeleteSAMLProviderResponseTypeDef: ...
+    async def delete_ssh_public_key(self, *, UserName: str, SSHPublicKeyId: str) -> DeleteSSHPublicKeyResponseTypeDef: ...
+    async def delete_server_certificate(self, *, ServerCertificateName: str) -> DeleteServerCertificateResponseTypeDef: ...
+    async def delete_service_linked_role(self, *, RoleName: str) -> DeleteServiceLinkedRoleResponseTypeDef: ...
+    async def delete_service_specific_credential(self, *, UserName: str = ..., ServiceSpecificCredentialId: str) -> DeleteServiceSpecificCredentialResponseTypeDef: ...
+    async def delete_signing_certificate(self, *, UserName: str = ..., CertificateId: str) -> DeleteSigningCertificateResponseTypeDef: ...
     async def delete_user(self, *, UserName: str) -> DeleteUserResponseTypeDef: ...
+    async def delete_user_permissions_boundary(self, *, UserName: str) -> DeleteUserPermissionsBoundaryResponseTypeDef: ...
+    async def delete_user_policy(self, *, UserName: str, PolicyName: str) -> DeleteUserPolicyResponseTypeDef: ...
+    async def delete_virtual_mfa_device(self, *, SerialNumber: str) -> DeleteVirtualMFADeviceResponseTypeDef: ...
+    async def detach_group_policy(self, *, GroupName: str, PolicyArn: str) -> DetachGroupPolicyResponseTypeDef: ...
+    async def detach_role_policy(self, *, RoleName: str, PolicyArn: str) -> DetachRolePolicyResponseTypeDef: ...
+    async def detach_user_policy(self, *, UserName: str, PolicyArn: str) -> DetachUserPolicyResponseTypeDef: ...
+    async def disable_organizations_root_credentials_management(self) -> DisableOrganizationsRootCredentialsManagementResponseTypeDef: ...
+    async def disable_organizations_root_sessions(self) -> DisableOrganizationsRootSessionsResponseTypeDef: ...
+    async def disable_outbound_web_identity_federation(self) -> DisableOutboundWebIdentityFederationResponseTypeDef: ...
+    async def enable_mfa_device(self, *, UserName: str, SerialNumber: str, AuthenticationCode1: str, AuthenticationCode2: str) -> EnableMFADeviceResponseTypeDef: ...
+    async def enable_organizations_root_credentials_management(self) -> EnableOrganizationsRootCredentialsManagementResponseTypeDef: ...
+    async def enable_organizations_root_sessions(self) -> EnableOrganizationsRootSessionsResponseTypeDef: ...
+    async def enable_outbound_web_identity_federation(self) -> EnableOutboundWebIdentityFederationResponseTypeDef: ...
+    async def generate_credential_report(self) -> GenerateCredentialReportResponseTypeDef: ...
+    async def generate_organizations_access_report(self, *, EntityPath: str, OrganizationsPolicyId: str = ...) -> GenerateOrganizationsAccessReportResponseTypeDef: ...
+    async def generate_service_last_accessed_details(self, *, Arn: str, Granularity: Literal["SERVICE_LEVEL", "ACTION_LEVEL"] = ...) -> GenerateServiceLastAccessedDetailsResponseTypeDef: ...
     async def get_access_key_last_used(self, *, AccessKeyId: str) -> GetAccessKeyLastUsedResponseTypeDef: ...
+    async def get_account_authorization_details(self, *, Filter: Sequence[Literal["User", "Role", "Group", "LocalManagedPolicy", "AWSManagedPolicy"]] = ..., MaxItems: int = ..., Marker: str = ...) -> GetAccountAuthorizationDetailsResponseTypeDef: ...
+    async def get_account_password_policy(self) -> GetAccountPasswordPolicyResponseTypeDef: ...
+    async def get_account_summary(self) -> GetAccountSummaryResponseTypeDef: ...
+    async def get_context_keys_for_custom_policy(self, *, PolicyInputList: Sequence[str]) -> GetContextKeysForCustomPolicyResponseTypeDef: ...
+    async def get_context_keys_for_principal_policy(self, *, PolicySourceArn: str, PolicyInputList: Sequence[str] = ...) -> GetContextKeysForPrincipalPolicyResponseTypeDef: ...
+    async def get_credential_report(self) -> GetCredentialReportResponseTypeDef: ...
+    async def get_delegation_request(self, *, DelegationRequestId: str, DelegationPermissionCheck: bool = ...) -> GetDelegationRequestResponseTypeDef: ...
+    async def get_group(self, *, GroupName: str, Marker: str = ..., MaxItems: int = ...) -> GetGroupResponseTypeDef: ...
+    async def get_group_policy(self, *, GroupName: str, PolicyName: str) -> GetGroupPolicyResponseTypeDef: ...
+    async def get_human_readable_summary(self, *, EntityArn: str, Locale: str = ...) -> GetHumanReadableSummaryResponseTypeDef: ...
+    async def get_instance_profile(self, *, InstanceProfileName: str) -> GetInstanceProfileResponseTypeDef: ...
+    async def get_login_profile(self, *, UserName: str = ...) -> GetLoginProfileResponseTypeDef: ...
+    async def get_mfa_device(self, *, SerialNumber: str, UserName: str = ...) -> GetMFADeviceResponseTypeDef: ...
+    async def get_open_id_connect_provider(self, *, OpenIDConnectProviderArn: str) -> GetOpenIDConnectProviderResponseTypeDef: ...
+    async def get_organizations_access_report(self, *, JobId: str, MaxItems: int = ..., Marker: str = ..., SortKey: Literal["SERVICE_NAMESPACE_ASCENDING", "SERVICE_NAMESPACE_DESCENDING", "LAST_AUTHENTICATED_TIME_ASCENDING", "LAST_AUTHENTICATED_TIME_DESCENDING"] = ...) -> GetOrganizationsAccessReportResponseTypeDef: ...
+    async def get_outbound_web_identity_federation_info(self) -> GetOutboundWebIdentityFederationInfoResponseTypeDef: ...
+    async def get_policy(self, *, PolicyArn: str) -> GetPolicyResponseTypeDef: ...
+    async def get_policy_version(self, *, PolicyArn: str, VersionId: str) -> GetPolicyVersionResponseTypeDef: ...
+    async def get_role(self, *, RoleName: str) -> GetRoleResponseTypeDef: ...
+    async def get_role_policy(self, *, RoleName: str, PolicyName: str) -> GetRolePolicyResponseTypeDef: ...
+    async def get_saml_provider(self, *, SAMLProviderArn: str) -> GetSAMLProviderResponseTypeDef: ...
+    async def get_ssh_public_key(self, *, UserName: str, SSHPublicKeyId: str, Encoding: Literal["SSH", "PEM"]) -> GetSSHPublicKeyResponseTypeDef: ...
+    async def get_server_certificate(self, *, ServerCertificateName: str) -> GetServerCertificateResponseTypeDef: ...
+    async def get_service_last_accessed_details(self, *, JobId: str, MaxItems: int = ..., Marker: str = ...) -> GetServiceLastAccessedDetailsResponseTypeDef: ...
+    async def get_service_last_accessed_details_with_entities(self, *, JobId: str, ServiceNamespace: str, MaxItems: int = ..., Marker: str = ...) -> GetServiceLastAccessedDetailsWithEntitiesResponseTypeDef: ...
+    async def get_service_linked_role_deletion_status(self, *, DeletionTaskId: str) -> GetServiceLinkedRoleDeletionStatusResponseTypeDef: ...
     async def get_user(self, *, UserName: str = ...) -> GetUserResponseTypeDef: ...
+    async def get_user_policy(self, *, UserName: str, PolicyName: str) -> GetUserPolicyResponseTypeDef: ...
     async def issue_access_key(self, *, UserName: str = ..., Status: Literal["Active", "Inactive"] = ..., PgpKey: str = ..., SesSmtpRegion: str = ...) -> IssueAccessKeyResponseTypeDef: ...
     async def list_access_keys(self, *, UserName: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListAccessKeysResponseTypeDef: ...
+    async def list_account_aliases(self, *, Marker: str = ..., MaxItems: int = ...) -> ListAccountAliasesResponseTypeDef: ...
+    async def list_attached_group_policies(self, *, GroupName: str, PathPrefix: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListAttachedGroupPoliciesResponseTypeDef: ...
+    async def list_attached_role_policies(self, *, RoleName: str, PathPrefix: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListAttachedRolePoliciesResponseTypeDef: ...
+    async def list_attached_user_policies(self, *, UserName: str, PathPrefix: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListAttachedUserPoliciesResponseTypeDef: ...
+    async def list_delegation_requests(self, *, OwnerId: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListDelegationRequestsResponseTypeDef: ...
+    async def list_entities_for_policy(self, *, PolicyArn: str, EntityFilter: Literal["User", "Role", "Group", "LocalManagedPolicy", "AWSManagedPolicy"] = ..., PathPrefix: str = ..., PolicyUsageFilter: Literal["PermissionsPolicy", "PermissionsBoundary"] = ..., Marker: str = ..., MaxItems: int = ...) -> ListEntitiesForPolicyResponseTypeDef: ...
+    async def list_group_policies(self, *, GroupName: str, Marker: str = ..., MaxItems: int = ...) -> ListGroupPoliciesResponseTypeDef: ...
+    async def list_groups(self, *, PathPrefix: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListGroupsResponseTypeDef: ...
+    async def list_groups_for_user(self, *, UserName: str, Marker: str = ..., MaxItems: int = ...) -> ListGroupsForUserResponseTypeDef: ...
+    async def list_instance_profile_tags(self, *, InstanceProfileName: str, Marker: str = ..., MaxItems: int = ...) -> ListInstanceProfileTagsResponseTypeDef: ...
+    async def list_instance_profiles(self, *, PathPrefix: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListInstanceProfilesResponseTypeDef: ...
+    async def list_instance_profiles_for_role(self, *, RoleName: str, Marker: str = ..., MaxItems: int = ...) -> ListInstanceProfilesForRoleResponseTypeDef: ...
+    async def list_mfa_device_tags(self, *, SerialNumber: str, Marker: str = ..., MaxItems: int = ...) -> ListMFADeviceTagsResponseTypeDef: ...
+    async def list_mfa_devices(self, *, UserName: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListMFADevicesResponseTypeDef: ...
+    async def list_open_id_connect_provider_tags(self, *, OpenIDConnectProviderArn: str, Marker: str = ..., MaxItems: int = ...) -> ListOpenIDConnectProviderTagsResponseTypeDef: ...
+    async def list_open_id_connect_providers(self) -> ListOpenIDConnectProvidersResponseTypeDef: ...
+    async def list_organizations_features(self) -> ListOrganizationsFeaturesResponseTypeDef: ...
+    async def list_policies(self, *, Scope: Literal["All", "AWS", "Local"] = ..., OnlyAttached: bool = ..., PathPrefix: str = ..., PolicyUsageFilter: Literal["PermissionsPolicy", "PermissionsBoundary"] = ..., Marker: str = ..., MaxItems: int = ...) -> ListPoliciesResponseTypeDef: ...
+    async def list_policies_granting_service_access(self, *, Marker: str = ..., Arn: str, ServiceNamespaces: Sequence[str]) -> ListPoliciesGrantingServiceAccessResponseTypeDef: ...
+    async def list_policy_tags(self, *, PolicyArn: str, Marker: str = ..., MaxItems: int = ...) -> ListPolicyTagsResponseTypeDef: ...
+    async def list_policy_versions(self, *, PolicyArn: str, Marker: str = ..., MaxItems: int = ...) -> ListPolicyVersionsResponseTypeDef: ...
+    async def list_role_policies(self, *, RoleName: str, Marker: str = ..., MaxItems: int = ...) -> ListRolePoliciesResponseTypeDef: ...
+    async def list_role_tags(self, *, RoleName: str, Marker: str = ..., MaxItems: int = ...) -> ListRoleTagsResponseTypeDef: ...
+    async def list_roles(self, *, PathPrefix: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListRolesResponseTypeDef: ...
+    async def list_saml_provider_tags(self, *, SAMLProviderArn: str, Marker: str = ..., MaxItems: int = ...) -> ListSAMLProviderTagsResponseTypeDef: ...
+    async def list_saml_providers(self) -> ListSAMLProvidersResponseTypeDef: ...
+    async def list_ssh_public_keys(self, *, UserName: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListSSHPublicKeysResponseTypeDef: ...
+    async def list_server_certificate_tags(self, *, ServerCertificateName: str, Marker: str = ..., MaxItems: int = ...) -> ListServerCertificateTagsResponseTypeDef: ...
+    async def list_server_certificates(self, *, PathPrefix: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListServerCertificatesResponseTypeDef: ...
+    async def list_service_specific_credentials(self, *, UserName: str = ..., ServiceName: str = ..., AllUsers: bool = ..., Marker: str = ..., MaxItems: int = ...) -> ListServiceSpecificCredentialsResponseTypeDef: ...
+    async def list_signing_certificates(self, *, UserName: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListSigningCertificatesResponseTypeDef: ...
+    async def list_user_policies(self, *, UserName: str, Marker: str = ..., MaxItems: int = ...) -> ListUserPoliciesResponseTypeDef: ...
+    async def list_user_tags(self, *, UserName: str, Marker: str = ..., MaxItems: int = ...) -> ListUserTagsResponseTypeDef: ...
+    async def list_users(self, *, PathPrefix: str = ..., Marker: str = ..., MaxItems: int = ...) -> ListUsersResponseTypeDef: ...
+    async def list_virtual_mfa_devices(self, *, AssignmentStatus: Literal["Assigned", "Unassigned", "Any"] = ..., Marker: str = ..., MaxItems: int = ...) -> ListVirtualMFADevicesResponseTypeDef: ...
+    async def put_group_policy(self, *, GroupName: str, PolicyName: str, PolicyDocument: str) -> PutGroupPolicyResponseTypeDef: ...
+    async def put_role_permissions_boundary(self, *, RoleName: str, PermissionsBoundary: str) -> PutRolePermissionsBoundaryResponseTypeDef: ...
+    async def put_role_policy(self, *, RoleName: str, PolicyName: str, PolicyDocument: str) -> PutRolePolicyResponseTypeDef: ...
+    async def put_user_permissions_boundary(self, *, UserName: str, PermissionsBoundary: str) -> PutUserPermissionsBoundaryResponseTypeDef: ...
     async def put_user_policy(self, *, UserName: str, PolicyName: str, PolicyDocument: str) -> PutUserPolicyResponseTypeDef: ...
+    async def reject_delegation_request(self, *, DelegationRequestId: str, Notes: str = ...) -> RejectDelegationRequestResponseTypeDef: ...
+    async def remove_client_id_from_open_id_connect_provider(self, *, OpenIDConnectProviderArn: str, ClientID: str) -> RemoveClientIDFromOpenIDConnectProviderResponseTypeDef: ...
+    async def remove_role_from_instance_profile(self, *, InstanceProfileName: str, RoleName: str) -> RemoveRoleFromInstanceProfileResponseTypeDef: ...
+    async def remove_user_from_group(self, *, GroupName: str, UserName: str) -> RemoveUserFromGroupResponseTypeDef: ...
+    async def reset_service_specific_credential(self, *, UserName: str = ..., ServiceSpecificCredentialId: str) -> ResetServiceSpecificCredentialResponseTypeDef: ...
+    async def resync_mfa_device(self, *, UserName: str, SerialNumber: str, AuthenticationCode1: str, AuthenticationCode2: str) -> ResyncMFADeviceResponseTypeDef: ...
     async def rotate_access_key(self, *, AccessKeyId: str, UserName: str = ..., OldKey: Literal["Delete", "Deactivate"] = ..., PgpKey: str = ..., SesSmtpRegion: str = ...) -> RotateAccessKeyResponseTypeDef: ...
+    async def send_delegation_token(self, *, DelegationRequestId: str) -> SendDelegationTokenResponseTypeDef: ...
     async def ses_smtp_password_v4(self, *, SecretAccessKey: str, Region: str) -> SesSmtpPasswordV4ResponseTypeDef: ...
+    async def set_default_policy_version(self, *, PolicyArn: str, VersionId: str) -> SetDefaultPolicyVersionResponseTypeDef: ...
+    async def set_security_token_service_preferences(self, *, GlobalEndpointTokenVersion: Literal["v1Token", "v2Token"]) -> SetSecurityTokenServicePreferencesResponseTypeDef: ...
+    async def simulate_custom_policy(self, *, PolicyInputList: Sequence[str], PermissionsBoundaryPolicyInputList: Sequence[str] = ..., ActionNames: Sequence[str], ResourceArns: Sequence[str] = ..., ResourcePolicy: str = ..., ResourceOwner: str = ..., CallerArn: str = ..., ContextEntries: Sequence[ContextEntryTypeDef] = ..., ResourceHandlingOption: str = ..., MaxItems: int = ..., Marker: str = ...) -> SimulateCustomPolicyResponseTypeDef: ...
+    async def simulate_principal_policy(self, *, PolicySourceArn: str, PolicyInputList: Sequence[str] = ..., PermissionsBoundaryPolicyInputList: Sequence[str] = ..., ActionNames: Sequence[str], ResourceArns: Sequence[str] = ..., ResourcePolicy: str = ..., ResourceOwner: str = ..., CallerArn: str = ..., ContextEntries: Sequence[ContextEntryTypeDef] = ..., ResourceHandlingOption: str = ..., MaxItems: int = ..., Marker: str = ...) -> SimulatePrincipalPolicyResponseTypeDef: ...
+    async def tag_instance_profile(self, *, InstanceProfileName: str, Tags: Sequence[TagTypeDef]) -> TagInstanceProfileResponseTypeDef: ...
+    async def tag_mfa_device(self, *, SerialNumber: str, Tags: Sequence[TagTypeDef]) -> TagMFADeviceResponseTypeDef: ...
+    async def tag_open_id_connect_provider(self, *, OpenIDConnectProviderArn: str, Tags: Sequence[TagTypeDef]) -> TagOpenIDConnectProviderResponseTypeDef: ...
+    async def tag_policy(self, *, PolicyArn: str, Tags: Sequence[TagTypeDef]) -> TagPolicyResponseTypeDef: ...
+    async def tag_role(self, *, RoleName: str, Tags: Sequence[TagTypeDef]) -> TagRoleResponseTypeDef: ...
+    async def tag_saml_provider(self, *, SAMLProviderArn: str, Tags: Sequence[TagTypeDef]) -> TagSAMLProviderResponseTypeDef: ...
+    async def tag_server_certificate(self, *, ServerCertificateName: str, Tags: Sequence[TagTypeDef]) -> TagServerCertificateResponseTypeDef: ...
+    async def tag_user(self, *, UserName: str, Tags: Sequence[TagTypeDef]) -> TagUserResponseTypeDef: ...
+    async def untag_instance_profile(self, *, InstanceProfileName: str, TagKeys: Sequence[str]) -> UntagInstanceProfileResponseTypeDef: ...
+    async def untag_mfa_device(self, *, SerialNumber: str, TagKeys: Sequence[str]) -> UntagMFADeviceResponseTypeDef: ...
+    async def untag_open_id_connect_provider(self, *, OpenIDConnectProviderArn: str, TagKeys: Sequence[str]) -> UntagOpenIDConnectProviderResponseTypeDef: ...
+    async def untag_policy(self, *, PolicyArn: str, TagKeys: Sequence[str]) -> UntagPolicyResponseTypeDef: ...
+    async def untag_role(self, *, RoleName: str, TagKeys: Sequence[str]) -> UntagRoleResponseTypeDef: ...
+    async def untag_saml_provider(self, *, SAMLProviderArn: str, TagKeys: Sequence[str]) -> UntagSAMLProviderResponseTypeDef: ...
+    async def untag_server_certificate(self, *, ServerCertificateName: str, TagKeys: Sequence[str]) -> UntagServerCertificateResponseTypeDef: ...
+    async def untag_user(self, *, UserName: str, TagKeys: Sequence[str]) -> UntagUserResponseTypeDef: ...
     async def update_access_key(self, *, UserName: str = ..., AccessKeyId: str, Status: Literal["Active", "Inactive", "Expired"]) -> UpdateAccessKeyResponseTypeDef: ...
+    async def update_account_password_policy(self, *, MinimumPasswordLength: int = ..., RequireSymbols: bool = ..., RequireNumbers: bool = ..., RequireUppercaseCharacters: bool = ..., RequireLowercaseCharacters: bool = ..., AllowUsersToChangePassword: bool = ..., MaxPasswordAge: int = ..., PasswordReusePrevention: int = ..., HardExpiry: bool = ...) -> UpdateAccountPasswordPolicyResponseTypeDef: ...
+    async def update_assume_role_policy(self, *, RoleName: str, PolicyDocument: str) -> UpdateAssumeRolePolicyResponseTypeDef: ...
+    async def update_delegation_request(self, *, DelegationRequestId: str, Notes: str = ...) -> UpdateDelegationRequestResponseTypeDef: ...
+    async def update_group(self, *, GroupName: str, NewPath: str = ..., NewGroupName: str = ...) -> UpdateGroupResponseTypeDef: ...
+    async def update_login_profile(self, *, UserName: str, Password: str = ..., PasswordResetRequired: bool = ...) -> UpdateLoginProfileResponseTypeDef: ...
+    async def update_open_id_connect_provider_thumbprint(self, *, OpenIDConnectProviderArn: str, ThumbprintList: Sequence[str]) -> UpdateOpenIDConnectProviderThumbprintResponseTypeDef: ...
+    async def update_role(self, *, RoleName: str, Description: str = ..., MaxSessionDuration: int = ...) -> UpdateRoleResponseTypeDef: ...
+    async def update_role_description(self, *, RoleName: str, Description: str) -> UpdateRoleDescriptionResponseTypeDef: ...
+    async def update_saml_provider(self, *, SAMLMetadataDocument: str = ..., SAMLProviderArn: str, AssertionEncryptionMode: Literal["Required", "Allowed"] = ..., AddPrivateKey: str = ..., RemovePrivateKey: str = ...) -> UpdateSAMLProviderResponseTypeDef: ...
+    async def update_ssh_public_key(self, *, UserName: str, SSHPublicKeyId: str, Status: Literal["Active", "Inactive", "Expired"]) -> UpdateSSHPublicKeyResponseTypeDef: ...
+    async def update_server_certificate(self, *, ServerCertificateName: str, NewPath: str = ..., NewServerCertificateName: str = ...) -> UpdateServerCertificateResponseTypeDef: ...
+    async def update_service_specific_credential(self, *, UserName: str = ..., ServiceSpecificCredentialId: str, Status: Literal["Active", "Inactive", "Expired"]) -> UpdateServiceSpecificCredentialResponseTypeDef: ...
+    async def update_signing_certificate(self, *, UserName: str = ..., CertificateId: str, Status: Literal["Active", "Inactive", "Expired"]) -> UpdateSigningCertificateResponseTypeDef: ...
+    async def update_user(self, *, UserName: str, NewPath: str = ..., NewUserName: str = ...) -> UpdateUserResponseTypeDef: ...
+    async def upload_ssh_public_key(self, *, UserName: str, SSHPublicKeyBody: str) -> UploadSSHPublicKeyResponseTypeDef: ...
+    async def upload_server_certificate(self, *, Path: str = ..., ServerCertificateName: str, CertificateBody: str, PrivateKey: str, CertificateChain: str = ..., Tags: Sequence[TagTypeDef] = ...) -> UploadServerCertificateResponseTypeDef: ...
+    async def upload_signing_certificate(self, *, UserName: str = ..., CertificateBody: str) -> UploadSigningCertificateResponseTypeDef: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["get_account_authorization_details"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["get_group"]) -> AsyncPaginator: ...
     @overload
     def get_paginator(self, operation_name: Literal["list_access_keys"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_account_aliases"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_attached_group_policies"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_attached_role_policies"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_attached_user_policies"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_entities_for_policy"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_group_policies"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_groups"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_groups_for_user"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_instance_profile_tags"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_instance_profiles"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_instance_profiles_for_role"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_mfa_device_tags"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_mfa_devices"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_open_id_connect_provider_tags"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_policies"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_policy_tags"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_policy_versions"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_role_policies"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_role_tags"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_roles"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_saml_provider_tags"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_ssh_public_keys"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_server_certificate_tags"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_server_certificates"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_signing_certificates"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_user_policies"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_user_tags"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_users"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["list_virtual_mfa_devices"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["simulate_custom_policy"]) -> AsyncPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["simulate_principal_policy"]) -> AsyncPaginator: ...
     @overload
     def get_paginator(self, operation_name: str) -> AsyncPaginator: ...
     async def __aenter__(self) -> "AsyncIAM": ...

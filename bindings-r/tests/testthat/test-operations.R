@@ -79,14 +79,36 @@ test_that("UserName omitted acts on the user that owns the signing key", {
   expect_setequal(ids, c(key$AccessKeyId, second$AccessKey$AccessKeyId))
 })
 
-test_that("every model operation is a function on svc, with the model's member names as arguments", {
-  svc <- client_for(moto_url())
-  expect_setequal(names(svc), c(
-    "create_access_key", "create_user", "delete_access_key", "delete_user",
-    "get_access_key_last_used", "get_user", "list_access_keys", "update_access_key", "put_user_policy",
-    # polyiam's own operations (model/polyiam.json) and the region fan-out.
-    "issue_access_key", "rotate_access_key", "ses_smtp_password_v4", "in_regions"
-  ))
+# botocore's xform_name, which the generator follows: ListMFADevices -> list_mfa_devices.
+xform_name <- function(op) {
+  tolower(gsub("([a-z0-9])([A-Z])", "\\1_\\2", gsub("(.)([A-Z][a-z]+)", "\\1_\\2", op)))
+}
+
+official_operations <- function() {
+  path <- file.path(polyiam_repo(), "..", "shared", "reference", "iam-2010-05-08.smithy.json")
+  if (!file.exists(path) && identical(Sys.getenv("POLYIAM_SKIP_REFERENCE"), "1")) skip("POLYIAM_SKIP_REFERENCE=1")
+  shapes <- jsonlite::fromJSON(path, simplifyVector = FALSE)$shapes
+  ids <- names(shapes)[vapply(shapes, function(s) identical(s$type, "operation"), logical(1))]
+  sort(sub(".*#", "", ids))
+}
+
+test_that("every operation of the official IAM model is a documented function on svc that validates its input", {
+  skip_without_harness()
+  svc <- client_for("http://127.0.0.1:9")
+  ops <- official_operations()
+  expect_setequal(names(svc), c(vapply(ops, xform_name, ""), vapply(unlist(scenario("extensions")$operations), xform_name, ""), "in_regions"))
+  man <- system.file("help", "AnIndex", package = "polyiam")
+  for (op in ops) {
+    method <- xform_name(op)
+    expect_true(is.function(svc[[method]]), label = op)
+    # Refused before anything is sent (nothing listens on port 9).
+    e <- tryCatch(svc[[method]](NoSuchMember = 1), polyiam_error = function(e) e)
+    expect_s3_class(e, "polyiam_validation_error")
+    expect_true(any(vapply(e$issues, function(i) identical(i$path, "NoSuchMember"), logical(1))), label = op)
+    rd <- tools::Rd_db("polyiam")[[paste0("iam_", method, ".Rd")]]
+    expect_false(is.null(rd), label = paste(op, "has a help page"))
+    expect_match(paste(as.character(rd), collapse = ""), paste0("API_", op, ".html"), fixed = TRUE, label = op)
+  }
   expect_identical(names(formals(svc$create_user)), c("Path", "UserName", "PermissionsBoundary", "Tags", "..."))
   expect_identical(names(formals(svc$update_access_key)), c("UserName", "AccessKeyId", "Status", "..."))
 })

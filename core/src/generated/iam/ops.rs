@@ -4,10 +4,109 @@ use crate::convert::{member, structure};
 use crate::error::Error;
 use crate::value::{Map, Value};
 
-/// Calls `operation` through aws_sdk_iam's fluent builder; `input` has been validated.
+/// Calls `operation` through aws_sdk_iam's fluent builder; `input` has been validated. Each
+/// operation's future is boxed: inline, the largest of them would size this one, and a debug build's
+/// runtime threads would need megabytes of stack to poll it.
 pub(crate) async fn dispatch(client: &aws_sdk_iam::Client, operation: &str, input: &Map) -> Result<Value, Error> {
     match operation {
-        "CreateAccessKey" => {
+        "AcceptDelegationRequest" => Box::pin(async {
+            let _output = client
+                .accept_delegation_request()
+                .set_delegation_request_id(member(input, "DelegationRequestId", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "AddClientIDToOpenIDConnectProvider" => Box::pin(async {
+            let _output = client
+                .add_client_id_to_open_id_connect_provider()
+                .set_open_id_connect_provider_arn(member(input, "OpenIDConnectProviderArn", "")?)
+                .set_client_id(member(input, "ClientID", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "AddRoleToInstanceProfile" => Box::pin(async {
+            let _output = client
+                .add_role_to_instance_profile()
+                .set_instance_profile_name(member(input, "InstanceProfileName", "")?)
+                .set_role_name(member(input, "RoleName", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "AddUserToGroup" => Box::pin(async {
+            let _output = client
+                .add_user_to_group()
+                .set_group_name(member(input, "GroupName", "")?)
+                .set_user_name(member(input, "UserName", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "AssociateDelegationRequest" => Box::pin(async {
+            let _output = client
+                .associate_delegation_request()
+                .set_delegation_request_id(member(input, "DelegationRequestId", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "AttachGroupPolicy" => Box::pin(async {
+            let _output = client
+                .attach_group_policy()
+                .set_group_name(member(input, "GroupName", "")?)
+                .set_policy_arn(member(input, "PolicyArn", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "AttachRolePolicy" => Box::pin(async {
+            let _output = client
+                .attach_role_policy()
+                .set_role_name(member(input, "RoleName", "")?)
+                .set_policy_arn(member(input, "PolicyArn", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "AttachUserPolicy" => Box::pin(async {
+            let _output = client
+                .attach_user_policy()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_policy_arn(member(input, "PolicyArn", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "ChangePassword" => Box::pin(async {
+            let _output = client
+                .change_password()
+                .set_old_password(member(input, "OldPassword", "")?)
+                .set_new_password(member(input, "NewPassword", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "CreateAccessKey" => Box::pin(async {
             let output = client
                 .create_access_key()
                 .set_user_name(member(input, "UserName", "")?)
@@ -15,8 +114,165 @@ pub(crate) async fn dispatch(client: &aws_sdk_iam::Client, operation: &str, inpu
                 .await
                 .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
             Ok(structure(&output))
-        }
-        "CreateUser" => {
+        })
+        .await,
+        "CreateAccountAlias" => Box::pin(async {
+            let _output = client
+                .create_account_alias()
+                .set_account_alias(member(input, "AccountAlias", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "CreateDelegationRequest" => Box::pin(async {
+            let output = client
+                .create_delegation_request()
+                .set_owner_account_id(member(input, "OwnerAccountId", "")?)
+                .set_description(member(input, "Description", "")?)
+                .set_permissions(member(input, "Permissions", "")?)
+                .set_request_message(member(input, "RequestMessage", "")?)
+                .set_requestor_workflow_id(member(input, "RequestorWorkflowId", "")?)
+                .set_redirect_url(member(input, "RedirectUrl", "")?)
+                .set_notification_channel(member(input, "NotificationChannel", "")?)
+                .set_session_duration(member(input, "SessionDuration", "")?)
+                .set_only_send_by_owner(member(input, "OnlySendByOwner", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "CreateGroup" => Box::pin(async {
+            let output = client
+                .create_group()
+                .set_path(member(input, "Path", "")?)
+                .set_group_name(member(input, "GroupName", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "CreateInstanceProfile" => Box::pin(async {
+            let output = client
+                .create_instance_profile()
+                .set_instance_profile_name(member(input, "InstanceProfileName", "")?)
+                .set_path(member(input, "Path", "")?)
+                .set_tags(member(input, "Tags", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "CreateLoginProfile" => Box::pin(async {
+            let output = client
+                .create_login_profile()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_password(member(input, "Password", "")?)
+                .set_password_reset_required(member(input, "PasswordResetRequired", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "CreateOpenIDConnectProvider" => Box::pin(async {
+            let output = client
+                .create_open_id_connect_provider()
+                .set_url(member(input, "Url", "")?)
+                .set_client_id_list(member(input, "ClientIDList", "")?)
+                .set_thumbprint_list(member(input, "ThumbprintList", "")?)
+                .set_tags(member(input, "Tags", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "CreatePolicy" => Box::pin(async {
+            let output = client
+                .create_policy()
+                .set_policy_name(member(input, "PolicyName", "")?)
+                .set_path(member(input, "Path", "")?)
+                .set_policy_document(member(input, "PolicyDocument", "")?)
+                .set_description(member(input, "Description", "")?)
+                .set_tags(member(input, "Tags", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "CreatePolicyVersion" => Box::pin(async {
+            let output = client
+                .create_policy_version()
+                .set_policy_arn(member(input, "PolicyArn", "")?)
+                .set_policy_document(member(input, "PolicyDocument", "")?)
+                .set_set_as_default(member(input, "SetAsDefault", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "CreateRole" => Box::pin(async {
+            let output = client
+                .create_role()
+                .set_path(member(input, "Path", "")?)
+                .set_role_name(member(input, "RoleName", "")?)
+                .set_assume_role_policy_document(member(input, "AssumeRolePolicyDocument", "")?)
+                .set_description(member(input, "Description", "")?)
+                .set_max_session_duration(member(input, "MaxSessionDuration", "")?)
+                .set_permissions_boundary(member(input, "PermissionsBoundary", "")?)
+                .set_tags(member(input, "Tags", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "CreateSAMLProvider" => Box::pin(async {
+            let output = client
+                .create_saml_provider()
+                .set_saml_metadata_document(member(input, "SAMLMetadataDocument", "")?)
+                .set_name(member(input, "Name", "")?)
+                .set_tags(member(input, "Tags", "")?)
+                .set_assertion_encryption_mode(member(input, "AssertionEncryptionMode", "")?)
+                .set_add_private_key(member(input, "AddPrivateKey", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "CreateServiceLinkedRole" => Box::pin(async {
+            let output = client
+                .create_service_linked_role()
+                .set_aws_service_name(member(input, "AWSServiceName", "")?)
+                .set_description(member(input, "Description", "")?)
+                .set_custom_suffix(member(input, "CustomSuffix", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "CreateServiceSpecificCredential" => Box::pin(async {
+            let output = client
+                .create_service_specific_credential()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_service_name(member(input, "ServiceName", "")?)
+                .set_credential_age_days(member(input, "CredentialAgeDays", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "CreateUser" => Box::pin(async {
             let output = client
                 .create_user()
                 .set_path(member(input, "Path", "")?)
@@ -27,8 +283,32 @@ pub(crate) async fn dispatch(client: &aws_sdk_iam::Client, operation: &str, inpu
                 .await
                 .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
             Ok(structure(&output))
-        }
-        "DeleteAccessKey" => {
+        })
+        .await,
+        "CreateVirtualMFADevice" => Box::pin(async {
+            let output = client
+                .create_virtual_mfa_device()
+                .set_path(member(input, "Path", "")?)
+                .set_virtual_mfa_device_name(member(input, "VirtualMFADeviceName", "")?)
+                .set_tags(member(input, "Tags", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "DeactivateMFADevice" => Box::pin(async {
+            let _output = client
+                .deactivate_mfa_device()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_serial_number(member(input, "SerialNumber", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "DeleteAccessKey" => Box::pin(async {
             let _output = client
                 .delete_access_key()
                 .set_user_name(member(input, "UserName", "")?)
@@ -37,8 +317,194 @@ pub(crate) async fn dispatch(client: &aws_sdk_iam::Client, operation: &str, inpu
                 .await
                 .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
             Ok(Value::Map(Map::new()))
-        }
-        "DeleteUser" => {
+        })
+        .await,
+        "DeleteAccountAlias" => Box::pin(async {
+            let _output = client
+                .delete_account_alias()
+                .set_account_alias(member(input, "AccountAlias", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "DeleteAccountPasswordPolicy" => Box::pin(async {
+            let _output = client
+                .delete_account_password_policy()
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "DeleteGroup" => Box::pin(async {
+            let _output = client
+                .delete_group()
+                .set_group_name(member(input, "GroupName", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "DeleteGroupPolicy" => Box::pin(async {
+            let _output = client
+                .delete_group_policy()
+                .set_group_name(member(input, "GroupName", "")?)
+                .set_policy_name(member(input, "PolicyName", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "DeleteInstanceProfile" => Box::pin(async {
+            let _output = client
+                .delete_instance_profile()
+                .set_instance_profile_name(member(input, "InstanceProfileName", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "DeleteLoginProfile" => Box::pin(async {
+            let _output = client
+                .delete_login_profile()
+                .set_user_name(member(input, "UserName", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "DeleteOpenIDConnectProvider" => Box::pin(async {
+            let _output = client
+                .delete_open_id_connect_provider()
+                .set_open_id_connect_provider_arn(member(input, "OpenIDConnectProviderArn", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "DeletePolicy" => Box::pin(async {
+            let _output = client
+                .delete_policy()
+                .set_policy_arn(member(input, "PolicyArn", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "DeletePolicyVersion" => Box::pin(async {
+            let _output = client
+                .delete_policy_version()
+                .set_policy_arn(member(input, "PolicyArn", "")?)
+                .set_version_id(member(input, "VersionId", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "DeleteRole" => Box::pin(async {
+            let _output = client
+                .delete_role()
+                .set_role_name(member(input, "RoleName", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "DeleteRolePermissionsBoundary" => Box::pin(async {
+            let _output = client
+                .delete_role_permissions_boundary()
+                .set_role_name(member(input, "RoleName", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "DeleteRolePolicy" => Box::pin(async {
+            let _output = client
+                .delete_role_policy()
+                .set_role_name(member(input, "RoleName", "")?)
+                .set_policy_name(member(input, "PolicyName", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "DeleteSAMLProvider" => Box::pin(async {
+            let _output = client
+                .delete_saml_provider()
+                .set_saml_provider_arn(member(input, "SAMLProviderArn", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "DeleteSSHPublicKey" => Box::pin(async {
+            let _output = client
+                .delete_ssh_public_key()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_ssh_public_key_id(member(input, "SSHPublicKeyId", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "DeleteServerCertificate" => Box::pin(async {
+            let _output = client
+                .delete_server_certificate()
+                .set_server_certificate_name(member(input, "ServerCertificateName", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "DeleteServiceLinkedRole" => Box::pin(async {
+            let output = client
+                .delete_service_linked_role()
+                .set_role_name(member(input, "RoleName", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "DeleteServiceSpecificCredential" => Box::pin(async {
+            let _output = client
+                .delete_service_specific_credential()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_service_specific_credential_id(member(input, "ServiceSpecificCredentialId", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "DeleteSigningCertificate" => Box::pin(async {
+            let _output = client
+                .delete_signing_certificate()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_certificate_id(member(input, "CertificateId", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "DeleteUser" => Box::pin(async {
             let _output = client
                 .delete_user()
                 .set_user_name(member(input, "UserName", "")?)
@@ -46,8 +512,171 @@ pub(crate) async fn dispatch(client: &aws_sdk_iam::Client, operation: &str, inpu
                 .await
                 .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
             Ok(Value::Map(Map::new()))
-        }
-        "GetAccessKeyLastUsed" => {
+        })
+        .await,
+        "DeleteUserPermissionsBoundary" => Box::pin(async {
+            let _output = client
+                .delete_user_permissions_boundary()
+                .set_user_name(member(input, "UserName", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "DeleteUserPolicy" => Box::pin(async {
+            let _output = client
+                .delete_user_policy()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_policy_name(member(input, "PolicyName", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "DeleteVirtualMFADevice" => Box::pin(async {
+            let _output = client
+                .delete_virtual_mfa_device()
+                .set_serial_number(member(input, "SerialNumber", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "DetachGroupPolicy" => Box::pin(async {
+            let _output = client
+                .detach_group_policy()
+                .set_group_name(member(input, "GroupName", "")?)
+                .set_policy_arn(member(input, "PolicyArn", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "DetachRolePolicy" => Box::pin(async {
+            let _output = client
+                .detach_role_policy()
+                .set_role_name(member(input, "RoleName", "")?)
+                .set_policy_arn(member(input, "PolicyArn", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "DetachUserPolicy" => Box::pin(async {
+            let _output = client
+                .detach_user_policy()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_policy_arn(member(input, "PolicyArn", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "DisableOrganizationsRootCredentialsManagement" => Box::pin(async {
+            let output = client
+                .disable_organizations_root_credentials_management()
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "DisableOrganizationsRootSessions" => Box::pin(async {
+            let output = client
+                .disable_organizations_root_sessions()
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "DisableOutboundWebIdentityFederation" => Box::pin(async {
+            let _output = client
+                .disable_outbound_web_identity_federation()
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "EnableMFADevice" => Box::pin(async {
+            let _output = client
+                .enable_mfa_device()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_serial_number(member(input, "SerialNumber", "")?)
+                .set_authentication_code1(member(input, "AuthenticationCode1", "")?)
+                .set_authentication_code2(member(input, "AuthenticationCode2", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "EnableOrganizationsRootCredentialsManagement" => Box::pin(async {
+            let output = client
+                .enable_organizations_root_credentials_management()
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "EnableOrganizationsRootSessions" => Box::pin(async {
+            let output = client
+                .enable_organizations_root_sessions()
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "EnableOutboundWebIdentityFederation" => Box::pin(async {
+            let output = client
+                .enable_outbound_web_identity_federation()
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GenerateCredentialReport" => Box::pin(async {
+            let output = client
+                .generate_credential_report()
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GenerateOrganizationsAccessReport" => Box::pin(async {
+            let output = client
+                .generate_organizations_access_report()
+                .set_entity_path(member(input, "EntityPath", "")?)
+                .set_organizations_policy_id(member(input, "OrganizationsPolicyId", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GenerateServiceLastAccessedDetails" => Box::pin(async {
+            let output = client
+                .generate_service_last_accessed_details()
+                .set_arn(member(input, "Arn", "")?)
+                .set_granularity(member(input, "Granularity", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetAccessKeyLastUsed" => Box::pin(async {
             let output = client
                 .get_access_key_last_used()
                 .set_access_key_id(member(input, "AccessKeyId", "")?)
@@ -55,8 +684,286 @@ pub(crate) async fn dispatch(client: &aws_sdk_iam::Client, operation: &str, inpu
                 .await
                 .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
             Ok(structure(&output))
-        }
-        "GetUser" => {
+        })
+        .await,
+        "GetAccountAuthorizationDetails" => Box::pin(async {
+            let output = client
+                .get_account_authorization_details()
+                .set_filter(member(input, "Filter", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetAccountPasswordPolicy" => Box::pin(async {
+            let output = client
+                .get_account_password_policy()
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetAccountSummary" => Box::pin(async {
+            let output = client
+                .get_account_summary()
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetContextKeysForCustomPolicy" => Box::pin(async {
+            let output = client
+                .get_context_keys_for_custom_policy()
+                .set_policy_input_list(member(input, "PolicyInputList", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetContextKeysForPrincipalPolicy" => Box::pin(async {
+            let output = client
+                .get_context_keys_for_principal_policy()
+                .set_policy_source_arn(member(input, "PolicySourceArn", "")?)
+                .set_policy_input_list(member(input, "PolicyInputList", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetCredentialReport" => Box::pin(async {
+            let output = client
+                .get_credential_report()
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetDelegationRequest" => Box::pin(async {
+            let output = client
+                .get_delegation_request()
+                .set_delegation_request_id(member(input, "DelegationRequestId", "")?)
+                .set_delegation_permission_check(member(input, "DelegationPermissionCheck", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetGroup" => Box::pin(async {
+            let output = client
+                .get_group()
+                .set_group_name(member(input, "GroupName", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetGroupPolicy" => Box::pin(async {
+            let output = client
+                .get_group_policy()
+                .set_group_name(member(input, "GroupName", "")?)
+                .set_policy_name(member(input, "PolicyName", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetHumanReadableSummary" => Box::pin(async {
+            let output = client
+                .get_human_readable_summary()
+                .set_entity_arn(member(input, "EntityArn", "")?)
+                .set_locale(member(input, "Locale", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetInstanceProfile" => Box::pin(async {
+            let output = client
+                .get_instance_profile()
+                .set_instance_profile_name(member(input, "InstanceProfileName", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetLoginProfile" => Box::pin(async {
+            let output = client
+                .get_login_profile()
+                .set_user_name(member(input, "UserName", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetMFADevice" => Box::pin(async {
+            let output = client
+                .get_mfa_device()
+                .set_serial_number(member(input, "SerialNumber", "")?)
+                .set_user_name(member(input, "UserName", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetOpenIDConnectProvider" => Box::pin(async {
+            let output = client
+                .get_open_id_connect_provider()
+                .set_open_id_connect_provider_arn(member(input, "OpenIDConnectProviderArn", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetOrganizationsAccessReport" => Box::pin(async {
+            let output = client
+                .get_organizations_access_report()
+                .set_job_id(member(input, "JobId", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_sort_key(member(input, "SortKey", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetOutboundWebIdentityFederationInfo" => Box::pin(async {
+            let output = client
+                .get_outbound_web_identity_federation_info()
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetPolicy" => Box::pin(async {
+            let output = client
+                .get_policy()
+                .set_policy_arn(member(input, "PolicyArn", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetPolicyVersion" => Box::pin(async {
+            let output = client
+                .get_policy_version()
+                .set_policy_arn(member(input, "PolicyArn", "")?)
+                .set_version_id(member(input, "VersionId", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetRole" => Box::pin(async {
+            let output = client
+                .get_role()
+                .set_role_name(member(input, "RoleName", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetRolePolicy" => Box::pin(async {
+            let output = client
+                .get_role_policy()
+                .set_role_name(member(input, "RoleName", "")?)
+                .set_policy_name(member(input, "PolicyName", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetSAMLProvider" => Box::pin(async {
+            let output = client
+                .get_saml_provider()
+                .set_saml_provider_arn(member(input, "SAMLProviderArn", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetSSHPublicKey" => Box::pin(async {
+            let output = client
+                .get_ssh_public_key()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_ssh_public_key_id(member(input, "SSHPublicKeyId", "")?)
+                .set_encoding(member(input, "Encoding", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetServerCertificate" => Box::pin(async {
+            let output = client
+                .get_server_certificate()
+                .set_server_certificate_name(member(input, "ServerCertificateName", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetServiceLastAccessedDetails" => Box::pin(async {
+            let output = client
+                .get_service_last_accessed_details()
+                .set_job_id(member(input, "JobId", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetServiceLastAccessedDetailsWithEntities" => Box::pin(async {
+            let output = client
+                .get_service_last_accessed_details_with_entities()
+                .set_job_id(member(input, "JobId", "")?)
+                .set_service_namespace(member(input, "ServiceNamespace", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetServiceLinkedRoleDeletionStatus" => Box::pin(async {
+            let output = client
+                .get_service_linked_role_deletion_status()
+                .set_deletion_task_id(member(input, "DeletionTaskId", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetUser" => Box::pin(async {
             let output = client
                 .get_user()
                 .set_user_name(member(input, "UserName", "")?)
@@ -64,8 +971,20 @@ pub(crate) async fn dispatch(client: &aws_sdk_iam::Client, operation: &str, inpu
                 .await
                 .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
             Ok(structure(&output))
-        }
-        "ListAccessKeys" => {
+        })
+        .await,
+        "GetUserPolicy" => Box::pin(async {
+            let output = client
+                .get_user_policy()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_policy_name(member(input, "PolicyName", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListAccessKeys" => Box::pin(async {
             let output = client
                 .list_access_keys()
                 .set_user_name(member(input, "UserName", "")?)
@@ -75,8 +994,476 @@ pub(crate) async fn dispatch(client: &aws_sdk_iam::Client, operation: &str, inpu
                 .await
                 .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
             Ok(structure(&output))
-        }
-        "PutUserPolicy" => {
+        })
+        .await,
+        "ListAccountAliases" => Box::pin(async {
+            let output = client
+                .list_account_aliases()
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListAttachedGroupPolicies" => Box::pin(async {
+            let output = client
+                .list_attached_group_policies()
+                .set_group_name(member(input, "GroupName", "")?)
+                .set_path_prefix(member(input, "PathPrefix", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListAttachedRolePolicies" => Box::pin(async {
+            let output = client
+                .list_attached_role_policies()
+                .set_role_name(member(input, "RoleName", "")?)
+                .set_path_prefix(member(input, "PathPrefix", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListAttachedUserPolicies" => Box::pin(async {
+            let output = client
+                .list_attached_user_policies()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_path_prefix(member(input, "PathPrefix", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListDelegationRequests" => Box::pin(async {
+            let output = client
+                .list_delegation_requests()
+                .set_owner_id(member(input, "OwnerId", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListEntitiesForPolicy" => Box::pin(async {
+            let output = client
+                .list_entities_for_policy()
+                .set_policy_arn(member(input, "PolicyArn", "")?)
+                .set_entity_filter(member(input, "EntityFilter", "")?)
+                .set_path_prefix(member(input, "PathPrefix", "")?)
+                .set_policy_usage_filter(member(input, "PolicyUsageFilter", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListGroupPolicies" => Box::pin(async {
+            let output = client
+                .list_group_policies()
+                .set_group_name(member(input, "GroupName", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListGroups" => Box::pin(async {
+            let output = client
+                .list_groups()
+                .set_path_prefix(member(input, "PathPrefix", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListGroupsForUser" => Box::pin(async {
+            let output = client
+                .list_groups_for_user()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListInstanceProfileTags" => Box::pin(async {
+            let output = client
+                .list_instance_profile_tags()
+                .set_instance_profile_name(member(input, "InstanceProfileName", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListInstanceProfiles" => Box::pin(async {
+            let output = client
+                .list_instance_profiles()
+                .set_path_prefix(member(input, "PathPrefix", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListInstanceProfilesForRole" => Box::pin(async {
+            let output = client
+                .list_instance_profiles_for_role()
+                .set_role_name(member(input, "RoleName", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListMFADeviceTags" => Box::pin(async {
+            let output = client
+                .list_mfa_device_tags()
+                .set_serial_number(member(input, "SerialNumber", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListMFADevices" => Box::pin(async {
+            let output = client
+                .list_mfa_devices()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListOpenIDConnectProviderTags" => Box::pin(async {
+            let output = client
+                .list_open_id_connect_provider_tags()
+                .set_open_id_connect_provider_arn(member(input, "OpenIDConnectProviderArn", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListOpenIDConnectProviders" => Box::pin(async {
+            let output = client
+                .list_open_id_connect_providers()
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListOrganizationsFeatures" => Box::pin(async {
+            let output = client
+                .list_organizations_features()
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListPolicies" => Box::pin(async {
+            let output = client
+                .list_policies()
+                .set_scope(member(input, "Scope", "")?)
+                .set_only_attached(member(input, "OnlyAttached", "")?)
+                .set_path_prefix(member(input, "PathPrefix", "")?)
+                .set_policy_usage_filter(member(input, "PolicyUsageFilter", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListPoliciesGrantingServiceAccess" => Box::pin(async {
+            let output = client
+                .list_policies_granting_service_access()
+                .set_marker(member(input, "Marker", "")?)
+                .set_arn(member(input, "Arn", "")?)
+                .set_service_namespaces(member(input, "ServiceNamespaces", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListPolicyTags" => Box::pin(async {
+            let output = client
+                .list_policy_tags()
+                .set_policy_arn(member(input, "PolicyArn", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListPolicyVersions" => Box::pin(async {
+            let output = client
+                .list_policy_versions()
+                .set_policy_arn(member(input, "PolicyArn", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListRolePolicies" => Box::pin(async {
+            let output = client
+                .list_role_policies()
+                .set_role_name(member(input, "RoleName", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListRoleTags" => Box::pin(async {
+            let output = client
+                .list_role_tags()
+                .set_role_name(member(input, "RoleName", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListRoles" => Box::pin(async {
+            let output = client
+                .list_roles()
+                .set_path_prefix(member(input, "PathPrefix", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListSAMLProviderTags" => Box::pin(async {
+            let output = client
+                .list_saml_provider_tags()
+                .set_saml_provider_arn(member(input, "SAMLProviderArn", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListSAMLProviders" => Box::pin(async {
+            let output = client
+                .list_saml_providers()
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListSSHPublicKeys" => Box::pin(async {
+            let output = client
+                .list_ssh_public_keys()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListServerCertificateTags" => Box::pin(async {
+            let output = client
+                .list_server_certificate_tags()
+                .set_server_certificate_name(member(input, "ServerCertificateName", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListServerCertificates" => Box::pin(async {
+            let output = client
+                .list_server_certificates()
+                .set_path_prefix(member(input, "PathPrefix", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListServiceSpecificCredentials" => Box::pin(async {
+            let output = client
+                .list_service_specific_credentials()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_service_name(member(input, "ServiceName", "")?)
+                .set_all_users(member(input, "AllUsers", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListSigningCertificates" => Box::pin(async {
+            let output = client
+                .list_signing_certificates()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListUserPolicies" => Box::pin(async {
+            let output = client
+                .list_user_policies()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListUserTags" => Box::pin(async {
+            let output = client
+                .list_user_tags()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListUsers" => Box::pin(async {
+            let output = client
+                .list_users()
+                .set_path_prefix(member(input, "PathPrefix", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ListVirtualMFADevices" => Box::pin(async {
+            let output = client
+                .list_virtual_mfa_devices()
+                .set_assignment_status(member(input, "AssignmentStatus", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "PutGroupPolicy" => Box::pin(async {
+            let _output = client
+                .put_group_policy()
+                .set_group_name(member(input, "GroupName", "")?)
+                .set_policy_name(member(input, "PolicyName", "")?)
+                .set_policy_document(member(input, "PolicyDocument", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "PutRolePermissionsBoundary" => Box::pin(async {
+            let _output = client
+                .put_role_permissions_boundary()
+                .set_role_name(member(input, "RoleName", "")?)
+                .set_permissions_boundary(member(input, "PermissionsBoundary", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "PutRolePolicy" => Box::pin(async {
+            let _output = client
+                .put_role_policy()
+                .set_role_name(member(input, "RoleName", "")?)
+                .set_policy_name(member(input, "PolicyName", "")?)
+                .set_policy_document(member(input, "PolicyDocument", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "PutUserPermissionsBoundary" => Box::pin(async {
+            let _output = client
+                .put_user_permissions_boundary()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_permissions_boundary(member(input, "PermissionsBoundary", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "PutUserPolicy" => Box::pin(async {
             let _output = client
                 .put_user_policy()
                 .set_user_name(member(input, "UserName", "")?)
@@ -86,8 +1473,325 @@ pub(crate) async fn dispatch(client: &aws_sdk_iam::Client, operation: &str, inpu
                 .await
                 .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
             Ok(Value::Map(Map::new()))
-        }
-        "UpdateAccessKey" => {
+        })
+        .await,
+        "RejectDelegationRequest" => Box::pin(async {
+            let _output = client
+                .reject_delegation_request()
+                .set_delegation_request_id(member(input, "DelegationRequestId", "")?)
+                .set_notes(member(input, "Notes", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "RemoveClientIDFromOpenIDConnectProvider" => Box::pin(async {
+            let _output = client
+                .remove_client_id_from_open_id_connect_provider()
+                .set_open_id_connect_provider_arn(member(input, "OpenIDConnectProviderArn", "")?)
+                .set_client_id(member(input, "ClientID", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "RemoveRoleFromInstanceProfile" => Box::pin(async {
+            let _output = client
+                .remove_role_from_instance_profile()
+                .set_instance_profile_name(member(input, "InstanceProfileName", "")?)
+                .set_role_name(member(input, "RoleName", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "RemoveUserFromGroup" => Box::pin(async {
+            let _output = client
+                .remove_user_from_group()
+                .set_group_name(member(input, "GroupName", "")?)
+                .set_user_name(member(input, "UserName", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "ResetServiceSpecificCredential" => Box::pin(async {
+            let output = client
+                .reset_service_specific_credential()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_service_specific_credential_id(member(input, "ServiceSpecificCredentialId", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "ResyncMFADevice" => Box::pin(async {
+            let _output = client
+                .resync_mfa_device()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_serial_number(member(input, "SerialNumber", "")?)
+                .set_authentication_code1(member(input, "AuthenticationCode1", "")?)
+                .set_authentication_code2(member(input, "AuthenticationCode2", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "SendDelegationToken" => Box::pin(async {
+            let _output = client
+                .send_delegation_token()
+                .set_delegation_request_id(member(input, "DelegationRequestId", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "SetDefaultPolicyVersion" => Box::pin(async {
+            let _output = client
+                .set_default_policy_version()
+                .set_policy_arn(member(input, "PolicyArn", "")?)
+                .set_version_id(member(input, "VersionId", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "SetSecurityTokenServicePreferences" => Box::pin(async {
+            let _output = client
+                .set_security_token_service_preferences()
+                .set_global_endpoint_token_version(member(input, "GlobalEndpointTokenVersion", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "SimulateCustomPolicy" => Box::pin(async {
+            let output = client
+                .simulate_custom_policy()
+                .set_policy_input_list(member(input, "PolicyInputList", "")?)
+                .set_permissions_boundary_policy_input_list(member(input, "PermissionsBoundaryPolicyInputList", "")?)
+                .set_action_names(member(input, "ActionNames", "")?)
+                .set_resource_arns(member(input, "ResourceArns", "")?)
+                .set_resource_policy(member(input, "ResourcePolicy", "")?)
+                .set_resource_owner(member(input, "ResourceOwner", "")?)
+                .set_caller_arn(member(input, "CallerArn", "")?)
+                .set_context_entries(member(input, "ContextEntries", "")?)
+                .set_resource_handling_option(member(input, "ResourceHandlingOption", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "SimulatePrincipalPolicy" => Box::pin(async {
+            let output = client
+                .simulate_principal_policy()
+                .set_policy_source_arn(member(input, "PolicySourceArn", "")?)
+                .set_policy_input_list(member(input, "PolicyInputList", "")?)
+                .set_permissions_boundary_policy_input_list(member(input, "PermissionsBoundaryPolicyInputList", "")?)
+                .set_action_names(member(input, "ActionNames", "")?)
+                .set_resource_arns(member(input, "ResourceArns", "")?)
+                .set_resource_policy(member(input, "ResourcePolicy", "")?)
+                .set_resource_owner(member(input, "ResourceOwner", "")?)
+                .set_caller_arn(member(input, "CallerArn", "")?)
+                .set_context_entries(member(input, "ContextEntries", "")?)
+                .set_resource_handling_option(member(input, "ResourceHandlingOption", "")?)
+                .set_max_items(member(input, "MaxItems", "")?)
+                .set_marker(member(input, "Marker", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "TagInstanceProfile" => Box::pin(async {
+            let _output = client
+                .tag_instance_profile()
+                .set_instance_profile_name(member(input, "InstanceProfileName", "")?)
+                .set_tags(member(input, "Tags", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "TagMFADevice" => Box::pin(async {
+            let _output = client
+                .tag_mfa_device()
+                .set_serial_number(member(input, "SerialNumber", "")?)
+                .set_tags(member(input, "Tags", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "TagOpenIDConnectProvider" => Box::pin(async {
+            let _output = client
+                .tag_open_id_connect_provider()
+                .set_open_id_connect_provider_arn(member(input, "OpenIDConnectProviderArn", "")?)
+                .set_tags(member(input, "Tags", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "TagPolicy" => Box::pin(async {
+            let _output = client
+                .tag_policy()
+                .set_policy_arn(member(input, "PolicyArn", "")?)
+                .set_tags(member(input, "Tags", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "TagRole" => Box::pin(async {
+            let _output = client
+                .tag_role()
+                .set_role_name(member(input, "RoleName", "")?)
+                .set_tags(member(input, "Tags", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "TagSAMLProvider" => Box::pin(async {
+            let _output = client
+                .tag_saml_provider()
+                .set_saml_provider_arn(member(input, "SAMLProviderArn", "")?)
+                .set_tags(member(input, "Tags", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "TagServerCertificate" => Box::pin(async {
+            let _output = client
+                .tag_server_certificate()
+                .set_server_certificate_name(member(input, "ServerCertificateName", "")?)
+                .set_tags(member(input, "Tags", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "TagUser" => Box::pin(async {
+            let _output = client
+                .tag_user()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_tags(member(input, "Tags", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "UntagInstanceProfile" => Box::pin(async {
+            let _output = client
+                .untag_instance_profile()
+                .set_instance_profile_name(member(input, "InstanceProfileName", "")?)
+                .set_tag_keys(member(input, "TagKeys", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "UntagMFADevice" => Box::pin(async {
+            let _output = client
+                .untag_mfa_device()
+                .set_serial_number(member(input, "SerialNumber", "")?)
+                .set_tag_keys(member(input, "TagKeys", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "UntagOpenIDConnectProvider" => Box::pin(async {
+            let _output = client
+                .untag_open_id_connect_provider()
+                .set_open_id_connect_provider_arn(member(input, "OpenIDConnectProviderArn", "")?)
+                .set_tag_keys(member(input, "TagKeys", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "UntagPolicy" => Box::pin(async {
+            let _output = client
+                .untag_policy()
+                .set_policy_arn(member(input, "PolicyArn", "")?)
+                .set_tag_keys(member(input, "TagKeys", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "UntagRole" => Box::pin(async {
+            let _output = client
+                .untag_role()
+                .set_role_name(member(input, "RoleName", "")?)
+                .set_tag_keys(member(input, "TagKeys", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "UntagSAMLProvider" => Box::pin(async {
+            let _output = client
+                .untag_saml_provider()
+                .set_saml_provider_arn(member(input, "SAMLProviderArn", "")?)
+                .set_tag_keys(member(input, "TagKeys", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "UntagServerCertificate" => Box::pin(async {
+            let _output = client
+                .untag_server_certificate()
+                .set_server_certificate_name(member(input, "ServerCertificateName", "")?)
+                .set_tag_keys(member(input, "TagKeys", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "UntagUser" => Box::pin(async {
+            let _output = client
+                .untag_user()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_tag_keys(member(input, "TagKeys", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "UpdateAccessKey" => Box::pin(async {
             let _output = client
                 .update_access_key()
                 .set_user_name(member(input, "UserName", "")?)
@@ -97,7 +1801,217 @@ pub(crate) async fn dispatch(client: &aws_sdk_iam::Client, operation: &str, inpu
                 .await
                 .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
             Ok(Value::Map(Map::new()))
-        }
+        })
+        .await,
+        "UpdateAccountPasswordPolicy" => Box::pin(async {
+            let _output = client
+                .update_account_password_policy()
+                .set_minimum_password_length(member(input, "MinimumPasswordLength", "")?)
+                .set_require_symbols(member(input, "RequireSymbols", "")?)
+                .set_require_numbers(member(input, "RequireNumbers", "")?)
+                .set_require_uppercase_characters(member(input, "RequireUppercaseCharacters", "")?)
+                .set_require_lowercase_characters(member(input, "RequireLowercaseCharacters", "")?)
+                .set_allow_users_to_change_password(member(input, "AllowUsersToChangePassword", "")?)
+                .set_max_password_age(member(input, "MaxPasswordAge", "")?)
+                .set_password_reuse_prevention(member(input, "PasswordReusePrevention", "")?)
+                .set_hard_expiry(member(input, "HardExpiry", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "UpdateAssumeRolePolicy" => Box::pin(async {
+            let _output = client
+                .update_assume_role_policy()
+                .set_role_name(member(input, "RoleName", "")?)
+                .set_policy_document(member(input, "PolicyDocument", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "UpdateDelegationRequest" => Box::pin(async {
+            let _output = client
+                .update_delegation_request()
+                .set_delegation_request_id(member(input, "DelegationRequestId", "")?)
+                .set_notes(member(input, "Notes", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "UpdateGroup" => Box::pin(async {
+            let _output = client
+                .update_group()
+                .set_group_name(member(input, "GroupName", "")?)
+                .set_new_path(member(input, "NewPath", "")?)
+                .set_new_group_name(member(input, "NewGroupName", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "UpdateLoginProfile" => Box::pin(async {
+            let _output = client
+                .update_login_profile()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_password(member(input, "Password", "")?)
+                .set_password_reset_required(member(input, "PasswordResetRequired", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "UpdateOpenIDConnectProviderThumbprint" => Box::pin(async {
+            let _output = client
+                .update_open_id_connect_provider_thumbprint()
+                .set_open_id_connect_provider_arn(member(input, "OpenIDConnectProviderArn", "")?)
+                .set_thumbprint_list(member(input, "ThumbprintList", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "UpdateRole" => Box::pin(async {
+            let _output = client
+                .update_role()
+                .set_role_name(member(input, "RoleName", "")?)
+                .set_description(member(input, "Description", "")?)
+                .set_max_session_duration(member(input, "MaxSessionDuration", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "UpdateRoleDescription" => Box::pin(async {
+            let output = client
+                .update_role_description()
+                .set_role_name(member(input, "RoleName", "")?)
+                .set_description(member(input, "Description", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "UpdateSAMLProvider" => Box::pin(async {
+            let output = client
+                .update_saml_provider()
+                .set_saml_metadata_document(member(input, "SAMLMetadataDocument", "")?)
+                .set_saml_provider_arn(member(input, "SAMLProviderArn", "")?)
+                .set_assertion_encryption_mode(member(input, "AssertionEncryptionMode", "")?)
+                .set_add_private_key(member(input, "AddPrivateKey", "")?)
+                .set_remove_private_key(member(input, "RemovePrivateKey", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "UpdateSSHPublicKey" => Box::pin(async {
+            let _output = client
+                .update_ssh_public_key()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_ssh_public_key_id(member(input, "SSHPublicKeyId", "")?)
+                .set_status(member(input, "Status", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "UpdateServerCertificate" => Box::pin(async {
+            let _output = client
+                .update_server_certificate()
+                .set_server_certificate_name(member(input, "ServerCertificateName", "")?)
+                .set_new_path(member(input, "NewPath", "")?)
+                .set_new_server_certificate_name(member(input, "NewServerCertificateName", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "UpdateServiceSpecificCredential" => Box::pin(async {
+            let _output = client
+                .update_service_specific_credential()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_service_specific_credential_id(member(input, "ServiceSpecificCredentialId", "")?)
+                .set_status(member(input, "Status", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "UpdateSigningCertificate" => Box::pin(async {
+            let _output = client
+                .update_signing_certificate()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_certificate_id(member(input, "CertificateId", "")?)
+                .set_status(member(input, "Status", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "UpdateUser" => Box::pin(async {
+            let _output = client
+                .update_user()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_new_path(member(input, "NewPath", "")?)
+                .set_new_user_name(member(input, "NewUserName", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(Value::Map(Map::new()))
+        })
+        .await,
+        "UploadSSHPublicKey" => Box::pin(async {
+            let output = client
+                .upload_ssh_public_key()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_ssh_public_key_body(member(input, "SSHPublicKeyBody", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "UploadServerCertificate" => Box::pin(async {
+            let output = client
+                .upload_server_certificate()
+                .set_path(member(input, "Path", "")?)
+                .set_server_certificate_name(member(input, "ServerCertificateName", "")?)
+                .set_certificate_body(member(input, "CertificateBody", "")?)
+                .set_private_key(member(input, "PrivateKey", "")?)
+                .set_certificate_chain(member(input, "CertificateChain", "")?)
+                .set_tags(member(input, "Tags", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "UploadSigningCertificate" => Box::pin(async {
+            let output = client
+                .upload_signing_certificate()
+                .set_user_name(member(input, "UserName", "")?)
+                .set_certificate_body(member(input, "CertificateBody", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
         other => Err(Error::internal(format!("operation {other} is in the schema but has no glue"))),
     }
 }

@@ -14,10 +14,186 @@ impl ToValue for aws_sdk_iam::operation::create_access_key::CreateAccessKeyOutpu
     }
 }
 
+impl ToValue for aws_sdk_iam::operation::create_delegation_request::CreateDelegationRequestOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "ConsoleDeepLink", &self.console_deep_link);
+        put(&mut m, "DelegationRequestId", &self.delegation_request_id);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::create_group::CreateGroupOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Group", &self.group);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::create_instance_profile::CreateInstanceProfileOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "InstanceProfile", &self.instance_profile);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::create_login_profile::CreateLoginProfileOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "LoginProfile", &self.login_profile);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::create_open_id_connect_provider::CreateOpenIdConnectProviderOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "OpenIDConnectProviderArn", &self.open_id_connect_provider_arn);
+        put(&mut m, "Tags", &self.tags);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::create_policy::CreatePolicyOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Policy", &self.policy);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::create_policy_version::CreatePolicyVersionOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "PolicyVersion", &self.policy_version);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::create_role::CreateRoleOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Role", &self.role);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::create_saml_provider::CreateSamlProviderOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "SAMLProviderArn", &self.saml_provider_arn);
+        put(&mut m, "Tags", &self.tags);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::create_service_linked_role::CreateServiceLinkedRoleOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Role", &self.role);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::create_service_specific_credential::CreateServiceSpecificCredentialOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "ServiceSpecificCredential", &self.service_specific_credential);
+        Some(Value::Map(m))
+    }
+}
+
 impl ToValue for aws_sdk_iam::operation::create_user::CreateUserOutput {
     fn to_value(&self) -> Option<Value> {
         let mut m = Map::new();
         put(&mut m, "User", &self.user);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::create_virtual_mfa_device::CreateVirtualMfaDeviceOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "VirtualMFADevice", &self.virtual_mfa_device);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::delete_service_linked_role::DeleteServiceLinkedRoleOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "DeletionTaskId", &self.deletion_task_id);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::disable_organizations_root_credentials_management::DisableOrganizationsRootCredentialsManagementOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "OrganizationId", &self.organization_id);
+        put(&mut m, "EnabledFeatures", &self.enabled_features);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::disable_organizations_root_sessions::DisableOrganizationsRootSessionsOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "OrganizationId", &self.organization_id);
+        put(&mut m, "EnabledFeatures", &self.enabled_features);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::enable_organizations_root_credentials_management::EnableOrganizationsRootCredentialsManagementOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "OrganizationId", &self.organization_id);
+        put(&mut m, "EnabledFeatures", &self.enabled_features);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::enable_organizations_root_sessions::EnableOrganizationsRootSessionsOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "OrganizationId", &self.organization_id);
+        put(&mut m, "EnabledFeatures", &self.enabled_features);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::enable_outbound_web_identity_federation::EnableOutboundWebIdentityFederationOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "IssuerIdentifier", &self.issuer_identifier);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::generate_credential_report::GenerateCredentialReportOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "State", &self.state);
+        put(&mut m, "Description", &self.description);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::generate_organizations_access_report::GenerateOrganizationsAccessReportOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "JobId", &self.job_id);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::generate_service_last_accessed_details::GenerateServiceLastAccessedDetailsOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "JobId", &self.job_id);
         Some(Value::Map(m))
     }
 }
@@ -31,10 +207,282 @@ impl ToValue for aws_sdk_iam::operation::get_access_key_last_used::GetAccessKeyL
     }
 }
 
+impl ToValue for aws_sdk_iam::operation::get_account_authorization_details::GetAccountAuthorizationDetailsOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "UserDetailList", &self.user_detail_list);
+        put(&mut m, "GroupDetailList", &self.group_detail_list);
+        put(&mut m, "RoleDetailList", &self.role_detail_list);
+        put(&mut m, "Policies", &self.policies);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::get_account_password_policy::GetAccountPasswordPolicyOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "PasswordPolicy", &self.password_policy);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::get_account_summary::GetAccountSummaryOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "SummaryMap", &self.summary_map);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::get_context_keys_for_custom_policy::GetContextKeysForCustomPolicyOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "ContextKeyNames", &self.context_key_names);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::get_context_keys_for_principal_policy::GetContextKeysForPrincipalPolicyOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "ContextKeyNames", &self.context_key_names);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::get_credential_report::GetCredentialReportOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Content", &self.content);
+        put(&mut m, "ReportFormat", &self.report_format);
+        put(&mut m, "GeneratedTime", &self.generated_time);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::get_delegation_request::GetDelegationRequestOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "DelegationRequest", &self.delegation_request);
+        put(&mut m, "PermissionCheckStatus", &self.permission_check_status);
+        put(&mut m, "PermissionCheckResult", &self.permission_check_result);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::get_group::GetGroupOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Group", &self.group);
+        put(&mut m, "Users", &self.users);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::get_group_policy::GetGroupPolicyOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "GroupName", &self.group_name);
+        put(&mut m, "PolicyName", &self.policy_name);
+        put(&mut m, "PolicyDocument", &self.policy_document);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::get_human_readable_summary::GetHumanReadableSummaryOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "SummaryContent", &self.summary_content);
+        put(&mut m, "Locale", &self.locale);
+        put(&mut m, "SummaryState", &self.summary_state);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::get_instance_profile::GetInstanceProfileOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "InstanceProfile", &self.instance_profile);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::get_login_profile::GetLoginProfileOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "LoginProfile", &self.login_profile);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::get_mfa_device::GetMfaDeviceOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "UserName", &self.user_name);
+        put(&mut m, "SerialNumber", &self.serial_number);
+        put(&mut m, "EnableDate", &self.enable_date);
+        put(&mut m, "Certifications", &self.certifications);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::get_open_id_connect_provider::GetOpenIdConnectProviderOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Url", &self.url);
+        put(&mut m, "ClientIDList", &self.client_id_list);
+        put(&mut m, "ThumbprintList", &self.thumbprint_list);
+        put(&mut m, "CreateDate", &self.create_date);
+        put(&mut m, "Tags", &self.tags);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::get_organizations_access_report::GetOrganizationsAccessReportOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "JobStatus", &self.job_status);
+        put(&mut m, "JobCreationDate", &self.job_creation_date);
+        put(&mut m, "JobCompletionDate", &self.job_completion_date);
+        put(&mut m, "NumberOfServicesAccessible", &self.number_of_services_accessible);
+        put(&mut m, "NumberOfServicesNotAccessed", &self.number_of_services_not_accessed);
+        put(&mut m, "AccessDetails", &self.access_details);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        put(&mut m, "ErrorDetails", &self.error_details);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::get_outbound_web_identity_federation_info::GetOutboundWebIdentityFederationInfoOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "IssuerIdentifier", &self.issuer_identifier);
+        put(&mut m, "JwtVendingEnabled", &self.jwt_vending_enabled);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::get_policy::GetPolicyOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Policy", &self.policy);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::get_policy_version::GetPolicyVersionOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "PolicyVersion", &self.policy_version);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::get_role::GetRoleOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Role", &self.role);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::get_role_policy::GetRolePolicyOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "RoleName", &self.role_name);
+        put(&mut m, "PolicyName", &self.policy_name);
+        put(&mut m, "PolicyDocument", &self.policy_document);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::get_saml_provider::GetSamlProviderOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "SAMLProviderUUID", &self.saml_provider_uuid);
+        put(&mut m, "SAMLMetadataDocument", &self.saml_metadata_document);
+        put(&mut m, "CreateDate", &self.create_date);
+        put(&mut m, "ValidUntil", &self.valid_until);
+        put(&mut m, "Tags", &self.tags);
+        put(&mut m, "AssertionEncryptionMode", &self.assertion_encryption_mode);
+        put(&mut m, "PrivateKeyList", &self.private_key_list);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::get_ssh_public_key::GetSshPublicKeyOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "SSHPublicKey", &self.ssh_public_key);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::get_server_certificate::GetServerCertificateOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "ServerCertificate", &self.server_certificate);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::get_service_last_accessed_details::GetServiceLastAccessedDetailsOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "JobStatus", &self.job_status);
+        put(&mut m, "JobType", &self.job_type);
+        put(&mut m, "JobCreationDate", &self.job_creation_date);
+        put(&mut m, "ServicesLastAccessed", &self.services_last_accessed);
+        put(&mut m, "JobCompletionDate", &self.job_completion_date);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        put(&mut m, "Error", &self.error);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::get_service_last_accessed_details_with_entities::GetServiceLastAccessedDetailsWithEntitiesOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "JobStatus", &self.job_status);
+        put(&mut m, "JobCreationDate", &self.job_creation_date);
+        put(&mut m, "JobCompletionDate", &self.job_completion_date);
+        put(&mut m, "EntityDetailsList", &self.entity_details_list);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        put(&mut m, "Error", &self.error);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::get_service_linked_role_deletion_status::GetServiceLinkedRoleDeletionStatusOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Status", &self.status);
+        put(&mut m, "Reason", &self.reason);
+        Some(Value::Map(m))
+    }
+}
+
 impl ToValue for aws_sdk_iam::operation::get_user::GetUserOutput {
     fn to_value(&self) -> Option<Value> {
         let mut m = Map::new();
         put(&mut m, "User", &self.user);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::get_user_policy::GetUserPolicyOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "UserName", &self.user_name);
+        put(&mut m, "PolicyName", &self.policy_name);
+        put(&mut m, "PolicyDocument", &self.policy_document);
         Some(Value::Map(m))
     }
 }
@@ -45,6 +493,435 @@ impl ToValue for aws_sdk_iam::operation::list_access_keys::ListAccessKeysOutput 
         put(&mut m, "AccessKeyMetadata", &self.access_key_metadata);
         put(&mut m, "IsTruncated", &self.is_truncated);
         put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_account_aliases::ListAccountAliasesOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "AccountAliases", &self.account_aliases);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_attached_group_policies::ListAttachedGroupPoliciesOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "AttachedPolicies", &self.attached_policies);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_attached_role_policies::ListAttachedRolePoliciesOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "AttachedPolicies", &self.attached_policies);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_attached_user_policies::ListAttachedUserPoliciesOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "AttachedPolicies", &self.attached_policies);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_delegation_requests::ListDelegationRequestsOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "DelegationRequests", &self.delegation_requests);
+        put(&mut m, "Marker", &self.marker);
+        put(&mut m, "isTruncated", &self.is_truncated);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_entities_for_policy::ListEntitiesForPolicyOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "PolicyGroups", &self.policy_groups);
+        put(&mut m, "PolicyUsers", &self.policy_users);
+        put(&mut m, "PolicyRoles", &self.policy_roles);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_group_policies::ListGroupPoliciesOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "PolicyNames", &self.policy_names);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_groups::ListGroupsOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Groups", &self.groups);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_groups_for_user::ListGroupsForUserOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Groups", &self.groups);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_instance_profile_tags::ListInstanceProfileTagsOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Tags", &self.tags);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_instance_profiles::ListInstanceProfilesOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "InstanceProfiles", &self.instance_profiles);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_instance_profiles_for_role::ListInstanceProfilesForRoleOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "InstanceProfiles", &self.instance_profiles);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_mfa_device_tags::ListMfaDeviceTagsOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Tags", &self.tags);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_mfa_devices::ListMfaDevicesOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "MFADevices", &self.mfa_devices);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_open_id_connect_provider_tags::ListOpenIdConnectProviderTagsOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Tags", &self.tags);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_open_id_connect_providers::ListOpenIdConnectProvidersOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "OpenIDConnectProviderList", &self.open_id_connect_provider_list);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_organizations_features::ListOrganizationsFeaturesOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "OrganizationId", &self.organization_id);
+        put(&mut m, "EnabledFeatures", &self.enabled_features);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_policies::ListPoliciesOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Policies", &self.policies);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_policies_granting_service_access::ListPoliciesGrantingServiceAccessOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "PoliciesGrantingServiceAccess", &self.policies_granting_service_access);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_policy_tags::ListPolicyTagsOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Tags", &self.tags);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_policy_versions::ListPolicyVersionsOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Versions", &self.versions);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_role_policies::ListRolePoliciesOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "PolicyNames", &self.policy_names);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_role_tags::ListRoleTagsOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Tags", &self.tags);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_roles::ListRolesOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Roles", &self.roles);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_saml_provider_tags::ListSamlProviderTagsOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Tags", &self.tags);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_saml_providers::ListSamlProvidersOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "SAMLProviderList", &self.saml_provider_list);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_ssh_public_keys::ListSshPublicKeysOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "SSHPublicKeys", &self.ssh_public_keys);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_server_certificate_tags::ListServerCertificateTagsOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Tags", &self.tags);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_server_certificates::ListServerCertificatesOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "ServerCertificateMetadataList", &self.server_certificate_metadata_list);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_service_specific_credentials::ListServiceSpecificCredentialsOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "ServiceSpecificCredentials", &self.service_specific_credentials);
+        put(&mut m, "Marker", &self.marker);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_signing_certificates::ListSigningCertificatesOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Certificates", &self.certificates);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_user_policies::ListUserPoliciesOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "PolicyNames", &self.policy_names);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_user_tags::ListUserTagsOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Tags", &self.tags);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_users::ListUsersOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Users", &self.users);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::list_virtual_mfa_devices::ListVirtualMfaDevicesOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "VirtualMFADevices", &self.virtual_mfa_devices);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::reset_service_specific_credential::ResetServiceSpecificCredentialOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "ServiceSpecificCredential", &self.service_specific_credential);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::simulate_custom_policy::SimulateCustomPolicyOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "EvaluationResults", &self.evaluation_results);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::simulate_principal_policy::SimulatePrincipalPolicyOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "EvaluationResults", &self.evaluation_results);
+        put(&mut m, "IsTruncated", &self.is_truncated);
+        put(&mut m, "Marker", &self.marker);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::update_role_description::UpdateRoleDescriptionOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Role", &self.role);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::update_saml_provider::UpdateSamlProviderOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "SAMLProviderArn", &self.saml_provider_arn);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::upload_ssh_public_key::UploadSshPublicKeyOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "SSHPublicKey", &self.ssh_public_key);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::upload_server_certificate::UploadServerCertificateOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "ServerCertificateMetadata", &self.server_certificate_metadata);
+        put(&mut m, "Tags", &self.tags);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::operation::upload_signing_certificate::UploadSigningCertificateOutput {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Certificate", &self.certificate);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::AccessDetail {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "ServiceName", &self.service_name);
+        put(&mut m, "ServiceNamespace", &self.service_namespace);
+        put(&mut m, "Region", &self.region);
+        put(&mut m, "EntityPath", &self.entity_path);
+        put(&mut m, "LastAuthenticatedTime", &self.last_authenticated_time);
+        put(&mut m, "TotalAuthenticatedEntities", &self.total_authenticated_entities);
         Some(Value::Map(m))
     }
 }
@@ -91,11 +968,552 @@ impl ToValue for aws_sdk_iam::types::AttachedPermissionsBoundary {
     }
 }
 
+impl ToValue for aws_sdk_iam::types::AttachedPolicy {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "PolicyName", &self.policy_name);
+        put(&mut m, "PolicyArn", &self.policy_arn);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::DelegationPermission {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "PolicyTemplateArn", &self.policy_template_arn);
+        put(&mut m, "Parameters", &self.parameters);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::DelegationRequest {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "DelegationRequestId", &self.delegation_request_id);
+        put(&mut m, "OwnerAccountId", &self.owner_account_id);
+        put(&mut m, "Description", &self.description);
+        put(&mut m, "RequestMessage", &self.request_message);
+        put(&mut m, "Permissions", &self.permissions);
+        put(&mut m, "PermissionPolicy", &self.permission_policy);
+        put(&mut m, "RolePermissionRestrictionArns", &self.role_permission_restriction_arns);
+        put(&mut m, "OwnerId", &self.owner_id);
+        put(&mut m, "ApproverId", &self.approver_id);
+        put(&mut m, "State", &self.state);
+        put(&mut m, "ExpirationTime", &self.expiration_time);
+        put(&mut m, "RequestorId", &self.requestor_id);
+        put(&mut m, "RequestorName", &self.requestor_name);
+        put(&mut m, "CreateDate", &self.create_date);
+        put(&mut m, "SessionDuration", &self.session_duration);
+        put(&mut m, "RedirectUrl", &self.redirect_url);
+        put(&mut m, "Notes", &self.notes);
+        put(&mut m, "RejectionReason", &self.rejection_reason);
+        put(&mut m, "OnlySendByOwner", &self.only_send_by_owner);
+        put(&mut m, "UpdatedTime", &self.updated_time);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::DeletionTaskFailureReasonType {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Reason", &self.reason);
+        put(&mut m, "RoleUsageList", &self.role_usage_list);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::EntityDetails {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "EntityInfo", &self.entity_info);
+        put(&mut m, "LastAuthenticated", &self.last_authenticated);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::EntityInfo {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Arn", &self.arn);
+        put(&mut m, "Name", &self.name);
+        put(&mut m, "Type", &self.r#type);
+        put(&mut m, "Id", &self.id);
+        put(&mut m, "Path", &self.path);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::ErrorDetails {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Message", &self.message);
+        put(&mut m, "Code", &self.code);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::EvaluationResult {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "EvalActionName", &self.eval_action_name);
+        put(&mut m, "EvalResourceName", &self.eval_resource_name);
+        put(&mut m, "EvalDecision", &self.eval_decision);
+        put(&mut m, "MatchedStatements", &self.matched_statements);
+        put(&mut m, "MissingContextValues", &self.missing_context_values);
+        put(&mut m, "OrganizationsDecisionDetail", &self.organizations_decision_detail);
+        put(&mut m, "PermissionsBoundaryDecisionDetail", &self.permissions_boundary_decision_detail);
+        put(&mut m, "EvalDecisionDetails", &self.eval_decision_details);
+        put(&mut m, "ResourceSpecificResults", &self.resource_specific_results);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::Group {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Path", &self.path);
+        put(&mut m, "GroupName", &self.group_name);
+        put(&mut m, "GroupId", &self.group_id);
+        put(&mut m, "Arn", &self.arn);
+        put(&mut m, "CreateDate", &self.create_date);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::GroupDetail {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Path", &self.path);
+        put(&mut m, "GroupName", &self.group_name);
+        put(&mut m, "GroupId", &self.group_id);
+        put(&mut m, "Arn", &self.arn);
+        put(&mut m, "CreateDate", &self.create_date);
+        put(&mut m, "GroupPolicyList", &self.group_policy_list);
+        put(&mut m, "AttachedManagedPolicies", &self.attached_managed_policies);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::InstanceProfile {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Path", &self.path);
+        put(&mut m, "InstanceProfileName", &self.instance_profile_name);
+        put(&mut m, "InstanceProfileId", &self.instance_profile_id);
+        put(&mut m, "Arn", &self.arn);
+        put(&mut m, "CreateDate", &self.create_date);
+        put(&mut m, "Roles", &self.roles);
+        put(&mut m, "Tags", &self.tags);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::ListPoliciesGrantingServiceAccessEntry {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "ServiceNamespace", &self.service_namespace);
+        put(&mut m, "Policies", &self.policies);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::LoginProfile {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "UserName", &self.user_name);
+        put(&mut m, "CreateDate", &self.create_date);
+        put(&mut m, "PasswordResetRequired", &self.password_reset_required);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::MfaDevice {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "UserName", &self.user_name);
+        put(&mut m, "SerialNumber", &self.serial_number);
+        put(&mut m, "EnableDate", &self.enable_date);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::ManagedPolicyDetail {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "PolicyName", &self.policy_name);
+        put(&mut m, "PolicyId", &self.policy_id);
+        put(&mut m, "Arn", &self.arn);
+        put(&mut m, "Path", &self.path);
+        put(&mut m, "DefaultVersionId", &self.default_version_id);
+        put(&mut m, "AttachmentCount", &self.attachment_count);
+        put(&mut m, "PermissionsBoundaryUsageCount", &self.permissions_boundary_usage_count);
+        put(&mut m, "IsAttachable", &self.is_attachable);
+        put(&mut m, "Description", &self.description);
+        put(&mut m, "CreateDate", &self.create_date);
+        put(&mut m, "UpdateDate", &self.update_date);
+        put(&mut m, "PolicyVersionList", &self.policy_version_list);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::OpenIdConnectProviderListEntry {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Arn", &self.arn);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::OrganizationsDecisionDetail {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "AllowedByOrganizations", &self.allowed_by_organizations);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::PasswordPolicy {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "MinimumPasswordLength", &self.minimum_password_length);
+        put(&mut m, "RequireSymbols", &self.require_symbols);
+        put(&mut m, "RequireNumbers", &self.require_numbers);
+        put(&mut m, "RequireUppercaseCharacters", &self.require_uppercase_characters);
+        put(&mut m, "RequireLowercaseCharacters", &self.require_lowercase_characters);
+        put(&mut m, "AllowUsersToChangePassword", &self.allow_users_to_change_password);
+        put(&mut m, "ExpirePasswords", &self.expire_passwords);
+        put(&mut m, "MaxPasswordAge", &self.max_password_age);
+        put(&mut m, "PasswordReusePrevention", &self.password_reuse_prevention);
+        put(&mut m, "HardExpiry", &self.hard_expiry);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::PermissionsBoundaryDecisionDetail {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "AllowedByPermissionsBoundary", &self.allowed_by_permissions_boundary);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::Policy {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "PolicyName", &self.policy_name);
+        put(&mut m, "PolicyId", &self.policy_id);
+        put(&mut m, "Arn", &self.arn);
+        put(&mut m, "Path", &self.path);
+        put(&mut m, "DefaultVersionId", &self.default_version_id);
+        put(&mut m, "AttachmentCount", &self.attachment_count);
+        put(&mut m, "PermissionsBoundaryUsageCount", &self.permissions_boundary_usage_count);
+        put(&mut m, "IsAttachable", &self.is_attachable);
+        put(&mut m, "Description", &self.description);
+        put(&mut m, "CreateDate", &self.create_date);
+        put(&mut m, "UpdateDate", &self.update_date);
+        put(&mut m, "Tags", &self.tags);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::PolicyDetail {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "PolicyName", &self.policy_name);
+        put(&mut m, "PolicyDocument", &self.policy_document);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::PolicyGrantingServiceAccess {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "PolicyName", &self.policy_name);
+        put(&mut m, "PolicyType", &self.policy_type);
+        put(&mut m, "PolicyArn", &self.policy_arn);
+        put(&mut m, "EntityType", &self.entity_type);
+        put(&mut m, "EntityName", &self.entity_name);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::PolicyGroup {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "GroupName", &self.group_name);
+        put(&mut m, "GroupId", &self.group_id);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::PolicyParameter {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Name", &self.name);
+        put(&mut m, "Values", &self.values);
+        put(&mut m, "Type", &self.r#type);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::PolicyRole {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "RoleName", &self.role_name);
+        put(&mut m, "RoleId", &self.role_id);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::PolicyUser {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "UserName", &self.user_name);
+        put(&mut m, "UserId", &self.user_id);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::PolicyVersion {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Document", &self.document);
+        put(&mut m, "VersionId", &self.version_id);
+        put(&mut m, "IsDefaultVersion", &self.is_default_version);
+        put(&mut m, "CreateDate", &self.create_date);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::Position {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Line", &self.line);
+        put(&mut m, "Column", &self.column);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::ResourceSpecificResult {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "EvalResourceName", &self.eval_resource_name);
+        put(&mut m, "EvalResourceDecision", &self.eval_resource_decision);
+        put(&mut m, "MatchedStatements", &self.matched_statements);
+        put(&mut m, "MissingContextValues", &self.missing_context_values);
+        put(&mut m, "EvalDecisionDetails", &self.eval_decision_details);
+        put(&mut m, "PermissionsBoundaryDecisionDetail", &self.permissions_boundary_decision_detail);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::Role {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Path", &self.path);
+        put(&mut m, "RoleName", &self.role_name);
+        put(&mut m, "RoleId", &self.role_id);
+        put(&mut m, "Arn", &self.arn);
+        put(&mut m, "CreateDate", &self.create_date);
+        put(&mut m, "AssumeRolePolicyDocument", &self.assume_role_policy_document);
+        put(&mut m, "Description", &self.description);
+        put(&mut m, "MaxSessionDuration", &self.max_session_duration);
+        put(&mut m, "PermissionsBoundary", &self.permissions_boundary);
+        put(&mut m, "Tags", &self.tags);
+        put(&mut m, "RoleLastUsed", &self.role_last_used);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::RoleDetail {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Path", &self.path);
+        put(&mut m, "RoleName", &self.role_name);
+        put(&mut m, "RoleId", &self.role_id);
+        put(&mut m, "Arn", &self.arn);
+        put(&mut m, "CreateDate", &self.create_date);
+        put(&mut m, "AssumeRolePolicyDocument", &self.assume_role_policy_document);
+        put(&mut m, "InstanceProfileList", &self.instance_profile_list);
+        put(&mut m, "RolePolicyList", &self.role_policy_list);
+        put(&mut m, "AttachedManagedPolicies", &self.attached_managed_policies);
+        put(&mut m, "PermissionsBoundary", &self.permissions_boundary);
+        put(&mut m, "Tags", &self.tags);
+        put(&mut m, "RoleLastUsed", &self.role_last_used);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::RoleLastUsed {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "LastUsedDate", &self.last_used_date);
+        put(&mut m, "Region", &self.region);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::RoleUsageType {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Region", &self.region);
+        put(&mut m, "Resources", &self.resources);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::SamlPrivateKey {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "KeyId", &self.key_id);
+        put(&mut m, "Timestamp", &self.timestamp);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::SamlProviderListEntry {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Arn", &self.arn);
+        put(&mut m, "ValidUntil", &self.valid_until);
+        put(&mut m, "CreateDate", &self.create_date);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::SshPublicKey {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "UserName", &self.user_name);
+        put(&mut m, "SSHPublicKeyId", &self.ssh_public_key_id);
+        put(&mut m, "Fingerprint", &self.fingerprint);
+        put(&mut m, "SSHPublicKeyBody", &self.ssh_public_key_body);
+        put(&mut m, "Status", &self.status);
+        put(&mut m, "UploadDate", &self.upload_date);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::SshPublicKeyMetadata {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "UserName", &self.user_name);
+        put(&mut m, "SSHPublicKeyId", &self.ssh_public_key_id);
+        put(&mut m, "Status", &self.status);
+        put(&mut m, "UploadDate", &self.upload_date);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::ServerCertificate {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "ServerCertificateMetadata", &self.server_certificate_metadata);
+        put(&mut m, "CertificateBody", &self.certificate_body);
+        put(&mut m, "CertificateChain", &self.certificate_chain);
+        put(&mut m, "Tags", &self.tags);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::ServerCertificateMetadata {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Path", &self.path);
+        put(&mut m, "ServerCertificateName", &self.server_certificate_name);
+        put(&mut m, "ServerCertificateId", &self.server_certificate_id);
+        put(&mut m, "Arn", &self.arn);
+        put(&mut m, "UploadDate", &self.upload_date);
+        put(&mut m, "Expiration", &self.expiration);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::ServiceLastAccessed {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "ServiceName", &self.service_name);
+        put(&mut m, "LastAuthenticated", &self.last_authenticated);
+        put(&mut m, "ServiceNamespace", &self.service_namespace);
+        put(&mut m, "LastAuthenticatedEntity", &self.last_authenticated_entity);
+        put(&mut m, "LastAuthenticatedRegion", &self.last_authenticated_region);
+        put(&mut m, "TotalAuthenticatedEntities", &self.total_authenticated_entities);
+        put(&mut m, "TrackedActionsLastAccessed", &self.tracked_actions_last_accessed);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::ServiceSpecificCredential {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "CreateDate", &self.create_date);
+        put(&mut m, "ExpirationDate", &self.expiration_date);
+        put(&mut m, "ServiceName", &self.service_name);
+        put(&mut m, "ServiceUserName", &self.service_user_name);
+        put_sensitive(&mut m, "ServicePassword", &self.service_password);
+        put(&mut m, "ServiceCredentialAlias", &self.service_credential_alias);
+        put_sensitive(&mut m, "ServiceCredentialSecret", &self.service_credential_secret);
+        put(&mut m, "ServiceSpecificCredentialId", &self.service_specific_credential_id);
+        put(&mut m, "UserName", &self.user_name);
+        put(&mut m, "Status", &self.status);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::ServiceSpecificCredentialMetadata {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "UserName", &self.user_name);
+        put(&mut m, "Status", &self.status);
+        put(&mut m, "ServiceUserName", &self.service_user_name);
+        put(&mut m, "ServiceCredentialAlias", &self.service_credential_alias);
+        put(&mut m, "CreateDate", &self.create_date);
+        put(&mut m, "ExpirationDate", &self.expiration_date);
+        put(&mut m, "ServiceSpecificCredentialId", &self.service_specific_credential_id);
+        put(&mut m, "ServiceName", &self.service_name);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::SigningCertificate {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "UserName", &self.user_name);
+        put(&mut m, "CertificateId", &self.certificate_id);
+        put(&mut m, "CertificateBody", &self.certificate_body);
+        put(&mut m, "Status", &self.status);
+        put(&mut m, "UploadDate", &self.upload_date);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::Statement {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "SourcePolicyId", &self.source_policy_id);
+        put(&mut m, "SourcePolicyType", &self.source_policy_type);
+        put(&mut m, "StartPosition", &self.start_position);
+        put(&mut m, "EndPosition", &self.end_position);
+        Some(Value::Map(m))
+    }
+}
+
 impl ToValue for aws_sdk_iam::types::Tag {
     fn to_value(&self) -> Option<Value> {
         let mut m = Map::new();
         put(&mut m, "Key", &self.key);
         put(&mut m, "Value", &self.value);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::TrackedActionLastAccessed {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "ActionName", &self.action_name);
+        put(&mut m, "LastAccessedEntity", &self.last_accessed_entity);
+        put(&mut m, "LastAccessedTime", &self.last_accessed_time);
+        put(&mut m, "LastAccessedRegion", &self.last_accessed_region);
         Some(Value::Map(m))
     }
 }
@@ -115,6 +1533,71 @@ impl ToValue for aws_sdk_iam::types::User {
     }
 }
 
+impl ToValue for aws_sdk_iam::types::UserDetail {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "Path", &self.path);
+        put(&mut m, "UserName", &self.user_name);
+        put(&mut m, "UserId", &self.user_id);
+        put(&mut m, "Arn", &self.arn);
+        put(&mut m, "CreateDate", &self.create_date);
+        put(&mut m, "UserPolicyList", &self.user_policy_list);
+        put(&mut m, "GroupList", &self.group_list);
+        put(&mut m, "AttachedManagedPolicies", &self.attached_managed_policies);
+        put(&mut m, "PermissionsBoundary", &self.permissions_boundary);
+        put(&mut m, "Tags", &self.tags);
+        Some(Value::Map(m))
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::VirtualMfaDevice {
+    fn to_value(&self) -> Option<Value> {
+        let mut m = Map::new();
+        put(&mut m, "SerialNumber", &self.serial_number);
+        put_sensitive(&mut m, "Base32StringSeed", &self.base32_string_seed);
+        put_sensitive(&mut m, "QRCodePNG", &self.qr_code_png);
+        put(&mut m, "User", &self.user);
+        put(&mut m, "EnableDate", &self.enable_date);
+        put(&mut m, "Tags", &self.tags);
+        Some(Value::Map(m))
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::ContextEntry {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        let m = expect_map(v, path)?;
+        let value = aws_sdk_iam::types::ContextEntry::builder()
+            .set_context_key_name(member(m, "ContextKeyName", path)?)
+            .set_context_key_values(member(m, "ContextKeyValues", path)?)
+            .set_context_key_type(member(m, "ContextKeyType", path)?)
+            .build();
+        Ok(value)
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::DelegationPermission {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        let m = expect_map(v, path)?;
+        let value = aws_sdk_iam::types::DelegationPermission::builder()
+            .set_policy_template_arn(member(m, "PolicyTemplateArn", path)?)
+            .set_parameters(member(m, "Parameters", path)?)
+            .build();
+        Ok(value)
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::PolicyParameter {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        let m = expect_map(v, path)?;
+        let value = aws_sdk_iam::types::PolicyParameter::builder()
+            .set_name(member(m, "Name", path)?)
+            .set_values(member(m, "Values", path)?)
+            .set_type(member(m, "Type", path)?)
+            .build();
+        Ok(value)
+    }
+}
+
 impl FromValue for aws_sdk_iam::types::Tag {
     fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
         let m = expect_map(v, path)?;
@@ -123,6 +1606,66 @@ impl FromValue for aws_sdk_iam::types::Tag {
             .set_value(member(m, "Value", path)?)
             .build();
         built(value, path)
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::AccessAdvisorUsageGranularityType {
+    fn to_value(&self) -> Option<Value> {
+        Some(Value::String(self.as_str().to_string()))
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::AccessAdvisorUsageGranularityType {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        enum_from_value(v, path)
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::ContextKeyTypeEnum {
+    fn to_value(&self) -> Option<Value> {
+        Some(Value::String(self.as_str().to_string()))
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::ContextKeyTypeEnum {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        enum_from_value(v, path)
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::DeletionTaskStatusType {
+    fn to_value(&self) -> Option<Value> {
+        Some(Value::String(self.as_str().to_string()))
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::DeletionTaskStatusType {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        enum_from_value(v, path)
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::EntityType {
+    fn to_value(&self) -> Option<Value> {
+        Some(Value::String(self.as_str().to_string()))
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::EntityType {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        enum_from_value(v, path)
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::FeatureType {
+    fn to_value(&self) -> Option<Value> {
+        Some(Value::String(self.as_str().to_string()))
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::FeatureType {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        enum_from_value(v, path)
     }
 }
 
@@ -138,6 +1681,222 @@ impl FromValue for aws_sdk_iam::types::PermissionsBoundaryAttachmentType {
     }
 }
 
+impl ToValue for aws_sdk_iam::types::PolicyEvaluationDecisionType {
+    fn to_value(&self) -> Option<Value> {
+        Some(Value::String(self.as_str().to_string()))
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::PolicyEvaluationDecisionType {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        enum_from_value(v, path)
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::PolicyParameterTypeEnum {
+    fn to_value(&self) -> Option<Value> {
+        Some(Value::String(self.as_str().to_string()))
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::PolicyParameterTypeEnum {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        enum_from_value(v, path)
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::PolicySourceType {
+    fn to_value(&self) -> Option<Value> {
+        Some(Value::String(self.as_str().to_string()))
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::PolicySourceType {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        enum_from_value(v, path)
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::PolicyUsageType {
+    fn to_value(&self) -> Option<Value> {
+        Some(Value::String(self.as_str().to_string()))
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::PolicyUsageType {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        enum_from_value(v, path)
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::ReportFormatType {
+    fn to_value(&self) -> Option<Value> {
+        Some(Value::String(self.as_str().to_string()))
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::ReportFormatType {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        enum_from_value(v, path)
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::ReportStateType {
+    fn to_value(&self) -> Option<Value> {
+        Some(Value::String(self.as_str().to_string()))
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::ReportStateType {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        enum_from_value(v, path)
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::AssertionEncryptionModeType {
+    fn to_value(&self) -> Option<Value> {
+        Some(Value::String(self.as_str().to_string()))
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::AssertionEncryptionModeType {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        enum_from_value(v, path)
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::AssignmentStatusType {
+    fn to_value(&self) -> Option<Value> {
+        Some(Value::String(self.as_str().to_string()))
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::AssignmentStatusType {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        enum_from_value(v, path)
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::EncodingType {
+    fn to_value(&self) -> Option<Value> {
+        Some(Value::String(self.as_str().to_string()))
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::EncodingType {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        enum_from_value(v, path)
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::GlobalEndpointTokenVersion {
+    fn to_value(&self) -> Option<Value> {
+        Some(Value::String(self.as_str().to_string()))
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::GlobalEndpointTokenVersion {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        enum_from_value(v, path)
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::JobStatusType {
+    fn to_value(&self) -> Option<Value> {
+        Some(Value::String(self.as_str().to_string()))
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::JobStatusType {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        enum_from_value(v, path)
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::PermissionCheckResultType {
+    fn to_value(&self) -> Option<Value> {
+        Some(Value::String(self.as_str().to_string()))
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::PermissionCheckResultType {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        enum_from_value(v, path)
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::PermissionCheckStatusType {
+    fn to_value(&self) -> Option<Value> {
+        Some(Value::String(self.as_str().to_string()))
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::PermissionCheckStatusType {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        enum_from_value(v, path)
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::PolicyOwnerEntityType {
+    fn to_value(&self) -> Option<Value> {
+        Some(Value::String(self.as_str().to_string()))
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::PolicyOwnerEntityType {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        enum_from_value(v, path)
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::PolicyScopeType {
+    fn to_value(&self) -> Option<Value> {
+        Some(Value::String(self.as_str().to_string()))
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::PolicyScopeType {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        enum_from_value(v, path)
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::PolicyType {
+    fn to_value(&self) -> Option<Value> {
+        Some(Value::String(self.as_str().to_string()))
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::PolicyType {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        enum_from_value(v, path)
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::SortKeyType {
+    fn to_value(&self) -> Option<Value> {
+        Some(Value::String(self.as_str().to_string()))
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::SortKeyType {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        enum_from_value(v, path)
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::StateType {
+    fn to_value(&self) -> Option<Value> {
+        Some(Value::String(self.as_str().to_string()))
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::StateType {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        enum_from_value(v, path)
+    }
+}
+
 impl ToValue for aws_sdk_iam::types::StatusType {
     fn to_value(&self) -> Option<Value> {
         Some(Value::String(self.as_str().to_string()))
@@ -145,6 +1904,30 @@ impl ToValue for aws_sdk_iam::types::StatusType {
 }
 
 impl FromValue for aws_sdk_iam::types::StatusType {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        enum_from_value(v, path)
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::SummaryKeyType {
+    fn to_value(&self) -> Option<Value> {
+        Some(Value::String(self.as_str().to_string()))
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::SummaryKeyType {
+    fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
+        enum_from_value(v, path)
+    }
+}
+
+impl ToValue for aws_sdk_iam::types::SummaryStateType {
+    fn to_value(&self) -> Option<Value> {
+        Some(Value::String(self.as_str().to_string()))
+    }
+}
+
+impl FromValue for aws_sdk_iam::types::SummaryStateType {
     fn from_value(v: &Value, path: &str) -> Result<Self, Error> {
         enum_from_value(v, path)
     }

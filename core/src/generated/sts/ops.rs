@@ -4,18 +4,21 @@ use crate::convert::{member, structure};
 use crate::error::Error;
 use crate::value::{Map, Value};
 
-/// Calls `operation` through aws_sdk_sts's fluent builder; `input` has been validated.
+/// Calls `operation` through aws_sdk_sts's fluent builder; `input` has been validated. Each
+/// operation's future is boxed: inline, the largest of them would size this one, and a debug build's
+/// runtime threads would need megabytes of stack to poll it.
 pub(crate) async fn dispatch(client: &aws_sdk_sts::Client, operation: &str, input: &Map) -> Result<Value, Error> {
     match operation {
-        "GetCallerIdentity" => {
+        "GetCallerIdentity" => Box::pin(async {
             let output = client
                 .get_caller_identity()
                 .send()
                 .await
                 .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
             Ok(structure(&output))
-        }
-        "GetSessionToken" => {
+        })
+        .await,
+        "GetSessionToken" => Box::pin(async {
             let output = client
                 .get_session_token()
                 .set_duration_seconds(member(input, "DurationSeconds", "")?)
@@ -25,7 +28,8 @@ pub(crate) async fn dispatch(client: &aws_sdk_sts::Client, operation: &str, inpu
                 .await
                 .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
             Ok(structure(&output))
-        }
+        })
+        .await,
         other => Err(Error::internal(format!("operation {other} is in the schema but has no glue"))),
     }
 }
