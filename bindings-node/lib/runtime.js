@@ -80,7 +80,8 @@ class EndpointConnectionError extends ServiceException {
 
 /**
  * No connection within the connect timeout; nothing was sent. Or: No answer within the read
- * timeout after the request was sent.
+ * timeout after the request was sent. Or: A waiter gave up: the resource was not in the awaited
+ * state within the maximum wait.
  */
 class TimeoutError extends ServiceException {
   constructor(opts = {}) {
@@ -137,6 +138,7 @@ const KIND_CLASSES = Object.freeze({
   config: ConfigurationError,
   internal: InternalError,
   cancelled: AbortError,
+  waiter: TimeoutError,
 });
 
 /** The error to throw for a native `{ error }` result (`Error::to_value`'s fields and names) of a call to `service`. */

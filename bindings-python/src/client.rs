@@ -51,7 +51,8 @@ impl Client {
     fn call<'py>(&self, py: Python<'py>, operation: &str, params: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || {
             let input = from_py::dict_to_map(params, "").map_err(|e| to_py(py, &e.for_operation(operation)))?;
-            let response = wait::blocking(py, |cancel| self.core.call_until(operation, &input, cancel))?;
+            let mut response = wait::blocking(py, |cancel| self.core.call_until(operation, &input, cancel))?;
+            boto3_rules(&self.core, operation, &mut response);
             to_py::response(py, &response)
         })
     }
@@ -63,9 +64,37 @@ impl Client {
             let input = from_py::dict_to_map(params, "").map_err(|e| to_py(py, &e.for_operation(&operation)))?;
             let core = self.core.clone();
             wait::spawn(
-                |flag| async move { core.call_until(&operation, &input, flag.cancelled()).await },
+                |flag| async move {
+                    let mut r = core.call_until(&operation, &input, flag.cancelled()).await?;
+                    boto3_rules(&core, &operation, &mut r);
+                    Ok(r)
+                },
                 done,
                 |py, r: Response| to_py::response(py, &r).map(Bound::unbind),
+            )
+        })
+    }
+
+    /// Runs one of the service's waiters for at most `max_wait` seconds; returns nothing (as boto3).
+    fn wait(&self, py: Python<'_>, waiter: &str, params: &Bound<'_, PyDict>, max_wait: f64) -> PyResult<()> {
+        guard(py, || {
+            let input = from_py::dict_to_map(params, "").map_err(|e| to_py(py, &e))?;
+            let max_wait = seconds(max_wait).map_err(|e| to_py(py, &e))?;
+            wait::blocking(py, |cancel| self.core.wait_until(waiter, &input, max_wait, cancel))?;
+            Ok(())
+        })
+    }
+
+    /// `wait` in the background, for asyncio (see `start`).
+    fn start_wait(&self, py: Python<'_>, waiter: String, params: &Bound<'_, PyDict>, max_wait: f64, done: Py<PyAny>) -> PyResult<Pending> {
+        guard(py, || {
+            let input = from_py::dict_to_map(params, "").map_err(|e| to_py(py, &e))?;
+            let max_wait = seconds(max_wait).map_err(|e| to_py(py, &e))?;
+            let core = self.core.clone();
+            wait::spawn(
+                |flag| async move { core.wait_until(&waiter, &input, max_wait, flag.cancelled()).await },
+                done,
+                |py, _r: Response| Ok(py.None()),
             )
         })
     }
@@ -85,7 +114,7 @@ impl Client {
             let input = from_py::dict_to_map(params, "").map_err(|e| to_py(py, &e.for_operation(operation)))?;
             let options = PageOptions { max_items, page_size, starting_token };
             let pages = Pages::new(self.core.clone(), operation, input, options).map_err(|e| to_py(py, &e))?;
-            Ok(PageIterator { pages: Arc::new(tokio::sync::Mutex::new(pages)) })
+            Ok(PageIterator { pages: Arc::new(tokio::sync::Mutex::new(pages)), core: self.core.clone(), operation: operation.to_string() })
         })
     }
 
@@ -102,12 +131,23 @@ impl Client {
 pub struct PageIterator {
     /// An async lock: the asyncio form holds it across the page's request on an I/O thread.
     pages: Arc<tokio::sync::Mutex<Pages>>,
+    core: polyiam_core::Client,
+    operation: String,
 }
 
-fn page_to_py(py: Python<'_>, page: Option<Response>) -> PyResult<Py<PyAny>> {
-    match page {
-        None => Ok(py.None()),
-        Some(r) => to_py::response(py, &r).map(Bound::unbind),
+/// A waiter's maximum wait from seconds.
+fn seconds(s: f64) -> Result<std::time::Duration, polyiam_core::Error> {
+    if s.is_finite() && s > 0.0 && s < 86_400.0 {
+        Ok(std::time::Duration::from_secs_f64(s))
+    } else {
+        Err(polyiam_core::Error::bad_value("WaiterConfig", "Delay x MaxAttempts must be a positive number of seconds (under a day)"))
+    }
+}
+
+/// What boto3 does to every result besides converting it: IAM's policy documents decoded.
+fn boto3_rules(core: &polyiam_core::Client, operation: &str, response: &mut Response) {
+    if let Some(op) = core.service().operation(operation) {
+        polyiam_core::policy_documents::decode(op, response);
     }
 }
 
@@ -125,7 +165,10 @@ impl PageIterator {
             })?;
             match next {
                 None => Ok(None),
-                Some(response) => to_py::response(py, &response).map(Some),
+                Some(mut response) => {
+                    boto3_rules(&self.core, &self.operation, &mut response);
+                    to_py::response(py, &response).map(Some)
+                }
             }
         })
     }
@@ -133,14 +176,21 @@ impl PageIterator {
     /// The next page in the background (for `async for`): `done(True, None)` after the last page.
     fn next_async(&self, py: Python<'_>, done: Py<PyAny>) -> PyResult<Pending> {
         guard(py, || {
-            let pages = self.pages.clone();
+            let (pages, core, operation) = (self.pages.clone(), self.core.clone(), self.operation.clone());
             wait::spawn(
                 |flag| async move {
                     let mut pages = pages.lock().await;
-                    pages.next_until(flag.cancelled()).await.transpose()
+                    let mut page = pages.next_until(flag.cancelled()).await.transpose()?;
+                    if let Some(r) = &mut page {
+                        boto3_rules(&core, &operation, r);
+                    }
+                    Ok(page)
                 },
                 done,
-                page_to_py,
+                |py, page: Option<Response>| match page {
+                    None => Ok(py.None()),
+                    Some(r) => to_py::response(py, &r).map(Bound::unbind),
+                },
             )
         })
     }

@@ -25,5 +25,6 @@
   response = "polyiam_response_error",
   config = "polyiam_config_error",
   internal = "polyiam_internal_error",
-  cancelled = "interrupt"
+  cancelled = "interrupt",
+  waiter = "polyiam_waiter_error"
 )

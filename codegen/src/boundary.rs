@@ -149,6 +149,16 @@ pub const KINDS: &[ErrorKind] = &[
         r: "interrupt",
         doc: "The call was given up (Ctrl-C, an abort signal, a cancelled task); the request in flight was dropped, not retried; the error says whether a request that changes something had already been sent (outcome unknown).",
     },
+    ErrorKind {
+        kind: "waiter",
+        python: "WaiterError",
+        python_bases: "PolyiamError",
+        node: "TimeoutError",
+        node_parent: "ServiceException",
+        node_fault: "client",
+        r: "polyiam_waiter_error",
+        doc: "A waiter gave up: the resource was not in the awaited state within the maximum wait.",
+    },
 ];
 
 /// A class the runtime template defines from the table: (name, parent(s), `$fault`, doc).

@@ -44,6 +44,17 @@ pub struct Operation {
     /// One of polyiam's own operations: implemented by hand in the core (core/src/ext/), not by
     /// the service's SDK crate.
     pub extension: bool,
+    /// The waiters that poll this operation (`smithy.waiters#waitable`).
+    pub waiters: Vec<Waiter>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Waiter {
+    /// `UserExists`.
+    pub name: String,
+    /// Seconds between polls, at least and at most (Smithy's defaults: 2 and 120).
+    pub min_delay: u64,
+    pub max_delay: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -409,6 +420,19 @@ fn parse_operation(id: &str, op: &Json) -> Result<Operation> {
         retry_safe: has("smithy.api#idempotent") || has("smithy.api#readonly"),
         doc: doc(traits),
         extension: false,
+        waiters: traits
+            .and_then(|t| t.get("smithy.waiters#waitable"))
+            .and_then(Json::as_object)
+            .map(|w| {
+                w.iter()
+                    .map(|(name, def)| Waiter {
+                        name: name.clone(),
+                        min_delay: def.get("minDelay").and_then(Json::as_u64).unwrap_or(2),
+                        max_delay: def.get("maxDelay").and_then(Json::as_u64).unwrap_or(120),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
     })
 }
 

@@ -255,6 +255,42 @@ impl Client {
         }
     }
 
+    /// Waits with one of the service's waiters (`UserExists`, or `user_exists`): polls its
+    /// operation with `input`, backing off between the model's delays, until the resource is in the
+    /// awaited state (the last poll's result) or `max_wait` has passed (a `Waiter` error). Built on
+    /// the smithy-rs waiters; `cancel` gives up at once, as in [`Client::call_until`].
+    pub async fn wait_until(&self, waiter: &str, input: &Map, max_wait: std::time::Duration, cancel: impl Future<Output = ()>) -> Result<Response, Error> {
+        let service = self.shared.service;
+        let w = service.waiter(waiter).ok_or_else(|| {
+            let known: Vec<&str> = service.waiters.iter().map(|w| w.name).collect();
+            Error::bad_value("", format!("{} has no waiter {waiter:?}; its waiters: {}", service.name, if known.is_empty() { "none".to_string() } else { known.join(", ") }))
+        })?;
+        let op = service.operation(w.operation).ok_or_else(|| Error::internal(format!("waiter {} polls unknown operation {}", w.name, w.operation)))?;
+        if self.shared.fan_out.is_some() {
+            return Err(Error::bad_value("", "a client from in_regions cannot wait; wait with a client of one region"));
+        }
+        let issues = validate::input(op, input);
+        if !issues.is_empty() {
+            return Err(Error { operation: Some(op.name), ..Error::validation(op.name, issues) });
+        }
+        let recorder = meta::Recorder::new(false);
+        let work = async {
+            let connected = self.connected().await?;
+            recorder.scope(Box::pin(crate::generated::wait(&connected.sdk, w.name, input, max_wait))).await
+        };
+        let result = tokio::select! {
+            biased;
+            () = cancel => None,
+            result = work => Some(result),
+        };
+        let meta = recorder.finish();
+        match result {
+            None => Err(Error::cancelled(op, meta)),
+            Some(Ok(output)) => Ok(Response::new(output, meta)),
+            Some(Err(e)) => Err(e.with_call(op.name, meta)),
+        }
+    }
+
     pub fn call_blocking(&self, operation: &str, input: &Map) -> Result<Response, Error> {
         crate::runtime::block_on(self.call(operation, input))?
     }

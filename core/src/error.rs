@@ -30,11 +30,14 @@ pub enum ErrorKind {
     /// The caller gave up: an interrupt (Ctrl-C), an abort signal or a cancelled task. The request
     /// in flight was dropped and not retried.
     Cancelled,
+    /// A waiter gave up: the resource did not reach the awaited state within the maximum wait
+    /// (or reached a failure state).
+    Waiter,
 }
 
 impl ErrorKind {
     /// Every kind, in the order the generator's kind table (codegen/src/boundary.rs) lists them.
-    pub const ALL: [ErrorKind; 9] = [
+    pub const ALL: [ErrorKind; 10] = [
         ErrorKind::Validation,
         ErrorKind::Service,
         ErrorKind::Transport,
@@ -44,6 +47,7 @@ impl ErrorKind {
         ErrorKind::Config,
         ErrorKind::Internal,
         ErrorKind::Cancelled,
+        ErrorKind::Waiter,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -57,6 +61,7 @@ impl ErrorKind {
             ErrorKind::Config => "config",
             ErrorKind::Internal => "internal",
             ErrorKind::Cancelled => "cancelled",
+            ErrorKind::Waiter => "waiter",
         }
     }
 }
@@ -239,6 +244,26 @@ impl Error {
             },
             SdkError::ConstructionFailure(_) => Error::config(format!("the request could not be built: {detail}")),
             _ => Error::internal(detail),
+        }
+    }
+
+    /// Maps a smithy-rs waiter's error: the last poll's own error for a failed operation, a
+    /// `waiter` error when the wait ran out (or hit a failure state).
+    pub fn from_waiter<O, E>(svc: &schema::Service, waiter: &str, err: aws_smithy_runtime_api::client::waiters::error::WaiterError<O, E>) -> Self
+    where
+        E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+    {
+        use aws_smithy_runtime_api::client::waiters::error::WaiterError;
+        match err {
+            WaiterError::OperationFailed(failed) => Error::from_sdk(svc, failed.into_error()),
+            WaiterError::ExceededMaxWait(e) => Error::new(
+                ErrorKind::Waiter,
+                "WaiterTimeout",
+                format!("Waiter {waiter} failed: Max wait time exceeded ({:.0} s, {} polls)", e.elapsed().as_secs_f64(), e.poll_count()),
+            ),
+            WaiterError::FailureState(_) => Error::new(ErrorKind::Waiter, "WaiterFailure", format!("Waiter {waiter} failed: Waiter encountered a terminal failure state")),
+            WaiterError::ConstructionFailure(e) => Error::config(format!("waiter {waiter} could not start: {e:?}")),
+            other => Error::internal(format!("waiter {waiter}: {other}")),
         }
     }
 

@@ -13,6 +13,7 @@ pub mod ext;
 mod generated;
 pub mod meta;
 pub mod paginate;
+pub mod policy_documents;
 mod process;
 pub mod regions;
 mod retry;

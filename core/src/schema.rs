@@ -15,11 +15,30 @@ pub struct Service {
     pub operations: &'static [Operation],
     /// Sorted by name: `shape` binary-searches it.
     pub shapes: &'static [Shape],
+    /// The model's waiters (`smithy.waiters#waitable`), sorted by name.
+    pub waiters: &'static [Waiter],
+}
+
+/// A waiter: polls `operation` until it succeeds (the smithy-rs waiter's acceptors).
+#[derive(Debug)]
+pub struct Waiter {
+    /// `UserExists`.
+    pub name: &'static str,
+    pub operation: &'static str,
+    /// Seconds between polls, at least and at most (the model's minDelay / maxDelay).
+    pub min_delay: u64,
+    pub max_delay: u64,
 }
 
 impl Service {
     pub fn operation(&self, name: &str) -> Option<&'static Operation> {
         self.operations.iter().find(|op| op.name == name)
+    }
+
+    /// A waiter by its model name (`UserExists`) or snake case (`user_exists`).
+    pub fn waiter(&self, name: &str) -> Option<&'static Waiter> {
+        let plain: String = name.chars().filter(|c| *c != '_').collect();
+        self.waiters.iter().find(|w| w.name == name || w.name.eq_ignore_ascii_case(&plain))
     }
 
     /// The modelled error shape for a wire code, if any.

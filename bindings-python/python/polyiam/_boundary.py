@@ -43,4 +43,5 @@ KIND_CLASSES = {
     "config": "ConfigurationError",
     "internal": "InternalError",
     "cancelled": "RequestCancelledError",
+    "waiter": "WaiterError",
 }

@@ -95,3 +95,7 @@ class RequestCancelledError(PolyiamError):
     """The call was given up (Ctrl-C, an abort signal, a cancelled task); the request in flight was
     dropped, not retried; the error says whether a request that changes something had already
     been sent (outcome unknown)."""
+
+
+class WaiterError(PolyiamError):
+    """A waiter gave up: the resource was not in the awaited state within the maximum wait."""

@@ -58,6 +58,7 @@ class BaseClient:
     _SERVICE = ""
     _EXCEPTIONS: Tuple[str, ...] = ()
     _PAGINATORS: Dict[str, str] = {}
+    _WAITERS: Dict[str, Tuple[str, int]] = {}
 
     def __init__(self, **config: Any):
         try:
@@ -109,8 +110,46 @@ class BaseClient:
                 f"Operation cannot be paginated: {operation_name} (paginated operations: {known})"
             ) from None
 
+    @property
+    def waiter_names(self) -> List[str]:
+        """boto3's ``waiter_names``: the waiters this client has."""
+        return sorted(self._WAITERS)
+
+    def get_waiter(self, waiter_name: str) -> "Waiter":
+        try:
+            name, delay = self._WAITERS[waiter_name]
+        except KeyError:
+            known = ", ".join(sorted(self._WAITERS)) or "none"
+            raise ValueError(f"Waiter does not exist: {waiter_name} (waiters: {known})") from None
+        return Waiter(self, name, delay)
+
     def __repr__(self) -> str:
         return repr(self._native)
+
+
+class Waiter:
+    """boto3's waiter: ``wait(**params, WaiterConfig={"Delay": s, "MaxAttempts": n})`` polls the
+    operation until the resource is there, for at most Delay x MaxAttempts seconds (boto3's IAM
+    waiters: 1 s x 20), then raises ``WaiterError``. Built on the smithy-rs waiter (its acceptors and
+    back-off from the model)."""
+
+    def __init__(self, client: Any, name: str, delay: int):
+        self._client = client
+        self.name = name
+        self._delay = delay
+
+    def _max_wait(self, config: Optional[Dict[str, Any]]) -> float:
+        cfg = dict(config or {})
+        unknown = set(cfg) - {"Delay", "MaxAttempts"}
+        if unknown:
+            raise exceptions.ParamValidationError(f"Unknown WaiterConfig keys: {', '.join(sorted(unknown))}")
+        return float(cfg.get("Delay", self._delay or 1)) * float(cfg.get("MaxAttempts", 20))
+
+    def wait(self, WaiterConfig: Optional[Dict[str, Any]] = None, **params: Any) -> None:
+        try:
+            self._client._native.wait(self.name, params, self._max_wait(WaiterConfig))
+        except _polyiam.NativeError as e:
+            raise _translate(e, self._client._SERVICE) from None
 
 
 class Paginator:
@@ -204,6 +243,10 @@ class AsyncBaseClient(BaseClient):
         sync = super().get_paginator(operation_name)
         return AsyncPaginator(self, sync._operation)
 
+    def get_waiter(self, waiter_name: str) -> "AsyncWaiter":  # type: ignore[override]
+        sync = super().get_waiter(waiter_name)
+        return AsyncWaiter(self, sync.name, sync._delay)
+
     async def close(self) -> None:
         """Nothing to release explicitly (connections close with the client); for aiobotocore parity."""
 
@@ -212,6 +255,14 @@ class AsyncBaseClient(BaseClient):
 
     async def __aexit__(self, *exc_info: Any) -> None:
         await self.close()
+
+
+class AsyncWaiter(Waiter):
+    """The asyncio twin of :class:`Waiter`: ``await waiter.wait(**params)``."""
+
+    async def wait(self, WaiterConfig: Optional[Dict[str, Any]] = None, **params: Any) -> None:  # type: ignore[override]
+        start = functools.partial(self._client._native.start_wait, self.name, params, self._max_wait(WaiterConfig))
+        await _await_native(start, self._client._SERVICE)
 
 
 class AsyncPaginator(Paginator):

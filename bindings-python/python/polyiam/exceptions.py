@@ -17,6 +17,7 @@ from ._errors import (
     ReadTimeoutError,
     RequestCancelledError,
     ResponseParseError,
+    WaiterError,
 )
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "ReadTimeoutError",
     "RequestCancelledError",
     "ResponseParseError",
+    "WaiterError",
     "AccountNotManagementOrDelegatedAdministratorException",
     "CallerIsNotManagementAccountException",
     "ConcurrentModificationException",

@@ -52,6 +52,13 @@ class IAM(BaseClient):
         "simulate_custom_policy": "SimulateCustomPolicy",
         "simulate_principal_policy": "SimulatePrincipalPolicy",
     }
+    #: boto3's waiter name -> (the model's, seconds between polls at first).
+    _WAITERS = {
+        "instance_profile_exists": ("InstanceProfileExists", 1),
+        "policy_exists": ("PolicyExists", 1),
+        "role_exists": ("RoleExists", 1),
+        "user_exists": ("UserExists", 1),
+    }
 
     def accept_delegation_request(self, **kwargs: Any) -> Dict[str, Any]:
         """Calls the IAM `AcceptDelegationRequest` operation; AWS documents it at
@@ -3330,6 +3337,7 @@ class AsyncIAM(AsyncBaseClient):
     _SERVICE = IAM._SERVICE
     _EXCEPTIONS = IAM._EXCEPTIONS
     _PAGINATORS = IAM._PAGINATORS
+    _WAITERS = IAM._WAITERS
 
     async def accept_delegation_request(self, **kwargs: Any) -> Dict[str, Any]:
         """Calls the IAM `AcceptDelegationRequest` operation; AWS documents it at

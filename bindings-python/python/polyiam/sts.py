@@ -18,6 +18,9 @@ class STS(BaseClient):
     _EXCEPTIONS = ("RegionDisabledException", )
     _PAGINATORS = {
     }
+    #: boto3's waiter name -> (the model's, seconds between polls at first).
+    _WAITERS = {
+    }
 
     def get_caller_identity(self, **kwargs: Any) -> Dict[str, Any]:
         """Calls the STS `GetCallerIdentity` operation; AWS documents it at
@@ -58,6 +61,7 @@ class AsyncSTS(AsyncBaseClient):
     _SERVICE = STS._SERVICE
     _EXCEPTIONS = STS._EXCEPTIONS
     _PAGINATORS = STS._PAGINATORS
+    _WAITERS = STS._WAITERS
 
     async def get_caller_identity(self, **kwargs: Any) -> Dict[str, Any]:
         """Calls the STS `GetCallerIdentity` operation; AWS documents it at

@@ -5,7 +5,7 @@ from typing import Any, Dict, Iterator, List, Literal, Sequence, Union, overload
 from typing_extensions import NotRequired, TypedDict
 
 from . import exceptions as _exceptions
-from ._runtime import AsyncBaseClient, AsyncPaginator, BaseClient, Paginator
+from ._runtime import AsyncBaseClient, AsyncPaginator, AsyncWaiter, BaseClient, Paginator, Waiter
 
 class ResponseMetadataTypeDef(TypedDict):
     RequestId: str
@@ -39,6 +39,8 @@ class STS(BaseClient):
     def get_session_token(self, *, DurationSeconds: int = ..., SerialNumber: str = ..., TokenCode: str = ...) -> GetSessionTokenResponseTypeDef: ...
     @overload
     def get_paginator(self, operation_name: str) -> Paginator: ...
+    @overload
+    def get_waiter(self, waiter_name: str) -> Waiter: ...
 
 class AsyncSTS(AsyncBaseClient):
     exceptions: _Exceptions
@@ -46,4 +48,6 @@ class AsyncSTS(AsyncBaseClient):
     async def get_session_token(self, *, DurationSeconds: int = ..., SerialNumber: str = ..., TokenCode: str = ...) -> GetSessionTokenResponseTypeDef: ...
     @overload
     def get_paginator(self, operation_name: str) -> AsyncPaginator: ...
+    @overload
+    def get_waiter(self, waiter_name: str) -> AsyncWaiter: ...
     async def __aenter__(self) -> "AsyncSTS": ...

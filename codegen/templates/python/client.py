@@ -21,6 +21,12 @@ class {{ class_name }}(BaseClient):
         "{{ method }}": "{{ op }}",
 {%- endfor %}
     }
+    #: boto3's waiter name -> (the model's, seconds between polls at first).
+    _WAITERS = {
+{%- for (name, model_name, delay) in waiters %}
+        "{{ name }}": ("{{ model_name }}", {{ delay }}),
+{%- endfor %}
+    }
 {% for m in methods %}
     def {{ m.name }}(self, **kwargs: Any) -> Dict[str, Any]:
         """{% for line in m.doc %}{% if loop.first %}{{ line }}{% else %}
@@ -40,6 +46,7 @@ class Async{{ class_name }}(AsyncBaseClient):
     _SERVICE = {{ class_name }}._SERVICE
     _EXCEPTIONS = {{ class_name }}._EXCEPTIONS
     _PAGINATORS = {{ class_name }}._PAGINATORS
+    _WAITERS = {{ class_name }}._WAITERS
 {% for m in methods %}
     async def {{ m.name }}(self, **kwargs: Any) -> Dict[str, Any]:
         """{% for line in m.doc %}{% if loop.first %}{{ line }}{% else %}

@@ -5,7 +5,7 @@ from typing import Any, Dict, Iterator, List, Literal, Sequence, Union, overload
 from typing_extensions import NotRequired, TypedDict
 
 from . import exceptions as _exceptions
-from ._runtime import AsyncBaseClient, AsyncPaginator, BaseClient, Paginator
+from ._runtime import AsyncBaseClient, AsyncPaginator, AsyncWaiter, BaseClient, Paginator, Waiter
 
 class ResponseMetadataTypeDef(TypedDict):
     RequestId: str
@@ -38,6 +38,12 @@ class {{ class_name }}(BaseClient):
 {%- endfor %}
     @overload
     def get_paginator(self, operation_name: str) -> Paginator: ...
+{%- for (name, model_name, delay) in waiters %}
+    @overload
+    def get_waiter(self, waiter_name: Literal["{{ name }}"]) -> Waiter: ...
+{%- endfor %}
+    @overload
+    def get_waiter(self, waiter_name: str) -> Waiter: ...
 
 class Async{{ class_name }}(AsyncBaseClient):
     exceptions: _Exceptions
@@ -50,4 +56,10 @@ class Async{{ class_name }}(AsyncBaseClient):
 {%- endfor %}
     @overload
     def get_paginator(self, operation_name: str) -> AsyncPaginator: ...
+{%- for (name, model_name, delay) in waiters %}
+    @overload
+    def get_waiter(self, waiter_name: Literal["{{ name }}"]) -> AsyncWaiter: ...
+{%- endfor %}
+    @overload
+    def get_waiter(self, waiter_name: str) -> AsyncWaiter: ...
     async def __aenter__(self) -> "Async{{ class_name }}": ...

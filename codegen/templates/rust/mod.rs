@@ -52,6 +52,15 @@ pub(crate) async fn default_endpoint(service: &Service, region: &str) -> Result<
     }
 }
 
+/// Runs `waiter` of the client's service; `input` has been validated.
+pub(crate) async fn wait(client: &SdkClient, waiter: &str, input: &Map, max_wait: std::time::Duration) -> Result<Value, Error> {
+    match client {
+{%- for s in services %}
+        SdkClient::{{ s.variant }}(c) => {{ s.slug }}::ops::wait(c, waiter, input, max_wait).await,
+{%- endfor %}
+    }
+}
+
 /// Calls `operation` on the client's service; `input` has been validated.
 pub(crate) async fn dispatch(client: &SdkClient, operation: &str, input: &Map) -> Result<Value, Error> {
     match client {

@@ -1,6 +1,6 @@
 {{ header }}
 
-use crate::schema::{Constraints, Kind, Member, Operation, Shape};
+use crate::schema::{Constraints, Kind, Member, Operation, Shape, Waiter};
 #[allow(unused_imports)]
 use crate::schema::{ErrorInfo, Fault, Paginated};
 
@@ -40,5 +40,12 @@ pub(crate) static SHAPES: &[Shape] = &[
         sensitive: {{ s.sensitive }},
         error: {{ s.error }},
     },
+{%- endfor %}
+];
+
+/// Sorted by name.
+pub(crate) static WAITERS: &[Waiter] = &[
+{%- for w in waiters %}
+    Waiter { name: "{{ w.name }}", operation: "{{ w.operation }}", min_delay: {{ w.min_delay }}, max_delay: {{ w.max_delay }} },
 {%- endfor %}
 ];

@@ -48,6 +48,14 @@ pub(crate) async fn default_endpoint(service: &Service, region: &str) -> Result<
     }
 }
 
+/// Runs `waiter` of the client's service; `input` has been validated.
+pub(crate) async fn wait(client: &SdkClient, waiter: &str, input: &Map, max_wait: std::time::Duration) -> Result<Value, Error> {
+    match client {
+        SdkClient::Iam(c) => iam::ops::wait(c, waiter, input, max_wait).await,
+        SdkClient::Sts(c) => sts::ops::wait(c, waiter, input, max_wait).await,
+    }
+}
+
 /// Calls `operation` on the client's service; `input` has been validated.
 pub(crate) async fn dispatch(client: &SdkClient, operation: &str, input: &Map) -> Result<Value, Error> {
     match client {

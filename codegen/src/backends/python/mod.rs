@@ -19,6 +19,8 @@ struct ClientTemplate {
     class_doc: String,
     methods: Vec<Method>,
     paginators: Vec<(String, String)>,
+    /// (boto3's waiter name, the model's, the model's minimum delay in seconds).
+    waiters: Vec<(String, String, u64)>,
     errors: Vec<String>,
 }
 
@@ -44,6 +46,8 @@ struct StubTemplate {
     typeddicts: Vec<TypedDictDef>,
     methods: Vec<Method>,
     paginators: Vec<(String, String)>,
+    /// (boto3's waiter name, the model's, the model's minimum delay in seconds).
+    waiters: Vec<(String, String, u64)>,
     errors: Vec<String>,
 }
 
@@ -140,6 +144,13 @@ fn methods(model: &Model) -> Vec<Method> {
         .collect()
 }
 
+fn waiters(model: &Model) -> Vec<(String, String, u64)> {
+    let mut w: Vec<(String, String, u64)> =
+        model.operations.iter().flat_map(|o| o.waiters.iter()).map(|w| (naming::method_name(&w.name), w.name.clone(), w.min_delay)).collect();
+    w.sort();
+    w
+}
+
 fn paginators(model: &Model) -> Vec<(String, String)> {
     model.operations.iter().filter(|o| o.paginated.is_some()).map(|o| (naming::method_name(&o.name), o.name.clone())).collect()
 }
@@ -189,6 +200,7 @@ fn emit_service(model: &Model) -> Result<Vec<GeneratedFile>, askama::Error> {
         class_doc: py_doc(&model.service.title),
         methods: methods(model),
         paginators: paginators(model),
+        waiters: waiters(model),
         errors: error_names.clone(),
     };
     let stub = StubTemplate {
@@ -197,6 +209,7 @@ fn emit_service(model: &Model) -> Result<Vec<GeneratedFile>, askama::Error> {
         typeddicts: typeddicts(model),
         methods: methods(model),
         paginators: paginators(model),
+        waiters: waiters(model),
         errors: error_names,
     };
     Ok(vec![

@@ -27,6 +27,42 @@ struct SchemaTemplate {
     service: String,
     operations: Vec<OperationRow>,
     shapes: Vec<ShapeRow>,
+    waiters: Vec<WaiterRow>,
+}
+
+struct WaiterRow {
+    name: String,
+    operation: String,
+    min_delay: u64,
+    max_delay: u64,
+    /// The SDK client's `wait_until_*` method.
+    method: String,
+    setters: Vec<Setter>,
+}
+
+/// Every waiter of the model, sorted by name, with the setters of its operation's input.
+fn waiters(model: &Model) -> Vec<WaiterRow> {
+    let mut rows: Vec<WaiterRow> = sdk_operations(model)
+        .flat_map(|op| {
+            op.waiters.iter().map(move |w| WaiterRow {
+                name: w.name.clone(),
+                operation: op.name.clone(),
+                min_delay: w.min_delay,
+                max_delay: w.max_delay,
+                method: format!("wait_until_{}", naming::operation_fn(&w.name)),
+                setters: setters(model, op),
+            })
+        })
+        .collect();
+    rows.sort_by(|a, b| a.name.cmp(&b.name));
+    rows
+}
+
+fn setters(model: &Model, op: &crate::model::Operation) -> Vec<Setter> {
+    op.input
+        .as_ref()
+        .map(|i| model.shape(i).members.iter().map(|m| Setter { setter: naming::setter_name(&m.name), member: lit(&m.name) }).collect())
+        .unwrap_or_default()
 }
 
 struct OperationRow {
@@ -62,6 +98,7 @@ struct OpsTemplate {
     header: String,
     sdk: String,
     operations: Vec<OpCall>,
+    waiters: Vec<WaiterRow>,
 }
 
 struct OpCall {
@@ -232,7 +269,7 @@ fn schema(model: &Model) -> SchemaTemplate {
             }
         })
         .collect();
-    SchemaTemplate { header: header("//"), service: lit(&slug), operations, shapes }
+    SchemaTemplate { header: header("//"), service: lit(&slug), operations, shapes, waiters: waiters(model) }
 }
 
 fn ops(model: &Model) -> OpsTemplate {
@@ -240,15 +277,11 @@ fn ops(model: &Model) -> OpsTemplate {
         .map(|op| OpCall {
             name: lit(&op.name),
             method: naming::operation_fn(&op.name),
-            setters: op
-                .input
-                .as_ref()
-                .map(|i| model.shape(i).members.iter().map(|m| Setter { setter: naming::setter_name(&m.name), member: lit(&m.name) }).collect())
-                .unwrap_or_default(),
+            setters: setters(model, op),
             has_output: op.output.as_ref().is_some_and(|o| !model.shape(o).members.is_empty()),
         })
         .collect();
-    OpsTemplate { header: header("//"), sdk: sdk_crate(model), operations }
+    OpsTemplate { header: header("//"), sdk: sdk_crate(model), operations, waiters: waiters(model) }
 }
 
 

@@ -15,6 +15,7 @@ pub(crate) static SERVICE: crate::schema::Service = crate::schema::Service {
     title: "AWS Identity and Access Management",
     operations: schema::OPERATIONS,
     shapes: schema::SHAPES,
+    waiters: schema::WAITERS,
 };
 
 /// The service's SDK client from the shared configuration, with what polyiam adds to every client:

@@ -2015,3 +2015,53 @@ pub(crate) async fn dispatch(client: &aws_sdk_iam::Client, operation: &str, inpu
         other => Err(Error::internal(format!("operation {other} is in the schema but has no glue"))),
     }
 }
+
+/// Runs one of aws_sdk_iam's waiters (its acceptors, back-off and maximum wait) and returns its
+/// last successful poll; `input` has been validated against the polled operation's input.
+#[allow(unused_variables)]
+pub(crate) async fn wait(client: &aws_sdk_iam::Client, waiter: &str, input: &Map, max_wait: std::time::Duration) -> Result<Value, Error> {
+    use aws_sdk_iam::client::Waiters;
+    match waiter {
+        "InstanceProfileExists" => Box::pin(async {
+            let poll = client
+                .wait_until_instance_profile_exists()
+                .set_instance_profile_name(member(input, "InstanceProfileName", "")?)
+                .wait(max_wait)
+                .await
+                .map_err(|e| Error::from_waiter(&super::SERVICE, "InstanceProfileExists", e))?;
+            Ok(poll.into_result().map_or_else(|_| Value::Map(Map::new()), |o| structure(&o)))
+        })
+        .await,
+        "PolicyExists" => Box::pin(async {
+            let poll = client
+                .wait_until_policy_exists()
+                .set_policy_arn(member(input, "PolicyArn", "")?)
+                .wait(max_wait)
+                .await
+                .map_err(|e| Error::from_waiter(&super::SERVICE, "PolicyExists", e))?;
+            Ok(poll.into_result().map_or_else(|_| Value::Map(Map::new()), |o| structure(&o)))
+        })
+        .await,
+        "RoleExists" => Box::pin(async {
+            let poll = client
+                .wait_until_role_exists()
+                .set_role_name(member(input, "RoleName", "")?)
+                .wait(max_wait)
+                .await
+                .map_err(|e| Error::from_waiter(&super::SERVICE, "RoleExists", e))?;
+            Ok(poll.into_result().map_or_else(|_| Value::Map(Map::new()), |o| structure(&o)))
+        })
+        .await,
+        "UserExists" => Box::pin(async {
+            let poll = client
+                .wait_until_user_exists()
+                .set_user_name(member(input, "UserName", "")?)
+                .wait(max_wait)
+                .await
+                .map_err(|e| Error::from_waiter(&super::SERVICE, "UserExists", e))?;
+            Ok(poll.into_result().map_or_else(|_| Value::Map(Map::new()), |o| structure(&o)))
+        })
+        .await,
+        other => Err(Error::internal(format!("waiter {other} is in the schema but has no glue"))),
+    }
+}
