@@ -6995,6 +6995,27 @@ export declare function paginateSimulatePrincipalPolicy(
   input?: SimulatePrincipalPolicyCommandInput,
 ): AsyncGenerator<SimulatePrincipalPolicyCommandOutput, void, undefined>;
 
+/** Polls `GetInstanceProfile` until InstanceProfileExists (the smithy-rs waiter), for at most `maxWaitTime` seconds; then throws a `TimeoutError`. */
+export declare function waitUntilInstanceProfileExists(
+  params: { client: IAMClient; maxWaitTime: number; abortSignal?: AbortSignal },
+  input: GetInstanceProfileCommandInput,
+): Promise<{ state: "SUCCESS"; reason: GetInstanceProfileCommandOutput }>;
+/** Polls `GetPolicy` until PolicyExists (the smithy-rs waiter), for at most `maxWaitTime` seconds; then throws a `TimeoutError`. */
+export declare function waitUntilPolicyExists(
+  params: { client: IAMClient; maxWaitTime: number; abortSignal?: AbortSignal },
+  input: GetPolicyCommandInput,
+): Promise<{ state: "SUCCESS"; reason: GetPolicyCommandOutput }>;
+/** Polls `GetRole` until RoleExists (the smithy-rs waiter), for at most `maxWaitTime` seconds; then throws a `TimeoutError`. */
+export declare function waitUntilRoleExists(
+  params: { client: IAMClient; maxWaitTime: number; abortSignal?: AbortSignal },
+  input: GetRoleCommandInput,
+): Promise<{ state: "SUCCESS"; reason: GetRoleCommandOutput }>;
+/** Polls `GetUser` until UserExists (the smithy-rs waiter), for at most `maxWaitTime` seconds; then throws a `TimeoutError`. */
+export declare function waitUntilUserExists(
+  params: { client: IAMClient; maxWaitTime: number; abortSignal?: AbortSignal },
+  input: GetUserCommandInput,
+): Promise<{ state: "SUCCESS"; reason: GetUserCommandOutput }>;
+
 // ---- AWS Security Token Service ----
 
 /** AWS Security Token Service client settings (the same for every service). */
@@ -7115,3 +7136,4 @@ export interface STSPaginationConfiguration {
   /** Resume from a token an earlier page returned. */
   startingToken?: string;
 }
+

@@ -8,12 +8,14 @@ const iam = {
   ...require("./lib/iam/commands"),
   ...require("./lib/iam/errors"),
   ...require("./lib/iam/paginators"),
+  ...require("./lib/iam/waiters"),
 };
 const sts = {
   ...require("./lib/sts/client"),
   ...require("./lib/sts/commands"),
   ...require("./lib/sts/errors"),
   ...require("./lib/sts/paginators"),
+  ...require("./lib/sts/waiters"),
 };
 
 module.exports = {
@@ -276,6 +278,10 @@ module.exports = {
   paginateListVirtualMFADevices: iam.paginateListVirtualMFADevices,
   paginateSimulateCustomPolicy: iam.paginateSimulateCustomPolicy,
   paginateSimulatePrincipalPolicy: iam.paginateSimulatePrincipalPolicy,
+  waitUntilInstanceProfileExists: iam.waitUntilInstanceProfileExists,
+  waitUntilPolicyExists: iam.waitUntilPolicyExists,
+  waitUntilRoleExists: iam.waitUntilRoleExists,
+  waitUntilUserExists: iam.waitUntilUserExists,
   STSClient: sts.STSClient,
   STS: sts.STS,
   STSServiceException: sts.STSServiceException,

@@ -172,6 +172,15 @@
     environment(f) <- env
     f
   })
+  # The service's waiters (e.g. "user_exists"): polls the operation until the resource exists, for
+  # at most `max_wait` seconds, then signals a polyiam_waiter_error; returns the last poll's result.
+  svc$wait_until <- function(waiter, ..., max_wait = 20) {
+    params <- list(...)
+    if (length(params) && (is.null(names(params)) || !all(nzchar(names(params))))) {
+      stop(.polyiam_validation_error("wait_until() takes the operation's parameters by name", path = "..."))
+    }
+    invisible(.polyiam_unwrap(.Call(wrap__polyiam_wait, client, waiter, params, max_wait)))
+  }
   svc$in_regions <- function(regions) {
     if (!is.character(regions) || !length(regions) || anyNA(regions)) {
       stop(.polyiam_validation_error("regions must be a character vector of region names, or \"*\"", path = "regions"))

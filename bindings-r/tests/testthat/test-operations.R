@@ -96,7 +96,7 @@ test_that("every operation of the official IAM model is a documented function on
   skip_without_harness()
   svc <- client_for("http://127.0.0.1:9")
   ops <- official_operations()
-  expect_setequal(names(svc), c(vapply(ops, xform_name, ""), vapply(unlist(scenario("extensions")$operations), xform_name, ""), "in_regions"))
+  expect_setequal(names(svc), c(vapply(ops, xform_name, ""), vapply(unlist(scenario("extensions")$operations), xform_name, ""), "in_regions", "wait_until"))
   man <- system.file("help", "AnIndex", package = "polyiam")
   for (op in ops) {
     method <- xform_name(op)

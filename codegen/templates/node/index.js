@@ -9,6 +9,7 @@ const {{ s.slug }} = {
   ...require("./lib/{{ s.slug }}/commands"),
   ...require("./lib/{{ s.slug }}/errors"),
   ...require("./lib/{{ s.slug }}/paginators"),
+  ...require("./lib/{{ s.slug }}/waiters"),
 };
 {%- endfor %}
 
@@ -27,6 +28,9 @@ module.exports = {
   {{ name }}: {{ s.slug }}.{{ name }},
 {%- endfor %}
 {%- for name in s.paginators %}
+  {{ name }}: {{ s.slug }}.{{ name }},
+{%- endfor %}
+{%- for name in s.waiters %}
   {{ name }}: {{ s.slug }}.{{ name }},
 {%- endfor %}
 {%- endfor %}

@@ -19,6 +19,9 @@ export const {
 {%- for name in s.paginators %}
   {{ name }},
 {%- endfor %}
+{%- for name in s.waiters %}
+  {{ name }},
+{%- endfor %}
 {%- endfor %}
 } = polyiam;
 

@@ -249,9 +249,39 @@ async function* paginate(ClientClass, name, operation, config, input) {
   }
 }
 
+/**
+ * What every generated `waitUntil<Waiter>` runs: the core's waiter (the smithy-rs one), for at most
+ * `params.maxWaitTime` seconds; `{ state: "SUCCESS", reason }` with the last poll's result.
+ */
+async function waitUntil(ClientClass, name, waiter, params, input) {
+  if (!params || !(params.client instanceof ClientClass)) {
+    throw new ConfigurationError({ message: `${name}: params.client must be a ${ClientClass.name} client` });
+  }
+  const maxWaitTime = params.maxWaitTime;
+  if (typeof maxWaitTime !== "number" || !Number.isFinite(maxWaitTime) || maxWaitTime <= 0) {
+    throw new ValidationError({ message: `${name}: params.maxWaitTime must be a positive number of seconds` });
+  }
+  const client = params.client;
+  const signal = abortSignal({ abortSignal: params.abortSignal });
+  const abort = signal ? new native.NativeAbort() : undefined;
+  const onAbort = () => abort.abort();
+  if (signal) {
+    if (signal.aborted) throw new AbortError({ message: `${name} was aborted before it started` });
+    signal.addEventListener("abort", onAbort, { once: true });
+  }
+  try {
+    const r = await client[NATIVE].wait(waiter, input === undefined ? {} : input, maxWaitTime, abort);
+    if (r.error) throw translate(r.error, client._service);
+    return { state: "SUCCESS", reason: result(r) };
+  } finally {
+    if (signal) signal.removeEventListener("abort", onAbort);
+  }
+}
+
 module.exports = {
   BaseClient,
   paginate,
+  waitUntil,
   ServiceException,
 {%- for c in classes %}
   {{ c.name }},

@@ -80,3 +80,10 @@ export declare function {{ p.name }}(
   input?: {{ p.input_type }},
 ): AsyncGenerator<{{ p.output_type }}, void, undefined>;
 {%- endfor %}
+{% for w in waiters %}
+/** Polls `{{ w.operation }}` until {{ w.waiter }} (the smithy-rs waiter), for at most `maxWaitTime` seconds; then throws a `TimeoutError`. */
+export declare function {{ w.name }}(
+  params: { client: {{ class_name }}Client; maxWaitTime: number; abortSignal?: AbortSignal },
+  input: {{ w.input_type }},
+): Promise<{ state: "SUCCESS"; reason: {{ w.output_type }} }>;
+{%- endfor %}

@@ -122,6 +122,41 @@ fn polyiam_in_regions(client: Robj, regions: Robj) -> Robj {
     })
 }
 
+/// Runs one of the service's waiters (`user_exists` or `UserExists`) with a named list of the
+/// polled operation's parameters, for at most `max_wait` seconds; returns the last poll's result.
+#[extendr]
+fn polyiam_wait(client: Robj, waiter: Robj, params: Robj, max_wait: Robj) -> Robj {
+    guard(|| {
+        let client = client_of(&client)?;
+        let name = from_r::opt_string(&waiter, "waiter")?.unwrap_or_default();
+        let service = client.service();
+        let w = service.waiter(&name).ok_or_else(|| {
+            let known: Vec<String> = service.waiters.iter().map(|w| to_snake(w.name)).collect();
+            Error::bad_value("waiter", format!("{} has no waiter {name:?}; its waiters: {}", service.name, known.join(", ")))
+        })?;
+        let op = service.operation(w.operation).ok_or_else(|| Error::internal("waiter without operation"))?;
+        let input = from_r::params(&params, op).map_err(|e| e.for_operation(op.name))?;
+        let secs = from_r::opt_number(&max_wait, "max_wait")?.unwrap_or(20.0);
+        if !(secs.is_finite() && secs > 0.0 && secs < 86_400.0) {
+            return Err(Error::bad_value("max_wait", "must be a positive number of seconds (under a day)"));
+        }
+        let response = polyiam_core::runtime::block_on(client.wait_until(w.name, &input, std::time::Duration::from_secs_f64(secs), user_interrupt()))??;
+        to_r::output(op, &response.output)
+    })
+}
+
+/// `UserExists` -> `user_exists`.
+fn to_snake(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
 /// Calls an operation by its model name with a named list of parameters; returns paws's list.
 #[extendr]
 fn polyiam_call(client: Robj, operation: Robj, params: Robj) -> Robj {
@@ -182,6 +217,7 @@ extendr_module! {
     fn polyiam_connect;
     fn polyiam_call;
     fn polyiam_in_regions;
+    fn polyiam_wait;
     fn polyiam_pages;
     fn polyiam_next_page;
     fn polyiam_force_panic_for_tests;

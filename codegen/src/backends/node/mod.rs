@@ -129,6 +129,43 @@ struct PaginatorsTemplate<'a> {
 }
 
 #[derive(Template)]
+#[template(path = "node/waiters.js", escape = "none")]
+struct WaitersTemplate<'a> {
+    header: String,
+    class_name: String,
+    waiters: &'a [WaiterDef],
+}
+
+/// A v3-style `waitUntil<Waiter>` function.
+struct WaiterDef {
+    /// `waitUntilUserExists`.
+    name: String,
+    /// The model's waiter name (`UserExists`).
+    waiter: String,
+    operation: String,
+    input_type: String,
+    output_type: String,
+}
+
+fn waiters(model: &Model) -> Vec<WaiterDef> {
+    let mut w: Vec<WaiterDef> = model
+        .operations
+        .iter()
+        .flat_map(|op| {
+            op.waiters.iter().map(move |w| WaiterDef {
+                name: format!("waitUntil{}", w.name),
+                waiter: w.name.clone(),
+                operation: op.name.clone(),
+                input_type: naming::input_type(&op.name),
+                output_type: naming::output_type(&op.name),
+            })
+        })
+        .collect();
+    w.sort_by(|a, b| a.name.cmp(&b.name));
+    w
+}
+
+#[derive(Template)]
 #[template(path = "node/index.js", escape = "none")]
 struct IndexTemplate<'a> {
     header: String,
@@ -152,6 +189,7 @@ struct ServiceExports {
     commands: Vec<String>,
     errors: Vec<String>,
     paginators: Vec<String>,
+    waiters: Vec<String>,
 }
 
 #[derive(Template)]
@@ -172,6 +210,7 @@ struct ServiceDtsTemplate<'a> {
     methods: &'a [Method],
     errors: &'a [ErrorClass],
     paginators: &'a [PaginatorDef],
+    waiters: &'a [WaiterDef],
 }
 
 /// Text for a `/** */` comment: a `*/` in the model's docs must not end it.
@@ -323,6 +362,7 @@ fn emit_service(model: &Model) -> Result<(Vec<GeneratedFile>, String, ServiceExp
     let methods = methods(model);
     let errors = error_classes(model);
     let paginators = paginators(model);
+    let waiters = waiters(model);
     let dir = format!("{PKG}/lib/{slug}");
     let client = ClientTemplate { header: header("//"), title: title.clone(), class_name: class_name.clone(), slug: slug.clone(), methods: &methods };
     let commands_js = CommandsTemplate { header: header("//"), class_name: class_name.clone(), methods: &methods };
@@ -336,6 +376,7 @@ fn emit_service(model: &Model) -> Result<(Vec<GeneratedFile>, String, ServiceExp
         methods: &methods,
         errors: &errors,
         paginators: &paginators,
+        waiters: &waiters,
     }
     .render()?;
     let exports = ServiceExports {
@@ -345,12 +386,15 @@ fn emit_service(model: &Model) -> Result<(Vec<GeneratedFile>, String, ServiceExp
         commands: methods.iter().map(|m| m.command.clone()).collect(),
         errors: errors.iter().map(|e| e.name.clone()).collect(),
         paginators: paginators.iter().map(|p| p.name.clone()).collect(),
+        waiters: waiters.iter().map(|w| w.name.clone()).collect(),
     };
+    let waiters_js = WaitersTemplate { header: header("//"), class_name: exports.class_name.clone(), waiters: &waiters };
     let files = vec![
         GeneratedFile::new(format!("{dir}/client.js"), client.render()?),
         GeneratedFile::new(format!("{dir}/commands.js"), commands_js.render()?),
         GeneratedFile::new(format!("{dir}/errors.js"), errors_js.render()?),
         GeneratedFile::new(format!("{dir}/paginators.js"), paginators_js.render()?),
+        GeneratedFile::new(format!("{dir}/waiters.js"), waiters_js.render()?),
     ];
     Ok((files, dts, exports))
 }
@@ -365,7 +409,7 @@ pub fn emit(models: &[Model]) -> Result<Vec<GeneratedFile>, Box<dyn std::error::
     for model in models {
         let (service_files, dts, exports) = emit_service(model)?;
         let names = [exports.class_name.clone(), format!("{}Client", exports.class_name), exports.base.clone()];
-        for name in names.iter().chain(&exports.commands).chain(&exports.errors).chain(&exports.paginators) {
+        for name in names.iter().chain(&exports.commands).chain(&exports.errors).chain(&exports.paginators).chain(&exports.waiters) {
             if !seen.insert(name.clone()) {
                 return Err(format!("node: {name} would be exported twice ({} and an earlier service or the runtime)", exports.slug).into());
             }

@@ -56,6 +56,8 @@ struct ServiceRd {
     description: Vec<String>,
     operations: Vec<(String, String)>,
     errors: Vec<String>,
+    /// The waiters' names for `svc$wait_until()` (`user_exists`).
+    waiters: Vec<String>,
 }
 
 /// Text for Rd: backslashes, percent signs (comments) and braces must survive.
@@ -215,6 +217,11 @@ pub fn emit(model: &Model) -> Result<Vec<GeneratedFile>, askama::Error> {
             description: wrap(&rd(&plain(&model.service.doc)), 90),
             operations: model.operations.iter().map(|o| (naming::method_name(&o.name), rd(&words(&o.name)))).collect(),
             errors: model.error_shapes().iter().map(|e| rd(&e.name)).collect(),
+            waiters: {
+                let mut w: Vec<String> = model.operations.iter().flat_map(|o| o.waiters.iter()).map(|w| naming::method_name(&w.name)).collect();
+                w.sort();
+                w
+            },
         }
         .render()?,
     ));
