@@ -6,6 +6,7 @@
 
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -120,6 +121,17 @@ export async function closedPortUrl() {
 }
 
 // ---------------------------------------------------------------- clients and users
+
+/** @aws-sdk/client-iam (pinned in bench/node; scripts/test-node.sh installs it), or undefined. */
+export function v3Sdk() {
+  const dirs = [process.env.POLYIAM_V3_SDK_DIR, path.join(REPO_ROOT, "bench", "node")].filter(Boolean);
+  for (const dir of dirs) {
+    if (fs.existsSync(path.join(dir, "node_modules", "@aws-sdk", "client-iam"))) {
+      return createRequire(path.join(dir, "package.json"))("@aws-sdk/client-iam");
+    }
+  }
+  return undefined;
+}
 
 /** Loads the package the way a user does: by name, through package.json "exports" (ESM entry). */
 export async function polyiam() {

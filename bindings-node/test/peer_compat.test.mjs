@@ -4,11 +4,8 @@
 // bench/node after ./bench/run.sh), the same v3 code also runs against both on one moto and the
 // results are compared.
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
 import { after, before, test } from "node:test";
-import { COMMON, REPO_ROOT, Users, makeClient, motoUrl, polyiam, startServer, uniqueName } from "./helpers.mjs";
+import { COMMON, Users, makeClient, motoUrl, polyiam, startServer, uniqueName, v3Sdk } from "./helpers.mjs";
 
 let lib;
 let moto;
@@ -134,15 +131,6 @@ test("IAMClient + *Command + client.send(), beside the aggregated IAM (which ext
   assert.ok(bad instanceof lib.ConfigurationError && /send\(\) takes a command/.test(bad.message));
 });
 
-function v3Sdk() {
-  const dirs = [process.env.POLYIAM_V3_SDK_DIR, path.join(REPO_ROOT, "bench", "node")].filter(Boolean);
-  for (const dir of dirs) {
-    if (fs.existsSync(path.join(dir, "node_modules", "@aws-sdk", "client-iam"))) {
-      return createRequire(path.join(dir, "package.json"))("@aws-sdk/client-iam");
-    }
-  }
-  return undefined;
-}
 
 // One piece of v3 code, run unchanged against either library.
 async function v3Scenario(sdk, endpoint) {
