@@ -186,25 +186,19 @@ impl NativeClient {
             let state = self.state.clone();
             let abort = abort.map(|a| a.flag.clone());
             settle_later(env, async move {
-                let input = match converted {
-                    Ok(map) => map,
-                    Err(e) => return Outcome::Error(e),
-                };
-                if !(max_wait_secs.is_finite() && max_wait_secs > 0.0 && max_wait_secs < 86_400.0) {
-                    return Outcome::Error(Error::bad_value("maxWaitTime", "must be a positive number of seconds (under a day)"));
-                }
-                let max_wait = std::time::Duration::from_secs_f64(max_wait_secs);
-                let result = match state.client().await {
-                    Err(e) => Err(e),
-                    Ok(client) => match abort {
+                let outcome = async {
+                    let input = converted?;
+                    if !(max_wait_secs.is_finite() && max_wait_secs > 0.0 && max_wait_secs < 86_400.0) {
+                        return Err(Error::bad_value("maxWaitTime", "must be a positive number of seconds (under a day)"));
+                    }
+                    let max_wait = std::time::Duration::from_secs_f64(max_wait_secs);
+                    let client = state.client().await?;
+                    match abort {
                         Some(flag) => client.wait_until(&waiter, &input, max_wait, flag.cancelled()).await,
                         None => client.wait_until(&waiter, &input, max_wait, std::future::pending()).await,
-                    },
+                    }
                 };
-                match result {
-                    Ok(r) => Outcome::Response(r),
-                    Err(e) => Outcome::Error(e),
-                }
+                outcome.await.map_or_else(Outcome::Error, Outcome::Response)
             })
         })
     }

@@ -279,6 +279,20 @@ def make_client(endpoint_url: str, **overrides):
 
 
 @pytest.fixture(scope="module")
+def boto(moto_url):
+    """boto3's IAM client on the same moto, for side-by-side checks."""
+    import boto3
+
+    return boto3.client(
+        "iam",
+        endpoint_url=moto_url,
+        region_name=COMMON["client"]["region_name"],
+        aws_access_key_id=COMMON["client"]["aws_access_key_id"],
+        aws_secret_access_key=COMMON["client"]["aws_secret_access_key"],
+    )
+
+
+@pytest.fixture(scope="module")
 def iam(moto_url):
     """One polyiam IAM client against moto, shared by a module's tests."""
     return make_client(moto_url)

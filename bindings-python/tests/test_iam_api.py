@@ -7,11 +7,10 @@ import json
 import re
 import uuid
 
-import boto3
 import pytest
 
 import polyiam
-from conftest import COMMON, load_scenario, make_client
+from conftest import load_scenario
 
 API = load_scenario("iam_api")
 
@@ -89,17 +88,6 @@ def signature(value):
     if isinstance(value, datetime.datetime):
         return "timestamp"
     return type(value).__name__
-
-
-@pytest.fixture(scope="module")
-def boto(moto_url):
-    return boto3.client(
-        "iam",
-        endpoint_url=moto_url,
-        region_name=COMMON["client"]["region_name"],
-        aws_access_key_id=COMMON["client"]["aws_access_key_id"],
-        aws_secret_access_key=COMMON["client"]["aws_secret_access_key"],
-    )
 
 
 @pytest.mark.parametrize("family", sorted(API["families"]))

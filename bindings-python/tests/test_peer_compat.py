@@ -2,24 +2,12 @@
 
 import pickle
 
-import boto3
 import botocore.exceptions
 import pytest
 
 import polyiam
 
 from conftest import COMMON
-
-
-@pytest.fixture(scope="module")
-def boto(moto_url):
-    return boto3.client(
-        "iam",
-        endpoint_url=moto_url,
-        region_name=COMMON["client"]["region_name"],
-        aws_access_key_id=COMMON["client"]["aws_access_key_id"],
-        aws_secret_access_key=COMMON["client"]["aws_secret_access_key"],
-    )
 
 
 def _both(iam, boto, method, **params):

@@ -201,10 +201,7 @@ impl Client {
         if let Some(groups) = &self.shared.fan_out {
             return fan_out(op, groups, input, cancel).await;
         }
-        let issues = validate::input(op, input);
-        if !issues.is_empty() {
-            return Err(Error { operation: Some(op.name), ..Error::validation(op.name, issues) });
-        }
+        validated(op, input)?;
         if op.extension {
             // polyiam's own operation: its calls of the service's operations record their own metadata.
             return tokio::select! {
@@ -223,13 +220,7 @@ impl Client {
             };
             recorder.scope(crate::generated::dispatch(&connected.sdk, op.name, input)).await
         };
-        // `cancel` first: a call cancelled before it starts sends nothing.
-        let result = tokio::select! {
-            biased;
-            () = cancel => None,
-            result = work => Some(result),
-        };
-        let meta = recorder.finish();
+        let (result, meta) = until_cancelled(&recorder, cancel, work).await;
         match result {
             None => Err(Error::cancelled(op, meta)),
             Some(Ok(_)) if meta.truncated_body => {
@@ -269,21 +260,13 @@ impl Client {
         if self.shared.fan_out.is_some() {
             return Err(Error::bad_value("", "a client from in_regions cannot wait; wait with a client of one region"));
         }
-        let issues = validate::input(op, input);
-        if !issues.is_empty() {
-            return Err(Error { operation: Some(op.name), ..Error::validation(op.name, issues) });
-        }
+        validated(op, input)?;
         let recorder = meta::Recorder::new(false);
         let work = async {
             let connected = self.connected().await?;
             recorder.scope(Box::pin(crate::generated::wait(&connected.sdk, w.name, input, max_wait))).await
         };
-        let result = tokio::select! {
-            biased;
-            () = cancel => None,
-            result = work => Some(result),
-        };
-        let meta = recorder.finish();
+        let (result, meta) = until_cancelled(&recorder, cancel, work).await;
         match result {
             None => Err(Error::cancelled(op, meta)),
             Some(Ok(output)) => Ok(Response::new(output, meta)),
@@ -294,6 +277,27 @@ impl Client {
     pub fn call_blocking(&self, operation: &str, input: &Map) -> Result<Response, Error> {
         crate::runtime::block_on(self.call(operation, input))?
     }
+}
+
+/// `input` checked against `op`'s input shape: every problem at once, before anything is sent.
+fn validated(op: &'static schema::Operation, input: &Map) -> Result<(), Error> {
+    let issues = validate::input(op, input);
+    if issues.is_empty() {
+        Ok(())
+    } else {
+        Err(Error { operation: Some(op.name), ..Error::validation(op.name, issues) })
+    }
+}
+
+/// Runs `work` unless `cancel` completes first (`cancel` is polled first: a call cancelled before
+/// it starts sends nothing); its outcome (`None`: cancelled) and the metadata `recorder` saw.
+async fn until_cancelled<T>(recorder: &meta::Recorder, cancel: impl Future<Output = ()>, work: impl Future<Output = T>) -> (Option<T>, ResponseMeta) {
+    let result = tokio::select! {
+        biased;
+        () = cancel => None,
+        result = work => Some(result),
+    };
+    (result, recorder.finish())
 }
 
 /// One call per endpoint group, in order; each region gets its group's result. A failure stops

@@ -74,23 +74,32 @@ def _stdin_is_devnull() -> bool:
         return False
 
 
+#: Set by SIGTERM/SIGINT/SIGHUP (or stdin's EOF): the server stops.
+_STOP = threading.Event()
+
+
+def _install_stop_handlers() -> None:
+    def on_signal(signum, frame):  # noqa: ARG001
+        _STOP.set()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, on_signal)
+
+
 def announce(url: str) -> None:
-    """Print the ready line (the base URL) and flush it."""
+    """Print the ready line (the base URL) and flush it. The stop signals are caught from here
+    on: a parent may send SIGTERM as soon as it has read the line."""
+    _install_stop_handlers()
     sys.stdout.write(url + "\n")
     sys.stdout.flush()
 
 
 def wait_for_stop(watch_stdin: bool = True) -> None:
     """Block until stdin reaches EOF (if watched) or SIGTERM/SIGINT arrives."""
-    stop = threading.Event()
-
-    def on_signal(signum, frame):  # noqa: ARG001
-        stop.set()
-
-    signal.signal(signal.SIGTERM, on_signal)
-    signal.signal(signal.SIGINT, on_signal)
-    if hasattr(signal, "SIGHUP"):
-        signal.signal(signal.SIGHUP, on_signal)
+    stop = _STOP
+    _install_stop_handlers()
 
     if watch_stdin and not _stdin_is_devnull():
 

@@ -36,6 +36,17 @@ pub fn iso8601(t: Timestamp) -> String {
     }
 }
 
+/// Python's `str()` of a JSON value, as the AWS CLI's text and table cells show it.
+pub(crate) fn python_str(v: &Json) -> String {
+    match v {
+        Json::Null => "None".into(),
+        Json::Bool(true) => "True".into(),
+        Json::Bool(false) => "False".into(),
+        Json::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
 /// Applies `--query`.
 pub fn query(expression: &str, data: &Json) -> Result<Json, String> {
     let expr = jmespath::compile(expression).map_err(|e| format!("Bad value for --query {expression}: {e}"))?;

@@ -5,6 +5,7 @@
 //! their widest cell plus 4, scaled to the widest section; when that is wider than the terminal
 //! (80 columns when stdout is not one), single-row sections turn into key/value rows.
 
+use super::python_str;
 use serde_json::Value as Json;
 
 /// The width the AWS CLI assumes when it cannot ask the terminal.
@@ -22,16 +23,6 @@ fn is_scalar(v: &Json) -> bool {
     !matches!(v, Json::Object(_) | Json::Array(_))
 }
 
-/// Python's `str()` of a JSON value, as the AWS CLI shows cells.
-fn cell(v: &Json) -> String {
-    match v {
-        Json::Null => "None".into(),
-        Json::Bool(true) => "True".into(),
-        Json::Bool(false) => "False".into(),
-        Json::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
 
 fn empty(v: &Json) -> bool {
     match v {
@@ -59,8 +50,8 @@ fn build(table: &mut Table, title: Option<&str>, current: &Json, indent: usize) 
             } else {
                 for item in items {
                     match item {
-                        Json::Array(row) if row.iter().all(is_scalar) => table.add_row(row.iter().map(cell).collect()),
-                        v if is_scalar(v) => table.add_row(vec![cell(v)]),
+                        Json::Array(row) if row.iter().all(is_scalar) => table.add_row(row.iter().map(python_str).collect()),
+                        v if is_scalar(v) => table.add_row(vec![python_str(v)]),
                         other => {
                             build(table, None, other, 0);
                         }
@@ -86,10 +77,10 @@ fn group(m: &serde_json::Map<String, Json>) -> (Vec<String>, Vec<String>) {
 fn sub_table_from_dict(table: &mut Table, m: &serde_json::Map<String, Json>, indent: usize) {
     let (headers, more) = group(m);
     if headers.len() == 1 {
-        table.add_row(vec![headers[0].clone(), cell(&m[&headers[0]])]);
+        table.add_row(vec![headers[0].clone(), python_str(&m[&headers[0]])]);
     } else if !headers.is_empty() {
         table.add_header(headers.clone());
-        table.add_row(headers.iter().map(|k| cell(&m[k])).collect());
+        table.add_row(headers.iter().map(|k| python_str(&m[k])).collect());
     }
     for key in more {
         build(table, Some(&key), &m[&key], indent + 1);
@@ -115,7 +106,7 @@ fn sub_table_from_list(table: &mut Table, items: &[Json], indent: usize, title: 
             table.new_section(title.unwrap_or(""), indent);
             table.add_header(headers.clone());
         }
-        table.add_row(headers.iter().map(|h| m.and_then(|m| m.get(h)).map_or_else(String::new, cell)).collect());
+        table.add_row(headers.iter().map(|h| m.and_then(|m| m.get(h)).map_or_else(String::new, python_str)).collect());
         for key in &more {
             if let Some(v) = m.and_then(|m| m.get(key)) {
                 build(table, Some(key), v, indent + 1);

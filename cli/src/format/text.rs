@@ -2,6 +2,7 @@
 //! (keys sorted), prefixed by the upper-cased key it stood under; its lists and dicts below, each
 //! under its own key; the dicts of a list share one set of columns (every scalar key of any of them).
 
+use super::python_str;
 use serde_json::Value as Json;
 
 pub fn render(data: &Json) -> String {
@@ -10,15 +11,6 @@ pub fn render(data: &Json) -> String {
     out
 }
 
-fn scalar(v: &Json) -> String {
-    match v {
-        Json::Null => "None".into(),
-        Json::Bool(true) => "True".into(),
-        Json::Bool(false) => "False".into(),
-        Json::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
 
 fn is_scalar(v: &Json) -> bool {
     !matches!(v, Json::Object(_) | Json::Array(_))
@@ -29,7 +21,7 @@ fn item(v: &Json, identifier: Option<&str>, scalar_keys: Option<&[String]>, out:
         Json::Object(m) => dict(m, identifier, scalar_keys, out),
         Json::Array(items) => list(items, identifier, out),
         other => {
-            out.push_str(&scalar(other));
+            out.push_str(&python_str(other));
             out.push('\n');
         }
     }
@@ -67,11 +59,11 @@ fn scalar_list(items: &[&Json], identifier: Option<&str>, out: &mut String) {
     match identifier {
         Some(id) => {
             for v in items {
-                out.push_str(&format!("{}\t{}\n", id.to_uppercase(), scalar(v)));
+                out.push_str(&format!("{}\t{}\n", id.to_uppercase(), python_str(v)));
             }
         }
         None => {
-            out.push_str(&items.iter().map(|v| scalar(v)).collect::<Vec<_>>().join("\t"));
+            out.push_str(&items.iter().map(|v| python_str(v)).collect::<Vec<_>>().join("\t"));
             out.push('\n');
         }
     }
@@ -86,7 +78,7 @@ fn dict(m: &serde_json::Map<String, Json>, identifier: Option<&str>, scalar_keys
             entries.sort_by(|a, b| a.0.cmp(b.0));
             for (k, v) in entries {
                 if is_scalar(v) {
-                    scalars.push(scalar(v));
+                    scalars.push(python_str(v));
                 } else {
                     nested.push((k, v));
                 }
@@ -94,7 +86,7 @@ fn dict(m: &serde_json::Map<String, Json>, identifier: Option<&str>, scalar_keys
         }
         Some(keys) => {
             for k in keys {
-                scalars.push(m.get(k).map_or_else(|| "None".to_string(), scalar));
+                scalars.push(m.get(k).map_or_else(String::new, python_str));
             }
             let mut rest: Vec<(&String, &Json)> = m.iter().filter(|(k, _)| !keys.contains(k)).collect();
             rest.sort_by(|a, b| a.0.cmp(b.0));
