@@ -7,6 +7,9 @@ use tokio::runtime::Runtime;
 
 static RUNTIME: PerProcess<Runtime> = PerProcess::new();
 
+/// Stack of each runtime worker thread.
+const WORKER_STACK: usize = 16 << 20;
+
 /// This process's runtime, started on first use. Two workers: calls are I/O-bound, and the machines
 /// we target have few cores; bindings block on it (Python, R) or await it (Node).
 pub fn runtime() -> Result<&'static Runtime, Error> {
@@ -16,6 +19,10 @@ pub fn runtime() -> Result<&'static Runtime, Error> {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .thread_name("polyiam-io")
+        // Polling a call nests the SDK's orchestrator several futures deep (and polyiam's own
+        // operations nest calls): an unoptimised build needs more than tokio's 2 MiB. Address
+        // space only; pages are touched as used.
+        .thread_stack_size(WORKER_STACK)
         .enable_all()
         .build()
         .map_err(|e| Error::internal(format!("could not start the I/O runtime: {e}")))?;
