@@ -118,3 +118,16 @@ test_that("the client is usable with paws's shorthand arguments and credentials 
   user <- unique_user("env")
   expect_identical(svc$create_user(UserName = user)$User$UserName, user)
 })
+
+test_that("every generated help page is valid Rd (as R CMD check reads it)", {
+  skip_without_harness()
+  pages <- list.files(file.path(polyiam_repo(), "bindings-r", "man"), pattern = "\\.Rd$", full.names = TRUE)
+  expect_gt(length(pages), 180)
+  for (page in pages) {
+    problems <- withCallingHandlers(
+      as.character(tools::checkRd(page)),
+      warning = function(w) stop(sprintf("%s: %s", basename(page), conditionMessage(w)))
+    )
+    expect_length(problems, 0)
+  }
+})
