@@ -15,7 +15,10 @@ echo "==> generated files are up to date"
 cargo run --quiet -p polyiam-codegen -- --check
 
 echo "==> cargo test"
-POLYIAM_PYTHON="$PWD/.venv/bin/python" cargo test --workspace --quiet
+# Test threads get 8 MiB of stack: an unoptimised build of the AWS SDK polls deep futures (resolving
+# the configuration nests dozens), and libtest's default 2 MiB leaves little room. Release builds
+# need far less; the runtime's own workers have 16 MiB (core/src/runtime.rs).
+RUST_MIN_STACK=8388608 POLYIAM_PYTHON="$PWD/.venv/bin/python" cargo test --workspace --quiet
 
 echo "==> pytest"
 .venv/bin/python -m pytest -q bindings-python/tests

@@ -67,7 +67,7 @@ impl Client {
     /// AWS chain for anything not given) and builds the service's SDK client.
     pub async fn connect(service: &str, config: &Config) -> Result<Client, Error> {
         let service = schema::service(service).ok_or_else(|| unknown_service(service))?;
-        let sdk = build(service, config).await?;
+        let sdk = Box::pin(build(service, config)).await?;
         Ok(Client::from_parts(service, config.clone(), config.max_concurrent_calls, Some(sdk)))
     }
 
@@ -98,7 +98,7 @@ impl Client {
         }
         let own = match &self.shared.config.region {
             Some(r) => Some(r.clone()),
-            None => self.shared.config.resolve().await?.0.region().map(|r| r.to_string()),
+            None => Box::pin(self.shared.config.resolve()).await?.0.region().map(|r| r.to_string()),
         };
         let groups = crate::regions::group(self.shared.service, regions, own.as_deref()).await?;
         let mut fan_out = Vec::new();
@@ -141,7 +141,9 @@ impl Client {
         if let Some(c) = self.shared.connected.get() {
             return Ok(c);
         }
-        let sdk = build(self.shared.service, &self.shared.config).await?;
+        // Boxed: resolving the AWS configuration is a very large future, and every call's future
+        // would otherwise carry it (a debug build overflowed a 2 MiB stack when calls nest).
+        let sdk = Box::pin(build(self.shared.service, &self.shared.config)).await?;
         let (connected, _lost) = self.shared.connected.set(Connected { sdk, in_flight: self.shared.max_in_flight.map(Semaphore::new) });
         Ok(connected)
     }
@@ -187,8 +189,9 @@ impl Client {
     }
 
     /// The parsed result whatever `raw_response` says: what polyiam's own operations build on.
+    /// Boxed, so an operation that makes several calls carries pointers, not their futures.
     pub(crate) async fn call_parsed(&self, operation: &str, input: &Map) -> Result<Response, Error> {
-        self.call_inner(operation, input, std::future::pending(), false).await
+        Box::pin(self.call_inner(operation, input, std::future::pending(), false)).await
     }
 
     /// Whether AWS operations return the raw response body (the `raw_response` option).
