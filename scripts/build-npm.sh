@@ -13,7 +13,7 @@ OUT="$ROOT/target/npm"
 STAGE="$OUT/stage"
 rm -rf "$OUT" && mkdir -p "$STAGE"
 # What package.json's "files" lists (plus package.json and README, which npm always includes).
-(cd bindings-node && cp -R package.json README.md index.js index.mjs index.d.ts lib "$STAGE/")
+(cd bindings-node && cp -R package.json README.md index.js index.mjs index.d.ts lib bin "$STAGE/")
 cp target/release/libpolyiam_node.so "$STAGE/$NAME"
 echo "==> npm pack"
 (cd "$STAGE" && npm pack --silent --ignore-scripts --pack-destination "$OUT" >/dev/null)

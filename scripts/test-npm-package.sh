@@ -16,7 +16,7 @@ VERSION=$(node -p 'require("./bindings-node/package.json").version')
 tarball="target/npm/polyiam-$VERSION.tgz"
 [ -f "$tarball" ] || { echo "test-npm-package: no $tarball (run scripts/build-npm.sh)" >&2; exit 1; }
 contents=$(tar -tzf "$tarball")
-for f in package/package.json package/index.js package/index.mjs package/index.d.ts package/lib/loader.js package/lib/native.js package/polyiam.linux-x64-gnu.node; do
+for f in package/package.json package/index.js package/index.mjs package/index.d.ts package/lib/loader.js package/lib/native.js package/bin/polyiam.js package/polyiam.linux-x64-gnu.node; do
   grep -qx "$f" <<<"$contents" || { echo "test-npm-package: $f missing from $tarball" >&2; exit 1; }
 done
 if grep -qE '\.rs$|Cargo\.toml|^package/test/|^package/src/' <<<"$contents"; then
@@ -38,3 +38,10 @@ npm install --silent --offline --no-audit --no-fund "$ROOT/$tarball" >/dev/null
 cp "$ROOT/tests/artefacts/scenario.cjs" "$ROOT/tests/artefacts/scenario.mjs" .
 node scenario.cjs "$MOTO_URL"
 node scenario.mjs "$MOTO_URL"
+# The package's `polyiam` command line, as npm linked it.
+skeleton=$(./node_modules/.bin/polyiam iam create-access-key --generate-cli-skeleton)
+[ "$skeleton" = $'{\n    "UserName": ""\n}' ] || { echo "test-npm-package: the polyiam bin printed: $skeleton" >&2; exit 1; }
+code=0
+./node_modules/.bin/polyiam iam get-user --user-name nobody --endpoint-url "$MOTO_URL" 2>/dev/null || code=$?
+[ "$code" -eq 254 ] || { echo "test-npm-package: the polyiam bin exited $code for a service error (the AWS CLI's 254)" >&2; exit 1; }
+echo "npm package: the polyiam bin runs"

@@ -55,3 +55,10 @@ trap cleanup EXIT
 echo "==> pip install $(basename "$wheel") into a fresh venv, no Rust on PATH"
 PATH="$WORK/venv/bin:$NO_RUST_PATH" "$WORK/venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-index "$ROOT/$wheel"
 (cd "$WORK" && PATH="$WORK/venv/bin:$NO_RUST_PATH" "$WORK/venv/bin/python" "$ROOT/tests/artefacts/scenario.py" "$MOTO_URL" "$WORK/venv")
+# The wheel's `polyiam` console script (the CLI in the compiled module), as pip installed it.
+skeleton=$(PATH="$WORK/venv/bin:$NO_RUST_PATH" "$WORK/venv/bin/polyiam" iam create-access-key --generate-cli-skeleton)
+[ "$skeleton" = $'{\n    "UserName": ""\n}' ] || { echo "test-wheel: the polyiam console script printed: $skeleton" >&2; exit 1; }
+code=0
+PATH="$WORK/venv/bin:$NO_RUST_PATH" "$WORK/venv/bin/polyiam" iam get-user --user-name nobody --endpoint-url "$MOTO_URL" 2>/dev/null || code=$?
+[ "$code" -eq 254 ] || { echo "test-wheel: the polyiam console script exited $code for a service error (the AWS CLI's 254)" >&2; exit 1; }
+echo "wheel: the polyiam console script runs"
