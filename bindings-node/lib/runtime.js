@@ -256,7 +256,8 @@ class BaseClient {
    * checked on the first call.
    */
   inRegions(regions) {
-    const list = typeof regions === "string" ? regions.split(",").map((r) => r.trim()).filter(Boolean) : regions;
+    // The core splits comma-separated names.
+    const list = typeof regions === "string" ? [regions] : regions;
     if (!Array.isArray(list) || list.some((r) => typeof r !== "string")) {
       throw new ValidationError({ message: 'regions must be an array of region names, or "*"' });
     }

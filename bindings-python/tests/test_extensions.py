@@ -208,6 +208,10 @@ def test_in_regions_calls_once_per_endpoint(proxy, name):
     assert regional.regions == list(out)
 
 
+def test_in_regions_takes_a_comma_separated_string(iam):
+    assert iam.in_regions("us-east-1, eu-west-2").regions == ["us-east-1", "eu-west-2"]
+
+
 def test_in_regions_refuses_unknown_regions(iam):
     case = EXT["regions"]["unknown"]
     with pytest.raises(polyiam.exceptions.ParamValidationError) as info:

@@ -91,7 +91,8 @@ impl Client {
     /// client's partition) and returns `{region: result}` (`Response::by_region`). Regions that
     /// the service's endpoint resolver sends to the same endpoint share one call: IAM has one
     /// endpoint per partition, so a key created "in every region" is one key. Unknown region
-    /// names are a validation error, found before anything is sent.
+    /// names are a validation error, found before anything is sent. An entry may be a
+    /// comma-separated list.
     pub async fn in_regions(&self, regions: &[String]) -> Result<Client, Error> {
         if self.shared.fan_out.is_some() {
             return Err(Error::bad_value("regions", "this client already runs in several regions; call in_regions on the client it came from"));
@@ -100,7 +101,10 @@ impl Client {
             Some(r) => Some(r.clone()),
             None => Box::pin(self.shared.config.resolve()).await?.0.region().map(|r| r.to_string()),
         };
-        let groups = crate::regions::group(self.shared.service, regions, own.as_deref()).await?;
+        // Each entry may itself be a comma-separated list ("us-east-1,eu-west-2"), as the automation
+        // tool and the CLI take them.
+        let regions: Vec<String> = regions.iter().flat_map(|r| crate::regions::parse_list(r)).collect();
+        let groups = crate::regions::group(self.shared.service, &regions, own.as_deref()).await?;
         let mut fan_out = Vec::new();
         for members in groups {
             let mut config = self.shared.config.clone();

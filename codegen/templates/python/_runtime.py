@@ -75,7 +75,7 @@ class BaseClient:
         returns ``{region: result}``; regions served by one endpoint share one call (IAM has one
         endpoint per partition, so ``in_regions("*").create_access_key(...)`` creates one key)."""
         if isinstance(regions, str):
-            regions = [r.strip() for r in regions.split(",") if r.strip()]
+            regions = [regions]  # the core splits comma-separated names
         try:
             native = self._native.in_regions(list(regions))
         except _polyiam.NativeError as e:

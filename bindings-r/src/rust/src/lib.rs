@@ -110,11 +110,12 @@ fn polyiam_in_regions(client: Robj, regions: Robj) -> Robj {
     guard(|| {
         let client = client_of(&client)?;
         let list: Vec<String> = match from_r::value(&regions, None, "regions")? {
-            Value::String(one) => polyiam_core::regions::parse_list(&one),
-            Value::List(items) => {
-                let names = items.iter().map(Value::as_str).collect::<Option<Vec<_>>>();
-                names.ok_or_else(|| Error::bad_value("regions", "must be a character vector of region names"))?.into_iter().flat_map(polyiam_core::regions::parse_list).collect()
-            }
+            Value::String(one) => vec![one],
+            Value::List(items) => items
+                .iter()
+                .map(|v| v.as_str().map(str::to_string))
+                .collect::<Option<Vec<_>>>()
+                .ok_or_else(|| Error::bad_value("regions", "must be a character vector of region names"))?,
             _ => return Err(Error::bad_value("regions", "must be a character vector of region names, or \"*\"")),
         };
         let core = client.in_regions_blocking(&list)?;
