@@ -227,20 +227,8 @@ class BaseClient {
   }
 
   async _call(operation, input, options) {
-    const signal = abortSignal(options);
-    if (!signal) return this._settle(await this[NATIVE].call(operation, input));
-    if (signal.aborted) {
-      throw new AbortError({ message: `the ${operation} call was aborted before it started`, operation });
-    }
-    // The native half drops the request as soon as the signal fires.
-    const abort = new native.NativeAbort();
-    const onAbort = () => abort.abort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    try {
-      return this._settle(await this[NATIVE].call(operation, input, abort));
-    } finally {
-      signal.removeEventListener("abort", onAbort);
-    }
+    const r = await withAbort(abortSignal(options), `the ${operation} call`, operation, (abort) => this[NATIVE].call(operation, input, abort));
+    return this._settle(r);
   }
 
   _settle(r) {
@@ -320,18 +308,25 @@ async function waitUntil(ClientClass, name, waiter, params, input) {
   }
   const client = params.client;
   const signal = abortSignal({ abortSignal: params.abortSignal });
-  const abort = signal ? new native.NativeAbort() : undefined;
+  const r = await withAbort(signal, name, undefined, (abort) => client[NATIVE].wait(waiter, input === undefined ? {} : input, maxWaitTime, abort));
+  if (r.error) throw translate(r.error, client._service);
+  return { state: "SUCCESS", reason: result(r) };
+}
+
+/**
+ * Runs `start(abort)`, a native call, with `signal` wired to it: the native half drops the request as
+ * soon as the signal fires. Without a signal, `abort` is undefined.
+ */
+async function withAbort(signal, what, operation, start) {
+  if (!signal) return start(undefined);
+  if (signal.aborted) throw new AbortError({ message: `${what} was aborted before it started`, operation });
+  const abort = new native.NativeAbort();
   const onAbort = () => abort.abort();
-  if (signal) {
-    if (signal.aborted) throw new AbortError({ message: `${name} was aborted before it started` });
-    signal.addEventListener("abort", onAbort, { once: true });
-  }
+  signal.addEventListener("abort", onAbort, { once: true });
   try {
-    const r = await client[NATIVE].wait(waiter, input === undefined ? {} : input, maxWaitTime, abort);
-    if (r.error) throw translate(r.error, client._service);
-    return { state: "SUCCESS", reason: result(r) };
+    return await start(abort);
   } finally {
-    if (signal) signal.removeEventListener("abort", onAbort);
+    signal.removeEventListener("abort", onAbort);
   }
 }
 

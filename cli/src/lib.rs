@@ -254,12 +254,10 @@ fn call(service: &'static Service, op: &'static Operation, cmd: &args::Command) 
         }
         _ => format::render(output, &data, op.name).map_err(|e| Failure::Message(exit::OTHER, e))?,
     };
-    Ok(if debug { format!("{text}") } else { text }).map(|t| {
-        if debug {
-            eprint!("{log}");
-        }
-        t
-    })
+    if debug {
+        eprint!("{log}");
+    }
+    Ok(text)
 }
 
 /// What a response shows: its output, or `{region: output}` for a region fan-out.

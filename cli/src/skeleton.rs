@@ -169,25 +169,11 @@ fn constraints(m: &Member, shape: &Shape) -> String {
     parts.join(", ")
 }
 
-/// `[REQUIRED] string, length 1..128, pattern ^[\w+=,.@-]+$` and the like.
+/// `[REQUIRED] string, length 1..128, pattern ^[\w+=,.@-]+$` and the like (for help).
 pub fn describe(m: &Member, shape: &Shape) -> String {
-    let mut parts = Vec::new();
-    if m.required {
-        parts.push("[REQUIRED]".to_string());
-    }
-    parts.push(crate::help::type_name(shape));
-    let length = m.constraints.length.or(shape.constraints.length);
-    if let Some((lo, hi)) = length {
-        parts.push(format!("length {}..{}", lo.map_or(String::new(), |n| n.to_string()), hi.map_or(String::new(), |n| n.to_string())));
-    }
-    if let Some((lo, hi)) = m.constraints.range.or(shape.constraints.range) {
-        parts.push(format!("range {}..{}", lo.map_or(String::new(), |n| n.to_string()), hi.map_or(String::new(), |n| n.to_string())));
-    }
-    if let Some(p) = m.constraints.pattern.or(shape.constraints.pattern) {
-        parts.push(format!("pattern {p}"));
-    }
+    let mut text = if m.required { format!("[REQUIRED] {}", constraints(m, shape)) } else { constraints(m, shape) };
     if let Kind::Enum(values) = &shape.kind {
-        parts.push(format!("valid values: {}", values.iter().map(|(_, w)| *w).collect::<Vec<_>>().join(", ")));
+        text.push_str(&format!(", valid values: {}", values.iter().map(|(_, w)| *w).collect::<Vec<_>>().join(", ")));
     }
-    parts.join(", ").replacen("], ", "] ", 1)
+    text
 }

@@ -315,23 +315,20 @@ async fn fan_out(
     input: &Map,
     cancel: impl Future<Output = ()>,
 ) -> Result<Response, Error> {
-    let done_regions = std::sync::Mutex::new(Vec::<String>::new());
     let work = async {
-        let mut by_region = Vec::new();
+        let mut by_region: Vec<(String, Response)> = Vec::new();
         for (members, client) in groups {
             let response = Box::pin(client.call(op.name, input)).await.map_err(|mut e| {
-                let done = done_regions.lock().map(|d| d.join(", ")).unwrap_or_default();
+                // The regions of the groups before this one (calls run one after another).
+                let done: Vec<&str> = by_region.iter().map(|(region, _)| region.as_str()).collect();
                 if !done.is_empty() {
                     let first = e.outcome_note().map(|n| format!("{n}; ")).unwrap_or_default();
-                    e.reconciled = Some(format!("{first}it failed for {}, after succeeding for {done}", members.join(", ")));
+                    e.reconciled = Some(format!("{first}it failed for {}, after succeeding for {}", members.join(", "), done.join(", ")));
                 }
                 e
             })?;
             for region in members {
                 by_region.push((region.clone(), response.clone()));
-            }
-            if let Ok(mut d) = done_regions.lock() {
-                d.extend(members.iter().cloned());
             }
         }
         Ok(Response { output: Value::Null, meta: ResponseMeta::default(), by_region })

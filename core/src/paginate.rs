@@ -85,8 +85,7 @@ impl Pages {
             .and_then(Value::as_str)
             .filter(|t| !t.is_empty() && Some(*t) != sent.as_deref())
             .map(str::to_string);
-        let marker = sent.clone();
-        self.cap_items(&mut response, marker, next.as_deref());
+        self.cap_items(&mut response, sent, next.as_deref());
         match next {
             Some(token) if !self.done => {
                 self.input.insert(self.paging.input_token.to_string(), Value::String(token));
