@@ -20,6 +20,14 @@ export interface ClientConfig {
   maxSockets?: number;
   /** Return every AWS operation's response body as received (the XML) under Body, with the usual response metadata, instead of the parsed result; errors are unchanged. */
   rawResponse?: boolean;
+  /** Proxies by endpoint scheme, {http: URL, https: URL} (botocore's proxies); without it HTTP_PROXY, HTTPS_PROXY, ALL_PROXY and NO_PROXY (or their lower-case forms) are honoured. NO_PROXY applies to these too. */
+  proxies?: { http?: string; https?: string };
+  /** A PEM file of the CAs to trust instead of the system's; else AWS_CA_BUNDLE, else the profile's ca_bundle. */
+  caBundle?: string;
+  /** boto3's verify: a CA bundle path (as ca_bundle), or true (the default). false, which would turn certificate checks off, is refused: trust the server's CA instead. */
+  rejectUnauthorized?: boolean | string;
+  /** standard or adaptive (client-side rate limiting after throttling); else AWS_RETRY_MODE or the profile's retry_mode, else standard. Writes are still never retried after they may have reached IAM. */
+  retryMode?: string;
   /** Static credentials; without them the standard provider chain is used. */
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }
@@ -7021,11 +7029,111 @@ export declare function waitUntilUserExists(
 /** AWS Security Token Service client settings (the same for every service). */
 export type STSClientConfig = ClientConfig;
 
+export interface AssumeRoleRequest {
+  RoleArn: string;
+  RoleSessionName: string;
+  PolicyArns?: PolicyDescriptorType[];
+  Policy?: string;
+  DurationSeconds?: number;
+  Tags?: Tag[];
+  TransitiveTagKeys?: string[];
+  ExternalId?: string;
+  SerialNumber?: string;
+  TokenCode?: string;
+  SourceIdentity?: string;
+  ProvidedContexts?: ProvidedContext[];
+}
+
+export interface AssumeRoleResponse {
+  Credentials?: Credentials;
+  AssumedRoleUser?: AssumedRoleUser;
+  PackedPolicySize?: number;
+  SourceIdentity?: string;
+}
+
+export interface AssumeRoleWithSAMLRequest {
+  RoleArn: string;
+  PrincipalArn: string;
+  SAMLAssertion: string;
+  PolicyArns?: PolicyDescriptorType[];
+  Policy?: string;
+  DurationSeconds?: number;
+}
+
+export interface AssumeRoleWithSAMLResponse {
+  Credentials?: Credentials;
+  AssumedRoleUser?: AssumedRoleUser;
+  PackedPolicySize?: number;
+  Subject?: string;
+  SubjectType?: string;
+  Issuer?: string;
+  Audience?: string;
+  NameQualifier?: string;
+  SourceIdentity?: string;
+}
+
+export interface AssumeRoleWithWebIdentityRequest {
+  RoleArn: string;
+  RoleSessionName: string;
+  WebIdentityToken: string;
+  ProviderId?: string;
+  PolicyArns?: PolicyDescriptorType[];
+  Policy?: string;
+  DurationSeconds?: number;
+}
+
+export interface AssumeRoleWithWebIdentityResponse {
+  Credentials?: Credentials;
+  SubjectFromWebIdentityToken?: string;
+  AssumedRoleUser?: AssumedRoleUser;
+  PackedPolicySize?: number;
+  Provider?: string;
+  Audience?: string;
+  SourceIdentity?: string;
+}
+
+export interface AssumeRootRequest {
+  TargetPrincipal: string;
+  TaskPolicyArn: PolicyDescriptorType;
+  DurationSeconds?: number;
+}
+
+export interface AssumeRootResponse {
+  Credentials?: Credentials;
+  SourceIdentity?: string;
+}
+
+export interface AssumedRoleUser {
+  AssumedRoleId: string;
+  Arn: string;
+}
+
 export interface Credentials {
   AccessKeyId: string;
   SecretAccessKey: string;
   SessionToken: string;
   Expiration: Date;
+}
+
+export interface DecodeAuthorizationMessageRequest {
+  EncodedMessage: string;
+}
+
+export interface DecodeAuthorizationMessageResponse {
+  DecodedMessage?: string;
+}
+
+export interface FederatedUser {
+  FederatedUserId: string;
+  Arn: string;
+}
+
+export interface GetAccessKeyInfoRequest {
+  AccessKeyId: string;
+}
+
+export interface GetAccessKeyInfoResponse {
+  Account?: string;
 }
 
 export interface GetCallerIdentityRequest {
@@ -7035,6 +7143,30 @@ export interface GetCallerIdentityResponse {
   UserId?: string;
   Account?: string;
   Arn?: string;
+}
+
+export interface GetDelegatedAccessTokenRequest {
+  TradeInToken: string;
+}
+
+export interface GetDelegatedAccessTokenResponse {
+  Credentials?: Credentials;
+  PackedPolicySize?: number;
+  AssumedPrincipal?: string;
+}
+
+export interface GetFederationTokenRequest {
+  Name: string;
+  Policy?: string;
+  PolicyArns?: PolicyDescriptorType[];
+  DurationSeconds?: number;
+  Tags?: Tag[];
+}
+
+export interface GetFederationTokenResponse {
+  Credentials?: Credentials;
+  FederatedUser?: FederatedUser;
+  PackedPolicySize?: number;
 }
 
 export interface GetSessionTokenRequest {
@@ -7047,22 +7179,129 @@ export interface GetSessionTokenResponse {
   Credentials?: Credentials;
 }
 
+export interface GetWebIdentityTokenRequest {
+  Audience: string[];
+  DurationSeconds?: number;
+  SigningAlgorithm: string;
+  Tags?: Tag[];
+}
+
+export interface GetWebIdentityTokenResponse {
+  WebIdentityToken?: string;
+  Expiration?: Date;
+}
+
+export interface PolicyDescriptorType {
+  arn?: string;
+}
+
+export interface ProvidedContext {
+  ProviderArn?: string;
+  ContextAssertion?: string;
+}
+
+export interface Tag {
+  Key: string;
+  Value: string;
+}
+
+export interface AssumeRoleCommandInput extends AssumeRoleRequest {}
+
+export interface AssumeRoleCommandOutput extends AssumeRoleResponse, MetadataBearer {}
+
+export interface AssumeRoleWithSAMLCommandInput extends AssumeRoleWithSAMLRequest {}
+
+export interface AssumeRoleWithSAMLCommandOutput extends AssumeRoleWithSAMLResponse, MetadataBearer {}
+
+export interface AssumeRoleWithWebIdentityCommandInput extends AssumeRoleWithWebIdentityRequest {}
+
+export interface AssumeRoleWithWebIdentityCommandOutput extends AssumeRoleWithWebIdentityResponse, MetadataBearer {}
+
+export interface AssumeRootCommandInput extends AssumeRootRequest {}
+
+export interface AssumeRootCommandOutput extends AssumeRootResponse, MetadataBearer {}
+
+export interface DecodeAuthorizationMessageCommandInput extends DecodeAuthorizationMessageRequest {}
+
+export interface DecodeAuthorizationMessageCommandOutput extends DecodeAuthorizationMessageResponse, MetadataBearer {}
+
+export interface GetAccessKeyInfoCommandInput extends GetAccessKeyInfoRequest {}
+
+export interface GetAccessKeyInfoCommandOutput extends GetAccessKeyInfoResponse, MetadataBearer {}
+
 export interface GetCallerIdentityCommandInput extends GetCallerIdentityRequest {}
 
 export interface GetCallerIdentityCommandOutput extends GetCallerIdentityResponse, MetadataBearer {}
 
+export interface GetDelegatedAccessTokenCommandInput extends GetDelegatedAccessTokenRequest {}
+
+export interface GetDelegatedAccessTokenCommandOutput extends GetDelegatedAccessTokenResponse, MetadataBearer {}
+
+export interface GetFederationTokenCommandInput extends GetFederationTokenRequest {}
+
+export interface GetFederationTokenCommandOutput extends GetFederationTokenResponse, MetadataBearer {}
+
 export interface GetSessionTokenCommandInput extends GetSessionTokenRequest {}
 
 export interface GetSessionTokenCommandOutput extends GetSessionTokenResponse, MetadataBearer {}
+
+export interface GetWebIdentityTokenCommandInput extends GetWebIdentityTokenRequest {}
+
+export interface GetWebIdentityTokenCommandOutput extends GetWebIdentityTokenResponse, MetadataBearer {}
+
+/** `AssumeRole` in the v3 SDK's command form: `await client.send(new AssumeRoleCommand(input))`. */
+export declare class AssumeRoleCommand extends Command<AssumeRoleCommandInput, AssumeRoleCommandOutput> {
+  constructor(input: AssumeRoleCommandInput);
+}
+
+/** `AssumeRoleWithSAML` in the v3 SDK's command form: `await client.send(new AssumeRoleWithSAMLCommand(input))`. */
+export declare class AssumeRoleWithSAMLCommand extends Command<AssumeRoleWithSAMLCommandInput, AssumeRoleWithSAMLCommandOutput> {
+  constructor(input: AssumeRoleWithSAMLCommandInput);
+}
+
+/** `AssumeRoleWithWebIdentity` in the v3 SDK's command form: `await client.send(new AssumeRoleWithWebIdentityCommand(input))`. */
+export declare class AssumeRoleWithWebIdentityCommand extends Command<AssumeRoleWithWebIdentityCommandInput, AssumeRoleWithWebIdentityCommandOutput> {
+  constructor(input: AssumeRoleWithWebIdentityCommandInput);
+}
+
+/** `AssumeRoot` in the v3 SDK's command form: `await client.send(new AssumeRootCommand(input))`. */
+export declare class AssumeRootCommand extends Command<AssumeRootCommandInput, AssumeRootCommandOutput> {
+  constructor(input: AssumeRootCommandInput);
+}
+
+/** `DecodeAuthorizationMessage` in the v3 SDK's command form: `await client.send(new DecodeAuthorizationMessageCommand(input))`. */
+export declare class DecodeAuthorizationMessageCommand extends Command<DecodeAuthorizationMessageCommandInput, DecodeAuthorizationMessageCommandOutput> {
+  constructor(input: DecodeAuthorizationMessageCommandInput);
+}
+
+/** `GetAccessKeyInfo` in the v3 SDK's command form: `await client.send(new GetAccessKeyInfoCommand(input))`. */
+export declare class GetAccessKeyInfoCommand extends Command<GetAccessKeyInfoCommandInput, GetAccessKeyInfoCommandOutput> {
+  constructor(input: GetAccessKeyInfoCommandInput);
+}
 
 /** `GetCallerIdentity` in the v3 SDK's command form: `await client.send(new GetCallerIdentityCommand(input))`. */
 export declare class GetCallerIdentityCommand extends Command<GetCallerIdentityCommandInput, GetCallerIdentityCommandOutput> {
   constructor(input?: GetCallerIdentityCommandInput);
 }
 
+/** `GetDelegatedAccessToken` in the v3 SDK's command form: `await client.send(new GetDelegatedAccessTokenCommand(input))`. */
+export declare class GetDelegatedAccessTokenCommand extends Command<GetDelegatedAccessTokenCommandInput, GetDelegatedAccessTokenCommandOutput> {
+  constructor(input: GetDelegatedAccessTokenCommandInput);
+}
+
+/** `GetFederationToken` in the v3 SDK's command form: `await client.send(new GetFederationTokenCommand(input))`. */
+export declare class GetFederationTokenCommand extends Command<GetFederationTokenCommandInput, GetFederationTokenCommandOutput> {
+  constructor(input: GetFederationTokenCommandInput);
+}
+
 /** `GetSessionToken` in the v3 SDK's command form: `await client.send(new GetSessionTokenCommand(input))`. */
 export declare class GetSessionTokenCommand extends Command<GetSessionTokenCommandInput, GetSessionTokenCommandOutput> {
   constructor(input?: GetSessionTokenCommandInput);
+}
+
+/** `GetWebIdentityToken` in the v3 SDK's command form: `await client.send(new GetWebIdentityTokenCommand(input))`. */
+export declare class GetWebIdentityTokenCommand extends Command<GetWebIdentityTokenCommandInput, GetWebIdentityTokenCommandOutput> {
+  constructor(input: GetWebIdentityTokenCommandInput);
 }
 
 /**
@@ -7097,12 +7336,154 @@ export declare class STS extends STSClient {
   readonly regions?: readonly string[];
 
   /**
+   * Calls the STS `AssumeRole` operation; AWS documents it at
+   * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html.
+   *
+   * Input members:
+   * - `RoleArn` (required): `string`; length 20..2048; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+$`. 
+   * - `RoleSessionName` (required): `string`; length 2..64; pattern `^[\w+=,.@-]*$`. 
+   * - `PolicyArns`: `PolicyDescriptorType[]`. 
+   * - `Policy`: `string`; length 1..; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `DurationSeconds`: `number`; range 900..43200. 
+   * - `Tags`: `Tag[]`; length 0..50. 
+   * - `TransitiveTagKeys`: `string[]`; length 0..50. 
+   * - `ExternalId`: `string`; length 2..1224; pattern `^[\w+=,.@:\/-]*$`. 
+   * - `SerialNumber`: `string`; length 9..256; pattern `^[\w+=/:,.@-]*$`. 
+   * - `TokenCode`: `string`; length 6..6; pattern `^[\d]*$`. 
+   * - `SourceIdentity`: `string`; length 2..64; pattern `^[\w+=,.@-]*$`. 
+   * - `ProvidedContexts`: `ProvidedContext[]`; length 1..5. 
+   *
+   * @returns a Promise of `{ Credentials, AssumedRoleUser, PackedPolicySize, SourceIdentity, $metadata }`.
+   * @throws {@link ExpiredTokenException}
+   * @throws {@link MalformedPolicyDocumentException}
+   * @throws {@link PackedPolicyTooLargeException}
+   * @throws {@link RegionDisabledException}
+   */
+  assumeRole(input: AssumeRoleCommandInput, options?: HttpHandlerOptions): Promise<AssumeRoleCommandOutput>;
+
+  /**
+   * Calls the STS `AssumeRoleWithSAML` operation; AWS documents it at
+   * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html.
+   *
+   * Input members:
+   * - `RoleArn` (required): `string`; length 20..2048; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+$`. 
+   * - `PrincipalArn` (required): `string`; length 20..2048; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+$`. 
+   * - `SAMLAssertion` (required): `string`; length 4..100000. 
+   * - `PolicyArns`: `PolicyDescriptorType[]`. 
+   * - `Policy`: `string`; length 1..2048; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `DurationSeconds`: `number`; range 900..43200. 
+   *
+   * @returns a Promise of `{ Credentials, AssumedRoleUser, PackedPolicySize, Subject, SubjectType, Issuer, Audience, NameQualifier, SourceIdentity, $metadata }`.
+   * @throws {@link ExpiredTokenException}
+   * @throws {@link IDPRejectedClaimException}
+   * @throws {@link InvalidIdentityTokenException}
+   * @throws {@link MalformedPolicyDocumentException}
+   * @throws {@link PackedPolicyTooLargeException}
+   * @throws {@link RegionDisabledException}
+   */
+  assumeRoleWithSAML(input: AssumeRoleWithSAMLCommandInput, options?: HttpHandlerOptions): Promise<AssumeRoleWithSAMLCommandOutput>;
+
+  /**
+   * Calls the STS `AssumeRoleWithWebIdentity` operation; AWS documents it at
+   * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html.
+   *
+   * Input members:
+   * - `RoleArn` (required): `string`; length 20..2048; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+$`. 
+   * - `RoleSessionName` (required): `string`; length 2..64; pattern `^[\w+=,.@-]*$`. 
+   * - `WebIdentityToken` (required): `string`; length 4..20000. 
+   * - `ProviderId`: `string`; length 4..2048. 
+   * - `PolicyArns`: `PolicyDescriptorType[]`. 
+   * - `Policy`: `string`; length 1..2048; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `DurationSeconds`: `number`; range 900..43200. 
+   *
+   * @returns a Promise of `{ Credentials, SubjectFromWebIdentityToken, AssumedRoleUser, PackedPolicySize, Provider, Audience, SourceIdentity, $metadata }`.
+   * @throws {@link ExpiredTokenException}
+   * @throws {@link IDPCommunicationErrorException}
+   * @throws {@link IDPRejectedClaimException}
+   * @throws {@link InvalidIdentityTokenException}
+   * @throws {@link MalformedPolicyDocumentException}
+   * @throws {@link PackedPolicyTooLargeException}
+   * @throws {@link RegionDisabledException}
+   */
+  assumeRoleWithWebIdentity(input: AssumeRoleWithWebIdentityCommandInput, options?: HttpHandlerOptions): Promise<AssumeRoleWithWebIdentityCommandOutput>;
+
+  /**
+   * Calls the STS `AssumeRoot` operation; AWS documents it at
+   * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html.
+   *
+   * Input members:
+   * - `TargetPrincipal` (required): `string`; length 12..2048. 
+   * - `TaskPolicyArn` (required): `PolicyDescriptorType`. 
+   * - `DurationSeconds`: `number`; range 0..900. 
+   *
+   * @returns a Promise of `{ Credentials, SourceIdentity, $metadata }`.
+   * @throws {@link ExpiredTokenException}
+   * @throws {@link RegionDisabledException}
+   */
+  assumeRoot(input: AssumeRootCommandInput, options?: HttpHandlerOptions): Promise<AssumeRootCommandOutput>;
+
+  /**
+   * Calls the STS `DecodeAuthorizationMessage` operation; AWS documents it at
+   * https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html.
+   *
+   * Input members:
+   * - `EncodedMessage` (required): `string`; length 1..10240. 
+   *
+   * @returns a Promise of `{ DecodedMessage, $metadata }`.
+   * @throws {@link InvalidAuthorizationMessageException}
+   */
+  decodeAuthorizationMessage(input: DecodeAuthorizationMessageCommandInput, options?: HttpHandlerOptions): Promise<DecodeAuthorizationMessageCommandOutput>;
+
+  /**
+   * Calls the STS `GetAccessKeyInfo` operation; AWS documents it at
+   * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetAccessKeyInfo.html.
+   *
+   * Input members:
+   * - `AccessKeyId` (required): `string`; length 16..128; pattern `^[\w]*$`. 
+   *
+   * @returns a Promise of `{ Account, $metadata }`.
+   */
+  getAccessKeyInfo(input: GetAccessKeyInfoCommandInput, options?: HttpHandlerOptions): Promise<GetAccessKeyInfoCommandOutput>;
+
+  /**
    * Calls the STS `GetCallerIdentity` operation; AWS documents it at
    * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html.
    *
    * @returns a Promise of `{ UserId, Account, Arn, $metadata }`.
    */
   getCallerIdentity(input?: GetCallerIdentityCommandInput, options?: HttpHandlerOptions): Promise<GetCallerIdentityCommandOutput>;
+
+  /**
+   * Calls the STS `GetDelegatedAccessToken` operation; AWS documents it at
+   * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetDelegatedAccessToken.html.
+   *
+   * Input members:
+   * - `TradeInToken` (required): `string`. 
+   *
+   * @returns a Promise of `{ Credentials, PackedPolicySize, AssumedPrincipal, $metadata }`.
+   * @throws {@link ExpiredTradeInTokenException}
+   * @throws {@link PackedPolicyTooLargeException}
+   * @throws {@link RegionDisabledException}
+   */
+  getDelegatedAccessToken(input: GetDelegatedAccessTokenCommandInput, options?: HttpHandlerOptions): Promise<GetDelegatedAccessTokenCommandOutput>;
+
+  /**
+   * Calls the STS `GetFederationToken` operation; AWS documents it at
+   * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html.
+   *
+   * Input members:
+   * - `Name` (required): `string`; length 2..32; pattern `^[\w+=,.@-]*$`. 
+   * - `Policy`: `string`; length 1..2048; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `PolicyArns`: `PolicyDescriptorType[]`. 
+   * - `DurationSeconds`: `number`; range 900..129600. 
+   * - `Tags`: `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ Credentials, FederatedUser, PackedPolicySize, $metadata }`.
+   * @throws {@link MalformedPolicyDocumentException}
+   * @throws {@link PackedPolicyTooLargeException}
+   * @throws {@link RegionDisabledException}
+   */
+  getFederationToken(input: GetFederationTokenCommandInput, options?: HttpHandlerOptions): Promise<GetFederationTokenCommandOutput>;
 
   /**
    * Calls the STS `GetSessionToken` operation; AWS documents it at
@@ -7117,14 +7498,86 @@ export declare class STS extends STSClient {
    * @throws {@link RegionDisabledException}
    */
   getSessionToken(input?: GetSessionTokenCommandInput, options?: HttpHandlerOptions): Promise<GetSessionTokenCommandOutput>;
+
+  /**
+   * Calls the STS `GetWebIdentityToken` operation; AWS documents it at
+   * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetWebIdentityToken.html.
+   *
+   * Input members:
+   * - `Audience` (required): `string[]`; length 1..10. 
+   * - `DurationSeconds`: `number`; range 60..3600. 
+   * - `SigningAlgorithm` (required): `string`; length 5..5. 
+   * - `Tags`: `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ WebIdentityToken, Expiration, $metadata }`.
+   * @throws {@link JWTPayloadSizeExceededException}
+   * @throws {@link OutboundWebIdentityFederationDisabledException}
+   * @throws {@link SessionDurationEscalationException}
+   */
+  getWebIdentityToken(input: GetWebIdentityTokenCommandInput, options?: HttpHandlerOptions): Promise<GetWebIdentityTokenCommandOutput>;
 }
 
 /** Base of every error AWS Security Token Service answers with (like the v3 SDK's `STSServiceException`). */
 export declare class STSServiceException extends ServiceException {}
 
+/** The service's `ExpiredTokenException` error. (wire code `ExpiredTokenException`, HTTP 400) */
+export declare class ExpiredTokenException extends STSServiceException {
+  readonly name: "ExpiredTokenException";
+  readonly $fault: "client";
+}
+/** The service's `ExpiredTradeInTokenException` error. (wire code `ExpiredTradeInTokenException`, HTTP 400) */
+export declare class ExpiredTradeInTokenException extends STSServiceException {
+  readonly name: "ExpiredTradeInTokenException";
+  readonly $fault: "client";
+}
+/** The service's `IDPCommunicationErrorException` error. (wire code `IDPCommunicationError`, HTTP 400) */
+export declare class IDPCommunicationErrorException extends STSServiceException {
+  readonly name: "IDPCommunicationErrorException";
+  readonly $fault: "client";
+}
+/** The service's `IDPRejectedClaimException` error. (wire code `IDPRejectedClaim`, HTTP 403) */
+export declare class IDPRejectedClaimException extends STSServiceException {
+  readonly name: "IDPRejectedClaimException";
+  readonly $fault: "client";
+}
+/** The service's `InvalidAuthorizationMessageException` error. (wire code `InvalidAuthorizationMessageException`, HTTP 400) */
+export declare class InvalidAuthorizationMessageException extends STSServiceException {
+  readonly name: "InvalidAuthorizationMessageException";
+  readonly $fault: "client";
+}
+/** The service's `InvalidIdentityTokenException` error. (wire code `InvalidIdentityToken`, HTTP 400) */
+export declare class InvalidIdentityTokenException extends STSServiceException {
+  readonly name: "InvalidIdentityTokenException";
+  readonly $fault: "client";
+}
+/** The service's `JWTPayloadSizeExceededException` error. (wire code `JWTPayloadSizeExceededException`, HTTP 400) */
+export declare class JWTPayloadSizeExceededException extends STSServiceException {
+  readonly name: "JWTPayloadSizeExceededException";
+  readonly $fault: "client";
+}
+/** The service's `MalformedPolicyDocumentException` error. (wire code `MalformedPolicyDocument`, HTTP 400) */
+export declare class STSMalformedPolicyDocumentException extends STSServiceException {
+  readonly name: "MalformedPolicyDocumentException";
+  readonly $fault: "client";
+}
+/** The service's `OutboundWebIdentityFederationDisabledException` error. (wire code `OutboundWebIdentityFederationDisabledException`, HTTP 403) */
+export declare class OutboundWebIdentityFederationDisabledException extends STSServiceException {
+  readonly name: "OutboundWebIdentityFederationDisabledException";
+  readonly $fault: "client";
+}
+/** The service's `PackedPolicyTooLargeException` error. (wire code `PackedPolicyTooLarge`, HTTP 400) */
+export declare class PackedPolicyTooLargeException extends STSServiceException {
+  readonly name: "PackedPolicyTooLargeException";
+  readonly $fault: "client";
+}
 /** The service's `RegionDisabledException` error. (wire code `RegionDisabledException`, HTTP 403) */
 export declare class RegionDisabledException extends STSServiceException {
   readonly name: "RegionDisabledException";
+  readonly $fault: "client";
+}
+/** The service's `SessionDurationEscalationException` error. (wire code `SessionDurationEscalationException`, HTTP 403) */
+export declare class SessionDurationEscalationException extends STSServiceException {
+  readonly name: "SessionDurationEscalationException";
   readonly $fault: "client";
 }
 

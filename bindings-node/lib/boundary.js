@@ -15,6 +15,10 @@ const OPTIONS = Object.freeze([
   ["readTimeout", "read_timeout", "number"],
   ["maxSockets", "max_concurrent_calls", "integer"],
   ["rawResponse", "raw_response", "boolean"],
+  ["proxies", "proxies", "map"],
+  ["caBundle", "ca_bundle", "string"],
+  ["rejectUnauthorized", "verify", "boolean_or_string"],
+  ["retryMode", "retry_mode", "string"],
 ]);
 
 /** Defaults Node applies where the option is not given. */

@@ -109,6 +109,17 @@ class ConfigurationError extends ValidationError {
 }
 
 /**
+ * No credentials were found, or a configured source of them failed (an SSO session to renew, a
+ * credential_process that exits non-zero, a refused assume-role); nothing was sent. The message
+ * names the profile and the source and says what to do.
+ */
+class CredentialsProviderError extends ServiceException {
+  constructor(opts = {}) {
+    super({ ...opts, name: "CredentialsProviderError", $fault: "client" });
+  }
+}
+
+/**
  * A bug in polyiam (a Rust panic or an impossible state), turned into an error.
  */
 class InternalError extends ServiceException {
@@ -136,6 +147,7 @@ const KIND_CLASSES = Object.freeze({
   read_timeout: TimeoutError,
   response: ResponseParseError,
   config: ConfigurationError,
+  credentials: CredentialsProviderError,
   internal: InternalError,
   cancelled: AbortError,
   waiter: TimeoutError,
@@ -340,6 +352,7 @@ module.exports = {
   TimeoutError,
   ResponseParseError,
   ConfigurationError,
+  CredentialsProviderError,
   InternalError,
   AbortError,
   native,

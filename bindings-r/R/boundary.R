@@ -13,8 +13,17 @@
   "max_retries" = "max_retries",
   "connect_timeout" = "connect_timeout",
   "timeout" = "read_timeout",
-  "raw_response" = "raw_response"
+  "raw_response" = "raw_response",
+  "proxies" = "proxies",
+  "ca_bundle" = "ca_bundle",
+  "verify" = "verify",
+  "retry_mode" = "retry_mode",
+  "env_credentials_first" = "env_credentials_first"
 )
+
+# The core's option -> its value when the caller does not give it (model/options.json's r_default).
+.polyiam_option_defaults <- list()
+.polyiam_option_defaults$env_credentials_first <- TRUE
 
 # The core's error kind -> the condition class.
 .polyiam_kind_classes <- c(
@@ -24,6 +33,7 @@
   read_timeout = "polyiam_read_timeout_error",
   response = "polyiam_response_error",
   config = "polyiam_config_error",
+  credentials = "polyiam_credentials_error",
   internal = "polyiam_internal_error",
   cancelled = "interrupt",
   waiter = "polyiam_waiter_error"

@@ -7,17 +7,62 @@ sts <- function(config = list(), credentials = list(), endpoint = NULL, region =
   .polyiam_service("sts", .sts_operations(), config, credentials, endpoint, region)
 }
 
+sts_assume_role <- function(RoleArn = NULL, RoleSessionName = NULL, PolicyArns = NULL, Policy = NULL, DurationSeconds = NULL, Tags = NULL, TransitiveTagKeys = NULL, ExternalId = NULL, SerialNumber = NULL, TokenCode = NULL, SourceIdentity = NULL, ProvidedContexts = NULL, ...) {
+  .polyiam_operation(.client, "AssumeRole", "assume_role", list(RoleArn = RoleArn, RoleSessionName = RoleSessionName, PolicyArns = PolicyArns, Policy = Policy, DurationSeconds = DurationSeconds, Tags = Tags, TransitiveTagKeys = TransitiveTagKeys, ExternalId = ExternalId, SerialNumber = SerialNumber, TokenCode = TokenCode, SourceIdentity = SourceIdentity, ProvidedContexts = ProvidedContexts), list(...))
+}
+
+sts_assume_role_with_saml <- function(RoleArn = NULL, PrincipalArn = NULL, SAMLAssertion = NULL, PolicyArns = NULL, Policy = NULL, DurationSeconds = NULL, ...) {
+  .polyiam_operation(.client, "AssumeRoleWithSAML", "assume_role_with_saml", list(RoleArn = RoleArn, PrincipalArn = PrincipalArn, SAMLAssertion = SAMLAssertion, PolicyArns = PolicyArns, Policy = Policy, DurationSeconds = DurationSeconds), list(...))
+}
+
+sts_assume_role_with_web_identity <- function(RoleArn = NULL, RoleSessionName = NULL, WebIdentityToken = NULL, ProviderId = NULL, PolicyArns = NULL, Policy = NULL, DurationSeconds = NULL, ...) {
+  .polyiam_operation(.client, "AssumeRoleWithWebIdentity", "assume_role_with_web_identity", list(RoleArn = RoleArn, RoleSessionName = RoleSessionName, WebIdentityToken = WebIdentityToken, ProviderId = ProviderId, PolicyArns = PolicyArns, Policy = Policy, DurationSeconds = DurationSeconds), list(...))
+}
+
+sts_assume_root <- function(TargetPrincipal = NULL, TaskPolicyArn = NULL, DurationSeconds = NULL, ...) {
+  .polyiam_operation(.client, "AssumeRoot", "assume_root", list(TargetPrincipal = TargetPrincipal, TaskPolicyArn = TaskPolicyArn, DurationSeconds = DurationSeconds), list(...))
+}
+
+sts_decode_authorization_message <- function(EncodedMessage = NULL, ...) {
+  .polyiam_operation(.client, "DecodeAuthorizationMessage", "decode_authorization_message", list(EncodedMessage = EncodedMessage), list(...))
+}
+
+sts_get_access_key_info <- function(AccessKeyId = NULL, ...) {
+  .polyiam_operation(.client, "GetAccessKeyInfo", "get_access_key_info", list(AccessKeyId = AccessKeyId), list(...))
+}
+
 sts_get_caller_identity <- function(...) {
   .polyiam_operation(.client, "GetCallerIdentity", "get_caller_identity", list(), list(...))
+}
+
+sts_get_delegated_access_token <- function(TradeInToken = NULL, ...) {
+  .polyiam_operation(.client, "GetDelegatedAccessToken", "get_delegated_access_token", list(TradeInToken = TradeInToken), list(...))
+}
+
+sts_get_federation_token <- function(Name = NULL, Policy = NULL, PolicyArns = NULL, DurationSeconds = NULL, Tags = NULL, ...) {
+  .polyiam_operation(.client, "GetFederationToken", "get_federation_token", list(Name = Name, Policy = Policy, PolicyArns = PolicyArns, DurationSeconds = DurationSeconds, Tags = Tags), list(...))
 }
 
 sts_get_session_token <- function(DurationSeconds = NULL, SerialNumber = NULL, TokenCode = NULL, ...) {
   .polyiam_operation(.client, "GetSessionToken", "get_session_token", list(DurationSeconds = DurationSeconds, SerialNumber = SerialNumber, TokenCode = TokenCode), list(...))
 }
 
+sts_get_web_identity_token <- function(Audience = NULL, DurationSeconds = NULL, SigningAlgorithm = NULL, Tags = NULL, ...) {
+  .polyiam_operation(.client, "GetWebIdentityToken", "get_web_identity_token", list(Audience = Audience, DurationSeconds = DurationSeconds, SigningAlgorithm = SigningAlgorithm, Tags = Tags), list(...))
+}
+
 .sts_operations <- function() {
   list(
+    assume_role = sts_assume_role,
+    assume_role_with_saml = sts_assume_role_with_saml,
+    assume_role_with_web_identity = sts_assume_role_with_web_identity,
+    assume_root = sts_assume_root,
+    decode_authorization_message = sts_decode_authorization_message,
+    get_access_key_info = sts_get_access_key_info,
     get_caller_identity = sts_get_caller_identity,
-    get_session_token = sts_get_session_token
+    get_delegated_access_token = sts_get_delegated_access_token,
+    get_federation_token = sts_get_federation_token,
+    get_session_token = sts_get_session_token,
+    get_web_identity_token = sts_get_web_identity_token
   )
 }

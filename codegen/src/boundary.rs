@@ -24,6 +24,8 @@ pub struct ClientOption {
     pub node: Option<String>,
     pub r: Option<String>,
     pub node_default: Option<i64>,
+    /// R's value when the option is not given (e.g. paws's credential order).
+    pub r_default: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -130,6 +132,16 @@ pub const KINDS: &[ErrorKind] = &[
         doc: "The client configuration cannot work (bad endpoint URL, half credentials, a wrong type); bad input too.",
     },
     ErrorKind {
+        kind: "credentials",
+        python: "CredentialsError",
+        python_bases: "PolyiamError",
+        node: "CredentialsProviderError",
+        node_parent: "ServiceException",
+        node_fault: "client",
+        r: "polyiam_credentials_error",
+        doc: "No credentials were found, or a configured source of them failed (an SSO session to renew, a credential_process that exits non-zero, a refused assume-role); nothing was sent. The message names the profile and the source and says what to do.",
+    },
+    ErrorKind {
         kind: "internal",
         python: "InternalError",
         python_bases: "PolyiamError",
@@ -160,6 +172,28 @@ pub const KINDS: &[ErrorKind] = &[
         doc: "A waiter gave up: the resource was not in the awaited state within the maximum wait.",
     },
 ];
+
+/// Errors of one kind that boto3 names by what went wrong: a Python subclass of the kind's class
+/// per code (`except NoCredentialsError:` works as with botocore); Node and R carry the code.
+pub struct CodeClass {
+    pub kind: &'static str,
+    /// The core's error code, which is also the Python class's name.
+    pub code: &'static str,
+    pub doc: &'static str,
+}
+
+pub const CODE_CLASSES: &[CodeClass] = &[
+    CodeClass { kind: "config", code: "ProfileNotFound", doc: "A profile named by the client (or AWS_PROFILE) is in no shared config file." },
+    CodeClass { kind: "credentials", code: "NoCredentialsError", doc: "No source of credentials gave any." },
+    CodeClass { kind: "credentials", code: "CredentialRetrievalError", doc: "A configured source of credentials (credential_process, assume-role, container, ...) failed." },
+    CodeClass { kind: "credentials", code: "TokenRetrievalError", doc: "An SSO or login session cannot give credentials: sign in again (`aws sso login --profile NAME`)." },
+    CodeClass { kind: "transport", code: "SSLError", doc: "The endpoint's TLS certificate was refused; trust its CA with a CA bundle." },
+];
+
+/// The Python class of a kind (from `KINDS`).
+fn python_class_of(kind: &str) -> &'static str {
+    KINDS.iter().find(|k| k.kind == kind).map_or("PolyiamError", |k| k.python)
+}
 
 /// A class the runtime template defines from the table: (name, parent(s), `$fault`, doc).
 pub struct KindClass {
@@ -194,6 +228,9 @@ fn classes(name: fn(&ErrorKind) -> &'static str, parent: fn(&ErrorKind) -> &'sta
 
 pub fn python_classes() -> Vec<KindClass> {
     let mut out = classes(|k| k.python, |k| k.python_bases);
+    for c in CODE_CLASSES {
+        out.push(KindClass { name: c.code, parent: python_class_of(c.kind), fault: "client", doc: c.doc.to_string() });
+    }
     for c in &mut out {
         c.doc = c.doc.replace('`', "``");
     }
@@ -210,6 +247,7 @@ struct PythonTemplate<'a> {
     header: String,
     options: Vec<(&'a str, &'a ClientOption)>,
     kinds: &'a [ErrorKind],
+    codes: &'a [CodeClass],
 }
 
 #[derive(Template)]
@@ -267,7 +305,7 @@ pub fn emit() -> Result<Vec<GeneratedFile>, Box<dyn std::error::Error>> {
     Ok(vec![
         GeneratedFile::new(
             "bindings-python/python/polyiam/_boundary.py",
-            PythonTemplate { header: header("#"), options: offered(&options, |o| o.python.as_ref()), kinds: KINDS }.render()?,
+            PythonTemplate { header: header("#"), options: offered(&options, |o| o.python.as_ref()), kinds: KINDS, codes: CODE_CLASSES }.render()?,
         ),
         GeneratedFile::new("bindings-python/python/polyiam/_errors.py", PythonErrors { header: header("#"), classes: python_classes() }.render()?),
         GeneratedFile::new("bindings-python/python/polyiam/_runtime.py", PythonRuntime { header: header("#") }.render()?),
@@ -300,8 +338,10 @@ mod tests {
     #[test]
     fn every_option_has_a_known_type_and_a_language() {
         for o in options().expect("options") {
-            assert!(["string", "integer", "number", "boolean"].contains(&o.kind.as_str()), "{}: type {}", o.name, o.kind);
+            assert!(["string", "integer", "number", "boolean", "boolean_or_string", "map"].contains(&o.kind.as_str()), "{}: type {}", o.name, o.kind);
             assert!(o.python.is_some() || o.node.is_some() || o.r.is_some(), "{} is offered nowhere", o.name);
+            // Docs go into string literals of every language's emitted table.
+            assert!(!o.doc.contains('"'), "{}: no double quotes in doc", o.name);
         }
     }
 

@@ -1,6 +1,7 @@
 //! The client every binding wraps: validate, call through the generated glue, capture metadata.
 
 use crate::config::Config;
+use crate::credentials::Source;
 use crate::error::{Error, ErrorKind};
 use crate::generated::SdkClient;
 use crate::meta::{self, ResponseMeta};
@@ -33,6 +34,8 @@ struct Shared {
 /// I/O runtime) and the call limit (a permit held by a call in flight at fork time never returns).
 struct Connected {
     sdk: SdkClient,
+    /// Where its credentials come from, for credential errors.
+    source: Source,
     in_flight: Option<Semaphore>,
 }
 
@@ -67,14 +70,14 @@ impl Client {
     /// AWS chain for anything not given) and builds the service's SDK client.
     pub async fn connect(service: &str, config: &Config) -> Result<Client, Error> {
         let service = schema::service(service).ok_or_else(|| unknown_service(service))?;
-        let sdk = Box::pin(build(service, config)).await?;
-        Ok(Client::from_parts(service, config.clone(), config.max_concurrent_calls, Some(sdk)))
+        let built = Box::pin(build(service, config)).await?;
+        Ok(Client::from_parts(service, config.clone(), config.max_concurrent_calls, Some(built)))
     }
 
-    fn from_parts(service: &'static Service, config: Config, max_in_flight: Option<usize>, sdk: Option<SdkClient>) -> Client {
+    fn from_parts(service: &'static Service, config: Config, max_in_flight: Option<usize>, built: Option<(SdkClient, Source)>) -> Client {
         let shared = Shared { service, config, max_in_flight, connected: PerProcess::new(), fan_out: None };
-        if let Some(sdk) = sdk {
-            shared.connected.set(Connected { sdk, in_flight: max_in_flight.map(Semaphore::new) });
+        if let Some((sdk, source)) = built {
+            shared.connected.set(Connected { sdk, source, in_flight: max_in_flight.map(Semaphore::new) });
         }
         Client { shared: Arc::new(shared) }
     }
@@ -83,8 +86,8 @@ impl Client {
     /// An event-loop binding can start thousands of calls at once, and as many connections would
     /// overwhelm the endpoint (the JS v3 SDK caps its sockets at 50 for the same reason).
     pub fn with_max_concurrent_calls(self, n: usize) -> Self {
-        let sdk = self.shared.connected.get().map(|c| c.sdk.clone());
-        Client::from_parts(self.shared.service, self.shared.config.clone(), Some(n.max(1)), sdk)
+        let built = self.shared.connected.get().map(|c| (c.sdk.clone(), c.source.clone()));
+        Client::from_parts(self.shared.service, self.shared.config.clone(), Some(n.max(1)), built)
     }
 
     /// A client whose every call runs in each of `regions` (or `["*"]`: every region of this
@@ -147,8 +150,8 @@ impl Client {
         }
         // Boxed: resolving the AWS configuration is a very large future, and every call's future
         // would otherwise carry it (a debug build overflowed a 2 MiB stack when calls nest).
-        let sdk = Box::pin(build(self.shared.service, &self.shared.config)).await?;
-        let (connected, _lost) = self.shared.connected.set(Connected { sdk, in_flight: self.shared.max_in_flight.map(Semaphore::new) });
+        let (sdk, source) = Box::pin(build(self.shared.service, &self.shared.config)).await?;
+        let (connected, _lost) = self.shared.connected.set(Connected { sdk, source, in_flight: self.shared.max_in_flight.map(Semaphore::new) });
         Ok(connected)
     }
 
@@ -249,7 +252,7 @@ impl Client {
                 Ok(Response::new(Value::Map(Map::from_iter([("Body".to_string(), Value::String(body))])), meta))
             }
             Some(Ok(output)) => Ok(Response::new(output, meta)),
-            Some(Err(e)) => Err(e.with_call(op.name, meta)),
+            Some(Err(e)) => Err(self.explained(e).with_call(op.name, meta)),
         }
     }
 
@@ -277,7 +280,15 @@ impl Client {
         match result {
             None => Err(Error::cancelled(op, meta)),
             Some(Ok(output)) => Ok(Response::new(output, meta)),
-            Some(Err(e)) => Err(e.with_call(op.name, meta)),
+            Some(Err(e)) => Err(self.explained(e).with_call(op.name, meta)),
+        }
+    }
+
+    /// A credentials error named in the user's terms (the profile, its source, what to do).
+    fn explained(&self, err: Error) -> Error {
+        match self.shared.connected.get() {
+            Some(c) => c.source.explain(err),
+            None => err,
         }
     }
 
@@ -341,9 +352,9 @@ async fn fan_out(
 }
 
 /// This process's SDK client of `service`.
-async fn build(service: &'static Service, config: &Config) -> Result<SdkClient, Error> {
+async fn build(service: &'static Service, config: &Config) -> Result<(SdkClient, Source), Error> {
     let (shared, settings) = config.resolve().await?;
-    crate::generated::build(service, &shared, &settings)
+    Ok((crate::generated::build(service, &shared, &settings)?, settings.source))
 }
 
 fn unknown_operation(service: &Service, name: &str) -> Error {

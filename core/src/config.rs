@@ -1,8 +1,12 @@
 //! Client configuration. Anything left unset falls back to aws-config's standard chain: the AWS_*
-//! environment (incl. AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_IAM), shared config/credentials files and
-//! profiles, web identity, ECS and instance metadata.
+//! environment (incl. AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_IAM, AWS_MAX_ATTEMPTS, AWS_RETRY_MODE),
+//! shared config/credentials files and profiles (static keys, SSO, credential_process, login
+//! sessions, assume-role), web identity, ECS/EKS containers and instance metadata. Proxies and CA
+//! bundles are the HTTP client's (http.rs).
 
+use crate::credentials::{self, Source};
 use crate::error::Error;
+use crate::http::{HttpSettings, Proxies};
 use crate::value::{Map, Value};
 use aws_config::{BehaviorVersion, Region, SdkConfig};
 use aws_credential_types::Credentials;
@@ -36,6 +40,22 @@ pub struct Config {
     /// AWS operations return the response body untouched (`{"Body": xml}`) instead of the parsed
     /// result, as an automation tool's "disable XML to JSON" switch does; errors are unchanged.
     pub raw_response: bool,
+    /// Proxies for http:// and https:// endpoints (botocore's `proxies`); else the environment's.
+    pub proxies: Option<Proxies>,
+    /// A PEM file of the CAs to trust instead of the system's (botocore's `verify=PATH`); else
+    /// `AWS_CA_BUNDLE`, else the profile's `ca_bundle`.
+    pub ca_bundle: Option<String>,
+    /// `standard` or `adaptive` (smithy-rs's retry modes); else `AWS_RETRY_MODE` / the profile's.
+    pub retry_mode: Option<RetryMode>,
+    /// paws's credential order: keys in the environment win over a named profile (boto3 and the
+    /// JS SDK let a named profile win; the R binding sets this).
+    pub env_credentials_first: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RetryMode {
+    Standard,
+    Adaptive,
 }
 
 #[derive(Clone)]
@@ -67,6 +87,10 @@ impl fmt::Debug for Config {
             .field("read_timeout", &self.read_timeout)
             .field("max_concurrent_calls", &self.max_concurrent_calls)
             .field("raw_response", &self.raw_response)
+            .field("proxies", &self.proxies.as_ref().map(|_| "** set **"))
+            .field("ca_bundle", &self.ca_bundle)
+            .field("retry_mode", &self.retry_mode)
+            .field("env_credentials_first", &self.env_credentials_first)
             .finish()
     }
 }
@@ -85,6 +109,48 @@ pub const OPTION_NAMES: &[&str] = &[
     "read_timeout",
     "max_concurrent_calls",
     "raw_response",
+    "proxies",
+    "ca_bundle",
+    "verify",
+    "retry_mode",
+    "env_credentials_first",
+    "botocore_config",
+];
+
+/// botocore `Config` attributes (and `retries` keys) and the option each one is; `config=` gives
+/// them (a `Config`'s user-provided options, or a dict of the same keys).
+const BOTOCORE_CONFIG: &[(&str, &str)] = &[
+    ("region_name", "region"),
+    ("connect_timeout", "connect_timeout"),
+    ("read_timeout", "read_timeout"),
+    ("max_pool_connections", "max_concurrent_calls"),
+    ("proxies", "proxies"),
+    ("retries.total_max_attempts", "max_attempts"),
+    // botocore's retries.max_attempts counts retries, not the first attempt.
+    ("retries.max_attempts", "max_retries"),
+    ("retries.mode", "retry_mode"),
+];
+
+/// botocore `Config` attributes that change nothing for polyiam's calls, accepted and ignored so
+/// code written for boto3 runs unchanged: identification strings, S3/endpoint-discovery switches,
+/// connection tuning the SDK does its own way, and validation (polyiam always validates).
+const BOTOCORE_IGNORED: &[&str] = &[
+    "user_agent",
+    "user_agent_extra",
+    "user_agent_appid",
+    "parameter_validation",
+    "tcp_keepalive",
+    "s3",
+    "inject_host_prefix",
+    "endpoint_discovery_enabled",
+    "request_min_compression_size_bytes",
+    "disable_request_compression",
+    "retries.max_backoff",
+    "defaults_mode",
+    "account_id_endpoint_mode",
+    "request_checksum_calculation",
+    "response_checksum_validation",
+    "sigv4a_signing_region_set",
 ];
 
 impl Config {
@@ -97,6 +163,22 @@ impl Config {
                 return Err(Error::config(format!("unknown client option {}", shown(key))));
             }
         }
+        // botocore's Config first; options given by name win over it (boto3: region_name= beats
+        // Config(region_name=...)).
+        let mut merged = match options.get("botocore_config") {
+            None | Some(Value::Null) => Map::new(),
+            Some(Value::Map(config)) => from_botocore(config, &shown("botocore_config"))?,
+            Some(v) => return Err(Error::config(format!("{} must be a botocore Config or a dict, got {}", shown("botocore_config"), v.type_name()))),
+        };
+        for (key, value) in options {
+            if key != "botocore_config" && !matches!(value, Value::Null) {
+                merged.insert(key.clone(), value.clone());
+            }
+        }
+        if merged.contains_key("max_attempts") && options.get("max_retries").is_none_or(|v| matches!(v, Value::Null)) {
+            merged.shift_remove("max_retries");
+        }
+        let options = &merged;
         let given = |name: &str| options.get(name).filter(|v| !matches!(v, Value::Null));
         let string = |name: &str| -> Result<Option<String>, Error> {
             match given(name) {
@@ -156,6 +238,28 @@ impl Config {
             read_timeout: number("read_timeout")?,
             max_concurrent_calls: whole("max_concurrent_calls", 1, 1 << 20)?.map(|n| n as usize),
             raw_response: flag("raw_response")?,
+            proxies: proxies(given("proxies"), &shown("proxies"))?,
+            ca_bundle: match (string("ca_bundle")?, given("verify")) {
+                (Some(_), Some(_)) => return Err(Error::config(format!("give {} or {}, not both", shown("ca_bundle"), shown("verify")))),
+                (path, None) => path,
+                (_, Some(Value::String(path))) => Some(path.clone()),
+                (_, Some(Value::Bool(true))) => None,
+                (_, Some(Value::Bool(false))) => return Err(Error::config(format!(
+                    "{} false would turn certificate checks off, which polyiam does not do; trust the server's CA instead \
+                     (a PEM file: {} as a path, AWS_CA_BUNDLE, or ca_bundle in the profile)",
+                    shown("verify"),
+                    shown("verify")
+                ))),
+                (_, Some(v)) => return Err(Error::config(format!("{} must be true or a CA bundle path, got {}", shown("verify"), v.type_name()))),
+            },
+            retry_mode: match string("retry_mode")?.as_deref() {
+                None => None,
+                Some("standard") => Some(RetryMode::Standard),
+                Some("adaptive") => Some(RetryMode::Adaptive),
+                // botocore's "legacy" is its old pre-standard mode; smithy-rs has none.
+                Some(other) => return Err(Error::config(format!("{} must be \"standard\" or \"adaptive\", got {other:?}", shown("retry_mode")))),
+            },
+            env_credentials_first: flag("env_credentials_first")?,
         };
         config.check_named(shown)?;
         Ok(config)
@@ -200,12 +304,10 @@ impl Config {
     /// generated builder (`generated/<service>/mod.rs`) makes its SDK client from.
     pub(crate) async fn resolve(&self) -> Result<(SdkConfig, Settings), Error> {
         self.check()?;
-        let https = aws_smithy_http_client::Builder::new()
-            .tls_provider(aws_smithy_http_client::tls::Provider::Rustls(
-                aws_smithy_http_client::tls::rustls_provider::CryptoMode::Ring,
-            ))
-            .build_https();
-        let mut loader = aws_config::defaults(BehaviorVersion::latest()).http_client(https);
+        let env = aws_types::os_shim_internal::Env::real();
+        let profiles = credentials::load_profiles(&env, self.profile.as_deref()).await?;
+        let http = HttpSettings::new(self.proxies.as_ref(), self.endpoint_is_http(&env), self.ca_bundle_path(&env, &profiles).as_ref().map(|(p, from)| (p.as_str(), from.as_str())))?.client()?;
+        let mut loader = aws_config::defaults(BehaviorVersion::latest()).http_client(http.clone());
         if let Some(profile) = &self.profile {
             loader = loader.profile_name(profile);
         }
@@ -224,14 +326,114 @@ impl Config {
                 "polyiam-config",
             ));
         }
-        let shared = loader.load().await;
+        let mut shared = loader.load().await;
+        // A named profile wins over keys in the environment (boto3, the JS SDK); aws-config's
+        // default chain reads the environment first, so the chain is built without it.
+        let profile_first = self.credentials.is_none() && !self.env_credentials_first && self.profile.is_some();
+        if let (true, Some(profile)) = (profile_first, &self.profile) {
+            let provider = credentials::profile_first(profile, http, shared.region().cloned());
+            shared = shared.into_builder().credentials_provider(provider).build();
+        }
+        let source = if self.credentials.is_some() { Source::default() } else { Source::of(&profiles, &env, !profile_first) };
         let timeouts = TimeoutConfig::builder()
             .connect_timeout(Duration::from_secs_f64(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT)))
             .read_timeout(Duration::from_secs_f64(self.read_timeout.unwrap_or(DEFAULT_READ_TIMEOUT)))
             .build();
-        let retry = self.max_attempts.map(|n| shared.retry_config().cloned().unwrap_or_else(RetryConfig::standard).with_max_attempts(n));
-        Ok((shared, Settings { timeouts, retry }))
+        Ok((shared.clone(), Settings { timeouts, retry: self.retry_config(&shared), source }))
     }
+
+    /// The retry configuration when an option changes it: the mode and attempts given, the rest
+    /// from the environment or profile (AWS_RETRY_MODE, AWS_MAX_ATTEMPTS, retry_mode, max_attempts).
+    fn retry_config(&self, shared: &SdkConfig) -> Option<RetryConfig> {
+        if self.max_attempts.is_none() && self.retry_mode.is_none() {
+            return None;
+        }
+        let base = shared.retry_config().cloned().unwrap_or_else(RetryConfig::standard);
+        let config = match self.retry_mode {
+            Some(RetryMode::Standard) => RetryConfig::standard().with_max_attempts(base.max_attempts()),
+            Some(RetryMode::Adaptive) => RetryConfig::adaptive().with_max_attempts(base.max_attempts()),
+            None => base,
+        };
+        Some(match self.max_attempts {
+            Some(n) => config.with_max_attempts(n),
+            None => config,
+        })
+    }
+
+    /// The CA bundle to trust and where it was configured: the option, `AWS_CA_BUNDLE`, the profile.
+    fn ca_bundle_path(&self, env: &aws_types::os_shim_internal::Env, profiles: &aws_config::profile::ProfileSet) -> Option<(String, String)> {
+        if let Some(path) = &self.ca_bundle {
+            return Some((path.clone(), "the ca_bundle client option".into()));
+        }
+        if let Some(path) = env.get("AWS_CA_BUNDLE").ok().filter(|p| !p.is_empty()) {
+            return Some((path, "AWS_CA_BUNDLE".into()));
+        }
+        let name = profiles.selected_profile();
+        let path = profiles.get_profile(name)?.get("ca_bundle")?;
+        Some((path.to_string(), format!("ca_bundle of profile {name}")))
+    }
+
+    /// Whether the endpoint is plain http (which of two differing `proxies` applies).
+    fn endpoint_is_http(&self, env: &aws_types::os_shim_internal::Env) -> bool {
+        let url = self.endpoint_url.clone().or_else(|| env.get("AWS_ENDPOINT_URL").ok());
+        url.is_some_and(|u| u.starts_with("http://"))
+    }
+}
+
+/// The `proxies` option: `{"http": url, "https": url}` (either may be absent).
+fn proxies(value: Option<&Value>, shown: &str) -> Result<Option<Proxies>, Error> {
+    let Some(value) = value else { return Ok(None) };
+    let Value::Map(map) = value else {
+        return Err(Error::config(format!("{shown} must be a mapping like {{\"https\": \"http://proxy:3128\"}}, got {}", value.type_name())));
+    };
+    let mut out = Proxies::default();
+    for (key, url) in map {
+        let url = match url {
+            Value::Null => continue,
+            Value::String(s) => s.clone(),
+            v => return Err(Error::config(format!("{shown}[{key:?}] must be a URL string, got {}", v.type_name()))),
+        };
+        match key.as_str() {
+            "http" => out.http = Some(url),
+            "https" => out.https = Some(url),
+            other => return Err(Error::config(format!("{shown} takes the keys \"http\" and \"https\", not {other:?}"))),
+        }
+    }
+    Ok(Some(out))
+}
+
+/// botocore `Config` attributes as polyiam's options (`BOTOCORE_CONFIG`); attributes that would
+/// change what a call does and that polyiam cannot honour are refused by name.
+fn from_botocore(config: &Map, shown: &str) -> Result<Map, Error> {
+    let mut flat: Vec<(String, &Value)> = Vec::new();
+    for (key, value) in config {
+        match (key.as_str(), value) {
+            (_, Value::Null) => {}
+            ("retries", Value::Map(retries)) => flat.extend(retries.iter().filter(|(_, v)| !matches!(v, Value::Null)).map(|(k, v)| (format!("retries.{k}"), v))),
+            ("retries", v) => return Err(Error::config(format!("{shown}.retries must be a dict, got {}", v.type_name()))),
+            // SigV4 is what IAM and STS take; any other signer would be refused by the service.
+            ("signature_version", Value::String(v)) if v == "v4" => {}
+            _ => flat.push((key.clone(), value)),
+        }
+    }
+    let mut options = Map::new();
+    for (key, value) in flat {
+        if let Some((_, option)) = BOTOCORE_CONFIG.iter().find(|(attr, _)| *attr == key) {
+            options.insert(option.to_string(), value.clone());
+        } else if !BOTOCORE_IGNORED.contains(&key.as_str()) {
+            let known: Vec<&str> = BOTOCORE_CONFIG.iter().map(|(attr, _)| *attr).collect();
+            return Err(Error::config(format!(
+                "{shown}: {key} is not supported by polyiam (supported: {}; ignored as they change nothing here: {})",
+                known.join(", "),
+                BOTOCORE_IGNORED.join(", ")
+            )));
+        }
+    }
+    if options.contains_key("max_attempts") {
+        // botocore: total_max_attempts wins over retries' max_attempts.
+        options.shift_remove("max_retries");
+    }
+    Ok(options)
 }
 
 /// What polyiam adds to the shared SDK configuration of every service's client (applied by the
@@ -239,6 +441,8 @@ impl Config {
 pub(crate) struct Settings {
     pub(crate) timeouts: TimeoutConfig,
     pub(crate) retry: Option<RetryConfig>,
+    /// Where the credentials come from, for errors (kept by the client, not used by the builder).
+    pub(crate) source: Source,
 }
 
 #[cfg(test)]

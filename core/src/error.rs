@@ -25,6 +25,9 @@ pub enum ErrorKind {
     Response,
     /// The client could not be configured (bad endpoint, missing region, ...).
     Config,
+    /// No credentials could be found, or a configured source of them failed (an SSO session to
+    /// renew, a credential_process that exits non-zero, an assume-role that was refused).
+    Credentials,
     /// A bug in polyiam: a panic or an impossible state, turned into an error at the boundary.
     Internal,
     /// The caller gave up: an interrupt (Ctrl-C), an abort signal or a cancelled task. The request
@@ -37,7 +40,7 @@ pub enum ErrorKind {
 
 impl ErrorKind {
     /// Every kind, in the order the generator's kind table (codegen/src/boundary.rs) lists them.
-    pub const ALL: [ErrorKind; 10] = [
+    pub const ALL: [ErrorKind; 11] = [
         ErrorKind::Validation,
         ErrorKind::Service,
         ErrorKind::Transport,
@@ -45,6 +48,7 @@ impl ErrorKind {
         ErrorKind::ReadTimeout,
         ErrorKind::Response,
         ErrorKind::Config,
+        ErrorKind::Credentials,
         ErrorKind::Internal,
         ErrorKind::Cancelled,
         ErrorKind::Waiter,
@@ -59,6 +63,7 @@ impl ErrorKind {
             ErrorKind::ReadTimeout => "read_timeout",
             ErrorKind::Response => "response",
             ErrorKind::Config => "config",
+            ErrorKind::Credentials => "credentials",
             ErrorKind::Internal => "internal",
             ErrorKind::Cancelled => "cancelled",
             ErrorKind::Waiter => "waiter",
@@ -198,6 +203,10 @@ impl Error {
     where
         E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
     {
+        if let Some(failed) = crate::credentials::find_error(&err) {
+            // Identity resolution failed before anything was sent: the configuration, not the network.
+            return crate::credentials::error(failed);
+        }
         let detail = chain(&err);
         match &err {
             SdkError::ServiceError(ctx) if ctx.err().code().is_none() => {
@@ -235,6 +244,12 @@ impl Error {
             SdkError::DispatchFailure(failure) if failure.is_timeout() => {
                 Error::new(ErrorKind::ReadTimeout, "ReadTimeout", format!("the request timed out: {detail}"))
             }
+            // botocore's SSLError: the connection was made, but its certificate is not trusted.
+            SdkError::DispatchFailure(_) if detail.contains("certificate") => Error::new(
+                ErrorKind::Transport,
+                "SSLError",
+                format!("the endpoint's TLS certificate was refused: {detail} (trust its CA with a CA bundle: AWS_CA_BUNDLE, ca_bundle in the profile, or the client option)"),
+            ),
             SdkError::DispatchFailure(_) => {
                 Error::new(ErrorKind::Transport, "EndpointConnectionError", format!("could not reach the endpoint: {detail}"))
             }
@@ -344,7 +359,7 @@ impl Error {
 
 /// An error and its sources, `Display`ed and joined ("dispatch failure: io error: ...: Connection
 /// refused"), without the `Debug` dump the SDK's `DisplayErrorContext` appends.
-fn chain(err: &(dyn std::error::Error + 'static)) -> String {
+pub(crate) fn chain(err: &(dyn std::error::Error + 'static)) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut next = Some(err);
     while let Some(e) = next {

@@ -7,10 +7,12 @@
 pub mod cancel;
 pub mod client;
 pub mod config;
+mod credentials;
 pub mod convert;
 pub mod error;
 pub mod ext;
 mod generated;
+pub mod http;
 pub mod meta;
 pub mod paginate;
 pub mod policy_documents;

@@ -37,6 +37,128 @@ class STS extends STSClient {
   }
 
   /**
+   * Calls the STS `AssumeRole` operation; AWS documents it at
+   * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html.
+   *
+   * Input members:
+   * - `RoleArn` (required): `string`; length 20..2048; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+$`. 
+   * - `RoleSessionName` (required): `string`; length 2..64; pattern `^[\w+=,.@-]*$`. 
+   * - `PolicyArns`: `PolicyDescriptorType[]`. 
+   * - `Policy`: `string`; length 1..; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `DurationSeconds`: `number`; range 900..43200. 
+   * - `Tags`: `Tag[]`; length 0..50. 
+   * - `TransitiveTagKeys`: `string[]`; length 0..50. 
+   * - `ExternalId`: `string`; length 2..1224; pattern `^[\w+=,.@:\/-]*$`. 
+   * - `SerialNumber`: `string`; length 9..256; pattern `^[\w+=/:,.@-]*$`. 
+   * - `TokenCode`: `string`; length 6..6; pattern `^[\d]*$`. 
+   * - `SourceIdentity`: `string`; length 2..64; pattern `^[\w+=,.@-]*$`. 
+   * - `ProvidedContexts`: `ProvidedContext[]`; length 1..5. 
+   *
+   * @returns a Promise of `{ Credentials, AssumedRoleUser, PackedPolicySize, SourceIdentity, $metadata }`.
+   * @throws {@link ExpiredTokenException}
+   * @throws {@link MalformedPolicyDocumentException}
+   * @throws {@link PackedPolicyTooLargeException}
+   * @throws {@link RegionDisabledException}
+   */
+  assumeRole(input = {}, options = undefined) {
+    return this._call("AssumeRole", input, options);
+  }
+
+  /**
+   * Calls the STS `AssumeRoleWithSAML` operation; AWS documents it at
+   * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html.
+   *
+   * Input members:
+   * - `RoleArn` (required): `string`; length 20..2048; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+$`. 
+   * - `PrincipalArn` (required): `string`; length 20..2048; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+$`. 
+   * - `SAMLAssertion` (required): `string`; length 4..100000. 
+   * - `PolicyArns`: `PolicyDescriptorType[]`. 
+   * - `Policy`: `string`; length 1..2048; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `DurationSeconds`: `number`; range 900..43200. 
+   *
+   * @returns a Promise of `{ Credentials, AssumedRoleUser, PackedPolicySize, Subject, SubjectType, Issuer, Audience, NameQualifier, SourceIdentity, $metadata }`.
+   * @throws {@link ExpiredTokenException}
+   * @throws {@link IDPRejectedClaimException}
+   * @throws {@link InvalidIdentityTokenException}
+   * @throws {@link MalformedPolicyDocumentException}
+   * @throws {@link PackedPolicyTooLargeException}
+   * @throws {@link RegionDisabledException}
+   */
+  assumeRoleWithSAML(input = {}, options = undefined) {
+    return this._call("AssumeRoleWithSAML", input, options);
+  }
+
+  /**
+   * Calls the STS `AssumeRoleWithWebIdentity` operation; AWS documents it at
+   * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html.
+   *
+   * Input members:
+   * - `RoleArn` (required): `string`; length 20..2048; pattern `^[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+$`. 
+   * - `RoleSessionName` (required): `string`; length 2..64; pattern `^[\w+=,.@-]*$`. 
+   * - `WebIdentityToken` (required): `string`; length 4..20000. 
+   * - `ProviderId`: `string`; length 4..2048. 
+   * - `PolicyArns`: `PolicyDescriptorType[]`. 
+   * - `Policy`: `string`; length 1..2048; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `DurationSeconds`: `number`; range 900..43200. 
+   *
+   * @returns a Promise of `{ Credentials, SubjectFromWebIdentityToken, AssumedRoleUser, PackedPolicySize, Provider, Audience, SourceIdentity, $metadata }`.
+   * @throws {@link ExpiredTokenException}
+   * @throws {@link IDPCommunicationErrorException}
+   * @throws {@link IDPRejectedClaimException}
+   * @throws {@link InvalidIdentityTokenException}
+   * @throws {@link MalformedPolicyDocumentException}
+   * @throws {@link PackedPolicyTooLargeException}
+   * @throws {@link RegionDisabledException}
+   */
+  assumeRoleWithWebIdentity(input = {}, options = undefined) {
+    return this._call("AssumeRoleWithWebIdentity", input, options);
+  }
+
+  /**
+   * Calls the STS `AssumeRoot` operation; AWS documents it at
+   * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html.
+   *
+   * Input members:
+   * - `TargetPrincipal` (required): `string`; length 12..2048. 
+   * - `TaskPolicyArn` (required): `PolicyDescriptorType`. 
+   * - `DurationSeconds`: `number`; range 0..900. 
+   *
+   * @returns a Promise of `{ Credentials, SourceIdentity, $metadata }`.
+   * @throws {@link ExpiredTokenException}
+   * @throws {@link RegionDisabledException}
+   */
+  assumeRoot(input = {}, options = undefined) {
+    return this._call("AssumeRoot", input, options);
+  }
+
+  /**
+   * Calls the STS `DecodeAuthorizationMessage` operation; AWS documents it at
+   * https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html.
+   *
+   * Input members:
+   * - `EncodedMessage` (required): `string`; length 1..10240. 
+   *
+   * @returns a Promise of `{ DecodedMessage, $metadata }`.
+   * @throws {@link InvalidAuthorizationMessageException}
+   */
+  decodeAuthorizationMessage(input = {}, options = undefined) {
+    return this._call("DecodeAuthorizationMessage", input, options);
+  }
+
+  /**
+   * Calls the STS `GetAccessKeyInfo` operation; AWS documents it at
+   * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetAccessKeyInfo.html.
+   *
+   * Input members:
+   * - `AccessKeyId` (required): `string`; length 16..128; pattern `^[\w]*$`. 
+   *
+   * @returns a Promise of `{ Account, $metadata }`.
+   */
+  getAccessKeyInfo(input = {}, options = undefined) {
+    return this._call("GetAccessKeyInfo", input, options);
+  }
+
+  /**
    * Calls the STS `GetCallerIdentity` operation; AWS documents it at
    * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html.
    *
@@ -44,6 +166,42 @@ class STS extends STSClient {
    */
   getCallerIdentity(input = {}, options = undefined) {
     return this._call("GetCallerIdentity", input, options);
+  }
+
+  /**
+   * Calls the STS `GetDelegatedAccessToken` operation; AWS documents it at
+   * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetDelegatedAccessToken.html.
+   *
+   * Input members:
+   * - `TradeInToken` (required): `string`. 
+   *
+   * @returns a Promise of `{ Credentials, PackedPolicySize, AssumedPrincipal, $metadata }`.
+   * @throws {@link ExpiredTradeInTokenException}
+   * @throws {@link PackedPolicyTooLargeException}
+   * @throws {@link RegionDisabledException}
+   */
+  getDelegatedAccessToken(input = {}, options = undefined) {
+    return this._call("GetDelegatedAccessToken", input, options);
+  }
+
+  /**
+   * Calls the STS `GetFederationToken` operation; AWS documents it at
+   * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html.
+   *
+   * Input members:
+   * - `Name` (required): `string`; length 2..32; pattern `^[\w+=,.@-]*$`. 
+   * - `Policy`: `string`; length 1..2048; pattern `^[\u0009\u000A\u000D\u0020-\u00FF]+$`. 
+   * - `PolicyArns`: `PolicyDescriptorType[]`. 
+   * - `DurationSeconds`: `number`; range 900..129600. 
+   * - `Tags`: `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ Credentials, FederatedUser, PackedPolicySize, $metadata }`.
+   * @throws {@link MalformedPolicyDocumentException}
+   * @throws {@link PackedPolicyTooLargeException}
+   * @throws {@link RegionDisabledException}
+   */
+  getFederationToken(input = {}, options = undefined) {
+    return this._call("GetFederationToken", input, options);
   }
 
   /**
@@ -61,12 +219,40 @@ class STS extends STSClient {
   getSessionToken(input = {}, options = undefined) {
     return this._call("GetSessionToken", input, options);
   }
+
+  /**
+   * Calls the STS `GetWebIdentityToken` operation; AWS documents it at
+   * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetWebIdentityToken.html.
+   *
+   * Input members:
+   * - `Audience` (required): `string[]`; length 1..10. 
+   * - `DurationSeconds`: `number`; range 60..3600. 
+   * - `SigningAlgorithm` (required): `string`; length 5..5. 
+   * - `Tags`: `Tag[]`; length 0..50. 
+   *
+   * @returns a Promise of `{ WebIdentityToken, Expiration, $metadata }`.
+   * @throws {@link JWTPayloadSizeExceededException}
+   * @throws {@link OutboundWebIdentityFederationDisabledException}
+   * @throws {@link SessionDurationEscalationException}
+   */
+  getWebIdentityToken(input = {}, options = undefined) {
+    return this._call("GetWebIdentityToken", input, options);
+  }
 }
 
 /** Every operation's method name, by operation name. */
 STS.OPERATIONS = Object.freeze({
+  AssumeRole: "assumeRole",
+  AssumeRoleWithSAML: "assumeRoleWithSAML",
+  AssumeRoleWithWebIdentity: "assumeRoleWithWebIdentity",
+  AssumeRoot: "assumeRoot",
+  DecodeAuthorizationMessage: "decodeAuthorizationMessage",
+  GetAccessKeyInfo: "getAccessKeyInfo",
   GetCallerIdentity: "getCallerIdentity",
+  GetDelegatedAccessToken: "getDelegatedAccessToken",
+  GetFederationToken: "getFederationToken",
   GetSessionToken: "getSessionToken",
+  GetWebIdentityToken: "getWebIdentityToken",
 });
 
 module.exports = { STSClient, STS };

@@ -4,9 +4,49 @@
 
 const { Command } = require("../command");
 
+/** Runs `AssumeRole` when sent (`STS#assumeRole` without the aggregated client). */
+class AssumeRoleCommand extends Command {
+  static operation = "AssumeRole";
+}
+
+/** Runs `AssumeRoleWithSAML` when sent (`STS#assumeRoleWithSAML` without the aggregated client). */
+class AssumeRoleWithSAMLCommand extends Command {
+  static operation = "AssumeRoleWithSAML";
+}
+
+/** Runs `AssumeRoleWithWebIdentity` when sent (`STS#assumeRoleWithWebIdentity` without the aggregated client). */
+class AssumeRoleWithWebIdentityCommand extends Command {
+  static operation = "AssumeRoleWithWebIdentity";
+}
+
+/** Runs `AssumeRoot` when sent (`STS#assumeRoot` without the aggregated client). */
+class AssumeRootCommand extends Command {
+  static operation = "AssumeRoot";
+}
+
+/** Runs `DecodeAuthorizationMessage` when sent (`STS#decodeAuthorizationMessage` without the aggregated client). */
+class DecodeAuthorizationMessageCommand extends Command {
+  static operation = "DecodeAuthorizationMessage";
+}
+
+/** Runs `GetAccessKeyInfo` when sent (`STS#getAccessKeyInfo` without the aggregated client). */
+class GetAccessKeyInfoCommand extends Command {
+  static operation = "GetAccessKeyInfo";
+}
+
 /** Runs `GetCallerIdentity` when sent (`STS#getCallerIdentity` without the aggregated client). */
 class GetCallerIdentityCommand extends Command {
   static operation = "GetCallerIdentity";
+}
+
+/** Runs `GetDelegatedAccessToken` when sent (`STS#getDelegatedAccessToken` without the aggregated client). */
+class GetDelegatedAccessTokenCommand extends Command {
+  static operation = "GetDelegatedAccessToken";
+}
+
+/** Runs `GetFederationToken` when sent (`STS#getFederationToken` without the aggregated client). */
+class GetFederationTokenCommand extends Command {
+  static operation = "GetFederationToken";
 }
 
 /** Runs `GetSessionToken` when sent (`STS#getSessionToken` without the aggregated client). */
@@ -14,7 +54,21 @@ class GetSessionTokenCommand extends Command {
   static operation = "GetSessionToken";
 }
 
+/** Runs `GetWebIdentityToken` when sent (`STS#getWebIdentityToken` without the aggregated client). */
+class GetWebIdentityTokenCommand extends Command {
+  static operation = "GetWebIdentityToken";
+}
+
 module.exports = {
+  AssumeRoleCommand,
+  AssumeRoleWithSAMLCommand,
+  AssumeRoleWithWebIdentityCommand,
+  AssumeRootCommand,
+  DecodeAuthorizationMessageCommand,
+  GetAccessKeyInfoCommand,
   GetCallerIdentityCommand,
+  GetDelegatedAccessTokenCommand,
+  GetFederationTokenCommand,
   GetSessionTokenCommand,
+  GetWebIdentityTokenCommand,
 };

@@ -8,6 +8,116 @@ const { ServiceException } = require("../runtime");
 class STSServiceException extends ServiceException {}
 
 /**
+ * The service's `ExpiredTokenException` error.
+ *
+ * Wire code `ExpiredTokenException`, HTTP 400, fault `client`.
+ */
+class ExpiredTokenException extends STSServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "ExpiredTokenException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `ExpiredTradeInTokenException` error.
+ *
+ * Wire code `ExpiredTradeInTokenException`, HTTP 400, fault `client`.
+ */
+class ExpiredTradeInTokenException extends STSServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "ExpiredTradeInTokenException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `IDPCommunicationErrorException` error.
+ *
+ * Wire code `IDPCommunicationError`, HTTP 400, fault `client`.
+ */
+class IDPCommunicationErrorException extends STSServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "IDPCommunicationErrorException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `IDPRejectedClaimException` error.
+ *
+ * Wire code `IDPRejectedClaim`, HTTP 403, fault `client`.
+ */
+class IDPRejectedClaimException extends STSServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "IDPRejectedClaimException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `InvalidAuthorizationMessageException` error.
+ *
+ * Wire code `InvalidAuthorizationMessageException`, HTTP 400, fault `client`.
+ */
+class InvalidAuthorizationMessageException extends STSServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "InvalidAuthorizationMessageException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `InvalidIdentityTokenException` error.
+ *
+ * Wire code `InvalidIdentityToken`, HTTP 400, fault `client`.
+ */
+class InvalidIdentityTokenException extends STSServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "InvalidIdentityTokenException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `JWTPayloadSizeExceededException` error.
+ *
+ * Wire code `JWTPayloadSizeExceededException`, HTTP 400, fault `client`.
+ */
+class JWTPayloadSizeExceededException extends STSServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "JWTPayloadSizeExceededException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `MalformedPolicyDocumentException` error.
+ *
+ * Wire code `MalformedPolicyDocument`, HTTP 400, fault `client`.
+ */
+class MalformedPolicyDocumentException extends STSServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "MalformedPolicyDocumentException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `OutboundWebIdentityFederationDisabledException` error.
+ *
+ * Wire code `OutboundWebIdentityFederationDisabledException`, HTTP 403, fault `client`.
+ */
+class OutboundWebIdentityFederationDisabledException extends STSServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "OutboundWebIdentityFederationDisabledException", $fault: "client" });
+  }
+}
+
+/**
+ * The service's `PackedPolicyTooLargeException` error.
+ *
+ * Wire code `PackedPolicyTooLarge`, HTTP 400, fault `client`.
+ */
+class PackedPolicyTooLargeException extends STSServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "PackedPolicyTooLargeException", $fault: "client" });
+  }
+}
+
+/**
  * The service's `RegionDisabledException` error.
  *
  * Wire code `RegionDisabledException`, HTTP 403, fault `client`.
@@ -18,13 +128,46 @@ class RegionDisabledException extends STSServiceException {
   }
 }
 
+/**
+ * The service's `SessionDurationEscalationException` error.
+ *
+ * Wire code `SessionDurationEscalationException`, HTTP 403, fault `client`.
+ */
+class SessionDurationEscalationException extends STSServiceException {
+  constructor(opts) {
+    super({ ...opts, name: "SessionDurationEscalationException", $fault: "client" });
+  }
+}
+
 /** Modelled error classes by shape name, used to throw the right class. */
 const BY_SHAPE = Object.freeze({
+  ExpiredTokenException,
+  ExpiredTradeInTokenException,
+  IDPCommunicationErrorException,
+  IDPRejectedClaimException,
+  InvalidAuthorizationMessageException,
+  InvalidIdentityTokenException,
+  JWTPayloadSizeExceededException,
+  MalformedPolicyDocumentException,
+  OutboundWebIdentityFederationDisabledException,
+  PackedPolicyTooLargeException,
   RegionDisabledException,
+  SessionDurationEscalationException,
 });
 
 module.exports = {
   STSServiceException,
+  ExpiredTokenException,
+  ExpiredTradeInTokenException,
+  IDPCommunicationErrorException,
+  IDPRejectedClaimException,
+  InvalidAuthorizationMessageException,
+  InvalidIdentityTokenException,
+  JWTPayloadSizeExceededException,
+  MalformedPolicyDocumentException,
+  OutboundWebIdentityFederationDisabledException,
+  PackedPolicyTooLargeException,
   RegionDisabledException,
+  SessionDurationEscalationException,
   BY_SHAPE,
 };

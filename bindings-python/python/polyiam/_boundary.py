@@ -15,6 +15,27 @@ OPTIONS = {
     "read_timeout": "read_timeout",
     "max_pool_connections": "max_concurrent_calls",
     "raw_response": "raw_response",
+    "proxies": "proxies",
+    "verify": "verify",
+    "config": "botocore_config",
+}
+
+#: keyword argument -> its type in model/options.json ("map" values are turned into dicts).
+OPTION_TYPES = {
+    "region_name": "string",
+    "endpoint_url": "string",
+    "profile_name": "string",
+    "aws_access_key_id": "string",
+    "aws_secret_access_key": "string",
+    "aws_session_token": "string",
+    "max_attempts": "integer",
+    "connect_timeout": "number",
+    "read_timeout": "number",
+    "max_pool_connections": "integer",
+    "raw_response": "boolean",
+    "proxies": "map",
+    "verify": "boolean_or_string",
+    "config": "map",
 }
 
 #: keyword argument -> what it does.
@@ -30,6 +51,9 @@ OPTION_DOCS = {
     "read_timeout": "Seconds to wait for a response once the request is sent (default 60).",
     "max_pool_connections": "Calls of one client in flight at once; more wait their turn (Node: default 50, the JS v3 SDK's maxSockets; asyncio: default 10, botocore's max_pool_connections; otherwise no cap).",
     "raw_response": "Return every AWS operation's response body as received (the XML) under Body, with the usual response metadata, instead of the parsed result; errors are unchanged.",
+    "proxies": "Proxies by endpoint scheme, {http: URL, https: URL} (botocore's proxies); without it HTTP_PROXY, HTTPS_PROXY, ALL_PROXY and NO_PROXY (or their lower-case forms) are honoured. NO_PROXY applies to these too.",
+    "verify": "boto3's verify: a CA bundle path (as ca_bundle), or true (the default). false, which would turn certificate checks off, is refused: trust the server's CA instead.",
+    "config": "A botocore Config (or a dict of its attributes): region_name, connect_timeout, read_timeout, max_pool_connections, proxies, retries (total_max_attempts, max_attempts, mode); attributes that change nothing here are ignored, others are refused by name. Keyword arguments win over it. botocore is not imported.",
 }
 
 #: the core's error kind -> the class in polyiam.exceptions.
@@ -41,7 +65,17 @@ KIND_CLASSES = {
     "read_timeout": "ReadTimeoutError",
     "response": "ResponseParseError",
     "config": "ConfigurationError",
+    "credentials": "CredentialsError",
     "internal": "InternalError",
     "cancelled": "RequestCancelledError",
     "waiter": "WaiterError",
+}
+
+#: (the core's error kind, its code) -> the subclass named like botocore's for that code.
+CODE_CLASSES = {
+    ("config", "ProfileNotFound"): "ProfileNotFound",
+    ("credentials", "NoCredentialsError"): "NoCredentialsError",
+    ("credentials", "CredentialRetrievalError"): "CredentialRetrievalError",
+    ("credentials", "TokenRetrievalError"): "TokenRetrievalError",
+    ("transport", "SSLError"): "SSLError",
 }

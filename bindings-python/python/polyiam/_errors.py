@@ -87,6 +87,12 @@ class ConfigurationError(ParamValidationError):
     input too."""
 
 
+class CredentialsError(PolyiamError):
+    """No credentials were found, or a configured source of them failed (an SSO session to renew, a
+    credential_process that exits non-zero, a refused assume-role); nothing was sent. The
+    message names the profile and the source and says what to do."""
+
+
 class InternalError(PolyiamError):
     """A bug in polyiam (a Rust panic or an impossible state), turned into an error."""
 
@@ -99,3 +105,24 @@ class RequestCancelledError(PolyiamError):
 
 class WaiterError(PolyiamError):
     """A waiter gave up: the resource was not in the awaited state within the maximum wait."""
+
+
+class ProfileNotFound(ConfigurationError):
+    """A profile named by the client (or AWS_PROFILE) is in no shared config file."""
+
+
+class NoCredentialsError(CredentialsError):
+    """No source of credentials gave any."""
+
+
+class CredentialRetrievalError(CredentialsError):
+    """A configured source of credentials (credential_process, assume-role, container, ...) failed."""
+
+
+class TokenRetrievalError(CredentialsError):
+    """An SSO or login session cannot give credentials: sign in again (``aws sso login --profile
+    NAME``)."""
+
+
+class SSLError(EndpointConnectionError):
+    """The endpoint's TLS certificate was refused; trust its CA with a CA bundle."""

@@ -15,6 +15,21 @@ from ._errors import PolyiamError
 
 # The core's error kinds -> their classes (codegen/src/boundary.rs); service errors are by code.
 _KIND_CLASSES = {kind: getattr(exceptions, name) for kind, name in _boundary.KIND_CLASSES.items() if kind != "service"}
+# (kind, code) -> the subclass botocore names that failure by (NoCredentialsError, ProfileNotFound, ...).
+_CODE_CLASSES = {key: getattr(exceptions, name) for key, name in _boundary.CODE_CLASSES.items()}
+
+
+def _mapping(name: str, value: Any) -> Any:
+    """A "map" option as a dict: botocore's ``Config`` gives the options its caller set (read, never
+    imported: polyiam does not need botocore), anything else with ``keys()`` is taken as a mapping."""
+    if _boundary.OPTION_TYPES.get(name) != "map" or isinstance(value, dict):
+        return value
+    provided = getattr(value, "_user_provided_options", None)
+    if isinstance(provided, dict):
+        return dict(provided)
+    if hasattr(value, "keys"):
+        return {k: value[k] for k in value.keys()}
+    raise TypeError(f"{name} must be a dict{' or a botocore Config' if name == 'config' else ''}, got {type(value).__name__}")
 
 
 def _native_client(service: str, config: Dict[str, Any]) -> Any:
@@ -23,7 +38,7 @@ def _native_client(service: str, config: Dict[str, Any]) -> Any:
     unknown = sorted(set(config) - set(_boundary.OPTIONS))
     if unknown:
         raise TypeError(f"client() got unsupported arguments: {', '.join(unknown)}")
-    options = {_boundary.OPTIONS[k]: v for k, v in config.items() if v is not None}
+    options = {_boundary.OPTIONS[k]: _mapping(k, v) for k, v in config.items() if v is not None}
     names = {core: name for name, core in _boundary.OPTIONS.items()}
     return _polyiam.Client(service, options, names)
 
@@ -48,7 +63,7 @@ def _translate(err: "_polyiam.NativeError", service: str) -> PolyiamError:
             },
         }
         return cls(response, info["operation"], info)
-    cls = _KIND_CLASSES.get(info["kind"], PolyiamError)
+    cls = _CODE_CLASSES.get((info["kind"], info["code"])) or _KIND_CLASSES.get(info["kind"], PolyiamError)
     return cls(info["display"], info)
 
 

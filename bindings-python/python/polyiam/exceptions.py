@@ -10,13 +10,19 @@ from ._errors import (
     ClientError,
     ConfigurationError,
     ConnectTimeoutError,
+    CredentialRetrievalError,
+    CredentialsError,
     EndpointConnectionError,
     InternalError,
+    NoCredentialsError,
     ParamValidationError,
     PolyiamError,
+    ProfileNotFound,
     ReadTimeoutError,
     RequestCancelledError,
     ResponseParseError,
+    SSLError,
+    TokenRetrievalError,
     WaiterError,
 )
 
@@ -24,13 +30,19 @@ __all__ = [
     "ClientError",
     "ConfigurationError",
     "ConnectTimeoutError",
+    "CredentialRetrievalError",
+    "CredentialsError",
     "EndpointConnectionError",
     "InternalError",
+    "NoCredentialsError",
     "ParamValidationError",
     "PolyiamError",
+    "ProfileNotFound",
     "ReadTimeoutError",
     "RequestCancelledError",
     "ResponseParseError",
+    "SSLError",
+    "TokenRetrievalError",
     "WaiterError",
     "AccountNotManagementOrDelegatedAdministratorException",
     "CallerIsNotManagementAccountException",
@@ -43,13 +55,20 @@ __all__ = [
     "DuplicateSSHPublicKeyException",
     "EntityAlreadyExistsException",
     "EntityTemporarilyUnmodifiableException",
+    "ExpiredTokenException",
+    "ExpiredTradeInTokenException",
     "FeatureDisabledException",
     "FeatureEnabledException",
+    "IDPCommunicationErrorException",
+    "IDPRejectedClaimException",
     "InvalidAuthenticationCodeException",
+    "InvalidAuthorizationMessageException",
     "InvalidCertificateException",
+    "InvalidIdentityTokenException",
     "InvalidInputException",
     "InvalidPublicKeyException",
     "InvalidUserTypeException",
+    "JWTPayloadSizeExceededException",
     "KeyPairMismatchException",
     "LimitExceededException",
     "MalformedCertificateException",
@@ -58,6 +77,8 @@ __all__ = [
     "OpenIdIdpCommunicationErrorException",
     "OrganizationNotFoundException",
     "OrganizationNotInAllFeaturesModeException",
+    "OutboundWebIdentityFederationDisabledException",
+    "PackedPolicyTooLargeException",
     "PasswordPolicyViolationException",
     "PolicyEvaluationException",
     "PolicyNotAttachableException",
@@ -66,6 +87,7 @@ __all__ = [
     "ServiceAccessNotEnabledException",
     "ServiceFailureException",
     "ServiceNotSupportedException",
+    "SessionDurationEscalationException",
     "UnmodifiableEntityException",
     "UnrecognizedPublicKeyEncodingException",
 ]
@@ -137,6 +159,18 @@ class EntityTemporarilyUnmodifiableException(ClientError):
     code = "EntityTemporarilyUnmodifiable"
 
 
+class ExpiredTokenException(ClientError):
+    """The service's `ExpiredTokenException` error. (wire code ``ExpiredTokenException``, HTTP 400)"""
+
+    code = "ExpiredTokenException"
+
+
+class ExpiredTradeInTokenException(ClientError):
+    """The service's `ExpiredTradeInTokenException` error. (wire code ``ExpiredTradeInTokenException``, HTTP 400)"""
+
+    code = "ExpiredTradeInTokenException"
+
+
 class FeatureDisabledException(ClientError):
     """The service's `FeatureDisabledException` error. (wire code ``FeatureDisabled``, HTTP 404)"""
 
@@ -149,16 +183,40 @@ class FeatureEnabledException(ClientError):
     code = "FeatureEnabled"
 
 
+class IDPCommunicationErrorException(ClientError):
+    """The service's `IDPCommunicationErrorException` error. (wire code ``IDPCommunicationError``, HTTP 400)"""
+
+    code = "IDPCommunicationError"
+
+
+class IDPRejectedClaimException(ClientError):
+    """The service's `IDPRejectedClaimException` error. (wire code ``IDPRejectedClaim``, HTTP 403)"""
+
+    code = "IDPRejectedClaim"
+
+
 class InvalidAuthenticationCodeException(ClientError):
     """The service's `InvalidAuthenticationCodeException` error. (wire code ``InvalidAuthenticationCode``, HTTP 403)"""
 
     code = "InvalidAuthenticationCode"
 
 
+class InvalidAuthorizationMessageException(ClientError):
+    """The service's `InvalidAuthorizationMessageException` error. (wire code ``InvalidAuthorizationMessageException``, HTTP 400)"""
+
+    code = "InvalidAuthorizationMessageException"
+
+
 class InvalidCertificateException(ClientError):
     """The service's `InvalidCertificateException` error. (wire code ``InvalidCertificate``, HTTP 400)"""
 
     code = "InvalidCertificate"
+
+
+class InvalidIdentityTokenException(ClientError):
+    """The service's `InvalidIdentityTokenException` error. (wire code ``InvalidIdentityToken``, HTTP 400)"""
+
+    code = "InvalidIdentityToken"
 
 
 class InvalidInputException(ClientError):
@@ -177,6 +235,12 @@ class InvalidUserTypeException(ClientError):
     """The service's `InvalidUserTypeException` error. (wire code ``InvalidUserType``, HTTP 400)"""
 
     code = "InvalidUserType"
+
+
+class JWTPayloadSizeExceededException(ClientError):
+    """The service's `JWTPayloadSizeExceededException` error. (wire code ``JWTPayloadSizeExceededException``, HTTP 400)"""
+
+    code = "JWTPayloadSizeExceededException"
 
 
 class KeyPairMismatchException(ClientError):
@@ -227,6 +291,18 @@ class OrganizationNotInAllFeaturesModeException(ClientError):
     code = "OrganizationNotInAllFeaturesModeException"
 
 
+class OutboundWebIdentityFederationDisabledException(ClientError):
+    """The service's `OutboundWebIdentityFederationDisabledException` error. (wire code ``OutboundWebIdentityFederationDisabledException``, HTTP 403)"""
+
+    code = "OutboundWebIdentityFederationDisabledException"
+
+
+class PackedPolicyTooLargeException(ClientError):
+    """The service's `PackedPolicyTooLargeException` error. (wire code ``PackedPolicyTooLarge``, HTTP 400)"""
+
+    code = "PackedPolicyTooLarge"
+
+
 class PasswordPolicyViolationException(ClientError):
     """The service's `PasswordPolicyViolationException` error. (wire code ``PasswordPolicyViolation``, HTTP 400)"""
 
@@ -273,6 +349,12 @@ class ServiceNotSupportedException(ClientError):
     """The service's `ServiceNotSupportedException` error. (wire code ``NotSupportedService``, HTTP 404)"""
 
     code = "NotSupportedService"
+
+
+class SessionDurationEscalationException(ClientError):
+    """The service's `SessionDurationEscalationException` error. (wire code ``SessionDurationEscalationException``, HTTP 403)"""
+
+    code = "SessionDurationEscalationException"
 
 
 class UnmodifiableEntityException(ClientError):
@@ -327,6 +409,17 @@ BY_CODE = {
         "UnrecognizedPublicKeyEncoding": UnrecognizedPublicKeyEncodingException,
     },
     "sts": {
+        "ExpiredTokenException": ExpiredTokenException,
+        "ExpiredTradeInTokenException": ExpiredTradeInTokenException,
+        "IDPCommunicationError": IDPCommunicationErrorException,
+        "IDPRejectedClaim": IDPRejectedClaimException,
+        "InvalidAuthorizationMessageException": InvalidAuthorizationMessageException,
+        "InvalidIdentityToken": InvalidIdentityTokenException,
+        "JWTPayloadSizeExceededException": JWTPayloadSizeExceededException,
+        "MalformedPolicyDocument": MalformedPolicyDocumentException,
+        "OutboundWebIdentityFederationDisabledException": OutboundWebIdentityFederationDisabledException,
+        "PackedPolicyTooLarge": PackedPolicyTooLargeException,
         "RegionDisabledException": RegionDisabledException,
+        "SessionDurationEscalationException": SessionDurationEscalationException,
     },
 }

@@ -15,12 +15,167 @@ class STS(BaseClient):
     """
 
     _SERVICE = "sts"
-    _EXCEPTIONS = ("RegionDisabledException", )
+    _EXCEPTIONS = ("ExpiredTokenException", "ExpiredTradeInTokenException", "IDPCommunicationErrorException", "IDPRejectedClaimException", "InvalidAuthorizationMessageException", "InvalidIdentityTokenException", "JWTPayloadSizeExceededException", "MalformedPolicyDocumentException", "OutboundWebIdentityFederationDisabledException", "PackedPolicyTooLargeException", "RegionDisabledException", "SessionDurationEscalationException", )
     _PAGINATORS = {
     }
     #: boto3's waiter name -> (the model's, seconds between polls at first).
     _WAITERS = {
     }
+
+    def assume_role(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the STS `AssumeRole` operation; AWS documents it at
+        https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html.
+
+        Request syntax: ``client.assume_role(RoleArn=..., RoleSessionName=..., PolicyArns=..., Policy=..., DurationSeconds=..., Tags=..., TransitiveTagKeys=..., ExternalId=..., SerialNumber=..., TokenCode=..., SourceIdentity=..., ProvidedContexts=...)``
+
+        :param RoleArn: (string; length 20..2048; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+$) **[REQUIRED]**
+            
+
+        :param RoleSessionName: (string; length 2..64; pattern ^[\\w+=,.@-]*$) **[REQUIRED]**
+            
+
+        :param PolicyArns: (list of dict)
+            
+
+        :param Policy: (string; length 1..; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :param DurationSeconds: (integer; range 900..43200)
+            
+
+        :param Tags: (list of dict; length 0..50)
+            
+
+        :param TransitiveTagKeys: (list of string; length 1..128; pattern ^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$; length 0..50)
+            
+
+        :param ExternalId: (string; length 2..1224; pattern ^[\\w+=,.@:\\/-]*$)
+            
+
+        :param SerialNumber: (string; length 9..256; pattern ^[\\w+=/:,.@-]*$)
+            
+
+        :param TokenCode: (string; length 6..6; pattern ^[\\d]*$)
+            
+
+        :param SourceIdentity: (string; length 2..64; pattern ^[\\w+=,.@-]*$)
+            
+
+        :param ProvidedContexts: (list of dict; length 1..5)
+            
+
+        :returns: a dict with the keys Credentials, AssumedRoleUser, PackedPolicySize, SourceIdentity, ResponseMetadata.
+        :raises: ``ExpiredTokenException``, ``MalformedPolicyDocumentException``, ``PackedPolicyTooLargeException``, ``RegionDisabledException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("AssumeRole", kwargs)
+
+    def assume_role_with_saml(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the STS `AssumeRoleWithSAML` operation; AWS documents it at
+        https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html.
+
+        Request syntax: ``client.assume_role_with_saml(RoleArn=..., PrincipalArn=..., SAMLAssertion=..., PolicyArns=..., Policy=..., DurationSeconds=...)``
+
+        :param RoleArn: (string; length 20..2048; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+$) **[REQUIRED]**
+            
+
+        :param PrincipalArn: (string; length 20..2048; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+$) **[REQUIRED]**
+            
+
+        :param SAMLAssertion: (string; length 4..100000) **[REQUIRED]**
+            
+
+        :param PolicyArns: (list of dict)
+            
+
+        :param Policy: (string; length 1..2048; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :param DurationSeconds: (integer; range 900..43200)
+            
+
+        :returns: a dict with the keys Credentials, AssumedRoleUser, PackedPolicySize, Subject, SubjectType, Issuer, Audience, NameQualifier, SourceIdentity, ResponseMetadata.
+        :raises: ``ExpiredTokenException``, ``IDPRejectedClaimException``, ``InvalidIdentityTokenException``, ``MalformedPolicyDocumentException``, ``PackedPolicyTooLargeException``, ``RegionDisabledException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("AssumeRoleWithSAML", kwargs)
+
+    def assume_role_with_web_identity(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the STS `AssumeRoleWithWebIdentity` operation; AWS documents it at
+        https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html.
+
+        Request syntax: ``client.assume_role_with_web_identity(RoleArn=..., RoleSessionName=..., WebIdentityToken=..., ProviderId=..., PolicyArns=..., Policy=..., DurationSeconds=...)``
+
+        :param RoleArn: (string; length 20..2048; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+$) **[REQUIRED]**
+            
+
+        :param RoleSessionName: (string; length 2..64; pattern ^[\\w+=,.@-]*$) **[REQUIRED]**
+            
+
+        :param WebIdentityToken: (string; length 4..20000) **[REQUIRED]**
+            
+
+        :param ProviderId: (string; length 4..2048)
+            
+
+        :param PolicyArns: (list of dict)
+            
+
+        :param Policy: (string; length 1..2048; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :param DurationSeconds: (integer; range 900..43200)
+            
+
+        :returns: a dict with the keys Credentials, SubjectFromWebIdentityToken, AssumedRoleUser, PackedPolicySize, Provider, Audience, SourceIdentity, ResponseMetadata.
+        :raises: ``ExpiredTokenException``, ``IDPCommunicationErrorException``, ``IDPRejectedClaimException``, ``InvalidIdentityTokenException``, ``MalformedPolicyDocumentException``, ``PackedPolicyTooLargeException``, ``RegionDisabledException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("AssumeRoleWithWebIdentity", kwargs)
+
+    def assume_root(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the STS `AssumeRoot` operation; AWS documents it at
+        https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html.
+
+        Request syntax: ``client.assume_root(TargetPrincipal=..., TaskPolicyArn=..., DurationSeconds=...)``
+
+        :param TargetPrincipal: (string; length 12..2048) **[REQUIRED]**
+            
+
+        :param TaskPolicyArn: (dict) **[REQUIRED]**
+            
+
+        :param DurationSeconds: (integer; range 0..900)
+            
+
+        :returns: a dict with the keys Credentials, SourceIdentity, ResponseMetadata.
+        :raises: ``ExpiredTokenException``, ``RegionDisabledException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("AssumeRoot", kwargs)
+
+    def decode_authorization_message(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the STS `DecodeAuthorizationMessage` operation; AWS documents it at
+        https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html.
+
+        Request syntax: ``client.decode_authorization_message(EncodedMessage=...)``
+
+        :param EncodedMessage: (string; length 1..10240) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys DecodedMessage, ResponseMetadata.
+        :raises: ``InvalidAuthorizationMessageException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("DecodeAuthorizationMessage", kwargs)
+
+    def get_access_key_info(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the STS `GetAccessKeyInfo` operation; AWS documents it at
+        https://docs.aws.amazon.com/STS/latest/APIReference/API_GetAccessKeyInfo.html.
+
+        Request syntax: ``client.get_access_key_info(AccessKeyId=...)``
+
+        :param AccessKeyId: (string; length 16..128; pattern ^[\\w]*$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys Account, ResponseMetadata.
+        """
+        return self._make_api_call("GetAccessKeyInfo", kwargs)
 
     def get_caller_identity(self, **kwargs: Any) -> Dict[str, Any]:
         """Calls the STS `GetCallerIdentity` operation; AWS documents it at
@@ -31,6 +186,46 @@ class STS(BaseClient):
         :returns: a dict with the keys UserId, Account, Arn, ResponseMetadata.
         """
         return self._make_api_call("GetCallerIdentity", kwargs)
+
+    def get_delegated_access_token(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the STS `GetDelegatedAccessToken` operation; AWS documents it at
+        https://docs.aws.amazon.com/STS/latest/APIReference/API_GetDelegatedAccessToken.html.
+
+        Request syntax: ``client.get_delegated_access_token(TradeInToken=...)``
+
+        :param TradeInToken: (string) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys Credentials, PackedPolicySize, AssumedPrincipal, ResponseMetadata.
+        :raises: ``ExpiredTradeInTokenException``, ``PackedPolicyTooLargeException``, ``RegionDisabledException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetDelegatedAccessToken", kwargs)
+
+    def get_federation_token(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the STS `GetFederationToken` operation; AWS documents it at
+        https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html.
+
+        Request syntax: ``client.get_federation_token(Name=..., Policy=..., PolicyArns=..., DurationSeconds=..., Tags=...)``
+
+        :param Name: (string; length 2..32; pattern ^[\\w+=,.@-]*$) **[REQUIRED]**
+            
+
+        :param Policy: (string; length 1..2048; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :param PolicyArns: (list of dict)
+            
+
+        :param DurationSeconds: (integer; range 900..129600)
+            
+
+        :param Tags: (list of dict; length 0..50)
+            
+
+        :returns: a dict with the keys Credentials, FederatedUser, PackedPolicySize, ResponseMetadata.
+        :raises: ``MalformedPolicyDocumentException``, ``PackedPolicyTooLargeException``, ``RegionDisabledException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetFederationToken", kwargs)
 
     def get_session_token(self, **kwargs: Any) -> Dict[str, Any]:
         """Calls the STS `GetSessionToken` operation; AWS documents it at
@@ -51,6 +246,29 @@ class STS(BaseClient):
         :raises: ``RegionDisabledException`` (in ``client.exceptions``).
         """
         return self._make_api_call("GetSessionToken", kwargs)
+
+    def get_web_identity_token(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the STS `GetWebIdentityToken` operation; AWS documents it at
+        https://docs.aws.amazon.com/STS/latest/APIReference/API_GetWebIdentityToken.html.
+
+        Request syntax: ``client.get_web_identity_token(Audience=..., DurationSeconds=..., SigningAlgorithm=..., Tags=...)``
+
+        :param Audience: (list of string; length 1..1000; length 1..10) **[REQUIRED]**
+            
+
+        :param DurationSeconds: (integer; range 60..3600)
+            
+
+        :param SigningAlgorithm: (string; length 5..5) **[REQUIRED]**
+            
+
+        :param Tags: (list of dict; length 0..50)
+            
+
+        :returns: a dict with the keys WebIdentityToken, Expiration, ResponseMetadata.
+        :raises: ``JWTPayloadSizeExceededException``, ``OutboundWebIdentityFederationDisabledException``, ``SessionDurationEscalationException`` (in ``client.exceptions``).
+        """
+        return self._make_api_call("GetWebIdentityToken", kwargs)
 class AsyncSTS(AsyncBaseClient):
     """AWS Security Token Service for asyncio: the methods of :class:`STS`, as coroutines.
 
@@ -63,6 +281,161 @@ class AsyncSTS(AsyncBaseClient):
     _PAGINATORS = STS._PAGINATORS
     _WAITERS = STS._WAITERS
 
+    async def assume_role(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the STS `AssumeRole` operation; AWS documents it at
+        https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html.
+
+        Request syntax: ``client.assume_role(RoleArn=..., RoleSessionName=..., PolicyArns=..., Policy=..., DurationSeconds=..., Tags=..., TransitiveTagKeys=..., ExternalId=..., SerialNumber=..., TokenCode=..., SourceIdentity=..., ProvidedContexts=...)``
+
+        :param RoleArn: (string; length 20..2048; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+$) **[REQUIRED]**
+            
+
+        :param RoleSessionName: (string; length 2..64; pattern ^[\\w+=,.@-]*$) **[REQUIRED]**
+            
+
+        :param PolicyArns: (list of dict)
+            
+
+        :param Policy: (string; length 1..; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :param DurationSeconds: (integer; range 900..43200)
+            
+
+        :param Tags: (list of dict; length 0..50)
+            
+
+        :param TransitiveTagKeys: (list of string; length 1..128; pattern ^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+$; length 0..50)
+            
+
+        :param ExternalId: (string; length 2..1224; pattern ^[\\w+=,.@:\\/-]*$)
+            
+
+        :param SerialNumber: (string; length 9..256; pattern ^[\\w+=/:,.@-]*$)
+            
+
+        :param TokenCode: (string; length 6..6; pattern ^[\\d]*$)
+            
+
+        :param SourceIdentity: (string; length 2..64; pattern ^[\\w+=,.@-]*$)
+            
+
+        :param ProvidedContexts: (list of dict; length 1..5)
+            
+
+        :returns: a dict with the keys Credentials, AssumedRoleUser, PackedPolicySize, SourceIdentity, ResponseMetadata.
+        :raises: ``ExpiredTokenException``, ``MalformedPolicyDocumentException``, ``PackedPolicyTooLargeException``, ``RegionDisabledException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("AssumeRole", kwargs)
+
+    async def assume_role_with_saml(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the STS `AssumeRoleWithSAML` operation; AWS documents it at
+        https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html.
+
+        Request syntax: ``client.assume_role_with_saml(RoleArn=..., PrincipalArn=..., SAMLAssertion=..., PolicyArns=..., Policy=..., DurationSeconds=...)``
+
+        :param RoleArn: (string; length 20..2048; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+$) **[REQUIRED]**
+            
+
+        :param PrincipalArn: (string; length 20..2048; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+$) **[REQUIRED]**
+            
+
+        :param SAMLAssertion: (string; length 4..100000) **[REQUIRED]**
+            
+
+        :param PolicyArns: (list of dict)
+            
+
+        :param Policy: (string; length 1..2048; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :param DurationSeconds: (integer; range 900..43200)
+            
+
+        :returns: a dict with the keys Credentials, AssumedRoleUser, PackedPolicySize, Subject, SubjectType, Issuer, Audience, NameQualifier, SourceIdentity, ResponseMetadata.
+        :raises: ``ExpiredTokenException``, ``IDPRejectedClaimException``, ``InvalidIdentityTokenException``, ``MalformedPolicyDocumentException``, ``PackedPolicyTooLargeException``, ``RegionDisabledException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("AssumeRoleWithSAML", kwargs)
+
+    async def assume_role_with_web_identity(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the STS `AssumeRoleWithWebIdentity` operation; AWS documents it at
+        https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html.
+
+        Request syntax: ``client.assume_role_with_web_identity(RoleArn=..., RoleSessionName=..., WebIdentityToken=..., ProviderId=..., PolicyArns=..., Policy=..., DurationSeconds=...)``
+
+        :param RoleArn: (string; length 20..2048; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+$) **[REQUIRED]**
+            
+
+        :param RoleSessionName: (string; length 2..64; pattern ^[\\w+=,.@-]*$) **[REQUIRED]**
+            
+
+        :param WebIdentityToken: (string; length 4..20000) **[REQUIRED]**
+            
+
+        :param ProviderId: (string; length 4..2048)
+            
+
+        :param PolicyArns: (list of dict)
+            
+
+        :param Policy: (string; length 1..2048; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :param DurationSeconds: (integer; range 900..43200)
+            
+
+        :returns: a dict with the keys Credentials, SubjectFromWebIdentityToken, AssumedRoleUser, PackedPolicySize, Provider, Audience, SourceIdentity, ResponseMetadata.
+        :raises: ``ExpiredTokenException``, ``IDPCommunicationErrorException``, ``IDPRejectedClaimException``, ``InvalidIdentityTokenException``, ``MalformedPolicyDocumentException``, ``PackedPolicyTooLargeException``, ``RegionDisabledException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("AssumeRoleWithWebIdentity", kwargs)
+
+    async def assume_root(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the STS `AssumeRoot` operation; AWS documents it at
+        https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html.
+
+        Request syntax: ``client.assume_root(TargetPrincipal=..., TaskPolicyArn=..., DurationSeconds=...)``
+
+        :param TargetPrincipal: (string; length 12..2048) **[REQUIRED]**
+            
+
+        :param TaskPolicyArn: (dict) **[REQUIRED]**
+            
+
+        :param DurationSeconds: (integer; range 0..900)
+            
+
+        :returns: a dict with the keys Credentials, SourceIdentity, ResponseMetadata.
+        :raises: ``ExpiredTokenException``, ``RegionDisabledException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("AssumeRoot", kwargs)
+
+    async def decode_authorization_message(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the STS `DecodeAuthorizationMessage` operation; AWS documents it at
+        https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html.
+
+        Request syntax: ``client.decode_authorization_message(EncodedMessage=...)``
+
+        :param EncodedMessage: (string; length 1..10240) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys DecodedMessage, ResponseMetadata.
+        :raises: ``InvalidAuthorizationMessageException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("DecodeAuthorizationMessage", kwargs)
+
+    async def get_access_key_info(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the STS `GetAccessKeyInfo` operation; AWS documents it at
+        https://docs.aws.amazon.com/STS/latest/APIReference/API_GetAccessKeyInfo.html.
+
+        Request syntax: ``client.get_access_key_info(AccessKeyId=...)``
+
+        :param AccessKeyId: (string; length 16..128; pattern ^[\\w]*$) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys Account, ResponseMetadata.
+        """
+        return await self._make_api_call("GetAccessKeyInfo", kwargs)
+
     async def get_caller_identity(self, **kwargs: Any) -> Dict[str, Any]:
         """Calls the STS `GetCallerIdentity` operation; AWS documents it at
         https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html.
@@ -72,6 +445,46 @@ class AsyncSTS(AsyncBaseClient):
         :returns: a dict with the keys UserId, Account, Arn, ResponseMetadata.
         """
         return await self._make_api_call("GetCallerIdentity", kwargs)
+
+    async def get_delegated_access_token(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the STS `GetDelegatedAccessToken` operation; AWS documents it at
+        https://docs.aws.amazon.com/STS/latest/APIReference/API_GetDelegatedAccessToken.html.
+
+        Request syntax: ``client.get_delegated_access_token(TradeInToken=...)``
+
+        :param TradeInToken: (string) **[REQUIRED]**
+            
+
+        :returns: a dict with the keys Credentials, PackedPolicySize, AssumedPrincipal, ResponseMetadata.
+        :raises: ``ExpiredTradeInTokenException``, ``PackedPolicyTooLargeException``, ``RegionDisabledException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetDelegatedAccessToken", kwargs)
+
+    async def get_federation_token(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the STS `GetFederationToken` operation; AWS documents it at
+        https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html.
+
+        Request syntax: ``client.get_federation_token(Name=..., Policy=..., PolicyArns=..., DurationSeconds=..., Tags=...)``
+
+        :param Name: (string; length 2..32; pattern ^[\\w+=,.@-]*$) **[REQUIRED]**
+            
+
+        :param Policy: (string; length 1..2048; pattern ^[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+$)
+            
+
+        :param PolicyArns: (list of dict)
+            
+
+        :param DurationSeconds: (integer; range 900..129600)
+            
+
+        :param Tags: (list of dict; length 0..50)
+            
+
+        :returns: a dict with the keys Credentials, FederatedUser, PackedPolicySize, ResponseMetadata.
+        :raises: ``MalformedPolicyDocumentException``, ``PackedPolicyTooLargeException``, ``RegionDisabledException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetFederationToken", kwargs)
 
     async def get_session_token(self, **kwargs: Any) -> Dict[str, Any]:
         """Calls the STS `GetSessionToken` operation; AWS documents it at
@@ -92,3 +505,26 @@ class AsyncSTS(AsyncBaseClient):
         :raises: ``RegionDisabledException`` (in ``client.exceptions``).
         """
         return await self._make_api_call("GetSessionToken", kwargs)
+
+    async def get_web_identity_token(self, **kwargs: Any) -> Dict[str, Any]:
+        """Calls the STS `GetWebIdentityToken` operation; AWS documents it at
+        https://docs.aws.amazon.com/STS/latest/APIReference/API_GetWebIdentityToken.html.
+
+        Request syntax: ``client.get_web_identity_token(Audience=..., DurationSeconds=..., SigningAlgorithm=..., Tags=...)``
+
+        :param Audience: (list of string; length 1..1000; length 1..10) **[REQUIRED]**
+            
+
+        :param DurationSeconds: (integer; range 60..3600)
+            
+
+        :param SigningAlgorithm: (string; length 5..5) **[REQUIRED]**
+            
+
+        :param Tags: (list of dict; length 0..50)
+            
+
+        :returns: a dict with the keys WebIdentityToken, Expiration, ResponseMetadata.
+        :raises: ``JWTPayloadSizeExceededException``, ``OutboundWebIdentityFederationDisabledException``, ``SessionDurationEscalationException`` (in ``client.exceptions``).
+        """
+        return await self._make_api_call("GetWebIdentityToken", kwargs)

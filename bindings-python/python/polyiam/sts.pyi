@@ -13,11 +13,72 @@ class ResponseMetadataTypeDef(TypedDict):
     HTTPHeaders: Dict[str, str]
     RetryAttempts: int
 
+class AssumedRoleUserTypeDef(TypedDict):
+    AssumedRoleId: str
+    Arn: str
+
 class CredentialsTypeDef(TypedDict):
     AccessKeyId: str
     SecretAccessKey: str
     SessionToken: str
     Expiration: datetime
+
+class FederatedUserTypeDef(TypedDict):
+    FederatedUserId: str
+    Arn: str
+
+class PolicyDescriptorTypeTypeDef(TypedDict):
+    arn: NotRequired[str]
+
+class ProvidedContextTypeDef(TypedDict):
+    ProviderArn: NotRequired[str]
+    ContextAssertion: NotRequired[str]
+
+class TagTypeDef(TypedDict):
+    Key: str
+    Value: str
+
+class AssumeRoleResponseTypeDef(TypedDict):
+    Credentials: NotRequired[CredentialsTypeDef]
+    AssumedRoleUser: NotRequired[AssumedRoleUserTypeDef]
+    PackedPolicySize: NotRequired[int]
+    SourceIdentity: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class AssumeRoleWithSAMLResponseTypeDef(TypedDict):
+    Credentials: NotRequired[CredentialsTypeDef]
+    AssumedRoleUser: NotRequired[AssumedRoleUserTypeDef]
+    PackedPolicySize: NotRequired[int]
+    Subject: NotRequired[str]
+    SubjectType: NotRequired[str]
+    Issuer: NotRequired[str]
+    Audience: NotRequired[str]
+    NameQualifier: NotRequired[str]
+    SourceIdentity: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class AssumeRoleWithWebIdentityResponseTypeDef(TypedDict):
+    Credentials: NotRequired[CredentialsTypeDef]
+    SubjectFromWebIdentityToken: NotRequired[str]
+    AssumedRoleUser: NotRequired[AssumedRoleUserTypeDef]
+    PackedPolicySize: NotRequired[int]
+    Provider: NotRequired[str]
+    Audience: NotRequired[str]
+    SourceIdentity: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class AssumeRootResponseTypeDef(TypedDict):
+    Credentials: NotRequired[CredentialsTypeDef]
+    SourceIdentity: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class DecodeAuthorizationMessageResponseTypeDef(TypedDict):
+    DecodedMessage: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetAccessKeyInfoResponseTypeDef(TypedDict):
+    Account: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
 
 class GetCallerIdentityResponseTypeDef(TypedDict):
     UserId: NotRequired[str]
@@ -25,18 +86,55 @@ class GetCallerIdentityResponseTypeDef(TypedDict):
     Arn: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
+class GetDelegatedAccessTokenResponseTypeDef(TypedDict):
+    Credentials: NotRequired[CredentialsTypeDef]
+    PackedPolicySize: NotRequired[int]
+    AssumedPrincipal: NotRequired[str]
+    ResponseMetadata: ResponseMetadataTypeDef
+
+class GetFederationTokenResponseTypeDef(TypedDict):
+    Credentials: NotRequired[CredentialsTypeDef]
+    FederatedUser: NotRequired[FederatedUserTypeDef]
+    PackedPolicySize: NotRequired[int]
+    ResponseMetadata: ResponseMetadataTypeDef
+
 class GetSessionTokenResponseTypeDef(TypedDict):
     Credentials: NotRequired[CredentialsTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
+class GetWebIdentityTokenResponseTypeDef(TypedDict):
+    WebIdentityToken: NotRequired[str]
+    Expiration: NotRequired[datetime]
+    ResponseMetadata: ResponseMetadataTypeDef
+
 class _Exceptions:
+    ExpiredTokenException: type[_exceptions.ExpiredTokenException]
+    ExpiredTradeInTokenException: type[_exceptions.ExpiredTradeInTokenException]
+    IDPCommunicationErrorException: type[_exceptions.IDPCommunicationErrorException]
+    IDPRejectedClaimException: type[_exceptions.IDPRejectedClaimException]
+    InvalidAuthorizationMessageException: type[_exceptions.InvalidAuthorizationMessageException]
+    InvalidIdentityTokenException: type[_exceptions.InvalidIdentityTokenException]
+    JWTPayloadSizeExceededException: type[_exceptions.JWTPayloadSizeExceededException]
+    MalformedPolicyDocumentException: type[_exceptions.MalformedPolicyDocumentException]
+    OutboundWebIdentityFederationDisabledException: type[_exceptions.OutboundWebIdentityFederationDisabledException]
+    PackedPolicyTooLargeException: type[_exceptions.PackedPolicyTooLargeException]
     RegionDisabledException: type[_exceptions.RegionDisabledException]
+    SessionDurationEscalationException: type[_exceptions.SessionDurationEscalationException]
     ClientError: type[_exceptions.ClientError]
 
 class STS(BaseClient):
     exceptions: _Exceptions
+    def assume_role(self, *, RoleArn: str, RoleSessionName: str, PolicyArns: Sequence[PolicyDescriptorTypeTypeDef] = ..., Policy: str = ..., DurationSeconds: int = ..., Tags: Sequence[TagTypeDef] = ..., TransitiveTagKeys: Sequence[str] = ..., ExternalId: str = ..., SerialNumber: str = ..., TokenCode: str = ..., SourceIdentity: str = ..., ProvidedContexts: Sequence[ProvidedContextTypeDef] = ...) -> AssumeRoleResponseTypeDef: ...
+    def assume_role_with_saml(self, *, RoleArn: str, PrincipalArn: str, SAMLAssertion: str, PolicyArns: Sequence[PolicyDescriptorTypeTypeDef] = ..., Policy: str = ..., DurationSeconds: int = ...) -> AssumeRoleWithSAMLResponseTypeDef: ...
+    def assume_role_with_web_identity(self, *, RoleArn: str, RoleSessionName: str, WebIdentityToken: str, ProviderId: str = ..., PolicyArns: Sequence[PolicyDescriptorTypeTypeDef] = ..., Policy: str = ..., DurationSeconds: int = ...) -> AssumeRoleWithWebIdentityResponseTypeDef: ...
+    def assume_root(self, *, TargetPrincipal: str, TaskPolicyArn: PolicyDescriptorTypeTypeDef, DurationSeconds: int = ...) -> AssumeRootResponseTypeDef: ...
+    def decode_authorization_message(self, *, EncodedMessage: str) -> DecodeAuthorizationMessageResponseTypeDef: ...
+    def get_access_key_info(self, *, AccessKeyId: str) -> GetAccessKeyInfoResponseTypeDef: ...
     def get_caller_identity(self) -> GetCallerIdentityResponseTypeDef: ...
+    def get_delegated_access_token(self, *, TradeInToken: str) -> GetDelegatedAccessTokenResponseTypeDef: ...
+    def get_federation_token(self, *, Name: str, Policy: str = ..., PolicyArns: Sequence[PolicyDescriptorTypeTypeDef] = ..., DurationSeconds: int = ..., Tags: Sequence[TagTypeDef] = ...) -> GetFederationTokenResponseTypeDef: ...
     def get_session_token(self, *, DurationSeconds: int = ..., SerialNumber: str = ..., TokenCode: str = ...) -> GetSessionTokenResponseTypeDef: ...
+    def get_web_identity_token(self, *, Audience: Sequence[str], DurationSeconds: int = ..., SigningAlgorithm: str, Tags: Sequence[TagTypeDef] = ...) -> GetWebIdentityTokenResponseTypeDef: ...
     @overload
     def get_paginator(self, operation_name: str) -> Paginator: ...
     @overload
@@ -44,8 +142,17 @@ class STS(BaseClient):
 
 class AsyncSTS(AsyncBaseClient):
     exceptions: _Exceptions
+    async def assume_role(self, *, RoleArn: str, RoleSessionName: str, PolicyArns: Sequence[PolicyDescriptorTypeTypeDef] = ..., Policy: str = ..., DurationSeconds: int = ..., Tags: Sequence[TagTypeDef] = ..., TransitiveTagKeys: Sequence[str] = ..., ExternalId: str = ..., SerialNumber: str = ..., TokenCode: str = ..., SourceIdentity: str = ..., ProvidedContexts: Sequence[ProvidedContextTypeDef] = ...) -> AssumeRoleResponseTypeDef: ...
+    async def assume_role_with_saml(self, *, RoleArn: str, PrincipalArn: str, SAMLAssertion: str, PolicyArns: Sequence[PolicyDescriptorTypeTypeDef] = ..., Policy: str = ..., DurationSeconds: int = ...) -> AssumeRoleWithSAMLResponseTypeDef: ...
+    async def assume_role_with_web_identity(self, *, RoleArn: str, RoleSessionName: str, WebIdentityToken: str, ProviderId: str = ..., PolicyArns: Sequence[PolicyDescriptorTypeTypeDef] = ..., Policy: str = ..., DurationSeconds: int = ...) -> AssumeRoleWithWebIdentityResponseTypeDef: ...
+    async def assume_root(self, *, TargetPrincipal: str, TaskPolicyArn: PolicyDescriptorTypeTypeDef, DurationSeconds: int = ...) -> AssumeRootResponseTypeDef: ...
+    async def decode_authorization_message(self, *, EncodedMessage: str) -> DecodeAuthorizationMessageResponseTypeDef: ...
+    async def get_access_key_info(self, *, AccessKeyId: str) -> GetAccessKeyInfoResponseTypeDef: ...
     async def get_caller_identity(self) -> GetCallerIdentityResponseTypeDef: ...
+    async def get_delegated_access_token(self, *, TradeInToken: str) -> GetDelegatedAccessTokenResponseTypeDef: ...
+    async def get_federation_token(self, *, Name: str, Policy: str = ..., PolicyArns: Sequence[PolicyDescriptorTypeTypeDef] = ..., DurationSeconds: int = ..., Tags: Sequence[TagTypeDef] = ...) -> GetFederationTokenResponseTypeDef: ...
     async def get_session_token(self, *, DurationSeconds: int = ..., SerialNumber: str = ..., TokenCode: str = ...) -> GetSessionTokenResponseTypeDef: ...
+    async def get_web_identity_token(self, *, Audience: Sequence[str], DurationSeconds: int = ..., SigningAlgorithm: str, Tags: Sequence[TagTypeDef] = ...) -> GetWebIdentityTokenResponseTypeDef: ...
     @overload
     def get_paginator(self, operation_name: str) -> AsyncPaginator: ...
     @overload

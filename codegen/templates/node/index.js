@@ -24,8 +24,8 @@ module.exports = {
 {%- for name in s.commands %}
   {{ name }}: {{ s.slug }}.{{ name }},
 {%- endfor %}
-{%- for name in s.errors %}
-  {{ name }}: {{ s.slug }}.{{ name }},
+{%- for (export, name) in s.errors %}
+  {{ export }}: {{ s.slug }}.{{ name }},
 {%- endfor %}
 {%- for name in s.paginators %}
   {{ name }}: {{ s.slug }}.{{ name }},

@@ -13,7 +13,7 @@ export const {
 {%- for name in s.commands %}
   {{ name }},
 {%- endfor %}
-{%- for name in s.errors %}
+{%- for (name, _) in s.errors %}
   {{ name }},
 {%- endfor %}
 {%- for name in s.paginators %}

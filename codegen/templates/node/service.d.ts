@@ -59,7 +59,7 @@ export declare class {{ class_name }} extends {{ class_name }}Client {
 export declare class {{ base }} extends ServiceException {}
 {% for e in errors %}
 /** {{ e.doc }} (wire code `{{ e.code }}`, HTTP {{ e.status }}) */
-export declare class {{ e.name }} extends {{ base }} {
+export declare class {{ e.export }} extends {{ base }} {
   readonly name: "{{ e.name }}";
   readonly $fault: "{{ e.fault }}";
 }

@@ -9,6 +9,13 @@ OPTIONS = {
 {%- endfor %}
 }
 
+#: keyword argument -> its type in model/options.json ("map" values are turned into dicts).
+OPTION_TYPES = {
+{%- for (name, o) in options %}
+    "{{ name }}": "{{ o.kind }}",
+{%- endfor %}
+}
+
 #: keyword argument -> what it does.
 OPTION_DOCS = {
 {%- for (name, o) in options %}
@@ -20,5 +27,12 @@ OPTION_DOCS = {
 KIND_CLASSES = {
 {%- for k in kinds %}
     "{{ k.kind }}": "{{ k.python }}",
+{%- endfor %}
+}
+
+#: (the core's error kind, its code) -> the subclass named like botocore's for that code.
+CODE_CLASSES = {
+{%- for c in codes %}
+    ("{{ c.kind }}", "{{ c.code }}"): "{{ c.code }}",
 {%- endfor %}
 }

@@ -1,5 +1,5 @@
 {{ header }}
-from typing import Literal, Optional, overload
+from typing import Any, Literal, Optional, Union, overload
 {% if prefix.is_empty() %}
 from . import exceptions as exceptions
 from ._runtime import Paginator as Paginator
@@ -19,7 +19,7 @@ def client(
     service_name: Literal["{{ service }}"]{% if loop.first %} = "{{ service }}"{% endif %},
     *,
 {%- for (name, o) in options %}
-    {{ name }}: Optional[{% if o.kind == "string" %}str{% else if o.kind == "integer" %}int{% else if o.kind == "boolean" %}bool{% else %}float{% endif %}] = None,
+    {{ name }}: Optional[{% if o.kind == "string" %}str{% else if o.kind == "integer" %}int{% else if o.kind == "boolean" %}bool{% else if o.kind == "boolean_or_string" %}Union[bool, str]{% else if o.kind == "map" %}Any{% else %}float{% endif %}] = None,
 {%- endfor %}
 ) -> {{ prefix }}{{ class_name }}: ...
 {%- endfor %}

@@ -9,6 +9,11 @@
 {%- endfor %}
 )
 
+# The core's option -> its value when the caller does not give it (model/options.json's r_default).
+.polyiam_option_defaults <- list()
+{%- for (name, o) in options %}{% if let Some(d) = o.r_default %}
+.polyiam_option_defaults${{ o.name }} <- {% if d %}TRUE{% else %}FALSE{% endif %}{% endif %}{% endfor %}
+
 # The core's error kind -> the condition class.
 .polyiam_kind_classes <- c(
 {%- for k in kinds %}

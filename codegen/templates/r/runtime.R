@@ -148,7 +148,7 @@
   }
   # The core's options (model/options.json, by .polyiam_options in boundary.R) and how the caller
   # wrote each one; the core checks every value. An empty string means "not set", as in paws.
-  options <- list()
+  options <- .polyiam_option_defaults
   shown <- list()
   for (i in seq_along(paths)) {
     value <- Reduce(function(x, part) if (is.list(x)) x[[part]] else NULL, paths[[i]], config)

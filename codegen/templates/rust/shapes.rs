@@ -1,6 +1,7 @@
 {{ header }}
 
-#![allow(unused_imports, unused_mut)]
+// deprecated: members the SDK marks deprecated are still converted (boto3 returns them too).
+#![allow(unused_imports, unused_mut, deprecated)]
 
 use crate::convert::{built, enum_from_value, expect_map, member, put, put_sensitive, FromValue, ToValue};
 use crate::error::Error;

@@ -31,6 +31,8 @@ fn config_lines(options: &[crate::boundary::ClientOption]) -> Vec<String> {
     let ts = |kind: &str| match kind {
         "string" => "string",
         "boolean" => "boolean",
+        "boolean_or_string" => "boolean | string",
+        "map" => "{ http?: string; https?: string }",
         _ => "number",
     };
     let mut lines = Vec::new();
@@ -77,6 +79,9 @@ struct Method {
 
 struct ErrorClass {
     name: String,
+    /// The package's export: `name`, or prefixed with the service's class name (`STSMalformedPolicyDocumentException`)
+    /// when an earlier service exports that name already; `err.name` is `name` either way.
+    export: String,
     code: String,
     status: u16,
     fault: String,
@@ -187,7 +192,8 @@ struct ServiceExports {
     class_name: String,
     base: String,
     commands: Vec<String>,
-    errors: Vec<String>,
+    /// (export name, class name in the service's errors.js).
+    errors: Vec<(String, String)>,
     paginators: Vec<String>,
     waiters: Vec<String>,
 }
@@ -261,13 +267,14 @@ fn methods(model: &Model) -> Vec<Method> {
         .collect()
 }
 
-fn error_classes(model: &Model) -> Vec<ErrorClass> {
+fn error_classes(model: &Model, taken: &BTreeSet<String>) -> Vec<ErrorClass> {
     model
         .error_shapes()
         .into_iter()
         .filter_map(|s| {
             let e = s.error_info()?;
-            Some(ErrorClass { name: s.name.clone(), code: e.code, status: e.status, fault: e.fault, doc: js_doc(&s.doc) })
+            let export = if taken.contains(&s.name) { format!("{}{}", model.service.sdk_id, s.name) } else { s.name.clone() };
+            Some(ErrorClass { name: s.name.clone(), export, code: e.code, status: e.status, fault: e.fault, doc: js_doc(&s.doc) })
         })
         .collect()
 }
@@ -354,13 +361,13 @@ fn declarations(model: &Model) -> Vec<String> {
 }
 
 /// One service's files in `lib/<service>/`, its part of index.d.ts, and its exports.
-fn emit_service(model: &Model) -> Result<(Vec<GeneratedFile>, String, ServiceExports), askama::Error> {
+fn emit_service(model: &Model, taken: &BTreeSet<String>) -> Result<(Vec<GeneratedFile>, String, ServiceExports), askama::Error> {
     let slug = crate::backends::rust::service_slug(model);
     let class_name = model.service.sdk_id.clone();
     let title = js_doc(&model.service.title);
     let base = format!("{class_name}ServiceException");
     let methods = methods(model);
-    let errors = error_classes(model);
+    let errors = error_classes(model, taken);
     let paginators = paginators(model);
     let waiters = waiters(model);
     let dir = format!("{PKG}/lib/{slug}");
@@ -384,7 +391,7 @@ fn emit_service(model: &Model) -> Result<(Vec<GeneratedFile>, String, ServiceExp
         class_name,
         base,
         commands: methods.iter().map(|m| m.command.clone()).collect(),
-        errors: errors.iter().map(|e| e.name.clone()).collect(),
+        errors: errors.iter().map(|e| (e.export.clone(), e.name.clone())).collect(),
         paginators: paginators.iter().map(|p| p.name.clone()).collect(),
         waiters: waiters.iter().map(|w| w.name.clone()).collect(),
     };
@@ -407,9 +414,9 @@ pub fn emit(models: &[Model]) -> Result<Vec<GeneratedFile>, Box<dyn std::error::
     let mut services = Vec::new();
     let mut seen: BTreeSet<String> = runtime_exports().into_iter().collect();
     for model in models {
-        let (service_files, dts, exports) = emit_service(model)?;
+        let (service_files, dts, exports) = emit_service(model, &seen)?;
         let names = [exports.class_name.clone(), format!("{}Client", exports.class_name), exports.base.clone()];
-        for name in names.iter().chain(&exports.commands).chain(&exports.errors).chain(&exports.paginators).chain(&exports.waiters) {
+        for name in names.iter().chain(&exports.commands).chain(exports.errors.iter().map(|(export, _)| export)).chain(&exports.paginators).chain(&exports.waiters) {
             if !seen.insert(name.clone()) {
                 return Err(format!("node: {name} would be exported twice ({} and an earlier service or the runtime)", exports.slug).into());
             }

@@ -9,9 +9,117 @@ use crate::value::{Map, Value};
 /// runtime threads would need megabytes of stack to poll it.
 pub(crate) async fn dispatch(client: &aws_sdk_sts::Client, operation: &str, input: &Map) -> Result<Value, Error> {
     match operation {
+        "AssumeRole" => Box::pin(async {
+            let output = client
+                .assume_role()
+                .set_role_arn(member(input, "RoleArn", "")?)
+                .set_role_session_name(member(input, "RoleSessionName", "")?)
+                .set_policy_arns(member(input, "PolicyArns", "")?)
+                .set_policy(member(input, "Policy", "")?)
+                .set_duration_seconds(member(input, "DurationSeconds", "")?)
+                .set_tags(member(input, "Tags", "")?)
+                .set_transitive_tag_keys(member(input, "TransitiveTagKeys", "")?)
+                .set_external_id(member(input, "ExternalId", "")?)
+                .set_serial_number(member(input, "SerialNumber", "")?)
+                .set_token_code(member(input, "TokenCode", "")?)
+                .set_source_identity(member(input, "SourceIdentity", "")?)
+                .set_provided_contexts(member(input, "ProvidedContexts", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "AssumeRoleWithSAML" => Box::pin(async {
+            let output = client
+                .assume_role_with_saml()
+                .set_role_arn(member(input, "RoleArn", "")?)
+                .set_principal_arn(member(input, "PrincipalArn", "")?)
+                .set_saml_assertion(member(input, "SAMLAssertion", "")?)
+                .set_policy_arns(member(input, "PolicyArns", "")?)
+                .set_policy(member(input, "Policy", "")?)
+                .set_duration_seconds(member(input, "DurationSeconds", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "AssumeRoleWithWebIdentity" => Box::pin(async {
+            let output = client
+                .assume_role_with_web_identity()
+                .set_role_arn(member(input, "RoleArn", "")?)
+                .set_role_session_name(member(input, "RoleSessionName", "")?)
+                .set_web_identity_token(member(input, "WebIdentityToken", "")?)
+                .set_provider_id(member(input, "ProviderId", "")?)
+                .set_policy_arns(member(input, "PolicyArns", "")?)
+                .set_policy(member(input, "Policy", "")?)
+                .set_duration_seconds(member(input, "DurationSeconds", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "AssumeRoot" => Box::pin(async {
+            let output = client
+                .assume_root()
+                .set_target_principal(member(input, "TargetPrincipal", "")?)
+                .set_task_policy_arn(member(input, "TaskPolicyArn", "")?)
+                .set_duration_seconds(member(input, "DurationSeconds", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "DecodeAuthorizationMessage" => Box::pin(async {
+            let output = client
+                .decode_authorization_message()
+                .set_encoded_message(member(input, "EncodedMessage", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetAccessKeyInfo" => Box::pin(async {
+            let output = client
+                .get_access_key_info()
+                .set_access_key_id(member(input, "AccessKeyId", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
         "GetCallerIdentity" => Box::pin(async {
             let output = client
                 .get_caller_identity()
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetDelegatedAccessToken" => Box::pin(async {
+            let output = client
+                .get_delegated_access_token()
+                .set_trade_in_token(member(input, "TradeInToken", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetFederationToken" => Box::pin(async {
+            let output = client
+                .get_federation_token()
+                .set_name(member(input, "Name", "")?)
+                .set_policy(member(input, "Policy", "")?)
+                .set_policy_arns(member(input, "PolicyArns", "")?)
+                .set_duration_seconds(member(input, "DurationSeconds", "")?)
+                .set_tags(member(input, "Tags", "")?)
                 .send()
                 .await
                 .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
@@ -24,6 +132,19 @@ pub(crate) async fn dispatch(client: &aws_sdk_sts::Client, operation: &str, inpu
                 .set_duration_seconds(member(input, "DurationSeconds", "")?)
                 .set_serial_number(member(input, "SerialNumber", "")?)
                 .set_token_code(member(input, "TokenCode", "")?)
+                .send()
+                .await
+                .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
+            Ok(structure(&output))
+        })
+        .await,
+        "GetWebIdentityToken" => Box::pin(async {
+            let output = client
+                .get_web_identity_token()
+                .set_audience(member(input, "Audience", "")?)
+                .set_duration_seconds(member(input, "DurationSeconds", "")?)
+                .set_signing_algorithm(member(input, "SigningAlgorithm", "")?)
+                .set_tags(member(input, "Tags", "")?)
                 .send()
                 .await
                 .map_err(|e| Error::from_sdk(&super::SERVICE, e))?;
