@@ -28,8 +28,8 @@ export interface ClientConfig {
   rejectUnauthorized?: boolean | string;
   /** standard or adaptive (client-side rate limiting after throttling); else AWS_RETRY_MODE or the profile's retry_mode, else standard. Writes are still never retried after they may have reached IAM. */
   retryMode?: string;
-  /** Static credentials; without them the standard provider chain is used. */
-  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** Static credentials, or a provider of them (the v3 SDK's AwsCredentialIdentityProvider, called when needed and cached until `expiration`); without them the standard provider chain is used. */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } | (() => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string } & { expiration?: Date }>);
 }
 
 /** The v3 SDK's response metadata. `totalRetryDelay` is always 0 (not measured). */

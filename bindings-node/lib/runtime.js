@@ -192,9 +192,7 @@ function nativeConfig(config) {
     throw new ConfigurationError({ message: "the client configuration must be an object" });
   }
   const creds = config.credentials;
-  if (typeof creds === "function") {
-    throw new ConfigurationError({ message: "credentials must be a { accessKeyId, secretAccessKey, sessionToken? } object (providers are not supported)" });
-  }
+  const provider = typeof creds === "function" ? credentialsProvider(creds) : undefined;
   const options = { ...boundary.DEFAULTS };
   const names = {};
   for (const [key, name] of boundary.OPTIONS) {
@@ -206,7 +204,24 @@ function nativeConfig(config) {
     names[name] = key;
     if (value !== undefined) options[name] = value;
   }
-  return { options, names };
+  return { options, names, provider };
+}
+
+/**
+ * The v3 SDK's `AwsCredentialIdentityProvider` (`async () => ({ accessKeyId, secretAccessKey,
+ * sessionToken?, expiration? })`, e.g. `fromIni()` of `@aws-sdk/credential-providers`) as the native
+ * side takes it: a function resolving to plain strings and `expiration` in milliseconds. The core
+ * calls it when it needs credentials and caches them until shortly before `expiration`.
+ */
+function credentialsProvider(provider) {
+  return async () => {
+    const c = await provider();
+    if (c === null || typeof c !== "object") {
+      throw new Error("the credentials provider must resolve to { accessKeyId, secretAccessKey, sessionToken?, expiration? }");
+    }
+    const expiration = c.expiration instanceof Date ? c.expiration.getTime() : c.expiration == null ? undefined : Number(c.expiration);
+    return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken ?? undefined, expiration };
+  };
 }
 
 /** The `abortSignal` of a call's options (the v3 SDK's `HttpHandlerOptions`), if any. */
@@ -225,9 +240,9 @@ function abortSignal(options) {
 class BaseClient {
   /** `service`: `{ name, base, byShape }` from the service's generated client.js. */
   constructor(config, service) {
-    const { options, names } = nativeConfig(config === undefined ? {} : config);
+    const { options, names, provider } = nativeConfig(config === undefined ? {} : config);
     // The core reads and checks the options once: a client, or the error to throw.
-    const connected = native.connect(service.name, options, names);
+    const connected = native.connect(service.name, options, names, provider);
     if (connected.error) throw translate(connected.error, service);
     Object.defineProperty(this, NATIVE, { value: connected.client });
     Object.defineProperty(this, "_service", { value: service });

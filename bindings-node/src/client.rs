@@ -4,7 +4,7 @@
 use crate::errors::{guard, internal};
 use crate::{errors, from_js, to_js};
 use futures::FutureExt;
-use napi::bindgen_prelude::{JavaScriptClassExt, Object, ToNapiValue, Unknown};
+use napi::bindgen_prelude::{Function, JavaScriptClassExt, Object, Promise, ToNapiValue, Unknown};
 use napi::{sys, Env, JsValue};
 use napi_derive::napi;
 use polyiam_core::{CancelFlag, Config, Error, Map, PageOptions, Pages, Response, Value};
@@ -242,11 +242,19 @@ fn config_from_js(options: Unknown<'_>, names: Unknown<'_>) -> Result<Config, Er
 /// the configuration cannot work. The options are read once; no I/O (the configuration is
 /// resolved on the first call).
 #[napi(ts_return_type = "{ client?: NativeClient, error?: unknown }")]
-pub fn connect<'env>(env: &'env Env, service: String, options: Unknown<'env>, names: Unknown<'env>) -> napi::Result<Object<'env>> {
+pub fn connect<'env>(
+    env: &'env Env,
+    service: String,
+    options: Unknown<'env>,
+    names: Unknown<'env>,
+    credentials: Option<Function<'env, (), Promise<crate::provider::JsCredentials>>>,
+) -> napi::Result<Object<'env>> {
     guard(|| {
+        let provider = credentials.map(crate::provider::from_function).transpose()?;
         let config = polyiam_core::schema::service(&service)
             .ok_or_else(|| Error::config(format!("polyiam has no service {service:?}")))
-            .and_then(|_| config_from_js(options, names));
+            .and_then(|_| config_from_js(options, names))
+            .map(|config| Config { credentials_provider: provider, ..config });
         match config {
             Err(e) => errors::info(env, &e),
             Ok(config) => {

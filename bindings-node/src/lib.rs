@@ -8,6 +8,7 @@
 mod client;
 mod errors;
 mod from_js;
+mod provider;
 mod to_js;
 
 pub use client::{connect, NativeAbort, NativeClient, NativePages};

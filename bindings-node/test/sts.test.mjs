@@ -1,7 +1,7 @@
 // STS, the second service (tests/scenarios/sts.json): the same conventions as IAM's client.
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
-import { closedPortUrl, loadScenario, makeClient, motoUrl, polyiam } from "./helpers.mjs";
+import { closedPortUrl, loadScenario, makeClient, methodName, motoUrl, polyiam } from "./helpers.mjs";
 
 const STS = loadScenario("sts");
 let lib;
@@ -41,4 +41,62 @@ test("bad input is refused before sending, and errors are STS's", async () => {
   assert.ok(lib.RegionDisabledException.prototype instanceof lib.STSServiceException);
   assert.ok(!(lib.RegionDisabledException.prototype instanceof lib.IAMServiceException));
   assert.equal(Object.getPrototypeOf(lib.STSServiceException), lib.ServiceException);
+});
+
+test("every operation of the official STS model", async () => {
+  const { readFileSync } = await import("node:fs");
+  const official = JSON.parse(readFileSync(new URL("../../../shared/reference/sts-2011-06-15.smithy.json", import.meta.url), "utf8"));
+  const names = Object.entries(official.shapes).filter(([, s]) => s.type === "operation").map(([k]) => k.split("#")[1]);
+  assert.deepEqual(names.sort(), STS.every_operation.map((s) => s.operation).sort());
+  const sts = client(moto);
+  for (const spec of STS.every_operation) {
+    const call = sts[methodName(spec.operation)](spec.input);
+    if (spec.moto === "unimplemented") {
+      // Validated, signed and sent; moto answers an HTML 500 page for operations it lacks.
+      await assert.rejects(call, (e) => e instanceof lib.ResponseParseError && e.$metadata.httpStatusCode === 500, spec.operation);
+      continue;
+    }
+    const result = await call;
+    for (const key of spec.output) assert.ok(key in result, `${spec.operation}: ${key}`);
+    if (spec.credentials) {
+      assert.ok(result.Credentials.Expiration instanceof Date, spec.operation);
+      assert.equal(typeof result.Credentials.SessionToken, "string", spec.operation);
+    }
+  }
+});
+
+test("assumeRole's Credentials make a client (the v3 idiom: map them to credentials)", async () => {
+  const spec = STS.assume_role_then_call;
+  const { Credentials: c } = await client(moto).assumeRole(spec.input);
+  const assumed = new lib.STS({
+    endpoint: moto,
+    region: "us-east-1",
+    credentials: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration },
+  });
+  assert.equal((await assumed.getCallerIdentity({})).Arn, spec.arn);
+});
+
+test("credentials may be a provider: called when needed, again after its expiration", async () => {
+  let calls = 0;
+  const provider = (ttlMs) => async () => {
+    calls += 1;
+    return { accessKeyId: "testing", secretAccessKey: "testing", expiration: new Date(Date.now() + ttlMs) };
+  };
+  const lasting = new lib.STS({ endpoint: moto, region: "us-east-1", credentials: provider(3600_000) });
+  await lasting.getCallerIdentity({});
+  await lasting.getCallerIdentity({});
+  assert.equal(calls, 1, "cached until its expiration");
+  calls = 0;
+  // Within the SDK's refresh window (credentials are renewed shortly before they expire).
+  const brief = new lib.STS({ endpoint: moto, region: "us-east-1", credentials: provider(1000) });
+  await brief.getCallerIdentity({});
+  await new Promise((r) => setTimeout(r, 1100));
+  await brief.getCallerIdentity({});
+  assert.equal(calls, 2, "called again once expired");
+  const failing = new lib.STS({ endpoint: moto, region: "us-east-1", credentials: async () => { throw new Error("token vault is locked"); } });
+  await assert.rejects(failing.getCallerIdentity({}), (e) => {
+    assert.ok(e instanceof lib.CredentialsProviderError, e.name);
+    assert.match(e.message, /token vault is locked/);
+    return true;
+  });
 });

@@ -45,6 +45,12 @@ pub struct Globals {
     pub read_timeout: Option<f64>,
     #[arg(long = "cli-connect-timeout")]
     pub connect_timeout: Option<f64>,
+    /// A PEM file of the CAs to trust instead of the system's (else AWS_CA_BUNDLE or the profile's).
+    #[arg(long = "ca-bundle")]
+    pub ca_bundle: Option<String>,
+    /// The AWS CLI's switch to skip certificate checks: refused, with what to do instead.
+    #[arg(long = "no-verify-ssl")]
+    pub no_verify_ssl: bool,
     /// One request: no automatic pagination.
     #[arg(long = "no-paginate")]
     pub no_paginate: bool,
@@ -73,13 +79,14 @@ const WITH_VALUE: &[&str] = &[
     "--profile",
     "--cli-read-timeout",
     "--cli-connect-timeout",
+    "--ca-bundle",
     "--max-items",
     "--starting-token",
     "--page-size",
     "--cli-input-json",
     "--cli-input-yaml",
 ];
-const FLAGS: &[&str] = &["--debug", "--no-paginate", "--version"];
+const FLAGS: &[&str] = &["--debug", "--no-paginate", "--no-verify-ssl", "--version"];
 const SKELETON: &str = "--generate-cli-skeleton";
 
 /// Every global option name (`--output`, ...).

@@ -26,7 +26,7 @@ pub fn top() -> String {
         out.push_str(&format!("  {:<8} {}\n", s.name, s.title));
     }
     out.push_str(
-        "\nGlobal options: --output json|yaml|text|table, --query JMESPATH, --region REGION[,REGION...]|*,\n  --endpoint-url URL, --profile NAME, --debug, --cli-read-timeout SECONDS, --cli-connect-timeout SECONDS,\n  --no-paginate, --max-items N, --starting-token TOKEN, --page-size N, --cli-input-json JSON|file://PATH,\n  --cli-input-yaml YAML|file://PATH, --generate-cli-skeleton [input|yaml-input|output]\n",
+        "\nGlobal options: --output json|yaml|text|table, --query JMESPATH, --region REGION[,REGION...]|*,\n  --endpoint-url URL, --profile NAME, --debug, --cli-read-timeout SECONDS, --cli-connect-timeout SECONDS,\n  --ca-bundle PATH, --no-paginate, --max-items N, --starting-token TOKEN, --page-size N, --cli-input-json JSON|file://PATH,\n  --cli-input-yaml YAML|file://PATH, --generate-cli-skeleton [input|yaml-input|output]\n",
     );
     out
 }

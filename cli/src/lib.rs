@@ -139,7 +139,8 @@ impl From<params::Usage> for Failure {
 fn code_of(e: &Error) -> i32 {
     match e.kind {
         ErrorKind::Validation => exit::USAGE,
-        ErrorKind::Config => exit::CONFIG,
+        // The AWS CLI's 253 is for configuration and credentials problems alike.
+        ErrorKind::Config | ErrorKind::Credentials => exit::CONFIG,
         ErrorKind::Service => exit::SERVICE,
         ErrorKind::Cancelled => exit::INTERRUPTED,
         _ => exit::OTHER,
@@ -202,11 +203,16 @@ fn call(service: &'static Service, op: &'static Operation, cmd: &args::Command) 
         profile: g.profile.clone(),
         read_timeout: g.read_timeout,
         connect_timeout: g.connect_timeout,
+        ca_bundle: g.ca_bundle.clone(),
         ..Config::default()
     };
     let debug = g.debug;
     let mut log = String::new();
+    let no_verify_ssl = g.no_verify_ssl;
     let result = polyiam_core::runtime::block_on(async {
+        if no_verify_ssl {
+            return Err(polyiam_core::config::verify_off_refused("--no-verify-ssl"));
+        }
         let mut client = Client::connect(service.name, &config).await?;
         if regions.len() > 1 || regions.first().is_some_and(|r| r == "*") {
             client = client.in_regions(&regions).await?;
@@ -234,7 +240,7 @@ fn call(service: &'static Service, op: &'static Operation, cmd: &args::Command) 
         Ok(Ok(data)) => data,
         Ok(Err(e)) | Err(e) => {
             if debug {
-                log.push_str(&format!("polyiam: failed: kind {}, status {:?}, request id {:?}\n", e.kind.as_str(), e.http_status, e.request_id));
+                log.push_str(&format!("polyiam: failed: kind {}, code {}, status {:?}, request id {:?}\n", e.kind.as_str(), e.code, e.http_status, e.request_id));
             }
             return Err(Failure::Call(e, log));
         }

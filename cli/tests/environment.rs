@@ -2,7 +2,8 @@
 //! credential sources, proxies, CA bundles, timeouts, retry modes. The protocol is the boto3
 //! control's (bindings-python/tests/test_environment_boto3.py, tests/harness/README.md
 //! "Environment harness"): tests/harness/environment.py once; per case a control reset, then the
-//! binary with our environment minus clear_env plus case.env, then case.expect and case.observe.
+//! binary with our environment minus clear_env plus case.env, then case.expect (or the case's
+//! polyiam_expect, a documented deviation of every polyiam front end) and case.observe.
 //! One #[test] runs every case (one harness for all) and reports all failing cases at the end.
 //!
 //! Case options become what an AWS CLI user writes: `--region`, `--endpoint-url`, `--profile`,
@@ -258,7 +259,7 @@ fn subset(expected: &Value, actual: &Value, at: &str) -> Result<(), String> {
 /// The checks of one case; every problem found.
 fn check(case: &Value, run: &Run, logs: &Value) -> Vec<String> {
     let mut problems = Vec::new();
-    let expect = &case["expect"];
+    let expect = case.get("polyiam_expect").unwrap_or(&case["expect"]);
     if let Some(result) = expect.get("result") {
         // The AWS CLI prints the output without boto3's ResponseMetadata; the retry cases' attempt
         // count (RetryAttempts) is checked by their observe rules (exactly two requests).

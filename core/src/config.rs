@@ -50,6 +50,8 @@ pub struct Config {
     /// paws's credential order: keys in the environment win over a named profile (boto3 and the
     /// JS SDK let a named profile win; the R binding sets this).
     pub env_credentials_first: bool,
+    /// A provider in the host language (Node's `credentials: async () => ...`), used instead of the chain.
+    pub credentials_provider: Option<std::sync::Arc<dyn credentials::HostProvider>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,6 +93,7 @@ impl fmt::Debug for Config {
             .field("ca_bundle", &self.ca_bundle)
             .field("retry_mode", &self.retry_mode)
             .field("env_credentials_first", &self.env_credentials_first)
+            .field("credentials_provider", &self.credentials_provider.as_ref().map(|_| "host provider"))
             .finish()
     }
 }
@@ -244,12 +247,7 @@ impl Config {
                 (path, None) => path,
                 (_, Some(Value::String(path))) => Some(path.clone()),
                 (_, Some(Value::Bool(true))) => None,
-                (_, Some(Value::Bool(false))) => return Err(Error::config(format!(
-                    "{} false would turn certificate checks off, which polyiam does not do; trust the server's CA instead \
-                     (a PEM file: {} as a path, AWS_CA_BUNDLE, or ca_bundle in the profile)",
-                    shown("verify"),
-                    shown("verify")
-                ))),
+                (_, Some(Value::Bool(false))) => return Err(verify_off_refused(&shown("verify"))),
                 (_, Some(v)) => return Err(Error::config(format!("{} must be true or a CA bundle path, got {}", shown("verify"), v.type_name()))),
             },
             retry_mode: match string("retry_mode")?.as_deref() {
@@ -260,6 +258,7 @@ impl Config {
                 Some(other) => return Err(Error::config(format!("{} must be \"standard\" or \"adaptive\", got {other:?}", shown("retry_mode")))),
             },
             env_credentials_first: flag("env_credentials_first")?,
+            credentials_provider: None,
         };
         config.check_named(shown)?;
         Ok(config)
@@ -326,15 +325,18 @@ impl Config {
                 "polyiam-config",
             ));
         }
+        if let (None, Some(provider)) = (&self.credentials, &self.credentials_provider) {
+            loader = loader.credentials_provider(credentials::FromHost(provider.clone()));
+        }
         let mut shared = loader.load().await;
         // A named profile wins over keys in the environment (boto3, the JS SDK); aws-config's
         // default chain reads the environment first, so the chain is built without it.
-        let profile_first = self.credentials.is_none() && !self.env_credentials_first && self.profile.is_some();
+        let profile_first = self.credentials.is_none() && self.credentials_provider.is_none() && !self.env_credentials_first && self.profile.is_some();
         if let (true, Some(profile)) = (profile_first, &self.profile) {
             let provider = credentials::profile_first(profile, http, shared.region().cloned());
             shared = shared.into_builder().credentials_provider(provider).build();
         }
-        let source = if self.credentials.is_some() { Source::default() } else { Source::of(&profiles, &env, !profile_first) };
+        let source = if self.credentials.is_some() || self.credentials_provider.is_some() { Source::default() } else { Source::of(&profiles, &env, !profile_first) };
         let timeouts = TimeoutConfig::builder()
             .connect_timeout(Duration::from_secs_f64(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT)))
             .read_timeout(Duration::from_secs_f64(self.read_timeout.unwrap_or(DEFAULT_READ_TIMEOUT)))
@@ -378,6 +380,16 @@ impl Config {
         let url = self.endpoint_url.clone().or_else(|| env.get("AWS_ENDPOINT_URL").ok());
         url.is_some_and(|u| u.starts_with("http://"))
     }
+}
+
+/// The answer to turning certificate checks off (`verify=False`, `--no-verify-ssl`): smithy-rs's
+/// HTTP client has no such switch, and a client that trusts any server would hand credentials to
+/// whoever intercepts the connection; trusting the server's CA does what users want.
+pub fn verify_off_refused(shown: &str) -> Error {
+    Error::config(format!(
+        "{shown} would turn certificate checks off, which polyiam does not do; trust the server's CA instead \
+         (a PEM file of it: the ca_bundle / verify=PATH client option, AWS_CA_BUNDLE, or ca_bundle in the profile)"
+    ))
 }
 
 /// The `proxies` option: `{"http": url, "https": url}` (either may be absent).
@@ -494,6 +506,32 @@ mod tests {
         assert!(err(&[("bogus", Value::Null)]).contains("unknown client option <bogus>"));
         assert!(err(&[("max_attempts", Value::Integer(2)), ("max_retries", Value::Integer(1))]).contains("not both"));
         assert!(!err(&[("secret_access_key", Value::String("s3cr3t".into()))]).contains("s3cr3t"));
+    }
+
+    #[test]
+    fn botocore_config_maps_to_options_and_named_options_win() {
+        let shown = |n: &str| n.to_string();
+        let retries = Value::Map(options(&[("max_attempts", Value::Integer(4)), ("mode", Value::String("adaptive".into()))]));
+        let botocore = Value::Map(options(&[
+            ("region_name", Value::String("eu-west-1".into())),
+            ("read_timeout", Value::Integer(5)),
+            ("retries", retries),
+            ("user_agent_extra", Value::String("ignored".into())),
+            ("proxies", Value::Map(options(&[("https", Value::String("http://proxy:3128".into()))]))),
+        ]));
+        let c = Config::from_value(&options(&[("botocore_config", botocore.clone()), ("region", Value::String("us-west-2".into()))]), &shown).expect("config");
+        assert_eq!(c.region.as_deref(), Some("us-west-2"), "the keyword argument wins");
+        assert_eq!((c.max_attempts, c.read_timeout, c.retry_mode), (Some(5), Some(5.0), Some(RetryMode::Adaptive)), "botocore's max_attempts counts retries");
+        assert_eq!(c.proxies, Some(Proxies { http: None, https: Some("http://proxy:3128".into()) }));
+        let total = Value::Map(options(&[("retries", Value::Map(options(&[("total_max_attempts", Value::Integer(2)), ("max_attempts", Value::Integer(9))])))]));
+        assert_eq!(Config::from_value(&options(&[("botocore_config", total)]), &shown).expect("total").max_attempts, Some(2));
+        let err = |pairs: &[(&str, Value)]| Config::from_value(&options(pairs), &shown).unwrap_err().message;
+        assert!(err(&[("botocore_config", Value::Map(options(&[("client_cert", Value::String("c.pem".into()))])))]).contains("client_cert is not supported"));
+        assert!(err(&[("retry_mode", Value::String("legacy".into()))]).contains("\"standard\" or \"adaptive\""));
+        assert!(err(&[("verify", Value::Bool(false))]).contains("certificate checks off"));
+        assert!(err(&[("proxies", Value::Map(options(&[("ftp", Value::String("x".into()))])))]).contains("\"ftp\""));
+        let path = Config::from_value(&options(&[("verify", Value::String("/ca.pem".into()))]), &shown).expect("verify path");
+        assert_eq!(path.ca_bundle.as_deref(), Some("/ca.pem"));
     }
 
     #[test]

@@ -143,3 +143,52 @@ pub(crate) fn error(err: &CredentialsError) -> Error {
     };
     Error::new(ErrorKind::Credentials, code, crate::error::chain(err))
 }
+
+/// Credentials a host language's own provider gives (the JS SDK's `AwsCredentialIdentityProvider`):
+/// `expiration` in seconds since the epoch, `None` for credentials that do not expire.
+#[derive(Clone)]
+pub struct HostCredentials {
+    pub access_key_id: String,
+    pub secret_access_key: String,
+    pub session_token: Option<String>,
+    pub expiration: Option<f64>,
+}
+
+pub type HostCredentialsFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Result<HostCredentials, String>> + Send>>;
+
+/// A provider written in the host language, called by the SDK when it needs credentials; the SDK's
+/// identity cache keeps what it returns until shortly before `expiration`.
+pub trait HostProvider: Send + Sync {
+    fn fetch(&self) -> HostCredentialsFuture;
+}
+
+/// A host provider as an SDK credentials provider.
+#[derive(Clone)]
+pub(crate) struct FromHost(pub(crate) std::sync::Arc<dyn HostProvider>);
+
+impl std::fmt::Debug for FromHost {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("FromHost")
+    }
+}
+
+impl aws_credential_types::provider::ProvideCredentials for FromHost {
+    fn provide_credentials<'a>(&'a self) -> aws_credential_types::provider::future::ProvideCredentials<'a>
+    where
+        Self: 'a,
+    {
+        let pending = self.0.fetch();
+        aws_credential_types::provider::future::ProvideCredentials::new(async move {
+            let c = pending.await.map_err(|e| CredentialsError::provider_error(format!("the credentials provider failed: {e}")))?;
+            if c.access_key_id.is_empty() || c.secret_access_key.is_empty() {
+                return Err(CredentialsError::invalid_configuration("the credentials provider returned no accessKeyId or secretAccessKey"));
+            }
+            let expiration = match c.expiration {
+                None => None,
+                Some(secs) if secs.is_finite() && secs > 0.0 => Some(std::time::UNIX_EPOCH + std::time::Duration::from_secs_f64(secs)),
+                Some(_) => return Err(CredentialsError::invalid_configuration("the credentials provider returned an invalid expiration")),
+            };
+            Ok(aws_credential_types::Credentials::new(c.access_key_id, c.secret_access_key, c.session_token, expiration, "polyiam-host-provider"))
+        })
+    }
+}

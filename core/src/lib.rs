@@ -7,7 +7,7 @@
 pub mod cancel;
 pub mod client;
 pub mod config;
-mod credentials;
+pub mod credentials;
 pub mod convert;
 pub mod error;
 pub mod ext;

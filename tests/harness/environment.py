@@ -110,7 +110,7 @@ def resolve_cases(scenario: dict, resolve: Placeholders) -> list:
         case = dict(case)
         case["env"] = resolve({**scenario["base_env"], **case.get("env", {})})
         case["options"] = resolve({**scenario["base_options"], **case.get("options", {})})
-        for key in ("call", "expect", "observe"):
+        for key in ("call", "expect", "observe", "polyiam_expect"):
             if key in case:
                 case[key] = resolve(case[key])
         cases.append(case)

@@ -59,8 +59,16 @@ fn config_lines(options: &[crate::boundary::ClientOption]) -> Vec<String> {
         }
     }
     for (outer, members) in nested {
-        lines.push(format!("/** Static {outer}; without them the standard provider chain is used. */"));
-        lines.push(format!("{outer}?: {{ {} }};", members.join("; ")));
+        let object = format!("{{ {} }}", members.join("; "));
+        if outer == "credentials" {
+            // The v3 SDK's AwsCredentialIdentity, or its provider: called when credentials are
+            // needed, its result cached until shortly before `expiration`.
+            lines.push(format!("/** Static {outer}, or a provider of them (the v3 SDK's AwsCredentialIdentityProvider, called when needed and cached until `expiration`); without them the standard provider chain is used. */"));
+            lines.push(format!("{outer}?: {object} | (() => Promise<{object} & {{ expiration?: Date }}>);"));
+        } else {
+            lines.push(format!("/** Static {outer}; without them the standard provider chain is used. */"));
+            lines.push(format!("{outer}?: {object};"));
+        }
     }
     lines
 }
