@@ -11,8 +11,10 @@ __version__: str
 @overload
 def client(
     service_name: Literal["iam"] = "iam",
-    *,
     region_name: Optional[str] = None,
+    api_version: Optional[str] = None,
+    use_ssl: Optional[bool] = None,
+    *,
     endpoint_url: Optional[str] = None,
     profile_name: Optional[str] = None,
     aws_access_key_id: Optional[str] = None,
@@ -30,8 +32,10 @@ def client(
 @overload
 def client(
     service_name: Literal["sts"],
-    *,
     region_name: Optional[str] = None,
+    api_version: Optional[str] = None,
+    use_ssl: Optional[bool] = None,
+    *,
     endpoint_url: Optional[str] = None,
     profile_name: Optional[str] = None,
     aws_access_key_id: Optional[str] = None,

@@ -7,6 +7,7 @@ Per-operation code is generated (iam.py); this module has none.
 
 import asyncio
 import functools
+import sys
 from types import SimpleNamespace
 from typing import Any, AsyncIterator, Dict, Iterator, List, Optional, Tuple
 
@@ -17,6 +18,56 @@ from ._errors import PolyiamError
 _KIND_CLASSES = {kind: getattr(exceptions, name) for kind, name in _boundary.KIND_CLASSES.items() if kind != "service"}
 # (kind, code) -> the subclass botocore names that failure by (NoCredentialsError, ProfileNotFound, ...).
 _CODE_CLASSES = {key: getattr(exceptions, name) for key, name in _boundary.CODE_CLASSES.items()}
+
+
+#: polyiam's classes and their botocore namesakes (``botocore.exceptions``); every modelled error
+#: extends ``ClientError`` and so inherits the binding.
+_BOTOCORE_BASES = (
+    "ClientError",
+    "ParamValidationError",
+    "EndpointConnectionError",
+    "ConnectTimeoutError",
+    "ReadTimeoutError",
+    "NoCredentialsError",
+    "ProfileNotFound",
+    "CredentialRetrievalError",
+    "TokenRetrievalError",
+    "SSLError",
+)
+_botocore_bound = False
+
+
+def bind_botocore() -> bool:
+    """Makes polyiam's exceptions subclasses of botocore's namesakes, so code written for boto3
+    (``except botocore.exceptions.ClientError``) catches them. polyiam never imports botocore: this
+    binds once the program has imported ``botocore.exceptions``, and runs (a dict lookup until then)
+    when a client is made and when an error is raised. Returns whether the classes are bound."""
+    global _botocore_bound
+    if _botocore_bound:
+        return True
+    theirs = sys.modules.get("botocore.exceptions")
+    if theirs is None:
+        return False
+    _botocore_bound = True
+    for name in _BOTOCORE_BASES:
+        ours, base = getattr(exceptions, name), getattr(theirs, name, None)
+        if base is not None and not issubclass(ours, base):
+            _add_base(ours, base)
+    return True
+
+
+def _add_base(cls: type, base: type) -> None:
+    """``base`` among ``cls``'s bases: right after polyiam's own, so botocore's chain comes before the
+    builtin ones (ConnectionError, OSError) and the MRO stays consistent; last where that would
+    change the instance layout (TimeoutError's)."""
+    bases = list(cls.__bases__)
+    own = [i for i, b in enumerate(bases) if issubclass(b, PolyiamError)]
+    for at in ([own[-1] + 1] if own else []) + [len(bases)]:
+        try:
+            cls.__bases__ = tuple(bases[:at] + [base] + bases[at:])
+            return
+        except TypeError:
+            continue
 
 
 def _mapping(name: str, value: Any) -> Any:
@@ -35,6 +86,7 @@ def _mapping(name: str, value: Any) -> Any:
 def _native_client(service: str, config: Dict[str, Any]) -> Any:
     """The core's client options from boto3-style keyword arguments (model/options.json's names);
     ``None`` means not given."""
+    bind_botocore()
     unknown = sorted(set(config) - set(_boundary.OPTIONS))
     if unknown:
         raise TypeError(f"client() got unsupported arguments: {', '.join(unknown)}")
@@ -46,6 +98,7 @@ def _native_client(service: str, config: Dict[str, Any]) -> Any:
 def _translate(err: "_polyiam.NativeError", service: str) -> PolyiamError:
     """The boto3-style exception for a native error of a call to ``service``."""
     info: Dict[str, Any] = err.args[0]
+    bind_botocore()
     if info["kind"] == "service":
         cls = exceptions.BY_CODE.get(service, {}).get(info["code"], exceptions.ClientError)
         response = {

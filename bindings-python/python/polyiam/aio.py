@@ -13,7 +13,7 @@ with ``async for``.
 
 from typing import Any
 
-from . import _client_class, _services
+from . import _boto3_arguments, _client_class, _services
 from ._runtime import AsyncPaginator
 from .iam import AsyncIAM
 from .sts import AsyncSTS
@@ -21,10 +21,10 @@ from .sts import AsyncSTS
 __all__ = ["client", "AsyncIAM", "AsyncSTS", "AsyncPaginator"]
 
 
-def client(service_name: str = "iam", **kwargs: Any) -> Any:
+def client(service_name: str = "iam", *args: Any, **kwargs: Any) -> Any:
     """Create an asyncio IAM client; the arguments are :func:`polyiam.client`'s.
 
     ``max_pool_connections`` (default 10, botocore's) caps the calls in flight at once; further calls
     wait their turn, so ``asyncio.gather`` of thousands of calls is fine.
     """
-    return _client_class(service_name, _services.ASYNC_CLIENTS)(**kwargs)
+    return _client_class(service_name, _services.ASYNC_CLIENTS)(**_boto3_arguments(args, kwargs))

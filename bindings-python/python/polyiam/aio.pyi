@@ -8,8 +8,10 @@ from .sts import AsyncSTS as AsyncSTS
 @overload
 def client(
     service_name: Literal["iam"] = "iam",
-    *,
     region_name: Optional[str] = None,
+    api_version: Optional[str] = None,
+    use_ssl: Optional[bool] = None,
+    *,
     endpoint_url: Optional[str] = None,
     profile_name: Optional[str] = None,
     aws_access_key_id: Optional[str] = None,
@@ -27,8 +29,10 @@ def client(
 @overload
 def client(
     service_name: Literal["sts"],
-    *,
     region_name: Optional[str] = None,
+    api_version: Optional[str] = None,
+    use_ssl: Optional[bool] = None,
+    *,
     endpoint_url: Optional[str] = None,
     profile_name: Optional[str] = None,
     aws_access_key_id: Optional[str] = None,

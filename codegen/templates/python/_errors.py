@@ -9,8 +9,15 @@ class PolyiamError(Exception):
     """Base of every exception polyiam raises."""
 
     def __init__(self, message: str, info: Optional[Dict[str, Any]] = None):
-        super().__init__(message)
+        # Exception's own __init__, not super()'s: where botocore's classes are bases (see
+        # _runtime.bind_botocore), theirs take keyword arguments only.
+        Exception.__init__(self, message)
         self.info: Dict[str, Any] = dict(info or {})
+        #: botocore's BotoCoreError attribute (its format arguments); polyiam's errors carry ``info``.
+        self.kwargs: Dict[str, Any] = {}
+
+    def __reduce__(self):
+        return (self.__class__, (str(self), self.info))
 
     @property
     def operation_name(self) -> Optional[str]:

@@ -17,9 +17,12 @@ __version__: str
 @overload
 def client(
     service_name: Literal["{{ service }}"]{% if loop.first %} = "{{ service }}"{% endif %},
+    region_name: Optional[str] = None,
+    api_version: Optional[str] = None,
+    use_ssl: Optional[bool] = None,
     *,
-{%- for (name, o) in options %}
+{%- for (name, o) in options %}{% if name != &"region_name" %}
     {{ name }}: Optional[{% if o.kind == "string" %}str{% else if o.kind == "integer" %}int{% else if o.kind == "boolean" %}bool{% else if o.kind == "boolean_or_string" %}Union[bool, str]{% else if o.kind == "map" %}Any{% else %}float{% endif %}] = None,
-{%- endfor %}
+{%- endif %}{%- endfor %}
 ) -> {{ prefix }}{{ class_name }}: ...
 {%- endfor %}
