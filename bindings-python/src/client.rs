@@ -99,6 +99,11 @@ impl Client {
         })
     }
 
+    /// `(region, endpoint URL)`, for boto3's `client.meta` (configuration only; nothing is sent).
+    fn endpoint(&self, py: Python<'_>) -> PyResult<(String, String)> {
+        guard(py, || wait::blocking(py, |_cancel| async { self.core.endpoint().await }))
+    }
+
     /// Pages of a paginated operation, fetched lazily.
     #[pyo3(signature = (operation, params, max_items=None, page_size=None, starting_token=None))]
     fn paginate(
@@ -170,6 +175,17 @@ impl PageIterator {
                     to_py::response(py, &response).map(Some)
                 }
             }
+        })
+    }
+
+    /// boto3's `build_full_result()`: the remaining pages merged (blocking, as iterating them is).
+    fn build_full_result<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            let full = wait::blocking(py, |cancel| async {
+                let mut pages = self.pages.lock().await;
+                pages.full_result_until(cancel, |r| boto3_rules(&self.core, &self.operation, r)).await
+            })?;
+            to_py::value(py, &full)
         })
     }
 

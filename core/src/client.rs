@@ -133,6 +133,24 @@ impl Client {
         self.shared.fan_out.iter().flatten().flat_map(|(members, _)| members.iter().cloned()).collect()
     }
 
+    /// Where this client's calls go, as boto3's `client.meta` tells it: the region and the endpoint
+    /// URL (the option, `AWS_ENDPOINT_URL`, else the service's own for the region). Resolves the
+    /// configuration; sends nothing.
+    pub async fn endpoint(&self) -> Result<(String, String), Error> {
+        let (shared, _) = Box::pin(self.shared.config.resolve()).await?;
+        let config = &self.shared.config;
+        let region = config
+            .region
+            .clone()
+            .or_else(|| shared.region().map(|r| r.to_string()))
+            .unwrap_or_else(|| crate::config::DEFAULT_REGION.to_string());
+        let url = match config.endpoint_url.clone().or_else(|| shared.endpoint_url().map(str::to_string)) {
+            Some(url) => url,
+            None => crate::generated::default_endpoint(self.shared.service, &region).await?,
+        };
+        Ok((region, url))
+    }
+
     /// Builds a client from the shared runtime; for bindings whose calls block (Python, R).
     pub fn connect_blocking(service: &str, config: &Config) -> Result<Client, Error> {
         crate::runtime::block_on(Client::connect(service, config))?

@@ -118,6 +118,35 @@ impl Pages {
         self.items_seen += items.len();
     }
 
+    /// boto3's `build_full_result`: the remaining pages' list members (the paginated items, and any
+    /// other list a page carries, as botocore aggregates every result key) concatenated in order,
+    /// plus `NextToken` (the resume token) where `max_items` stopped the paging. `each` sees every
+    /// page first (a binding's own per-page rule, e.g. boto3's decoded policy documents).
+    pub async fn full_result_until(
+        &mut self,
+        cancel: impl std::future::Future<Output = ()>,
+        mut each: impl FnMut(&mut Response),
+    ) -> Result<Value, Error> {
+        let mut cancel = std::pin::pin!(cancel);
+        let mut out = Map::new();
+        while let Some(page) = self.next_until(cancel.as_mut()).await {
+            let mut page = page?;
+            each(&mut page);
+            let Value::Map(members) = page.output else { continue };
+            for (key, value) in members {
+                if let Value::List(items) = value {
+                    if let Value::List(all) = out.entry(key).or_insert_with(|| Value::List(Vec::new())) {
+                        all.extend(items);
+                    }
+                }
+            }
+        }
+        if let Some(token) = self.resume_token() {
+            out.insert("NextToken".to_string(), Value::String(token));
+        }
+        Ok(Value::Map(out))
+    }
+
     /// After `max_items` stopped the paging with items left: the token that resumes there (as the
     /// AWS CLI's `NextToken` and boto3's `resume_token`: base64 of `{"<input token>": .., "boto_truncate_amount": n}`).
     pub fn resume_token(&self) -> Option<String> {

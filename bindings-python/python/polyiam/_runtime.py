@@ -191,6 +191,20 @@ class BaseClient:
             raise ValueError(f"Waiter does not exist: {waiter_name} (waiters: {known})") from None
         return Waiter(self, name, delay)
 
+    @property
+    def meta(self) -> SimpleNamespace:
+        """boto3's ``client.meta``: ``region_name``, ``endpoint_url`` (resolved from the configuration
+        once; nothing is sent) and ``service_model.service_name``."""
+        found = self.__dict__.get("_meta")
+        if found is None:
+            try:
+                region, endpoint = self._native.endpoint()
+            except _polyiam.NativeError as e:
+                raise _translate(e, self._SERVICE) from None
+            found = SimpleNamespace(region_name=region, endpoint_url=endpoint, service_model=SimpleNamespace(service_name=self._SERVICE))
+            self.__dict__["_meta"] = found
+        return found
+
     def __repr__(self) -> str:
         return repr(self._native)
 
@@ -258,6 +272,14 @@ class _Pages:
     def __next__(self) -> Dict[str, Any]:
         try:
             return next(self._native)
+        except _polyiam.NativeError as e:
+            raise _translate(e, self._service) from None
+
+    def build_full_result(self) -> Dict[str, Any]:
+        """boto3's: the remaining pages' result lists merged, with ``NextToken`` where ``MaxItems``
+        stopped the paging (the core's ``Pages::full_result_until``)."""
+        try:
+            return self._native.build_full_result()
         except _polyiam.NativeError as e:
             raise _translate(e, self._service) from None
 
