@@ -3837,8 +3837,12 @@ export declare class UploadSigningCertificateCommand extends Command<UploadSigni
  */
 export declare class IAMClient {
   constructor(config?: IAMClientConfig);
-  /** Where the client points (never its credentials). */
-  readonly config: { region?: string; endpoint?: string; profile?: string };
+  /** Where the client points, resolved as the v3 SDK's are (`await config.region()`); never its credentials. */
+  readonly config: {
+    region: () => Promise<string>;
+    endpoint: () => Promise<{ protocol: string; hostname: string; port?: number; path: string }>;
+    profile?: string;
+  };
   /** Kept for v3 parity; the native client is released with the object. */
   destroy(): void;
   send<I, O>(command: Command<I, O>, options?: object): Promise<O>;
@@ -7311,8 +7315,12 @@ export declare class GetWebIdentityTokenCommand extends Command<GetWebIdentityTo
  */
 export declare class STSClient {
   constructor(config?: STSClientConfig);
-  /** Where the client points (never its credentials). */
-  readonly config: { region?: string; endpoint?: string; profile?: string };
+  /** Where the client points, resolved as the v3 SDK's are (`await config.region()`); never its credentials. */
+  readonly config: {
+    region: () => Promise<string>;
+    endpoint: () => Promise<{ protocol: string; hostname: string; port?: number; path: string }>;
+    profile?: string;
+  };
   /** Kept for v3 parity; the native client is released with the object. */
   destroy(): void;
   send<I, O>(command: Command<I, O>, options?: object): Promise<O>;

@@ -16,6 +16,8 @@ use std::sync::Arc;
 /// `{ done: true }` (the end of a paging).
 pub enum Outcome {
     Response(Response),
+    /// A plain value: `{ value }`.
+    Value(Value),
     Error(Error),
     Done,
 }
@@ -27,6 +29,10 @@ impl ToNapiValue for Outcome {
         let env = Env::from_raw(env);
         let built = catch_unwind(AssertUnwindSafe(|| match &val {
             Outcome::Response(r) => to_js::response(&env, r),
+            Outcome::Value(v) => Object::new(&env).and_then(|mut o| {
+                o.set("value", to_js::value(&env, v)?)?;
+                Ok(o)
+            }),
             Outcome::Error(e) => errors::info(&env, e),
             Outcome::Done => Object::new(&env).and_then(|mut o| {
                 o.set("done", true)?;
@@ -128,6 +134,21 @@ pub struct NativeClient {
 
 #[napi]
 impl NativeClient {
+    /// `{ value: { region, endpoint } }` (or `{ error }`): where calls go, for the v3 SDK's
+    /// `client.config.region()` / `endpoint()`. Resolves the configuration; sends nothing.
+    #[napi(ts_return_type = "Promise<{ value?: { region: string; endpoint: string }; error?: unknown }>")]
+    pub fn endpoint<'env>(&self, env: &'env Env) -> napi::Result<Object<'env>> {
+        let state = self.state.clone();
+        settle_later(env, async move {
+            match async { state.client().await?.endpoint().await }.await {
+                Ok((region, endpoint)) => {
+                    Outcome::Value(Value::Map(Map::from_iter([("region".to_string(), Value::String(region)), ("endpoint".to_string(), Value::String(endpoint))])))
+                }
+                Err(e) => Outcome::Error(e),
+            }
+        })
+    }
+
     /// The same client in several regions (a list, or `["*"]`); each call resolves with
     /// `{ regions: { region: { output, metadata } } }`. The regions are checked on the first call
     /// (no I/O here: this must not block the event loop).

@@ -67,7 +67,7 @@ test("the client can be built synchronously and from the CommonJS entry point", 
   const esm = await import("polyiam");
   assert.equal(cjs.IAM, esm.IAM, "CJS and ESM export the same class");
   assert.equal(cjs.NoSuchEntityException, esm.NoSuchEntityException);
-  const client = new cjs.IAM({ region: "us-east-1", endpoint: iam.config.endpoint, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
+  const client = new cjs.IAM({ region: "us-east-1", endpoint: await iam.config.endpoint(), credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
   const user = await users.make();
   const { AccessKey } = await client.createAccessKey({ UserName: user });
   assert.equal(AccessKey.UserName, user);

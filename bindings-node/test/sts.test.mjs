@@ -100,3 +100,15 @@ test("credentials may be a provider: called when needed, again after its expirat
     return true;
   });
 });
+
+test("client.config.region() and endpoint() resolve as in the v3 SDK", async () => {
+  const sts = client(moto);
+  assert.equal(await sts.config.region(), "us-east-1");
+  const endpoint = await sts.config.endpoint();
+  assert.equal(`${endpoint.protocol}//${endpoint.hostname}:${endpoint.port}`, moto);
+  const far = new lib.STS({ region: "eu-west-1", credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
+  assert.equal((await far.config.endpoint()).hostname, "sts.eu-west-1.amazonaws.com");
+  // Another client from this one's endpoint, as v3 code does.
+  assert.equal((await client(await sts.config.endpoint()).getCallerIdentity({})).Account, "123456789012");
+  sts.destroy();
+});

@@ -49,3 +49,16 @@ test_that("paginate() rejects what is not a paginated operation call", {
   e <- tryCatch(paginate(42), polyiam_error = function(e) e)
   expect_s3_class(e, "polyiam_validation_error")
 })
+
+test_that("paginate_lapply() and paginate_sapply() take paws's signatures", {
+  pg <- scenario("pagination")
+  svc <- client_for(pager_url())
+  counts <- vapply(pg$pages, function(p) length(p$members), 1L)
+  per_page <- paginate_lapply(svc$list_access_keys(UserName = pg$user_name), function(p, extra) length(p$AccessKeyMetadata) + extra, extra = 0L)
+  expect_identical(per_page, as.list(counts))
+  expect_identical(paginate_sapply(svc$list_access_keys(UserName = pg$user_name), function(p) length(p$AccessKeyMetadata)), counts)
+  expect_identical(
+    paginate_sapply(svc$list_access_keys(UserName = pg$user_name), function(p) p$IsTruncated, simplify = FALSE, StopOnSameToken = TRUE),
+    lapply(pg$pages, `[[`, "is_truncated")
+  )
+})

@@ -132,6 +132,11 @@ function nativeConfig(config) {
     // The v3 SDK's endpoint may also be a URL or an EndpointV2 ({ url }).
     if (name === "endpoint_url" && value && typeof value === "object") {
       value = value instanceof URL ? value.href.replace(/\/$/, "") : value.url !== undefined ? String(value.url).replace(/\/$/, "") : value;
+      // The v3 SDK's Endpoint ({ protocol, hostname, port, path }), e.g. another client's `await config.endpoint()`.
+      if (typeof value === "object" && typeof value.hostname === "string") {
+        const port = value.port ? `:${value.port}` : "";
+        value = `${value.protocol || "https:"}//${value.hostname}${port}${value.path && value.path !== "/" ? value.path : ""}`;
+      }
     }
     names[name] = key;
     if (value !== undefined) options[name] = value;
@@ -178,9 +183,25 @@ class BaseClient {
     if (connected.error) throw translate(connected.error, service);
     Object.defineProperty(this, NATIVE, { value: connected.client });
     Object.defineProperty(this, "_service", { value: service });
-    // Never show credentials when logged.
+    // The v3 SDK's resolved config: `await client.config.region()`, `await client.config.endpoint()`
+    // (resolved once, from the configuration: nothing is sent). Never the credentials.
+    let where;
+    const resolved = () => {
+      where ??= connected.client.endpoint().then((r) => {
+        if (r.error) throw translate(r.error, service);
+        return r.value;
+      });
+      return where;
+    };
     Object.defineProperty(this, "config", {
-      value: Object.freeze({ region: options.region, endpoint: options.endpoint_url, profile: options.profile }),
+      value: Object.freeze({
+        region: async () => (await resolved()).region,
+        endpoint: async () => {
+          const url = new URL((await resolved()).endpoint);
+          return { protocol: url.protocol, hostname: url.hostname, port: url.port ? Number(url.port) : undefined, path: url.pathname };
+        },
+        profile: options.profile,
+      }),
       enumerable: true,
     });
   }

@@ -21,8 +21,12 @@ export declare class {{ m.command }} extends Command<{{ m.input_type }}, {{ m.ou
  */
 export declare class {{ class_name }}Client {
   constructor(config?: {{ class_name }}ClientConfig);
-  /** Where the client points (never its credentials). */
-  readonly config: { region?: string; endpoint?: string; profile?: string };
+  /** Where the client points, resolved as the v3 SDK's are (`await config.region()`); never its credentials. */
+  readonly config: {
+    region: () => Promise<string>;
+    endpoint: () => Promise<{ protocol: string; hostname: string; port?: number; path: string }>;
+    profile?: string;
+  };
   /** Kept for v3 parity; the native client is released with the object. */
   destroy(): void;
   send<I, O>(command: Command<I, O>, options?: object): Promise<O>;

@@ -224,8 +224,27 @@
   .polyiam_unwrap(.Call(wrap__polyiam_call, client, operation, params))
 }
 
-# Pages of a paginated operation, like paws.common::paginate().
-paginate <- function(Operation, PageSize = NULL, MaxItems = NULL, StartingToken = NULL) {
+# Pages of a paginated operation, like paws.common::paginate(). The core stops when the service
+# repeats a token, so StopOnSameToken (paws's switch for that) is accepted and always in effect.
+paginate <- function(Operation, PageSize = NULL, MaxItems = NULL, StartingToken = NULL, StopOnSameToken = FALSE) {
+  .polyiam_each_page(Operation, identity, PageSize, MaxItems, StartingToken)
+}
+
+# paws.common::paginate_lapply(): FUN applied to each page as it arrives; a list of the results.
+paginate_lapply <- function(Operation, FUN, ..., PageSize = NULL, MaxItems = NULL, StartingToken = NULL, StopOnSameToken = FALSE) {
+  FUN <- match.fun(FUN)
+  .polyiam_each_page(Operation, function(page) FUN(page, ...), PageSize, MaxItems, StartingToken)
+}
+
+# paws.common::paginate_sapply(): as paginate_lapply(), simplified as sapply() does.
+paginate_sapply <- function(Operation, FUN, ..., simplify = TRUE, PageSize = NULL, MaxItems = NULL, StartingToken = NULL, StopOnSameToken = FALSE) {
+  FUN <- match.fun(FUN)
+  result <- .polyiam_each_page(Operation, function(page) FUN(page, ...), PageSize, MaxItems, StartingToken)
+  if (!isFALSE(simplify) && length(result)) simplify2array(result, higher = (simplify == "array")) else result
+}
+
+# The pages of `Operation` (an unevaluated operation call, captured instead of run), each given to `each`.
+.polyiam_each_page <- function(Operation, each, PageSize, MaxItems, StartingToken) {
   .state$capture <- TRUE
   on.exit(.state$capture <- FALSE, add = TRUE)
   request <- Operation
@@ -246,7 +265,7 @@ paginate <- function(Operation, PageSize = NULL, MaxItems = NULL, StartingToken 
   repeat {
     page <- .polyiam_unwrap(.Call(wrap__polyiam_next_page, pages))
     if (is.null(page)) break
-    result[[length(result) + 1L]] <- page
+    result[[length(result) + 1L]] <- each(page)
   }
   result
 }

@@ -239,7 +239,7 @@ pub fn emit_namespace(models: &[Model]) -> Result<Vec<GeneratedFile>, askama::Er
     for model in models {
         text.push_str(&format!("export({})\n", naming::service_name(&model.service.sdk_id)));
     }
-    text.push_str("export(paginate)\nuseDynLib(polyiam, .registration = TRUE)\n");
+    text.push_str("export(paginate)\nexport(paginate_lapply)\nexport(paginate_sapply)\nuseDynLib(polyiam, .registration = TRUE)\n");
     Ok(vec![GeneratedFile::new(format!("{PKG}/NAMESPACE"), text)])
 }
 
