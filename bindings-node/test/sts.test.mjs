@@ -112,3 +112,20 @@ test("client.config.region() and endpoint() resolve as in the v3 SDK", async () 
   assert.equal((await client(await sts.config.endpoint()).getCallerIdentity({})).Account, "123456789012");
   sts.destroy();
 });
+
+test("a constraint IAM checks is refused before sending as IAM's own ValidationError", async () => {
+  const iam = new lib.IAM({ endpoint: await closedPortUrl(), region: "us-east-1", credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
+  await assert.rejects(iam.getUser({ UserName: "bad name!" }), (e) => {
+    assert.ok(e instanceof lib.IAMServiceException, "the service's error");
+    assert.ok(e instanceof lib.ValidationError, "and polyiam's ValidationError");
+    assert.ok(!(e instanceof lib.ConfigurationError));
+    assert.equal(e.name, "ValidationError");
+    assert.equal(e.$fault, "client");
+    assert.equal(e.$metadata.httpStatusCode, 400);
+    assert.match(e.message, /^1 validation error detected: Value 'bad name!' at 'userName' failed to satisfy constraint: Member must satisfy regular expression pattern/);
+    assert.deepEqual(e.issues.map((i) => i.path), ["UserName"]);
+    return true;
+  });
+  // A check the v3 SDK itself makes (a missing member) stays polyiam's ValidationError only.
+  await assert.rejects(iam.updateAccessKey({ UserName: "bob" }), (e) => e instanceof lib.ValidationError && !(e instanceof lib.IAMServiceException));
+});

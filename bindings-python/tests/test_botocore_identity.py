@@ -34,8 +34,18 @@ def test_except_botocore_classes_catch_polyiam_errors(moto_url, closed_port_url)
             caught["pickled"] = type(pickle.loads(pickle.dumps(e))).__name__
         try:
             iam.get_user(UserName="bad name!")
-        except b.ParamValidationError as e:
+        except b.ParamValidationError as e:  # a constraint IAM checks: botocore's class for bad input...
             caught["validation"] = [type(e).__name__, "report" in e.kwargs]
+        try:
+            iam.get_user(UserName="bad name!")
+        except b.ClientError as e:  # ...and IAM's own answer to it
+            caught["constraint"] = [e.response["Error"]["Code"], e.response["ResponseMetadata"]["HTTPStatusCode"]]
+        try:
+            iam.get_user(Username="bob")
+        except b.ClientError:
+            caught["unknown"] = "ClientError"
+        except b.ParamValidationError as e:  # a check botocore makes itself: its class only
+            caught["unknown"] = type(e).__name__
         dead = polyiam.client("iam", endpoint_url={closed_port_url!r}, region_name="us-east-1", max_attempts=1,
                               aws_access_key_id="testing", aws_secret_access_key="testing")
         try:
@@ -52,7 +62,9 @@ def test_except_botocore_classes_catch_polyiam_errors(moto_url, closed_port_url)
     assert out == {
         "service": ["NoSuchEntityException", "NoSuchEntity", True],
         "pickled": "NoSuchEntityException",
-        "validation": ["ParamValidationError", True],
+        "validation": ["ValidationError", True],
+        "constraint": ["ValidationError", 400],
+        "unknown": "ParamValidationError",
         "transport": ["EndpointConnectionError", True],
         "profile": "ProfileNotFound",
     }

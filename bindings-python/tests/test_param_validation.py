@@ -65,3 +65,25 @@ def test_bad_status_enum(offline):
     with pytest.raises(polyiam.exceptions.ParamValidationError) as info:
         offline.update_access_key(UserName="polyiam-test-enum", AccessKeyId="AKIAIOSFODNN7EXAMPLE", Status="Bogus")
     assert "Status" in str(info.value)
+
+
+def test_constraint_violations_are_also_iams_validation_error(iam):
+    """A value IAM would refuse (pattern, length, range, enum) is refused before sending, and the
+    error is also IAM's own answer: a ClientError with Code ValidationError, HTTP 400, IAM's wording."""
+    with pytest.raises(polyiam.exceptions.ClientError) as info:
+        iam.update_access_key(UserName="bad name!", AccessKeyId="AKIAIOSFODNN7EXAMPLE", Status="Bogus")
+    e = info.value
+    assert isinstance(e, polyiam.exceptions.ParamValidationError)
+    assert e.response["Error"] == {
+        "Type": "Sender",
+        "Code": "ValidationError",
+        "Message": "2 validation errors detected: Value 'bad name!' at 'userName' failed to satisfy constraint: Member must satisfy "
+        "regular expression pattern: ^[\\w+=,.@-]+$; Value 'Bogus' at 'status' failed to satisfy constraint: Member must satisfy "
+        "enum value set: [Active, Inactive, Expired]",
+    }
+    assert e.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert [i["path"] for i in e.issues] == ["UserName", "Status"]
+    # Sensitive values are never quoted.
+    with pytest.raises(polyiam.exceptions.ClientError) as info:
+        iam.create_login_profile(UserName="bob", Password="")
+    assert "Value at 'password'" in info.value.response["Error"]["Message"]

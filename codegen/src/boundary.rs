@@ -179,15 +179,23 @@ pub struct CodeClass {
     pub kind: &'static str,
     /// The core's error code, which is also the Python class's name.
     pub code: &'static str,
+    /// The Python class's bases; empty: the kind's class.
+    pub python_bases: &'static str,
     pub doc: &'static str,
 }
 
 pub const CODE_CLASSES: &[CodeClass] = &[
-    CodeClass { kind: "config", code: "ProfileNotFound", doc: "A profile named by the client (or AWS_PROFILE) is in no shared config file." },
-    CodeClass { kind: "credentials", code: "NoCredentialsError", doc: "No source of credentials gave any." },
-    CodeClass { kind: "credentials", code: "CredentialRetrievalError", doc: "A configured source of credentials (credential_process, assume-role, container, ...) failed." },
-    CodeClass { kind: "credentials", code: "TokenRetrievalError", doc: "An SSO or login session cannot give credentials: sign in again (`aws sso login --profile NAME`)." },
-    CodeClass { kind: "transport", code: "SSLError", doc: "The endpoint's TLS certificate was refused; trust its CA with a CA bundle." },
+    CodeClass {
+        kind: "validation",
+        code: "ValidationError",
+        python_bases: "ClientError, ParamValidationError",
+        doc: "A value breaks a constraint IAM itself checks (pattern, length, range, enum): refused before sending, and also IAM's own answer (a `ClientError` with `Error.Code` `ValidationError`, HTTP 400, in IAM's wording).",
+    },
+    CodeClass { kind: "config", code: "ProfileNotFound", python_bases: "", doc: "A profile named by the client (or AWS_PROFILE) is in no shared config file." },
+    CodeClass { kind: "credentials", code: "NoCredentialsError", python_bases: "", doc: "No source of credentials gave any." },
+    CodeClass { kind: "credentials", code: "CredentialRetrievalError", python_bases: "", doc: "A configured source of credentials (credential_process, assume-role, container, ...) failed." },
+    CodeClass { kind: "credentials", code: "TokenRetrievalError", python_bases: "", doc: "An SSO or login session cannot give credentials: sign in again (`aws sso login --profile NAME`)." },
+    CodeClass { kind: "transport", code: "SSLError", python_bases: "", doc: "The endpoint's TLS certificate was refused; trust its CA with a CA bundle." },
 ];
 
 /// The Python class of a kind (from `KINDS`).
@@ -229,7 +237,8 @@ fn classes(name: fn(&ErrorKind) -> &'static str, parent: fn(&ErrorKind) -> &'sta
 pub fn python_classes() -> Vec<KindClass> {
     let mut out = classes(|k| k.python, |k| k.python_bases);
     for c in CODE_CLASSES {
-        out.push(KindClass { name: c.code, parent: python_class_of(c.kind), fault: "client", doc: c.doc.to_string() });
+        let parent = if c.python_bases.is_empty() { python_class_of(c.kind) } else { c.python_bases };
+        out.push(KindClass { name: c.code, parent, fault: "client", doc: c.doc.replace('`', "``") });
     }
     for c in &mut out {
         c.doc = c.doc.replace('`', "``");

@@ -102,6 +102,13 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.kind, self.operation) {
             (ErrorKind::Service, Some(op)) => write!(f, "An error occurred ({}) when calling the {op} operation: {}", self.code, self.message)?,
+            // IAM's answer as botocore shows it, then each problem under the member names the caller wrote.
+            (ErrorKind::Validation, Some(op)) if self.is_service_validation() => {
+                write!(f, "An error occurred ({}) when calling the {op} operation: {}", self.code, self.message)?;
+                for issue in &self.issues {
+                    write!(f, "\n  {issue}")?;
+                }
+            }
             _ => f.write_str(&self.message)?,
         }
         match self.outcome_note() {
@@ -134,6 +141,15 @@ impl Error {
     }
 
     pub fn validation(operation: &str, issues: Vec<Issue>) -> Self {
+        // Only constraints IAM itself checks (no missing, unknown or mistyped member, which botocore
+        // refuses first): the error is also IAM's own answer, `ValidationError` (HTTP 400, Sender),
+        // in its wording, as a client that sent the request would have received it.
+        let sentences: Vec<&str> = issues.iter().filter_map(|i| i.aws.as_deref()).collect();
+        if !issues.is_empty() && sentences.len() == issues.len() {
+            let n = issues.len();
+            let message = format!("{n} validation error{} detected: {}", if n == 1 { "" } else { "s" }, sentences.join("; "));
+            return Error { issues, http_status: Some(400), ..Error::new(ErrorKind::Validation, "ValidationError", message) };
+        }
         let mut message = format!("Parameter validation failed for {operation}:");
         for issue in &issues {
             message.push_str("\n  ");
@@ -147,10 +163,15 @@ impl Error {
         Error::invalid(path, "type", detail)
     }
 
+    /// A validation error that is also IAM's own `ValidationError` answer (see `Error::validation`).
+    pub fn is_service_validation(&self) -> bool {
+        self.kind == ErrorKind::Validation && self.code == "ValidationError"
+    }
+
     /// One validation issue found by hand-written checks (the extension operations in `ext`), under
     /// one of the rules `validate::Issue` lists.
     pub fn invalid(path: &str, rule: &'static str, detail: impl fmt::Display) -> Self {
-        let issue = Issue { path: path.to_string(), rule, detail: detail.to_string() };
+        let issue = Issue { path: path.to_string(), rule, detail: detail.to_string(), aws: None };
         let message = format!("Parameter validation failed:\n  {issue}");
         Error { issues: vec![issue], ..Error::new(ErrorKind::Validation, "ParamValidation", message) }
     }

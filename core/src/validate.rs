@@ -18,6 +18,9 @@ pub struct Issue {
     /// `PgpKey` that cannot be encrypted to (`ext::pgp_seal`).
     pub rule: &'static str,
     pub detail: String,
+    /// For a constraint IAM itself checks (length, pattern, enum, range): the sentence IAM's own
+    /// `ValidationError` gives for it ("Value '…' at 'versionId' failed to satisfy constraint: …").
+    pub aws: Option<String>,
 }
 
 impl fmt::Display for Issue {
@@ -37,7 +40,7 @@ pub fn input(op: &schema::Operation, input: &Map) -> Vec<Issue> {
         Some(shape) => structure(shape, input, "", false, &mut issues),
         None => {
             for key in input.keys() {
-                issues.push(Issue {
+                issues.push(Issue { aws: None,
                     path: key.clone(),
                     rule: "unknown",
                     detail: format!("unknown member \"{key}\"; {} takes no input", op.name),
@@ -54,7 +57,7 @@ fn structure(shape: &Shape, map: &Map, path: &str, sensitive: bool, issues: &mut
     for key in map.keys() {
         if !members.iter().any(|m| m.name == key) {
             let valid: Vec<&str> = members.iter().map(|m| m.name).collect();
-            issues.push(Issue {
+            issues.push(Issue { aws: None,
                 path: join_path(path, key),
                 rule: "unknown",
                 detail: format!(
@@ -67,7 +70,7 @@ fn structure(shape: &Shape, map: &Map, path: &str, sensitive: bool, issues: &mut
     for member in members {
         let member_path = join_path(path, member.name);
         match map.get(member.name) {
-            None if member.required => issues.push(Issue {
+            None if member.required => issues.push(Issue { aws: None,
                 path: member_path,
                 rule: "required",
                 detail: format!("missing required member \"{}\"", member.name),
@@ -82,7 +85,7 @@ fn structure(shape: &Shape, map: &Map, path: &str, sensitive: bool, issues: &mut
 }
 
 fn type_issue(path: &str, expected: &str, got: &Value) -> Issue {
-    Issue { path: path.to_string(), rule: "type", detail: format!("expected {expected}, got {}", got.type_name()) }
+    Issue { aws: None, path: path.to_string(), rule: "type", detail: format!("expected {expected}, got {}", got.type_name()) }
 }
 
 /// Checks one value against its target shape plus the member's own constraint traits.
@@ -91,20 +94,21 @@ fn value(shape: &Shape, member: Constraints, v: &Value, path: &str, sensitive: b
     let c = merge(shape.constraints, member);
     let v = v.revealed();
     match (&shape.kind, v) {
-        (Kind::String | Kind::Enum(_), Value::String(s)) if s.contains('\0') => issues.push(Issue {
+        (Kind::String | Kind::Enum(_), Value::String(s)) if s.contains('\0') => issues.push(Issue { aws: None,
             path: path.to_string(),
             rule: "characters",
             detail: "strings must not contain NUL characters".into(),
         }),
         (Kind::String, Value::String(s)) => {
-            length(c, s.chars().count(), path, issues);
+            length(c, s.chars().count(), path, aws_shown(s, sensitive).as_deref(), issues);
             pattern(c, s, path, sensitive, issues);
         }
         (Kind::Enum(values), Value::String(s)) => {
             if !values.iter().any(|(_, wire)| wire == s) {
                 let allowed: Vec<&str> = values.iter().map(|(_, wire)| *wire).collect();
                 let shown = quoted(s, sensitive);
-                issues.push(Issue {
+                let aws = aws_sentence(path, aws_shown(s, sensitive).as_deref(), &format!("Member must satisfy enum value set: [{}]", allowed.join(", ")));
+                issues.push(Issue { aws,
                     path: path.to_string(),
                     rule: "enum",
                     detail: format!("{shown} is not one of: {}", allowed.join(", ")),
@@ -113,7 +117,7 @@ fn value(shape: &Shape, member: Constraints, v: &Value, path: &str, sensitive: b
         }
         (Kind::Integer, Value::Integer(i)) => {
             if i32::try_from(*i).is_err() {
-                issues.push(Issue {
+                issues.push(Issue { aws: None,
                     path: path.to_string(),
                     rule: "range",
                     detail: format!("value {i} does not fit a 32-bit integer"),
@@ -127,17 +131,17 @@ fn value(shape: &Shape, member: Constraints, v: &Value, path: &str, sensitive: b
         (Kind::Timestamp, Value::Timestamp(_)) => {}
         (Kind::Timestamp, Value::String(s)) => {
             if crate::value::Timestamp::parse_rfc3339(s).is_none() {
-                issues.push(Issue {
+                issues.push(Issue { aws: None,
                     path: path.to_string(),
                     rule: "type",
                     detail: "expected a timestamp or an RFC 3339 date-time string".into(),
                 });
             }
         }
-        (Kind::Blob, Value::Blob(b)) => length(c, b.len(), path, issues),
-        (Kind::Blob, Value::String(s)) => length(c, s.len(), path, issues),
+        (Kind::Blob, Value::Blob(b)) => length(c, b.len(), path, None, issues),
+        (Kind::Blob, Value::String(s)) => length(c, s.len(), path, None, issues),
         (Kind::List { member }, Value::List(items)) => {
-            length(c, items.len(), path, issues);
+            length(c, items.len(), path, None, issues);
             if let Some(item_shape) = schema::shape(member) {
                 for (i, item) in items.iter().enumerate() {
                     value(item_shape, Constraints::default(), item, &format!("{path}[{i}]"), sensitive, issues);
@@ -145,7 +149,7 @@ fn value(shape: &Shape, member: Constraints, v: &Value, path: &str, sensitive: b
             }
         }
         (Kind::Map { key, value: val }, Value::Map(m)) => {
-            length(c, m.len(), path, issues);
+            length(c, m.len(), path, None, issues);
             let (Some(ks), Some(vs)) = (schema::shape(key), schema::shape(val)) else { return };
             for (k, item) in m {
                 let item_path = format!("{path}[{k:?}]");
@@ -179,25 +183,76 @@ fn merge(shape: Constraints, member: Constraints) -> Constraints {
     }
 }
 
-fn length(c: Constraints, len: usize, path: &str, issues: &mut Vec<Issue>) {
+/// `shown`: the value as IAM's message quotes it (`None`: not quoted: sensitive, or a list or map).
+fn length(c: Constraints, len: usize, path: &str, shown: Option<&str>, issues: &mut Vec<Issue>) {
     let Some((min, max)) = c.length else { return };
     let len = len as u64;
     if let Some(min) = min.filter(|&m| len < m) {
-        issues.push(Issue { path: path.into(), rule: "length", detail: format!("length {len} is below the minimum {min}") });
+        let aws = aws_sentence(path, shown, &format!("Member must have length greater than or equal to {min}"));
+        issues.push(Issue { aws, path: path.into(), rule: "length", detail: format!("length {len} is below the minimum {min}") });
     }
     if let Some(max) = max.filter(|&m| len > m) {
-        issues.push(Issue { path: path.into(), rule: "length", detail: format!("length {len} is above the maximum {max}") });
+        let aws = aws_sentence(path, shown, &format!("Member must have length less than or equal to {max}"));
+        issues.push(Issue { aws, path: path.into(), rule: "length", detail: format!("length {len} is above the maximum {max}") });
     }
 }
 
 fn range(c: Constraints, v: i64, path: &str, issues: &mut Vec<Issue>) {
     let Some((min, max)) = c.range else { return };
+    let shown = v.to_string();
     if let Some(min) = min.filter(|&m| v < m) {
-        issues.push(Issue { path: path.into(), rule: "range", detail: format!("value {v} is below the minimum {min}") });
+        let aws = aws_sentence(path, Some(&shown), &format!("Member must have value greater than or equal to {min}"));
+        issues.push(Issue { aws, path: path.into(), rule: "range", detail: format!("value {v} is below the minimum {min}") });
     }
     if let Some(max) = max.filter(|&m| v > m) {
-        issues.push(Issue { path: path.into(), rule: "range", detail: format!("value {v} is above the maximum {max}") });
+        let aws = aws_sentence(path, Some(&shown), &format!("Member must have value less than or equal to {max}"));
+        issues.push(Issue { aws, path: path.into(), rule: "range", detail: format!("value {v} is above the maximum {max}") });
     }
+}
+
+/// IAM's wording of one constraint violation: `Value 'x' at 'userName' failed to satisfy
+/// constraint: Member must …`, with the member path as IAM names it (`tags.1.member.key`).
+fn aws_sentence(path: &str, shown: Option<&str>, constraint: &str) -> Option<String> {
+    let at = aws_path(path);
+    Some(match shown {
+        Some(v) => format!("Value '{v}' at '{at}' failed to satisfy constraint: {constraint}"),
+        None => format!("Value at '{at}' failed to satisfy constraint: {constraint}"),
+    })
+}
+
+/// `Tags[0].Key` -> `tags.1.member.key`: the awsQuery names IAM's messages use (lower camel case,
+/// list items numbered from 1, map entries by key).
+fn aws_path(path: &str) -> String {
+    let lower = |name: &str| {
+        let mut chars = name.chars();
+        chars.next().map(|c| c.to_lowercase().chain(chars).collect::<String>()).unwrap_or_default()
+    };
+    let mut out: Vec<String> = Vec::new();
+    for segment in path.split('.') {
+        let (name, rest) = segment.split_once('[').map_or((segment, ""), |(n, r)| (n, r));
+        if !name.is_empty() {
+            out.push(lower(name));
+        }
+        for index in rest.split('[').map(|i| i.trim_end_matches(']')).filter(|i| !i.is_empty()) {
+            match index.parse::<usize>() {
+                Ok(i) => out.push(format!("{}.member", i + 1)),
+                Err(_) => out.push(index.trim_matches('"').to_string()),
+            }
+        }
+    }
+    out.join(".")
+}
+
+/// The value as IAM's message shows it: never a sensitive one, at most 64 characters of another.
+fn aws_shown(s: &str, sensitive: bool) -> Option<String> {
+    if sensitive {
+        return None;
+    }
+    let mut cut: String = s.chars().take(64).collect();
+    if cut.len() < s.len() {
+        cut.push('…');
+    }
+    Some(cut)
 }
 
 fn pattern(c: Constraints, s: &str, path: &str, sensitive: bool, issues: &mut Vec<Issue>) {
@@ -205,7 +260,8 @@ fn pattern(c: Constraints, s: &str, path: &str, sensitive: bool, issues: &mut Ve
     let Some(matches) = with_regex(p, |re| re.is_match(s)) else { return };
     if !matches {
         let shown = quoted(s, sensitive);
-        issues.push(Issue {
+        let aws = aws_sentence(path, aws_shown(s, sensitive).as_deref(), &format!("Member must satisfy regular expression pattern: {p}"));
+        issues.push(Issue { aws,
             path: path.into(),
             rule: "pattern",
             detail: format!("{shown} does not match the pattern {p}"),
@@ -333,6 +389,25 @@ mod tests {
         );
         let got: Vec<_> = issues.iter().map(|i| (i.path.as_str(), i.rule)).collect();
         assert_eq!(got, vec![("Tags[0].Value", "required"), ("Tags[1]", "type")]);
+    }
+
+    #[test]
+    fn constraint_violations_read_as_iams_validation_error() {
+        let issues = input(op("UpdateAccessKey"), &map(&[("UserName", s("bad name!")), ("AccessKeyId", s("AKIAIOSFODNN7EXAMPLE")), ("Status", s("Bogus"))]));
+        let err = crate::Error { operation: Some("UpdateAccessKey"), ..crate::Error::validation("UpdateAccessKey", issues) };
+        assert_eq!((err.code.as_str(), err.http_status), ("ValidationError", Some(400)));
+        assert_eq!(
+            err.message,
+            "2 validation errors detected: Value 'bad name!' at 'userName' failed to satisfy constraint: Member must satisfy regular \
+             expression pattern: ^[\\w+=,.@-]+$; Value 'Bogus' at 'status' failed to satisfy constraint: Member must satisfy enum \
+             value set: [Active, Inactive, Expired]"
+        );
+        assert!(err.to_string().starts_with("An error occurred (ValidationError) when calling the UpdateAccessKey operation: 2 validation errors"));
+        // A missing member is botocore's own check: its ParamValidationError only.
+        let missing = crate::Error::validation("UpdateAccessKey", input(op("UpdateAccessKey"), &map(&[("UserName", s("bad name!"))])));
+        assert_eq!((missing.code.as_str(), missing.http_status), ("ParamValidation", None));
+        assert_eq!(aws_path("Tags[1].Key"), "tags.2.member.key");
+        assert_eq!(aws_path("MaxItems"), "maxItems");
     }
 
     #[test]

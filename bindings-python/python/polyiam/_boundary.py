@@ -73,6 +73,7 @@ KIND_CLASSES = {
 
 #: (the core's error kind, its code) -> the subclass named like botocore's for that code.
 CODE_CLASSES = {
+    ("validation", "ValidationError"): "ValidationError",
     ("config", "ProfileNotFound"): "ProfileNotFound",
     ("credentials", "NoCredentialsError"): "NoCredentialsError",
     ("credentials", "CredentialRetrievalError"): "CredentialRetrievalError",

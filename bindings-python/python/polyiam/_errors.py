@@ -43,7 +43,10 @@ class ClientError(PolyiamError):
             f"An error occurred ({error.get('Code', 'Unknown')}) when calling the "
             f"{operation_name} operation: {error.get('Message', '')}"
         )
-        if info and info.get("outcome_note"):
+        if info and info.get("kind") == "validation":
+            # IAM's answer, found before sending (the core's display: then each problem as written).
+            message = info["display"]
+        elif info and info.get("outcome_note"):
             message += f" ({info['outcome_note']})"
         super().__init__(message, {**(info or {}), "operation": operation_name})
         self.response: Dict[str, Any] = error_response
@@ -114,6 +117,12 @@ class WaiterError(PolyiamError):
     """A waiter gave up: the resource was not in the awaited state within the maximum wait."""
 
 
+class ValidationError(ClientError, ParamValidationError):
+    """A value breaks a constraint IAM itself checks (pattern, length, range, enum): refused before
+    sending, and also IAM's own answer (a ````ClientError```` with ````Error.Code````
+    ````ValidationError````, HTTP 400, in IAM's wording)."""
+
+
 class ProfileNotFound(ConfigurationError):
     """A profile named by the client (or AWS_PROFILE) is in no shared config file."""
 
@@ -127,8 +136,8 @@ class CredentialRetrievalError(CredentialsError):
 
 
 class TokenRetrievalError(CredentialsError):
-    """An SSO or login session cannot give credentials: sign in again (``aws sso login --profile
-    NAME``)."""
+    """An SSO or login session cannot give credentials: sign in again (````aws sso login --profile
+    NAME````)."""
 
 
 class SSLError(EndpointConnectionError):

@@ -23,6 +23,7 @@ from ._errors import (
     ResponseParseError,
     SSLError,
     TokenRetrievalError,
+    ValidationError,
     WaiterError,
 )
 
@@ -43,6 +44,7 @@ __all__ = [
     "ResponseParseError",
     "SSLError",
     "TokenRetrievalError",
+    "ValidationError",
     "WaiterError",
     "AccountNotManagementOrDelegatedAdministratorException",
     "CallerIsNotManagementAccountException",

@@ -5,7 +5,9 @@ closed <- function() client_for("http://127.0.0.1:9")
 
 expect_invalid <- function(expr, pattern = NULL) {
   e <- tryCatch(expr, condition = function(e) e)
-  expect_identical(class(e), c("polyiam_validation_error", "polyiam_error", "error", "condition"))
+  # A constraint IAM checks reads as IAM's 400 answer too (paws's classes for it).
+  http <- if (identical(e$code, "ValidationError")) c("paws_error", "http_400", "http_error")
+  expect_identical(class(e), c("polyiam_validation_error", "polyiam_error", http, "error", "condition"))
   if (!is.null(pattern)) expect_match(conditionMessage(e), pattern, fixed = TRUE)
   invisible(e)
 }
@@ -76,4 +78,20 @@ test_that("secrets never appear in errors", {
 
 test_that("operation functions called outside a service object say how to call them", {
   expect_invalid(polyiam:::iam_get_user(UserName = "x"), "polyiam::iam()")
+})
+
+test_that("a constraint IAM checks is refused before sending as IAM's own ValidationError (paws's classes for a 400)", {
+  svc <- polyiam::iam(config = list(
+    credentials = list(creds = list(access_key_id = "testing", secret_access_key = "testing")),
+    endpoint = "http://127.0.0.1:9", region = "us-east-1"
+  ))
+  e <- tryCatch(svc$get_user(UserName = "bad name!"), error = function(e) e)
+  expect_s3_class(e, "polyiam_validation_error")
+  for (cls in c("paws_error", "http_400", "http_error")) expect_s3_class(e, cls)
+  expect_identical(e$error_response$Code, "ValidationError")
+  expect_identical(attr(e, "error_response")$Type, "Sender")
+  expect_match(e$error_response$Message, "^1 validation error detected: Value 'bad name!' at 'userName' failed to satisfy constraint")
+  # A missing member is a check paws makes itself: no HTTP classes.
+  missing <- tryCatch(svc$update_access_key(UserName = "bob"), error = function(e) e)
+  expect_false(inherits(missing, "http_400"))
 })

@@ -61,11 +61,19 @@ class ServiceException extends Error {
   }
 }
 
+/** Marks a service's `ValidationError` that polyiam raised before sending (see `translate`). */
+const CONSTRAINT = Symbol("polyiam.constraint");
+
 /** {{ validation_doc }} */
 class ValidationError extends ServiceException {
   constructor(opts = {}) {
     super({ ...opts, name: opts.name || "ValidationError", $fault: "client" });
     this.issues = opts.issues || [];
+  }
+
+  /** Also true for IAM's own `ValidationError` answer that polyiam gives for a constraint it checks first. */
+  static [Symbol.hasInstance](value) {
+    return Function.prototype[Symbol.hasInstance].call(this, value) || (this === ValidationError && Boolean(value && value[CONSTRAINT]));
   }
 }
 {% for c in classes %}{% if !c.parent.is_empty() %}
@@ -104,6 +112,17 @@ function translate(info, service) {
     const cls = info.shape && service.byShape[info.shape];
     // An error the model does not declare: the service's base class named by its code, as the v3 SDK does.
     return cls ? new cls(opts) : new service.base({ ...opts, name: info.code });
+  }
+  if (info.kind === "validation" && info.code === "ValidationError" && service && service.base) {
+    // A constraint IAM itself checks, refused before sending: the service's own ValidationError (as
+    // v3 gives IAM's answer: the service's base class named by the code), also polyiam's ValidationError.
+    const Type = "Sender";
+    // IAM's wording first, then each problem under the member names the caller wrote.
+    const message = info.message + (info.issues || []).map((i) => `\n  ${i.path ? `${i.path}: ` : ""}${i.detail}`).join("");
+    const e = new service.base({ ...common, message, name: info.code, Code: info.code, Type, Error: { Type, Code: info.code, Message: info.message } });
+    e.issues = info.issues;
+    Object.defineProperty(e, CONSTRAINT, { value: true });
+    return e;
   }
   const cls = KIND_CLASSES[info.kind] || InternalError;
   return new cls({ ...common, message: info.display, Code: info.code, issues: info.issues });

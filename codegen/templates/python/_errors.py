@@ -43,7 +43,10 @@ class ClientError(PolyiamError):
             f"An error occurred ({error.get('Code', 'Unknown')}) when calling the "
             f"{operation_name} operation: {error.get('Message', '')}"
         )
-        if info and info.get("outcome_note"):
+        if info and info.get("kind") == "validation":
+            # IAM's answer, found before sending (the core's display: then each problem as written).
+            message = info["display"]
+        elif info and info.get("outcome_note"):
             message += f" ({info['outcome_note']})"
         super().__init__(message, {**(info or {}), "operation": operation_name})
         self.response: Dict[str, Any] = error_response

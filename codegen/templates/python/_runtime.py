@@ -101,6 +101,10 @@ def _translate(err: "_polyiam.NativeError", service: str) -> PolyiamError:
     bind_botocore()
     if info["kind"] == "service":
         cls = exceptions.BY_CODE.get(service, {}).get(info["code"], exceptions.ClientError)
+    else:
+        cls = _CODE_CLASSES.get((info["kind"], info["code"])) or _KIND_CLASSES.get(info["kind"], PolyiamError)
+    if issubclass(cls, exceptions.ClientError):
+        # The service's answer (or, for a constraint IAM checks, the answer it would give).
         response = {
             # botocore's order for awsQuery errors: the <Error> element's children as IAM sends them.
             "Error": {
@@ -116,7 +120,6 @@ def _translate(err: "_polyiam.NativeError", service: str) -> PolyiamError:
             },
         }
         return cls(response, info["operation"], info)
-    cls = _CODE_CLASSES.get((info["kind"], info["code"])) or _KIND_CLASSES.get(info["kind"], PolyiamError)
     return cls(info["display"], info)
 
 

@@ -63,7 +63,8 @@
 # paws's error_response: the <Error> element's children by name (Type, Code, Message for IAM);
 # for errors without one, Code and Message only.
 .polyiam_error_response <- function(info) {
-  if (identical(info$kind, "service")) {
+  # A constraint IAM checks, refused before sending, reads as IAM's own ValidationError answer.
+  if (identical(info$kind, "service") || identical(info$code, "ValidationError")) {
     return(list(Type = if (identical(info$fault, "server")) "Receiver" else "Sender", Code = info$code, Message = info$message))
   }
   list(Code = info$code, Message = info$message)
