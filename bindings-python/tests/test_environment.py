@@ -20,31 +20,9 @@ import time
 def polyiam_client(case: dict):
     """The client a case's options describe, written as boto3 code would write it."""
     import polyiam
-    from botocore.config import Config
+    from test_environment_boto3 import boto3_kwargs
 
-    opts = case["options"]
-    config = {name: opts[name] for name in ("connect_timeout", "read_timeout", "proxies") if name in opts}
-    retries = {}
-    if "max_attempts" in opts:
-        retries["total_max_attempts"] = opts["max_attempts"]
-    if "retry_mode" in opts:
-        retries["mode"] = opts["retry_mode"]
-    if retries:
-        config["retries"] = retries
-    kwargs = {
-        "region_name": opts.get("region"),
-        "endpoint_url": opts.get("endpoint_url"),
-        "profile_name": opts.get("profile"),
-        "aws_access_key_id": opts.get("access_key_id"),
-        "aws_secret_access_key": opts.get("secret_access_key"),
-        "aws_session_token": opts.get("session_token"),
-        "config": Config(**config),
-    }
-    if "ca_bundle" in opts:
-        kwargs["verify"] = opts["ca_bundle"]
-    if "verify" in opts:
-        kwargs["verify"] = opts["verify"]
-    return polyiam.client(case["service"], **kwargs)
+    return polyiam.client(case["service"], **boto3_kwargs(case["options"]))
 
 
 def run_case_here(case: dict) -> dict:

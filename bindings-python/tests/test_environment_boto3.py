@@ -26,17 +26,12 @@ SCENARIO = Path(__file__).resolve().parents[2] / "tests" / "scenarios" / "enviro
 # --------------------------------------------------------------------------
 
 
-def boto3_client(case: dict):
-    """The boto3 client a case's options describe (polyiam's core option names -> boto3's)."""
-    import boto3
+def boto3_kwargs(opts: dict) -> dict:
+    """A case's options (polyiam's core names) as boto3 code writes them: client() keyword arguments,
+    with ``config`` as botocore's ``Config`` and ``profile_name`` for the caller to place."""
     from botocore.config import Config
 
-    opts = case["options"]
-    session = boto3.session.Session(profile_name=opts.get("profile"))  # ProfileNotFound comes from here
-    config = {}
-    for name in ("connect_timeout", "read_timeout", "proxies"):
-        if name in opts:
-            config[name] = opts[name]
+    config = {name: opts[name] for name in ("connect_timeout", "read_timeout", "proxies") if name in opts}
     retries = {}
     if "max_attempts" in opts:
         retries["total_max_attempts"] = opts["max_attempts"]  # total, first attempt included
@@ -47,6 +42,7 @@ def boto3_client(case: dict):
     kwargs = {
         "region_name": opts.get("region"),
         "endpoint_url": opts.get("endpoint_url"),
+        "profile_name": opts.get("profile"),
         "aws_access_key_id": opts.get("access_key_id"),
         "aws_secret_access_key": opts.get("secret_access_key"),
         "aws_session_token": opts.get("session_token"),
@@ -56,6 +52,15 @@ def boto3_client(case: dict):
         kwargs["verify"] = opts["ca_bundle"]
     if "verify" in opts:
         kwargs["verify"] = opts["verify"]
+    return kwargs
+
+
+def boto3_client(case: dict):
+    """The boto3 client a case's options describe."""
+    import boto3
+
+    kwargs = boto3_kwargs(case["options"])
+    session = boto3.session.Session(profile_name=kwargs.pop("profile_name"))  # ProfileNotFound comes from here
     return session.client(case["service"], **kwargs)
 
 

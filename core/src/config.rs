@@ -178,6 +178,7 @@ impl Config {
                 merged.insert(key.clone(), value.clone());
             }
         }
+        // A total attempt count (keyword, or botocore's total_max_attempts) wins over botocore's retry count.
         if merged.contains_key("max_attempts") && options.get("max_retries").is_none_or(|v| matches!(v, Value::Null)) {
             merged.shift_remove("max_retries");
         }
@@ -441,10 +442,7 @@ fn from_botocore(config: &Map, shown: &str) -> Result<Map, Error> {
             )));
         }
     }
-    if options.contains_key("max_attempts") {
-        // botocore: total_max_attempts wins over retries' max_attempts.
-        options.shift_remove("max_retries");
-    }
+    // Both retries keys: `from_value` keeps total_max_attempts (botocore's rule), as for a keyword max_attempts.
     Ok(options)
 }
 

@@ -100,16 +100,18 @@ pub struct Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.kind, self.operation) {
-            (ErrorKind::Service, Some(op)) => write!(f, "An error occurred ({}) when calling the {op} operation: {}", self.code, self.message)?,
-            // IAM's answer as botocore shows it, then each problem under the member names the caller wrote.
-            (ErrorKind::Validation, Some(op)) if self.is_service_validation() => {
+        // IAM's answer (or, for a constraint it checks, the answer it would give) as botocore shows it;
+        // a constraint error then lists each problem under the member names the caller wrote.
+        match self.operation.filter(|_| self.kind == ErrorKind::Service || self.is_service_validation()) {
+            Some(op) => {
                 write!(f, "An error occurred ({}) when calling the {op} operation: {}", self.code, self.message)?;
-                for issue in &self.issues {
-                    write!(f, "\n  {issue}")?;
+                if self.kind == ErrorKind::Validation {
+                    for issue in &self.issues {
+                        write!(f, "\n  {issue}")?;
+                    }
                 }
             }
-            _ => f.write_str(&self.message)?,
+            None => f.write_str(&self.message)?,
         }
         match self.outcome_note() {
             Some(note) => write!(f, " ({note})"),

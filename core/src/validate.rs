@@ -243,7 +243,7 @@ fn aws_path(path: &str) -> String {
     out.join(".")
 }
 
-/// The value as IAM's message shows it: never a sensitive one, at most 64 characters of another.
+/// A bad value as messages show it: never a sensitive one, at most 64 characters of another.
 fn aws_shown(s: &str, sensitive: bool) -> Option<String> {
     if sensitive {
         return None;
@@ -269,16 +269,12 @@ fn pattern(c: Constraints, s: &str, path: &str, sensitive: bool, issues: &mut Ve
     }
 }
 
-/// How a message shows a bad value: never a sensitive one, and at most 64 characters of any other.
+/// How polyiam's message shows a bad value (`aws_shown`'s cut, quoted).
 fn quoted(s: &str, sensitive: bool) -> String {
-    if sensitive {
-        return "value".to_string();
+    match aws_shown(s, sensitive) {
+        None => "value".to_string(),
+        Some(cut) => format!("value {cut:?}"),
     }
-    let mut cut: String = s.chars().take(64).collect();
-    if cut.len() < s.len() {
-        cut.push('…');
-    }
-    format!("value {cut:?}")
 }
 
 /// Runs `f` with the compiled form of a model pattern; `None` if the pattern can't be compiled

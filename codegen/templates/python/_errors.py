@@ -39,15 +39,14 @@ class ClientError(PolyiamError):
 
     def __init__(self, error_response: Dict[str, Any], operation_name: Optional[str], info: Optional[Dict[str, Any]] = None):
         error = error_response.get("Error", {})
-        message = (
-            f"An error occurred ({error.get('Code', 'Unknown')}) when calling the "
-            f"{operation_name} operation: {error.get('Message', '')}"
-        )
-        if info and info.get("kind") == "validation":
-            # IAM's answer, found before sending (the core's display: then each problem as written).
+        if info and info.get("display"):
+            # The core's wording: botocore's, with the outcome note, or a constraint error's problems.
             message = info["display"]
-        elif info and info.get("outcome_note"):
-            message += f" ({info['outcome_note']})"
+        else:
+            message = (
+                f"An error occurred ({error.get('Code', 'Unknown')}) when calling the "
+                f"{operation_name} operation: {error.get('Message', '')}"
+            )
         super().__init__(message, {**(info or {}), "operation": operation_name})
         self.response: Dict[str, Any] = error_response
         self.operation_name = operation_name
