@@ -9,7 +9,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export AWS_EC2_METADATA_DISABLED=true
-PKGS="r-base-dev r-cran-testthat r-cran-processx r-cran-jsonlite r-cran-withr"
+# future, furrr, callr: the worker engines the tests send clients to. The rest: paws's dependencies,
+# for the side-by-side tests with paws (installed below from ../shared/peers when that exists).
+PKGS="r-base-dev r-cran-testthat r-cran-processx r-cran-jsonlite r-cran-withr \
+  r-cran-future r-cran-furrr r-cran-callr \
+  r-cran-base64enc r-cran-curl r-cran-digest r-cran-httr r-cran-rcpp r-cran-xml2"
 
 missing=""
 for p in $PKGS; do
@@ -35,5 +39,17 @@ R CMD INSTALL --no-multiarch --library="$LIB" bindings-r >target/R-install.log 2
   cat target/R-install.log
   exit 1
 }
+# paws, the peer (CRAN only, so its source packages come with the machine): into its own library, so
+# the tests that run one body with paws and with polyiam find it; they skip loudly without it.
+PEERS="../shared/peers"
+if [ -f "$PEERS/paws.common_0.7.7.tar.gz" ] && ! [ -d target/R-peers/paws.security.identity ]; then
+  echo "==> installing paws (the peer) from $PEERS into target/R-peers"
+  mkdir -p target/R-peers
+  R CMD INSTALL --no-multiarch --library=target/R-peers "$PEERS/paws.common_0.7.7.tar.gz" \
+    "$PEERS/paws.security.identity_0.7.0.tar.gz" >target/R-peers-install.log 2>&1 || {
+    cat target/R-peers-install.log
+    exit 1
+  }
+fi
 # R CMD INSTALL on a directory builds in place: leave no objects in the source tree.
 rm -f bindings-r/src/*.o bindings-r/src/*.so

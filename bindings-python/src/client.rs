@@ -189,6 +189,21 @@ impl PageIterator {
         })
     }
 
+    /// `build_full_result()` in the background (aiobotocore's `await ....build_full_result()`).
+    fn build_full_result_async(&self, py: Python<'_>, done: Py<PyAny>) -> PyResult<Pending> {
+        guard(py, || {
+            let (pages, core, operation) = (self.pages.clone(), self.core.clone(), self.operation.clone());
+            wait::spawn(
+                |flag| async move {
+                    let mut pages = pages.lock().await;
+                    pages.full_result_until(flag.cancelled(), |r| boto3_rules(&core, &operation, r)).await
+                },
+                done,
+                |py, full| to_py::value(py, &full).map(Bound::unbind),
+            )
+        })
+    }
+
     /// The next page in the background (for `async for`): `done(True, None)` after the last page.
     fn next_async(&self, py: Python<'_>, done: Py<PyAny>) -> PyResult<Pending> {
         guard(py, || {

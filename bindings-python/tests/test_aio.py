@@ -114,6 +114,20 @@ def test_async_paginator_iterates_with_async_for(pager):
     assert run(main()) == expected
 
 
+def test_async_build_full_result_is_the_sync_ones(pager):
+    params = {"UserName": PAGINATION["user_name"], "PaginationConfig": {"MaxItems": 1}}
+    sync = polyiam.client("iam", **client_kwargs(pager.url)).get_paginator(PAGINATION["paginator"])
+
+    async def main():
+        paginator = aio_client(pager.url).get_paginator(PAGINATION["paginator"])
+        return await paginator.paginate(**params).build_full_result()
+
+    ours = run(main())
+    assert ours == sync.paginate(**params).build_full_result()
+    assert [m["AccessKeyId"] for m in ours[PAGINATION["result_key"]]] == PAGINATION["expected_access_key_ids"][:1]
+    assert "NextToken" in ours
+
+
 def test_one_client_serves_one_event_loop_after_another(moto_url):
     iam = aio_client(moto_url)
     user = unique_name("loops")

@@ -102,3 +102,36 @@ def test_without_botocore_nothing_imports_it(moto_url):
     )
     assert out["imported"] == []
     assert not any(m.startswith("botocore") for m in out["bases"]), out
+
+
+def test_where_botocore_is_not_installed_polyiam_works_alone(moto_url):
+    # A finder that makes botocore unimportable (as in a venv without it) and counts the attempts.
+    out = run(
+        f"""
+        import json, sys
+
+        class NoBotocore:
+            attempts = 0
+            def find_spec(self, name, path=None, target=None):
+                if name.split(".")[0] in ("botocore", "boto3"):
+                    NoBotocore.attempts += 1
+                    raise ModuleNotFoundError(f"No module named {{name!r}}")
+                return None
+
+        sys.meta_path.insert(0, NoBotocore())
+        import polyiam
+
+        iam = polyiam.client("iam", endpoint_url={moto_url!r}, region_name="us-east-1",
+                             aws_access_key_id="testing", aws_secret_access_key="testing")
+        caught = []
+        for call in (lambda: iam.get_user(UserName="polyiam-no-such-user-alone"),
+                     lambda: iam.create_user(UserName="bad name!"),
+                     lambda: iam.create_user()):
+            try:
+                call()
+            except polyiam.exceptions.PolyiamError as e:
+                caught.append(type(e).__name__)
+        print(json.dumps({{"attempts": NoBotocore.attempts, "caught": caught}}))
+        """
+    )
+    assert out == {"attempts": 0, "caught": ["NoSuchEntityException", "ValidationError", "ParamValidationError"]}

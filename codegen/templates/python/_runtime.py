@@ -33,6 +33,7 @@ _BOTOCORE_BASES = (
     "CredentialRetrievalError",
     "TokenRetrievalError",
     "SSLError",
+    "WaiterError",
 )
 _botocore_bound = False
 
@@ -378,3 +379,8 @@ class _AsyncPages:
         if page is None:
             raise StopAsyncIteration
         return page
+
+    async def build_full_result(self) -> Dict[str, Any]:
+        """aiobotocore's ``await paginator.paginate(...).build_full_result()``: the remaining pages
+        merged, as :meth:`_Pages.build_full_result`."""
+        return await _await_native(self._native.build_full_result_async, self._service)
