@@ -28,6 +28,8 @@ export interface ClientConfig {
   rejectUnauthorized?: boolean | string;
   /** standard or adaptive (client-side rate limiting after throttling); else AWS_RETRY_MODE or the profile's retry_mode, else standard. Writes are still never retried after they may have reached IAM. */
   retryMode?: string;
+  /** Let credentials written in code travel with the client (pickle, serialize()/saveRDS, toConfig()). Off by default: copying such a client is refused, and other clients' copies resolve credentials in the worker. WARNING: when on, the secret key is written into every pickle, RDS file and worker message. */
+  serializeCredentials?: boolean;
   /** Static credentials, or a provider of them (the v3 SDK's AwsCredentialIdentityProvider, called when needed and cached until `expiration`); without them the standard provider chain is used. */
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } | (() => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string } & { expiration?: Date }>);
 }

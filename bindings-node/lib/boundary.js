@@ -19,6 +19,7 @@ const OPTIONS = Object.freeze([
   ["caBundle", "ca_bundle", "string"],
   ["rejectUnauthorized", "verify", "boolean_or_string"],
   ["retryMode", "retry_mode", "string"],
+  ["serializeCredentials", "serialize_credentials", "boolean"],
 ]);
 
 /** Defaults Node applies where the option is not given. */

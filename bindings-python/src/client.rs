@@ -33,12 +33,40 @@ impl Client {
         })
     }
 
+    /// The client's portable description (a dict; see core/src/portable.rs), for pickle. `names`:
+    /// the option names as the Python caller writes them, for the refusal's message.
+    fn describe<'py>(&self, py: Python<'py>, names: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            let names = from_py::dict_to_map(names, "").map_err(|e| to_py(py, &e))?;
+            let shown = |n: &str| names.get(n).and_then(Value::as_str).unwrap_or(n).to_string();
+            let d = self.core.describe(&shown).map_err(|e| to_py(py, &e))?;
+            to_py::value(py, &Value::Map(d))
+        })
+    }
+
+    /// A client from a description (this process's cached one if it was rebuilt before); no I/O.
+    #[staticmethod]
+    fn from_description(py: Python<'_>, description: &Bound<'_, PyDict>) -> PyResult<Self> {
+        guard(py, || {
+            let d = from_py::dict_to_map(description, "").map_err(|e| to_py(py, &e))?;
+            let core = polyiam_core::Client::from_description(&d).map_err(|e| to_py(py, &e))?;
+            let endpoint = d.get("options").and_then(Value::as_map).and_then(|o| o.get("endpoint_url")).and_then(Value::as_str).map(str::to_string);
+            Ok(Client { core, endpoint })
+        })
+    }
+
     /// The same client in several regions (a list, or `["*"]`): each call returns `{region: result}`.
     fn in_regions(&self, py: Python<'_>, regions: Vec<String>) -> PyResult<Self> {
         guard(py, || {
             let core = wait::blocking(py, |_| self.core.in_regions(&regions))?;
             Ok(Client { core, endpoint: self.endpoint.clone() })
         })
+    }
+
+    /// The core client's identity (the same for copies that share one native client).
+    #[getter]
+    fn identity(&self) -> usize {
+        self.core.identity()
     }
 
     /// The regions of a client from `in_regions` (empty otherwise).

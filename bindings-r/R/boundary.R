@@ -18,7 +18,8 @@
   "ca_bundle" = "ca_bundle",
   "verify" = "verify",
   "retry_mode" = "retry_mode",
-  "env_credentials_first" = "env_credentials_first"
+  "env_credentials_first" = "env_credentials_first",
+  "serialize_credentials" = "serialize_credentials"
 )
 
 # The core's option -> its value when the caller does not give it (model/options.json's r_default).

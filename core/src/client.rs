@@ -82,6 +82,25 @@ impl Client {
         Client { shared: Arc::new(shared) }
     }
 
+    /// A client that builds its SDK client on its first call (no I/O now): a rebuilt copy.
+    pub(crate) fn lazy(service: &'static Service, config: Config, max_in_flight: Option<usize>) -> Client {
+        Client::from_parts(service, config, max_in_flight, None)
+    }
+
+    /// Equal for a client and its clones (and every copy rebuilt from one description in one
+    /// process): what tests and caches compare.
+    pub fn identity(&self) -> usize {
+        Arc::as_ptr(&self.shared) as usize
+    }
+
+    pub(crate) fn config(&self) -> &Config {
+        &self.shared.config
+    }
+
+    pub(crate) fn max_in_flight(&self) -> Option<usize> {
+        self.shared.max_in_flight
+    }
+
     /// At most `n` calls of this client (and its clones) in flight; the others wait their turn.
     /// An event-loop binding can start thousands of calls at once, and as many connections would
     /// overwhelm the endpoint (the JS v3 SDK caps its sockets at 50 for the same reason).

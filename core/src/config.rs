@@ -50,6 +50,9 @@ pub struct Config {
     /// paws's credential order: keys in the environment win over a named profile (boto3 and the
     /// JS SDK let a named profile win; the R binding sets this).
     pub env_credentials_first: bool,
+    /// Credentials written in code travel with the client's portable description (portable.rs);
+    /// off by default, so a copy never carries a secret silently.
+    pub serialize_credentials: bool,
     /// A provider in the host language (Node's `credentials: async () => ...`), used instead of the chain.
     pub credentials_provider: Option<std::sync::Arc<dyn credentials::HostProvider>>,
 }
@@ -93,6 +96,7 @@ impl fmt::Debug for Config {
             .field("ca_bundle", &self.ca_bundle)
             .field("retry_mode", &self.retry_mode)
             .field("env_credentials_first", &self.env_credentials_first)
+            .field("serialize_credentials", &self.serialize_credentials)
             .field("credentials_provider", &self.credentials_provider.as_ref().map(|_| "host provider"))
             .finish()
     }
@@ -117,6 +121,7 @@ pub const OPTION_NAMES: &[&str] = &[
     "verify",
     "retry_mode",
     "env_credentials_first",
+    "serialize_credentials",
     "botocore_config",
 ];
 
@@ -259,6 +264,7 @@ impl Config {
                 Some(other) => return Err(Error::config(format!("{} must be \"standard\" or \"adaptive\", got {other:?}", shown("retry_mode")))),
             },
             env_credentials_first: flag("env_credentials_first")?,
+            serialize_credentials: flag("serialize_credentials")?,
             credentials_provider: None,
         };
         config.check_named(shown)?;

@@ -16,6 +16,7 @@ pub mod http;
 pub mod meta;
 pub mod paginate;
 pub mod policy_documents;
+pub mod portable;
 mod process;
 pub mod regions;
 mod retry;

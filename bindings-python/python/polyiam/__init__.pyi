@@ -27,6 +27,7 @@ def client(
     raw_response: Optional[bool] = None,
     proxies: Optional[Any] = None,
     verify: Optional[Union[bool, str]] = None,
+    serialize_credentials: Optional[bool] = None,
     config: Optional[Any] = None,
 ) -> IAM: ...
 @overload
@@ -48,5 +49,6 @@ def client(
     raw_response: Optional[bool] = None,
     proxies: Optional[Any] = None,
     verify: Optional[Union[bool, str]] = None,
+    serialize_credentials: Optional[bool] = None,
     config: Optional[Any] = None,
 ) -> STS: ...

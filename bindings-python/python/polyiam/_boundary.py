@@ -17,6 +17,7 @@ OPTIONS = {
     "raw_response": "raw_response",
     "proxies": "proxies",
     "verify": "verify",
+    "serialize_credentials": "serialize_credentials",
     "config": "botocore_config",
 }
 
@@ -35,6 +36,7 @@ OPTION_TYPES = {
     "raw_response": "boolean",
     "proxies": "map",
     "verify": "boolean_or_string",
+    "serialize_credentials": "boolean",
     "config": "map",
 }
 
@@ -53,6 +55,7 @@ OPTION_DOCS = {
     "raw_response": "Return every AWS operation's response body as received (the XML) under Body, with the usual response metadata, instead of the parsed result; errors are unchanged.",
     "proxies": "Proxies by endpoint scheme, {http: URL, https: URL} (botocore's proxies); without it HTTP_PROXY, HTTPS_PROXY, ALL_PROXY and NO_PROXY (or their lower-case forms) are honoured. NO_PROXY applies to these too.",
     "verify": "boto3's verify: a CA bundle path (as ca_bundle), or true (the default). false, which would turn certificate checks off, is refused: trust the server's CA instead.",
+    "serialize_credentials": "Let credentials written in code travel with the client (pickle, serialize()/saveRDS, toConfig()). Off by default: copying such a client is refused, and other clients' copies resolve credentials in the worker. WARNING: when on, the secret key is written into every pickle, RDS file and worker message.",
     "config": "A botocore Config (or a dict of its attributes): region_name, connect_timeout, read_timeout, max_pool_connections, proxies, retries (total_max_attempts, max_attempts, mode); attributes that change nothing here are ignored, others are refused by name. Keyword arguments win over it. botocore is not imported.",
 }
 

@@ -124,6 +124,19 @@ def _translate(err: "_polyiam.NativeError", service: str) -> PolyiamError:
     return cls(info["display"], info)
 
 
+def _rebuild(cls: type, description: Dict[str, Any]) -> "BaseClient":
+    """Unpickles a client (see ``BaseClient.__reduce__``): one native client per description per
+    process, built on its first call from the worker's own credentials."""
+    try:
+        native = _polyiam.Client.from_description(description)
+    except _polyiam.NativeError as e:
+        raise _translate(e, getattr(cls, "_SERVICE", "")) from None
+    client = object.__new__(cls)
+    client._native = native
+    client._add_exceptions()
+    return client
+
+
 class BaseClient:
     """Holds one native client (created once, reused by every call and thread)."""
 
@@ -137,9 +150,34 @@ class BaseClient:
             self._native = _native_client(self._SERVICE, config)
         except _polyiam.NativeError as e:
             raise _translate(e, self._SERVICE) from None
+        self._add_exceptions()
+
+    def _add_exceptions(self) -> None:
         # boto3's client.exceptions: this service's modelled errors and ClientError.
         names = ("ClientError",) + tuple(self._EXCEPTIONS)
         self.exceptions = SimpleNamespace(**{name: getattr(exceptions, name) for name in names})
+
+    # ---- clients that travel (pickle, copy): the core's portable description -----------------
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        """Pickles as the core's description: the options that are not secret and where credentials
+        come from, never resolved credentials. Credentials written in code are refused unless the
+        client was made with ``serialize_credentials=True``. The copy does no I/O until its first call."""
+        names = {core: name for name, core in _boundary.OPTIONS.items()}
+        try:
+            description = self._native.describe(names)
+        except _polyiam.NativeError as e:
+            raise _translate(e, self._SERVICE) from None
+        return (_rebuild, (type(self), description))
+
+    def __copy__(self) -> "BaseClient":
+        # In one process nothing travels: the copy shares the native client (immutable, thread-safe).
+        other = object.__new__(type(self))
+        other.__dict__.update(self.__dict__)
+        return other
+
+    def __deepcopy__(self, memo: Dict[int, Any]) -> "BaseClient":
+        return self.__copy__()
 
     def in_regions(self, regions: Any) -> "BaseClient":
         """This client in several regions: a list of region names, a comma-separated string, or

@@ -24,6 +24,7 @@ def client(
     raw_response: Optional[bool] = None,
     proxies: Optional[Any] = None,
     verify: Optional[Union[bool, str]] = None,
+    serialize_credentials: Optional[bool] = None,
     config: Optional[Any] = None,
 ) -> AsyncIAM: ...
 @overload
@@ -45,5 +46,6 @@ def client(
     raw_response: Optional[bool] = None,
     proxies: Optional[Any] = None,
     verify: Optional[Union[bool, str]] = None,
+    serialize_credentials: Optional[bool] = None,
     config: Optional[Any] = None,
 ) -> AsyncSTS: ...

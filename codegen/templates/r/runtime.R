@@ -10,6 +10,32 @@
 .state <- new.env(parent = emptyenv())
 .state$capture <- FALSE
 
+# Native clients of this process by description key (see .polyiam_handle). A service object holds
+# only its handle, which is plain R data: serialize(), saveRDS(), PSOCK and future workers copy the
+# object, and a copy in another process rebuilds its native client from the description on first use.
+.registry <- new.env(parent = emptyenv())
+
+# The plain-data handle of native client `ptr`: its registry key, the core's portable description
+# (the options that are not secret and where credentials come from; never a secret unless
+# serialize_credentials) and, when the core refuses to describe it, the error a copy raises.
+.polyiam_handle <- function(ptr, shown, service) {
+  d <- .polyiam_unwrap(.Call(wrap__polyiam_describe, ptr, shown))
+  assign(d$key, ptr, envir = .registry)
+  structure(list(key = d$key, service = service, description = d$description, refused = d$refused, shown = shown), class = "polyiam_handle")
+}
+
+# The native client of a handle in this process: registered, rebuilt from the description (no I/O
+# until the call), or the refusal.
+.polyiam_ptr <- function(handle) {
+  if (is.null(handle)) return(NULL)
+  ptr <- .registry[[handle$key]]
+  if (!is.null(ptr)) return(ptr)
+  if (is.null(handle$description)) stop(.polyiam_condition(handle$refused))
+  ptr <- .polyiam_unwrap(.Call(wrap__polyiam_from_description, handle$description))
+  assign(handle$key, ptr, envir = .registry)
+  ptr
+}
+
 # A condition of class c(<class>, "polyiam_error", "error", "condition") carrying the core's fields.
 .polyiam_condition <- function(info) {
   kind <- info$kind
@@ -159,7 +185,7 @@
     if (!is.null(value) && !blank) options[[core]] <- value
   }
   res <- .Call(wrap__polyiam_connect, service, options, shown)
-  .polyiam_bind(operations, .polyiam_unwrap(res))
+  .polyiam_bind(operations, .polyiam_handle(.polyiam_unwrap(res), shown, service))
 }
 
 # The service object: the operation functions bound to `client`, plus `in_regions()`, which
@@ -180,14 +206,20 @@
     if (length(params) && (is.null(names(params)) || !all(nzchar(names(params))))) {
       stop(.polyiam_validation_error("wait_until() takes the operation's parameters by name", path = "..."))
     }
-    invisible(.polyiam_unwrap(.Call(wrap__polyiam_wait, client, waiter, params, max_wait)))
+    invisible(.polyiam_unwrap(.Call(wrap__polyiam_wait, .polyiam_ptr(.client), waiter, params, max_wait)))
   }
   svc$in_regions <- function(regions) {
     if (!is.character(regions) || !length(regions) || anyNA(regions)) {
       stop(.polyiam_validation_error("regions must be a character vector of region names, or \"*\"", path = "regions"))
     }
-    .polyiam_bind(operations, .polyiam_unwrap(.Call(wrap__polyiam_in_regions, client, as.list(regions))))
+    ptr <- .polyiam_unwrap(.Call(wrap__polyiam_in_regions, .polyiam_ptr(.client), as.list(regions)))
+    operations <- get(sprintf(".%s_operations", .client$service), mode = "function")()
+    .polyiam_bind(operations, .polyiam_handle(ptr, .client$shown, .client$service))
   }
+  # Every function of the object shares one environment that holds only the handle, so a copy
+  # (serialize(), a worker's task) carries each operation once and nothing else.
+  environment(svc$wait_until) <- env
+  environment(svc$in_regions) <- env
   svc
 }
 
@@ -222,7 +254,7 @@
   if (capture) {
     return(structure(list(client = client, operation = operation, params = params), class = "polyiam_request"))
   }
-  .polyiam_unwrap(.Call(wrap__polyiam_call, client, operation, params))
+  .polyiam_unwrap(.Call(wrap__polyiam_call, .polyiam_ptr(client), operation, params))
 }
 
 # Pages of a paginated operation, like paws.common::paginate(). The core stops when the service
@@ -257,7 +289,7 @@ paginate_sapply <- function(Operation, FUN, ..., simplify = TRUE, PageSize = NUL
     ))
   }
   pages <- .polyiam_unwrap(.Call(
-    wrap__polyiam_pages, request$client, request$operation, request$params,
+    wrap__polyiam_pages, .polyiam_ptr(request$client), request$operation, request$params,
     .polyiam_scalar_or_null(MaxItems, "MaxItems", "number"),
     .polyiam_scalar_or_null(PageSize, "PageSize", "number"),
     .polyiam_scalar_or_null(StartingToken, "StartingToken", "character")

@@ -103,6 +103,45 @@ fn polyiam_connect(service: Robj, options: Robj, names: Robj) -> Robj {
     })
 }
 
+/// The client's portable description (core/src/portable.rs), for the R object to carry:
+/// `list(key =, description =, refused =)`. `key` names the native client in the package's
+/// registry; `description` is the plain list a copy in another process rebuilds from (NULL when the
+/// core refuses, e.g. credentials written in code), and `refused` says why.
+#[extendr]
+fn polyiam_describe(client: Robj, names: Robj) -> Robj {
+    guard(|| {
+        let client = client_of(&client)?;
+        let names = match from_r::value(&names, None, "config")? {
+            Value::Map(m) => m,
+            _ => polyiam_core::Map::new(),
+        };
+        let shown = |n: &str| names.get(n).and_then(Value::as_str).unwrap_or(n).to_string();
+        Ok(match client.describe(&shown) {
+            Ok(d) => {
+                let key = polyiam_core::portable::key(&d)?;
+                list!(key = key, description = to_r::value(&Value::Map(d))?, refused = NULL).into()
+            }
+            Err(e) => {
+                // What a copy in another process raises on its first call (R cannot refuse at serialize()).
+                let refused = Error::config(format!("this polyiam client was copied from another R process (serialize(), saveRDS(), a PSOCK or future worker) and cannot call from here: {}", e.message));
+                list!(key = format!("local:{}:{}", std::process::id(), client.identity()), description = NULL, refused = to_r::value(&refused.to_value())?).into()
+            }
+        })
+    })
+}
+
+/// The client a description describes (this process's, if it was rebuilt before); no I/O.
+#[extendr]
+fn polyiam_from_description(description: Robj) -> Robj {
+    guard(|| {
+        let Value::Map(d) = from_r::value(&description, None, "description")? else {
+            return Err(Error::config("not a polyiam client description"));
+        };
+        let core = polyiam_core::Client::from_description(&d)?;
+        Ok(ExternalPtr::new(RClient { core }).into())
+    })
+}
+
 /// The same client in several regions (a character vector, or "*"): each call returns a list
 /// named by region. A single string may be comma-separated ("us-east-1,eu-west-2").
 #[extendr]
@@ -218,6 +257,8 @@ extendr_module! {
     fn polyiam_connect;
     fn polyiam_call;
     fn polyiam_in_regions;
+    fn polyiam_describe;
+    fn polyiam_from_description;
     fn polyiam_wait;
     fn polyiam_pages;
     fn polyiam_next_page;
