@@ -3845,6 +3845,11 @@ export declare class IAMClient {
     endpoint: () => Promise<{ protocol: string; hostname: string; port?: number; path: string }>;
     profile?: string;
   };
+  /**
+   * The configuration as a plain object (JSON and structured-clone safe) for `new IAM(config)`
+   * in a worker; never a secret, unless the client was made with `serializeCredentials: true`.
+   */
+  toConfig(): IAMClientConfig;
   /** Kept for v3 parity; the native client is released with the object. */
   destroy(): void;
   send<I, O>(command: Command<I, O>, options?: object): Promise<O>;
@@ -7323,6 +7328,11 @@ export declare class STSClient {
     endpoint: () => Promise<{ protocol: string; hostname: string; port?: number; path: string }>;
     profile?: string;
   };
+  /**
+   * The configuration as a plain object (JSON and structured-clone safe) for `new STS(config)`
+   * in a worker; never a secret, unless the client was made with `serializeCredentials: true`.
+   */
+  toConfig(): STSClientConfig;
   /** Kept for v3 parity; the native client is released with the object. */
   destroy(): void;
   send<I, O>(command: Command<I, O>, options?: object): Promise<O>;

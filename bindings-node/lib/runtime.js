@@ -324,6 +324,30 @@ class BaseClient {
     return other;
   }
 
+  /**
+   * This client's configuration as a plain object (JSON and structured-clone safe) that
+   * `new IAM(config)` accepts: hand it to a `worker_threads` Worker (`workerData`) or a child process
+   * (a message). It holds the options that are not secret; the worker gets its credentials from
+   * its own environment, profile, container or instance metadata. Credentials written in code are
+   * refused unless the client was made with `serializeCredentials: true` (then the secret is in
+   * the object). A client from `inRegions` gives its base configuration (call `inRegions` again).
+   */
+  toConfig() {
+    const keys = Object.fromEntries(boundary.OPTIONS.map(([key, name]) => [name, key]));
+    const d = this[NATIVE].describe(keys);
+    if (d.error) throw translate(d.error, this._service);
+    const out = {};
+    for (const [name, value] of Object.entries(d.value.options)) {
+      const key = keys[name];
+      if (key === undefined) continue; // an option Node does not take (R's env_credentials_first)
+      const parts = key.split(".");
+      let at = out;
+      for (const part of parts.slice(0, -1)) at = at[part] ??= {};
+      at[parts[parts.length - 1]] = value;
+    }
+    return out;
+  }
+
   /** Nothing to release explicitly (the native client is freed with this object); kept for v3 parity. */
   destroy() {}
 }

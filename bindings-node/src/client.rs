@@ -149,6 +149,31 @@ impl NativeClient {
         })
     }
 
+    /// `{ value: description }` (core/src/portable.rs: the options that are not secret and where
+    /// credentials come from), or `{ error }` when the core refuses (credentials in code without
+    /// `serializeCredentials`, a provider function). `names`: the option names as JS writes them.
+    #[napi(ts_return_type = "{ value?: unknown; error?: unknown }")]
+    pub fn describe<'env>(&self, env: &'env Env, names: Unknown<'env>) -> napi::Result<Object<'env>> {
+        guard(|| {
+            let names = from_js::input(names).unwrap_or_default();
+            let shown = |n: &str| names.get(n).and_then(Value::as_str).unwrap_or(n).to_string();
+            let service = polyiam_core::schema::service(&self.state.service)
+                .ok_or_else(|| Error::config(format!("polyiam has no service {:?}", self.state.service)));
+            let regions = self.state.regions.clone().unwrap_or_default();
+            let described = service.and_then(|service| {
+                polyiam_core::portable::describe(service, &self.state.config, self.state.config.max_concurrent_calls, &regions, &shown)
+            });
+            match described {
+                Err(e) => errors::info(env, &e),
+                Ok(d) => {
+                    let mut out = Object::new(env)?;
+                    out.set("value", crate::to_js::value(env, &Value::Map(d))?)?;
+                    Ok(out)
+                }
+            }
+        })
+    }
+
     /// The same client in several regions (a list, or `["*"]`); each call resolves with
     /// `{ regions: { region: { output, metadata } } }`. The regions are checked on the first call
     /// (no I/O here: this must not block the event loop).

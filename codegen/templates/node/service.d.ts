@@ -27,6 +27,11 @@ export declare class {{ class_name }}Client {
     endpoint: () => Promise<{ protocol: string; hostname: string; port?: number; path: string }>;
     profile?: string;
   };
+  /**
+   * The configuration as a plain object (JSON and structured-clone safe) for `new {{ class_name }}(config)`
+   * in a worker; never a secret, unless the client was made with `serializeCredentials: true`.
+   */
+  toConfig(): {{ class_name }}ClientConfig;
   /** Kept for v3 parity; the native client is released with the object. */
   destroy(): void;
   send<I, O>(command: Command<I, O>, options?: object): Promise<O>;
