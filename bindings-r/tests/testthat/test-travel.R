@@ -41,7 +41,7 @@ test_that("serialize() and saveRDS() copies work, here and in a new R session, a
 
   rds <- withr::local_tempfile(fileext = ".rds")
   saveRDS(svc, rds)
-  out <- processx::run("Rscript", c("-e", sprintf("svc <- readRDS(%s); cat(svc$get_user(UserName = %s)$User$UserName)", deparse(rds), deparse(user))), error_on_status = FALSE)
+  out <- processx::run(file.path(R.home("bin"), "Rscript"), c("-e", sprintf("svc <- readRDS(%s); cat(svc$get_user(UserName = %s)$User$UserName)", deparse(rds), deparse(user))), error_on_status = FALSE)
   expect_identical(out$status, 0L, info = out$stderr)
   expect_identical(out$stdout, user)
 })
