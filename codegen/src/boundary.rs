@@ -280,6 +280,12 @@ struct PythonRuntime {
 }
 
 #[derive(Template)]
+#[template(path = "python/_aio.py", escape = "none")]
+struct PythonAio {
+    header: String,
+}
+
+#[derive(Template)]
 #[template(path = "node/runtime.js", escape = "none")]
 struct NodeRuntime {
     header: String,
@@ -318,6 +324,7 @@ pub fn emit() -> Result<Vec<GeneratedFile>, Box<dyn std::error::Error>> {
         ),
         GeneratedFile::new("bindings-python/python/polyiam/_errors.py", PythonErrors { header: header("#"), classes: python_classes() }.render()?),
         GeneratedFile::new("bindings-python/python/polyiam/_runtime.py", PythonRuntime { header: header("#") }.render()?),
+        GeneratedFile::new("bindings-python/python/polyiam/_aio.py", PythonAio { header: header("#") }.render()?),
         GeneratedFile::new(
             "bindings-node/lib/boundary.js",
             NodeTemplate { header: header("//"), options: offered(&options, |o| o.node.as_ref()) }.render()?,

@@ -7,7 +7,7 @@
 For asyncio, ``polyiam.aio.client("iam")`` takes the same arguments and its methods are coroutines.
 """
 
-from typing import Any, Dict, Tuple
+from __future__ import annotations
 
 from . import _boundary, _services, exceptions
 from ._runtime import Paginator
@@ -16,6 +16,10 @@ from .iam import IAM
 from .sts import STS
 
 __all__ = ["client", "exceptions", "IAM", "STS", "Paginator"]
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only: typing (like asyncio, imported by polyiam.aio) costs start-up time
+    from typing import Any, Dict, Tuple
 
 def _client_class(service_name: str, classes: Dict[str, Any]) -> Any:
     """The client class of ``service_name``, for :func:`client` and :func:`polyiam.aio.client`."""

@@ -2,7 +2,11 @@
 """The exception base classes, named and shaped like botocore's: one per error kind of the core
 (codegen/src/boundary.rs); the modelled errors of each service extend ``ClientError``."""
 
-from typing import Any, Dict, List, Optional
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only: typing costs import time
+    from typing import Any, Dict, List, Optional
 
 
 class PolyiamError(Exception):

@@ -11,14 +11,21 @@ blocking client's. Cancelling the awaiting task drops the request in flight. Pag
 with ``async for``.
 """
 
-from typing import Any
+from __future__ import annotations
 
 from . import _boto3_arguments, _client_class, _services
-from ._runtime import AsyncPaginator
-from .iam import AsyncIAM
-from .sts import AsyncSTS
+from ._aio import AsyncPaginator, async_class
+
+#: service name -> its asyncio client class (derived from the blocking one).
+ASYNC_CLIENTS = {service: async_class(cls) for service, cls in _services.CLIENTS.items()}
+AsyncIAM = ASYNC_CLIENTS["iam"]
+AsyncSTS = ASYNC_CLIENTS["sts"]
 
 __all__ = ["client", "AsyncIAM", "AsyncSTS", "AsyncPaginator"]
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def client(service_name: str = "iam", *args: Any, **kwargs: Any) -> Any:
@@ -27,4 +34,4 @@ def client(service_name: str = "iam", *args: Any, **kwargs: Any) -> Any:
     ``max_pool_connections`` (default 10, botocore's) caps the calls in flight at once; further calls
     wait their turn, so ``asyncio.gather`` of thousands of calls is fine.
     """
-    return _client_class(service_name, _services.ASYNC_CLIENTS)(**_boto3_arguments(args, kwargs))
+    return _client_class(service_name, ASYNC_CLIENTS)(**_boto3_arguments(args, kwargs))

@@ -5,7 +5,8 @@ from typing import Any, Dict, Iterator, List, Literal, Sequence, Union, overload
 from typing_extensions import NotRequired, TypedDict
 
 from . import exceptions as _exceptions
-from ._runtime import AsyncBaseClient, AsyncPaginator, AsyncWaiter, BaseClient, Paginator, Waiter
+from ._aio import AsyncBaseClient, AsyncPaginator, AsyncWaiter
+from ._runtime import BaseClient, Paginator, Waiter
 
 class ResponseMetadataTypeDef(TypedDict):
     RequestId: str

@@ -1,18 +1,22 @@
 {{ header }}
-"""What every generated client shares: the native client, error translation, paginators, for the
-blocking clients and their asyncio twins.
+"""What every generated client shares: the native client, error translation, paginators and
+waiters of the blocking clients (their asyncio twins are in _aio.py, imported by ``polyiam.aio``).
 
-Per-operation code is generated (iam.py); this module has none.
+Per-operation code is generated (iam.py); this module has none. Start-up cost counts (issue 21):
+nothing here imports asyncio or typing at run time.
 """
 
-import asyncio
-import functools
+from __future__ import annotations
+
 import sys
 from types import SimpleNamespace
-from typing import Any, AsyncIterator, Dict, Iterator, List, Optional, Tuple
 
 from . import _boundary, _polyiam, exceptions
 from ._errors import PolyiamError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only: typing costs import time
+    from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 # The core's error kinds -> their classes (codegen/src/boundary.rs); service errors are by code.
 _KIND_CLASSES = {kind: getattr(exceptions, name) for kind, name in _boundary.KIND_CLASSES.items() if kind != "service"}
@@ -324,101 +328,3 @@ class _Pages:
             return self._native.build_full_result()
         except _polyiam.NativeError as e:
             raise _translate(e, self._service) from None
-
-
-# --------------------------------------------------------------------------------------------
-# asyncio: the same clients as coroutines. A call runs on polyiam's I/O runtime (no thread per
-# call); its result comes back through `loop.call_soon_threadsafe`, and cancelling the awaiting task
-# drops the request in flight.
-# --------------------------------------------------------------------------------------------
-
-# botocore's default `max_pool_connections`: calls in flight at once per async client; more wait.
-DEFAULT_ASYNC_CONCURRENCY = 10
-
-
-def _settle(future: "asyncio.Future[Any]", service: str, ok: bool, value: Any) -> None:
-    if future.done():  # the awaiting task was cancelled meanwhile
-        return
-    if ok:
-        future.set_result(value)
-    else:
-        future.set_exception(_translate(value, service))
-
-
-async def _await_native(start: Any, service: str) -> Any:
-    """Runs ``start(done)`` (a native background call) and awaits its result on this loop."""
-    loop = asyncio.get_running_loop()
-    future = loop.create_future()
-    try:
-        pending = start(functools.partial(loop.call_soon_threadsafe, _settle, future, service))
-    except _polyiam.NativeError as e:
-        raise _translate(e, service) from None
-    try:
-        return await future
-    except asyncio.CancelledError:
-        pending.cancel()
-        raise
-
-
-class AsyncBaseClient(BaseClient):
-    """The asyncio twin of :class:`BaseClient`: every operation method is a coroutine."""
-
-    def __init__(self, **config: Any):
-        if config.get("max_pool_connections") is None:
-            config["max_pool_connections"] = DEFAULT_ASYNC_CONCURRENCY
-        super().__init__(**config)
-
-    async def _make_api_call(self, operation_name: str, params: Dict[str, Any]) -> Dict[str, Any]:  # type: ignore[override]
-        return await _await_native(functools.partial(self._native.start, operation_name, params), self._SERVICE)
-
-    def get_paginator(self, operation_name: str) -> "AsyncPaginator":  # type: ignore[override]
-        sync = super().get_paginator(operation_name)
-        return AsyncPaginator(self, sync._operation)
-
-    def get_waiter(self, waiter_name: str) -> "AsyncWaiter":  # type: ignore[override]
-        sync = super().get_waiter(waiter_name)
-        return AsyncWaiter(self, sync.name, sync._delay)
-
-    async def close(self) -> None:
-        """Nothing to release explicitly (connections close with the client); for aiobotocore parity."""
-
-    async def __aenter__(self) -> "AsyncBaseClient":
-        return self
-
-    async def __aexit__(self, *exc_info: Any) -> None:
-        await self.close()
-
-
-class AsyncWaiter(Waiter):
-    """The asyncio twin of :class:`Waiter`: ``await waiter.wait(**params)``."""
-
-    async def wait(self, WaiterConfig: Optional[Dict[str, Any]] = None, **params: Any) -> None:  # type: ignore[override]
-        start = functools.partial(self._client._native.start_wait, self.name, params, self._max_wait(WaiterConfig))
-        await _await_native(start, self._client._SERVICE)
-
-
-class AsyncPaginator(Paginator):
-    """``async for page in client.get_paginator(name).paginate(**params)``, as in aiobotocore."""
-
-    def paginate(self, PaginationConfig: Optional[Dict[str, Any]] = None, **params: Any) -> "_AsyncPages":  # type: ignore[override]
-        return _AsyncPages(self._native_pages(PaginationConfig, params), self._client._SERVICE)
-
-
-class _AsyncPages:
-    def __init__(self, native: Any, service: str):
-        self._native = native
-        self._service = service
-
-    def __aiter__(self) -> "_AsyncPages":
-        return self
-
-    async def __anext__(self) -> Dict[str, Any]:
-        page = await _await_native(self._native.next_async, self._service)
-        if page is None:
-            raise StopAsyncIteration
-        return page
-
-    async def build_full_result(self) -> Dict[str, Any]:
-        """aiobotocore's ``await paginator.paginate(...).build_full_result()``: the remaining pages
-        merged, as :meth:`_Pages.build_full_result`."""
-        return await _await_native(self._native.build_full_result_async, self._service)

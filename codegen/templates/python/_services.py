@@ -1,19 +1,13 @@
 {{ header }}
-"""The services polyiam binds: ``polyiam.client(name)`` and ``polyiam.aio.client(name)`` look them up here."""
+"""The services polyiam binds: ``polyiam.client(name)`` looks them up here (``polyiam.aio.client``
+derives their asyncio twins from them)."""
 {% for (service, class_name) in services %}
-from .{{ service }} import Async{{ class_name }}, {{ class_name }}
+from .{{ service }} import {{ class_name }}
 {%- endfor %}
 
 #: service name -> its blocking client class.
 CLIENTS = {
 {%- for (service, class_name) in services %}
     "{{ service }}": {{ class_name }},
-{%- endfor %}
-}
-
-#: service name -> its asyncio client class.
-ASYNC_CLIENTS = {
-{%- for (service, class_name) in services %}
-    "{{ service }}": Async{{ class_name }},
 {%- endfor %}
 }

@@ -1,9 +1,13 @@
 {{ header }}
 """The {{ class_doc }} client: one method per operation in model/."""
 
-from typing import Any, Dict
+from __future__ import annotations
 
-from ._runtime import AsyncBaseClient, BaseClient
+from ._runtime import BaseClient
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only
+    from typing import Any, Dict
 
 __all__ = ["{{ class_name }}", "Async{{ class_name }}"]
 
@@ -15,6 +19,13 @@ class {{ class_name }}(BaseClient):
     """
 
     _SERVICE = "{{ service }}"
+    _DOC = "{{ class_doc }}"
+    #: method -> the operation it calls (polyiam.aio makes the coroutines from it).
+    _OPERATIONS = {
+{%- for m in methods %}
+        "{{ m.name }}": "{{ m.operation }}",
+{%- endfor %}
+    }
     _EXCEPTIONS = ({% for e in errors %}"{{ e }}", {% endfor %})
     _PAGINATORS = {
 {%- for (method, op) in paginators %}
@@ -36,21 +47,12 @@ class {{ class_name }}(BaseClient):
 {% endfor -%}
 
 
-class Async{{ class_name }}(AsyncBaseClient):
-    """{{ class_doc }} for asyncio: the methods of :class:`{{ class_name }}`, as coroutines.
 
-    Create one with ``polyiam.aio.client("{{ service }}")``. Calls run on polyiam's I/O runtime (no thread per
-    call); cancelling the awaiting task drops the request in flight.
-    """
+def __getattr__(name: str) -> Any:
+    # Async{{ class_name }} is made from {{ class_name }} on first use (polyiam.aio, pickle): importing
+    # this module does not import asyncio.
+    if name == "Async{{ class_name }}":
+        from ._aio import async_class
 
-    _SERVICE = {{ class_name }}._SERVICE
-    _EXCEPTIONS = {{ class_name }}._EXCEPTIONS
-    _PAGINATORS = {{ class_name }}._PAGINATORS
-    _WAITERS = {{ class_name }}._WAITERS
-{% for m in methods %}
-    async def {{ m.name }}(self, **kwargs: Any) -> Dict[str, Any]:
-        """{% for line in m.doc %}{% if loop.first %}{{ line }}{% else %}
-{% if !line.is_empty() %}        {{ line }}{% endif %}{% endif %}{% endfor %}
-        """
-        return await self._make_api_call("{{ m.operation }}", kwargs)
-{% endfor -%}
+        return async_class({{ class_name }})
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

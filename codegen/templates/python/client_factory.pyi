@@ -4,7 +4,7 @@ from typing import Any, Literal, Optional, Union, overload
 from . import exceptions as exceptions
 from ._runtime import Paginator as Paginator
 {%- else %}
-from ._runtime import {{ prefix }}Paginator as {{ prefix }}Paginator
+from ._aio import {{ prefix }}Paginator as {{ prefix }}Paginator
 {%- endif %}
 {%- for (service, class_name) in services %}
 from .{{ service }} import {{ prefix }}{{ class_name }} as {{ prefix }}{{ class_name }}
