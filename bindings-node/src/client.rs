@@ -47,23 +47,21 @@ impl ToNapiValue for Outcome {
     }
 }
 
-type Resolver = Box<dyn FnOnce(Env) -> napi::Result<Outcome> + Send>;
-
 /// A Promise settled with `fut`'s outcome; `fut` runs on the core's runtime and a panic in it
-/// becomes an `internal` error.
+/// becomes an `internal` error. The settlement reaches the JS thread through its queue (settle.rs).
 pub fn settle_later<'env>(
     env: &'env Env,
     fut: impl Future<Output = Outcome> + Send + 'static,
 ) -> napi::Result<Object<'env>> {
-    let (deferred, promise) = env.create_deferred::<Outcome, Resolver>()?;
+    let (promise, sender) = crate::settle::promise(env)?;
     match polyiam_core::runtime::runtime() {
         Ok(rt) => {
             rt.spawn(async move {
                 let out = AssertUnwindSafe(fut).catch_unwind().await.unwrap_or_else(|p| Outcome::Error(internal(p.as_ref())));
-                deferred.resolve(Box::new(move |_env| Ok(out)));
+                sender.send(out);
             });
         }
-        Err(e) => deferred.resolve(Box::new(move |_env| Ok(Outcome::Error(e)))),
+        Err(e) => sender.send(Outcome::Error(e)),
     }
     Ok(promise)
 }

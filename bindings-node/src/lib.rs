@@ -9,6 +9,7 @@ mod client;
 mod errors;
 mod from_js;
 mod provider;
+mod settle;
 mod to_js;
 
 pub use client::{connect, NativeAbort, NativeClient, NativePages};
