@@ -229,11 +229,30 @@
 # unnamed or NULL extras are refused here. Under `paginate()` it returns the request instead of
 # sending it.
 .polyiam_operation <- function(client, operation, method, params, extra) {
-  capture <- isTRUE(.state$capture)
-  .state$capture <- FALSE
+  # The common case (no capture, no extras) costs a few lookups: this runs on every call.
+  capture <- .state$capture
+  if (capture) .state$capture <- FALSE
+  if (length(extra)) .polyiam_check_extra(operation, method, params, extra)
+  if (is.null(client)) {
+    stop(.polyiam_validation_error(
+      sprintf("call %s through a service object: svc <- polyiam::iam(); svc$%s(...)", method, method),
+      operation = operation
+    ))
+  }
+  params <- params[!vapply(params, is.null, NA)]
+  if (length(extra)) params <- c(params, extra)
+  if (capture) {
+    return(structure(list(client = client, operation = operation, params = params), class = "polyiam_request"))
+  }
+  .polyiam_unwrap(.Call(wrap__polyiam_call, .polyiam_ptr(client), operation, params))
+}
+
+# Extras must be named, distinct and not NULL (named ones then go to the core, which reports
+# unknown members with every other problem of the call).
+.polyiam_check_extra <- function(operation, method, params, extra) {
   nms <- names(extra)
   if (is.null(nms)) nms <- rep("", length(extra))
-  if (length(extra) && (!all(nzchar(nms)) || anyDuplicated(nms) || any(vapply(extra, is.null, logical(1))))) {
+  if (!all(nzchar(nms)) || anyDuplicated(nms) || any(vapply(extra, is.null, logical(1)))) {
     shown <- ifelse(nzchar(nms), nms, sprintf("<unnamed argument %d>", seq_along(extra)))
     stop(.polyiam_validation_error(
       sprintf(
@@ -244,17 +263,6 @@
       operation = operation, path = shown[[1]], rule = "unknown"
     ))
   }
-  if (is.null(client)) {
-    stop(.polyiam_validation_error(
-      sprintf("call %s through a service object: svc <- polyiam::iam(); svc$%s(...)", method, method),
-      operation = operation
-    ))
-  }
-  params <- c(params[!vapply(params, is.null, logical(1))], extra)
-  if (capture) {
-    return(structure(list(client = client, operation = operation, params = params), class = "polyiam_request"))
-  }
-  .polyiam_unwrap(.Call(wrap__polyiam_call, .polyiam_ptr(client), operation, params))
 }
 
 # Pages of a paginated operation, like paws.common::paginate(). The core stops when the service

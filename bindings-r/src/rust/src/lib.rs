@@ -49,7 +49,7 @@ struct RPages {
 }
 
 fn ok(value: Robj) -> Robj {
-    list!(ok = true, value = value).into()
+    to_r::ok(value)
 }
 
 /// `list(ok = FALSE, error = <the error's fields>)`: the same fields, by the same names, every
