@@ -44,10 +44,12 @@ def main() -> int:
                 r = json.loads(out.stdout.strip().splitlines()[-1])
                 rows.append((label, c, r["calls_per_s"]))
     print(f"\n{a.calls} concurrent create_access_key calls from one client, static endpoint (best of {a.rounds}):\n")
-    print("| client | in flight | calls/s |")
-    print("| --- | ---: | ---: |")
+    print("| client | in flight | calls/s | / polyiam threads |")
+    print("| --- | ---: | ---: | ---: |")
+    threads = {c: cps for label, c, cps in rows if label == MODES[1][1]}
     for label, c, cps in rows:
-        print(f"| {label} | {c} | {cps:,.0f} |")
+        ratio = f"{cps / threads[c]:.2f}×" if threads.get(c) else "—"
+        print(f"| {label} | {c} | {cps:,.0f} | {ratio} |")
     return 0
 
 

@@ -4,7 +4,9 @@
 # bench/node/node_modules (npm ci: the pinned @aws-sdk/client-iam) and the release Node addon copied to
 # bench/.build/; where R is installed, polyiam built in release mode into bench/.R-library. Then
 # bench/run.py (options pass through: --calls, --moto-calls, --rounds, --cold-runs, --endpoints, --only,
-# --skip; see --help). BENCH_NO_BUILD=1 skips the builds (reuse the last ones). Nothing outside bench/
+# --skip; see --help), bench/concurrency.py (BENCH_CONCURRENCY=0 skips it), bench/throughput.py
+# (BENCH_THROUGHPUT=0) and bench/cli.py (BENCH_CLI=0). BENCH_NO_BUILD=1 skips the builds (reuse the
+# last ones). Nothing outside bench/
 # and target/ is changed: the tests' debug builds (bindings-node/*.node, target/R-library) stay as they are.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -75,6 +77,9 @@ fi
 "$VENV/bin/python" bench/run.py "$@"
 if [ "${BENCH_CONCURRENCY:-1}" = 1 ]; then
   "$VENV/bin/python" bench/concurrency.py
+fi
+if [ "${BENCH_THROUGHPUT:-1}" = 1 ]; then
+  "$VENV/bin/python" bench/throughput.py
 fi
 if [ "${BENCH_CLI:-1}" = 1 ]; then
   "$VENV/bin/python" bench/cli.py

@@ -133,7 +133,13 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--port", type=int, default=0, help="port to bind on 127.0.0.1 (default: a free one)")
     parser.add_argument("--no-stdin", action="store_true", help="do not stop when stdin closes")
+    parser.add_argument("--write-response", metavar="FILE",
+                        help="write the POST answer's bytes to FILE and exit (the Rust server's, bench/throughput.py)")
     args = parser.parse_args(argv)
+    if args.write_response:
+        with open(args.write_response, "wb") as fh:
+            fh.write(POST_RESPONSE)
+        return 0
     return serve(args.port, not args.no_stdin)
 
 

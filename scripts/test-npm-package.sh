@@ -23,6 +23,13 @@ if grep -qE '\.rs$|Cargo\.toml|^package/test/|^package/src/' <<<"$contents"; the
   echo "test-npm-package: $tarball carries sources or tests" >&2; exit 1
 fi
 echo "==> $(basename "$tarball"): $(du -k "$tarball" | cut -f1) KiB packed, $(wc -l <<<"$contents") files"
+# The addon's glibc floor: no symbol newer than GLIBC_2.17 (build-npm.sh links it with zig for 2.17).
+addon_dir=$(mktemp -d)
+tar -xzf "$tarball" -C "$addon_dir" package/polyiam.linux-x64-gnu.node
+newest=$(objdump -T "$addon_dir/package/polyiam.linux-x64-gnu.node" | grep -o 'GLIBC_[0-9][0-9.]*' | sort -uV | tail -1)
+rm -rf "$addon_dir"
+[ "$(printf '%s\n' "$newest" GLIBC_2.17 | sort -V | tail -1)" = GLIBC_2.17 ] || { echo "test-npm-package: the addon needs $newest (more than glibc 2.17)" >&2; exit 1; }
+echo "addon: newest glibc symbol $newest (floor 2.17)"
 
 coproc MOTO { exec .venv/bin/python tests/harness/moto_server.py; }
 read -r MOTO_URL <&"${MOTO[0]}"
@@ -45,3 +52,14 @@ code=0
 ./node_modules/.bin/polyiam iam get-user --user-name nobody --endpoint-url "$MOTO_URL" 2>/dev/null || code=$?
 [ "$code" -eq 254 ] || { echo "test-npm-package: the polyiam bin exited $code for a service error (the AWS CLI's 254)" >&2; exit 1; }
 echo "npm package: the polyiam bin runs"
+
+# The release layout (napi-rs's): `polyiam` without addons, its addon in `polyiam-<platform>` listed
+# in optionalDependencies (scripts/npm-platform-packages.mjs, what the release workflow publishes).
+echo "==> the per-platform package layout: polyiam (no addon) + polyiam-$(node -p 'require("'"$ROOT"'/bindings-node/lib/loader.js").triple()')"
+node "$ROOT/scripts/npm-platform-packages.mjs" "$ROOT/target/npm/stage" "$ROOT/target/npm/stage" "$APP/layout" >/dev/null
+if compgen -G "$APP/layout/app/node_modules/polyiam/*.node" >/dev/null; then
+  echo "test-npm-package: the main package of the per-platform layout carries an addon" >&2; exit 1
+fi
+node -e 'const p = require(process.argv[1]); if (!Object.keys(p.optionalDependencies || {}).length) process.exit(1)' \
+  "$APP/layout/main/package.json" || { echo "test-npm-package: no optionalDependencies in the main package" >&2; exit 1; }
+(cd "$APP/layout/app" && node scenario.cjs "$MOTO_URL" && node scenario.mjs "$MOTO_URL")

@@ -5,8 +5,10 @@
 #   2. installed with the network to crates.io blocked (an empty CARGO_HOME, CARGO_NET_OFFLINE=true,
 #      proxies pointing at a closed port) into a fresh library, from a cold target dir, and timed;
 #      the create-access-key scenario then runs against moto from that library;
-#   3. R CMD check --as-cran, its checks that need the internet off (CRAN is unreachable); the
-#      checkbashisms script it runs on configure comes from Debian's devscripts (installed if missing).
+#   3. R CMD check --as-cran on that installed library (--install=skip: the crate is compiled once), its
+#      checks that need the internet off (CRAN is unreachable); the checkbashisms script it runs on
+#      configure comes from Debian's devscripts (installed if missing).
+# The tarball must be at most 10 MB (CRAN's limit).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -28,7 +30,9 @@ echo "==> staging and R CMD build (dependencies vendored)"
 bindings-r/tools/stage.sh "$OUT/stage" >/dev/null
 (cd "$OUT" && R CMD build --no-build-vignettes stage/polyiam >build.log 2>&1) || { cat "$OUT/build.log"; exit 1; }
 tarball=$(ls "$OUT"/polyiam_*.tar.gz)
-echo "$(basename "$tarball"): $(du -k "$tarball" | cut -f1) KiB"
+size=$(wc -c <"$tarball")
+echo "$(basename "$tarball"): $(( size / 1024 )) KiB"
+[ "$size" -le $(( 10 * 1024 * 1024 )) ] || { echo "the tarball is over CRAN's 10 MB: $size bytes" >&2; exit 1; }
 contents=$(tar -tzf "$tarball")
 grep -qx 'polyiam/src/rust/vendor.tar.xz' <<<"$contents" || { echo "the tarball has no vendored sources" >&2; exit 1; }
 grep -qx 'polyiam/configure' <<<"$contents" || { echo "the tarball has no configure" >&2; exit 1; }
@@ -59,7 +63,7 @@ env CARGO_HOME="$OUT/empty-cargo-home" CARGO_NET_OFFLINE=true \
   HTTP_PROXY=$blocked HTTPS_PROXY=$blocked ALL_PROXY=$blocked http_proxy=$blocked https_proxy=$blocked \
   POLYIAM_CARGO_TARGET_DIR="$OUT/cargo-target" \
   R CMD INSTALL --library="$OUT/lib" "$tarball" >"$OUT/install.log" 2>&1 || { tail -40 "$OUT/install.log"; exit 1; }
-echo "installed in $(( $(date +%s) - start )) s (cold build, release profile); library $(du -k "$OUT"/lib/polyiam/libs/polyiam.so | cut -f1) KiB"
+echo "installed in $(( $(date +%s) - start )) s (cold build, r-source profile, 2 jobs); library $(du -k "$OUT"/lib/polyiam/libs/polyiam.so | cut -f1) KiB"
 [ -z "$(ls -A "$OUT/empty-cargo-home")" ] || { echo "the install wrote to CARGO_HOME: $(ls -A "$OUT/empty-cargo-home")" >&2; exit 1; }
 
 coproc MOTO { exec .venv/bin/python tests/harness/moto_server.py; }
@@ -73,7 +77,7 @@ if [ "${POLYIAM_R_CHECK:-1}" = 1 ]; then
   echo "options(repos = c(CRAN = 'file://$OUT/emptyrepo'))" >"$OUT/Rprofile"
   (cd "$OUT" && env CARGO_HOME="$OUT/empty-cargo-home" CARGO_NET_OFFLINE=true POLYIAM_CARGO_TARGET_DIR="$OUT/cargo-target" \
     R_PROFILE_USER="$OUT/Rprofile" _R_CHECK_FORCE_SUGGESTS_=false _R_CHECK_CRAN_INCOMING_REMOTE_=false \
-    R CMD check --as-cran --no-manual "$tarball" >check.log 2>&1) || true
+    R CMD check --as-cran --no-manual --install=skip --library="$OUT/lib" "$tarball" >check.log 2>&1) || true
   grep -vE "\.\.\. OK$" "$OUT/check.log" || true
   if ! grep -qE "^Status: (OK|[0-9]+ NOTEs?)$" "$OUT/check.log"; then
     echo "R CMD check --as-cran found an ERROR or WARNING (see $OUT/polyiam.Rcheck/00check.log)"; exit 1

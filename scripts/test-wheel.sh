@@ -20,13 +20,15 @@ sdists=(target/wheels/polyiam-"$VERSION".tar.gz)
 wheel=${wheels[0]}
 echo "==> $(basename "$wheel") ($(du -k "$wheel" | cut -f1) KiB), sdist $(basename "${sdists[0]}") ($(du -k "${sdists[0]}" | cut -f1) KiB)"
 
-# Tags: abi3 for Python >= 3.9, and a manylinux glibc level that covers every GLIBC_x.y symbol version.
+# Tags: abi3 for Python >= 3.9, manylinux2014 (glibc 2.17, the floor build-wheel.sh builds for), and
+# a glibc level that covers every GLIBC_x.y symbol version the library uses.
 .venv/bin/python - "$wheel" <<'PY'
 import re, subprocess, sys, tempfile, zipfile
 wheel = sys.argv[1]
 m = re.fullmatch(r".*/polyiam-[\d.]+-cp39-abi3-(manylinux_(\d+)_(\d+)_x86_64(?:\.manylinux\w+)?)\.whl", wheel)
 assert m, f"not a cp39-abi3 manylinux x86_64 wheel: {wheel}"
 tag_glibc = (int(m.group(2)), int(m.group(3)))
+assert tag_glibc == (2, 17) and "manylinux2014_x86_64" in wheel, f"not a manylinux2014 (glibc 2.17) wheel: {wheel}"
 with zipfile.ZipFile(wheel) as z, tempfile.TemporaryDirectory() as tmp:
     libs = [n for n in z.namelist() if n.endswith(".so")]
     assert libs == ["polyiam/_polyiam.abi3.so"], libs

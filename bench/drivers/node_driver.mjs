@@ -3,7 +3,7 @@
 // (@aws-sdk/client-iam, pinned in bench/node/package.json). Same protocol as python_driver.py:
 //
 //   node node_driver.mjs --client polyiam|aws-sdk --endpoint URL [--calls N] [--warmup W]
-//                        [--moto] [--user NAME] [--cold] [--addon PATH]
+//                        [--moto] [--user NAME] [--cold] [--addon PATH] [--in-flight K]
 //
 // Imports the library, builds a client, makes the first call, then (unless --cold) W untimed and N
 // timed createAccessKey calls, each awaited before the next, and prints one JSON object on stdout:
@@ -11,6 +11,8 @@
 // peak_rss_mb} (the *_ms null with --cold). --moto: create the user first and delete each key right
 // after its (timed) creation. --addon: the polyiam native addon to load (sets POLYIAM_NODE_ADDON, which
 // bindings-node/lib/native.js honours), e.g. the release build bench/run.sh copies to bench/.build/.
+// --in-flight K (bench/throughput.py): the N timed calls run as K concurrent chains on the one client,
+// and the result has `in_flight` and `calls_per_s` instead of per-call times.
 
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -21,7 +23,7 @@ const BENCH = dirname(dirname(fileURLToPath(import.meta.url)));
 const ROOT = dirname(BENCH);
 
 function parseArgs(argv) {
-  const a = { client: null, endpoint: null, calls: 2000, warmup: 200, moto: false, user: "bench-node", cold: false, addon: null };
+  const a = { client: null, endpoint: null, calls: 2000, warmup: 200, moto: false, user: "bench-node", cold: false, addon: null, inFlight: 0 };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const val = () => {
@@ -35,6 +37,7 @@ function parseArgs(argv) {
       case "--warmup": a.warmup = Number.parseInt(val(), 10); break;
       case "--user": a.user = val(); break;
       case "--addon": a.addon = val(); break;
+      case "--in-flight": a.inFlight = Number.parseInt(val(), 10); break;
       case "--moto": a.moto = true; break;
       case "--cold": a.cold = true; break;
       default: throw new Error(`unknown argument ${k}`);
@@ -118,6 +121,20 @@ async function main() {
   const tFirst = secs(t3, now());
   const calls = a.cold ? 0 : a.calls;
   if (!a.cold) await run(a.warmup);
+  if (a.inFlight > 0) {
+    // K chains, each awaiting its share one call after another: K calls in flight throughout.
+    const chains = (n) => Promise.all(Array.from({ length: a.inFlight }, (_, i) => run(Math.floor(n / a.inFlight) + (i < n % a.inFlight ? 1 : 0))));
+    await chains(a.inFlight); // opens the connections
+    let best = Infinity;
+    for (let r = 0; r < 3; r++) {
+      const t = now();
+      await chains(calls);
+      best = Math.min(best, secs(t, now()));
+    }
+    api.close();
+    process.stdout.write(JSON.stringify({ client: a.client, in_flight: a.inFlight, calls, calls_per_s: calls / best }) + "\n");
+    return;
+  }
   const ms = (await run(calls)).sort((x, y) => x - y);
   const pick = (q) => (ms.length ? ms[Math.round((ms.length - 1) * q)] : null);
 

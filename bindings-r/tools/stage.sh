@@ -30,22 +30,15 @@ cp "$REPO/Cargo.lock" "$WS/Cargo.lock"
 # The repository's workspace root, with only the crates the package builds as members.
 sed -e 's|^members = .*|members = ["polyiam-r", "core", "workspace-hack"]|' -e '/^default-members = /d' \
   "$REPO/Cargo.toml" >"$WS/Cargo.toml"
-# The dependencies' sources, compressed. Crates only other platforms build (Windows, WebAssembly
-# bindings) keep their Cargo.toml (cargo reads every locked crate's manifest) but lose their sources:
-# their checksum lists are emptied so cargo accepts them. They are never compiled on the platforms the
-# package installs on (Linux), and they are most of the vendor directory.
-# First trim the repository's Cargo.lock to the staged workspace (cargo drops the entries of crates
-# only the other bindings use and keeps every other version as locked), then vendor exactly that.
+# The dependencies' sources, compressed, trimmed to what a build reads (CRAN's 10 MB limit): first the
+# repository's Cargo.lock is trimmed to the staged workspace (cargo drops the entries of crates only the
+# other bindings use and keeps every other version as locked), then exactly that is vendored, then
+# bindings-r/tools/trim-vendor.py drops every crate's tests, benches, examples and docs, and empties the
+# crates no R platform compiles (MSVC and 32-bit Windows import libraries, WebAssembly bindings). The
+# Windows GNU crates R's Rtools links against stay whole (src/Makevars.win).
 (cd "$WS" && { cargo metadata --offline --format-version 1 >/dev/null 2>&1 || cargo metadata --format-version 1 >/dev/null; })
 (cd "$WS" && cargo vendor --locked --quiet --manifest-path Cargo.toml vendor >/dev/null)
-for dir in "$WS"/vendor/windows* "$WS"/vendor/winapi* "$WS"/vendor/wasm-bindgen* "$WS"/vendor/js-sys* "$WS"/vendor/web-sys*; do
-  [ -d "$dir" ] || continue
-  find "$dir" -mindepth 1 -maxdepth 1 ! -name Cargo.toml ! -name .cargo-checksum.json -exec rm -rf {} +
-  sed -i -e 's/"files":{[^}]*}/"files":{}/' "$dir/.cargo-checksum.json"
-  # Empty stand-ins for the files the manifest names (targets, build script), so it still parses.
-  for f in src/lib.rs $(sed -n -e 's/^path = "\(.*\)"$/\1/p' -e 's/^build = "\(.*\)"$/\1/p' "$dir/Cargo.toml"); do
-    mkdir -p "$(dirname "$dir/$f")" && : >"$dir/$f"
-  done
-done
-(cd "$WS" && tar -cf - vendor | xz -T2 -6 >vendor.tar.xz && rm -rf vendor)
+python3 "$REPO/bindings-r/tools/trim-vendor.py" "$WS/vendor" "$WS"
+# Sorted by name (similar files side by side compress better) with fixed owners; xz -9 (a 64 MiB window).
+(cd "$WS" && tar --sort=name --owner=0 --group=0 --numeric-owner -cf - vendor | xz -T2 -9 >vendor.tar.xz && rm -rf vendor)
 echo "$PKG"
