@@ -3,18 +3,11 @@
 # deny.toml) and a proof that the workspace's rust-version is the real minimum: no crate in the
 # dependency graph declares a newer rust-version than the workspace does, and clippy's
 # incompatible_msrv lint finds no std API in our own code that is newer than it. cargo-deny is
-# installed with `cargo install --locked` (pinned) only when missing.
+# installed (scripts/install-cargo-deny.sh) only when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-CARGO_DENY_VERSION=0.20.2
-# Measured here: 169 s to build on 2 cores; after that the checks take about a second.
-if [ "$(cargo deny --version 2>/dev/null)" != "cargo-deny $CARGO_DENY_VERSION" ]; then
-  echo "==> installing cargo-deny $CARGO_DENY_VERSION (cargo install --locked; once per machine)"
-  start=$(date +%s)
-  cargo install --locked --quiet cargo-deny --version "$CARGO_DENY_VERSION"
-  echo "cargo-deny $CARGO_DENY_VERSION installed in $(( $(date +%s) - start )) s"
-fi
+./scripts/install-cargo-deny.sh
 
 echo "==> cargo deny check bans licenses sources (deny.toml)"
 cargo deny --locked check --hide-inclusion-graph bans licenses sources

@@ -25,7 +25,7 @@ echo "==> $(basename "$wheel") ($(du -k "$wheel" | cut -f1) KiB), sdist $(basena
 .venv/bin/python - "$wheel" <<'PY'
 import re, subprocess, sys, tempfile, zipfile
 wheel = sys.argv[1]
-m = re.fullmatch(r".*/polyiam-[\d.]+-cp39-abi3-(manylinux_(\d+)_(\d+)_x86_64(?:\.manylinux\w+)?)\.whl", wheel)
+m = re.fullmatch(r".*/polyiam-[\d.]+-cp39-abi3-((?:manylinux\w+_x86_64\.)?manylinux_(\d+)_(\d+)_x86_64(?:\.manylinux\w+)?)\.whl", wheel)
 assert m, f"not a cp39-abi3 manylinux x86_64 wheel: {wheel}"
 tag_glibc = (int(m.group(2)), int(m.group(3)))
 assert tag_glibc == (2, 17) and "manylinux2014_x86_64" in wheel, f"not a manylinux2014 (glibc 2.17) wheel: {wheel}"

@@ -44,6 +44,13 @@ cargo_tests() {
 }
 stage "cargo test" cargo_tests
 
+# cargo-deny (for the supply-chain stage, only when missing: 5-6 min of compiling on a fresh machine)
+# builds in the background at the lowest priority from here on, while the suites below mostly wait on
+# moto and leave a core idle.
+DENY_LOG=target/install-cargo-deny.log
+nice -n 19 ./scripts/install-cargo-deny.sh >"$DENY_LOG" 2>&1 &
+DENY_PID=$!
+
 pytest_suite() {
   echo "==> pytest"
   .venv/bin/python -m pytest -q bindings-python/tests
@@ -62,5 +69,12 @@ stage "npm: build" ./scripts/build-npm.sh
 stage "npm: install and test" ./scripts/test-npm-package.sh
 # The release workflow, checked offline against GitHub's schema.
 stage "release workflow" ./scripts/check-release-workflow.sh
+wait_for_cargo_deny() {
+  local rc=0
+  wait "$DENY_PID" || rc=$?
+  cat "$DENY_LOG"
+  return "$rc"
+}
+stage "cargo-deny install (in the background since cargo test: the wait)" wait_for_cargo_deny
 # Supply chain: cargo deny (deny.toml) and the rust-version proof.
 stage "supply chain" ./scripts/check-supply-chain.sh

@@ -38,7 +38,7 @@ sed -e 's|^members = .*|members = ["polyiam-r", "core", "workspace-hack"]|' -e '
 # Windows GNU crates R's Rtools links against stay whole (src/Makevars.win).
 (cd "$WS" && { cargo metadata --offline --format-version 1 >/dev/null 2>&1 || cargo metadata --format-version 1 >/dev/null; })
 (cd "$WS" && cargo vendor --locked --quiet --manifest-path Cargo.toml vendor >/dev/null)
-python3 "$REPO/bindings-r/tools/trim-vendor.py" "$WS/vendor" "$WS"
+python3 -B "$REPO/bindings-r/tools/trim-vendor.py" "$WS/vendor" "$WS"
 # Sorted by name (similar files side by side compress better) with fixed owners; xz -9 (a 64 MiB window).
 (cd "$WS" && tar --sort=name --owner=0 --group=0 --numeric-owner -cf - vendor | xz -T2 -9 >vendor.tar.xz && rm -rf vendor)
 echo "$PKG"

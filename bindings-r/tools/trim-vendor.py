@@ -121,6 +121,50 @@ def strip_crate(crate: str) -> int:
     return saved
 
 
+INCLUDE = re.compile(r'include_(?:str|bytes)!\s*\(\s*"([^"]+)"')
+# include_str!(concat!("../benches/", $name, ".rs")): everything under the literal prefix's folder.
+INCLUDE_CONCAT = re.compile(r'include_(?:str|bytes)!\s*\(\s*concat!\s*\(\s*"([^"]*/)')
+
+
+def included(crate: str) -> set:
+    """Every file the crate's sources include_str!/include_bytes! (tests' fixtures too: telling test
+    code apart is not worth it), as paths relative to the crate."""
+    found = set()
+    for parent, _, files in os.walk(crate):
+        for f in files:
+            if f.endswith(".rs"):
+                with open(os.path.join(parent, f), encoding="utf-8", errors="replace") as fh:
+                    text = fh.read()
+                for rel in INCLUDE.findall(text):
+                    found.add(os.path.relpath(os.path.normpath(os.path.join(parent, rel)), crate))
+                for prefix in INCLUDE_CONCAT.findall(text):
+                    folder = os.path.normpath(os.path.join(parent, prefix))
+                    for d, _, fs in os.walk(folder):
+                        found.update(os.path.relpath(os.path.join(d, x), crate) for x in fs)
+    return found
+
+
+def remove(crate: str, entry: str, keep: set) -> int:
+    """Removes crate/entry (a file or a tree) except the files in `keep`; the bytes removed."""
+    path = os.path.join(crate, entry)
+    if os.path.isfile(path):
+        if entry in keep:
+            return 0
+        size = os.path.getsize(path)
+        os.remove(path)
+        return size
+    removed = 0
+    for parent, _, files in os.walk(path, topdown=False):
+        for f in files:
+            full = os.path.join(parent, f)
+            if os.path.relpath(full, crate) not in keep:
+                removed += os.path.getsize(full)
+                os.remove(full)
+        if not os.listdir(parent):
+            os.rmdir(parent)
+    return removed
+
+
 def sha256(path: str) -> str:
     with open(path, "rb") as fh:
         return hashlib.sha256(fh.read()).hexdigest()
@@ -136,16 +180,12 @@ def trim(crate: str, needed: set, enabled: dict, strippable: set) -> int:
     else:
         doomed = [e for e in DROP_DIRS if os.path.isdir(os.path.join(crate, e))]
         doomed += [e for e in DROP_FILES if os.path.isfile(os.path.join(crate, e))]
-        sources = "".join(open(os.path.join(d, f), encoding="utf-8", errors="replace").read()
-                          for d, _, fs in os.walk(os.path.join(crate, "src")) for f in fs if f.endswith(".rs"))
-        # Release notes and other Markdown no source includes (READMEs stay: `doc = include_str!`).
+        # Release notes and Markdown no source includes (a README that is `doc = include_str!`-ed stays).
         doomed += [e for e in os.listdir(crate) if os.path.isfile(os.path.join(crate, e))
-                   and (NOTES.match(e) or (e.endswith(".md") and not e.upper().startswith("README")))
-                   and e not in sources]
+                   and (NOTES.match(e) or e.lower().endswith(".md"))]
+    keep = set() if unused else included(crate)
     for entry in doomed:
-        path = os.path.join(crate, entry)
-        removed += tree_size(path)
-        shutil.rmtree(path) if os.path.isdir(path) else os.remove(path)
+        removed += remove(crate, entry, keep)
     if key[0] == "windows-sys" and not unused:
         removed += trim_windows_sys(crate, enabled.get(key, set()))
     if key in strippable:
