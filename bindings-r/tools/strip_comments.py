@@ -125,7 +125,7 @@ def drop_test_modules(src: str) -> str:
     held: rustc never compiles them outside `cargo test`, and a dependency is never tested here."""
     toks = list(_tokens(src))
     text = lambda t: src[t[0]:t[1]]  # noqa: E731
-    out, last, k = [], 0, 0
+    out, last, k, last_tok = [], 0, 0, 0
     while k < len(toks):
         # `#` `[` `cfg` `(` `test` `)` `]`
         if [text(t) for t in toks[k:k + 7]] == ["#", "[", "cfg", "(", "test", ")", "]"]:
@@ -147,11 +147,29 @@ def drop_test_modules(src: str) -> str:
                         break
                     m += 1
                 if m < len(toks):
-                    start, end = toks[k][0], toks[m][1]
+                    # The attributes and doc comments before #[cfg(test)] belong to the module too.
+                    first = k
+                    while first > 0:
+                        if toks[first - 1][2] == "comment":
+                            first -= 1
+                        elif text(toks[first - 1]) == "]":
+                            depth, b = 0, first - 1
+                            while b >= 0:
+                                depth += {"]": 1, "[": -1}.get(text(toks[b]), 0)
+                                if depth == 0:
+                                    break
+                                b -= 1
+                            if b > 0 and text(toks[b - 1]) == "#" and b - 1 >= last_tok:
+                                first = b - 1
+                            else:
+                                break
+                        else:
+                            break
+                    start, end = toks[first][0], toks[m][1]
                     out.append(src[last:start])
                     out.append("\n" * src.count("\n", start, end))
                     last = end
-                    k = m + 1
+                    k = last_tok = m + 1
                     continue
         k += 1
     out.append(src[last:])
