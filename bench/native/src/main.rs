@@ -18,8 +18,7 @@
 //! allows two keys per user. `--cold`: build the client and make one call (the process's first).
 //! `--json`: one JSON object per client on stdout (what bench/run.py reads).
 
-use aws_config::BehaviorVersion;
-use aws_sdk_iam::config::{Credentials, Region};
+use polyiam_bench_native::native_client;
 use polyiam_core::{Map, Value};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -101,22 +100,6 @@ fn native_runtime() -> Result<tokio::runtime::Runtime, BoxError> {
     Ok(tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?)
 }
 
-async fn native_client(endpoint: &str) -> aws_sdk_iam::Client {
-    // The HTTP client polyiam's core uses (aws-sdk-iam is built without its default client).
-    let http = aws_smithy_http_client::Builder::new()
-        .tls_provider(aws_smithy_http_client::tls::Provider::Rustls(
-            aws_smithy_http_client::tls::rustls_provider::CryptoMode::Ring,
-        ))
-        .build_https();
-    let shared = aws_config::defaults(BehaviorVersion::latest())
-        .http_client(http)
-        .region(Region::new("us-east-1"))
-        .endpoint_url(endpoint)
-        .credentials_provider(Credentials::new("testing", "testing", None, None, "bench"))
-        .load()
-        .await;
-    aws_sdk_iam::Client::new(&shared)
-}
 
 fn core_config(endpoint: &str) -> polyiam_core::Config {
     polyiam_core::Config {

@@ -16,8 +16,7 @@
 //! `floor` and `native` print one JSON object: `{"mode", "in_flight", "calls", "calls_per_s"}` (the
 //! best of `--rounds`, default 3).
 
-use aws_config::BehaviorVersion;
-use aws_sdk_iam::config::{Credentials, Region};
+use polyiam_bench_native::native_client;
 use std::io::Read as _;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -216,22 +215,6 @@ async fn floor_round(addr: &str, connections: usize, calls: usize) -> Result<f64
     .await
 }
 
-async fn native_client(endpoint: &str) -> aws_sdk_iam::Client {
-    // The HTTP client polyiam's core uses (as src/main.rs).
-    let http = aws_smithy_http_client::Builder::new()
-        .tls_provider(aws_smithy_http_client::tls::Provider::Rustls(
-            aws_smithy_http_client::tls::rustls_provider::CryptoMode::Ring,
-        ))
-        .build_https();
-    let shared = aws_config::defaults(BehaviorVersion::latest())
-        .http_client(http)
-        .region(Region::new("us-east-1"))
-        .endpoint_url(endpoint)
-        .credentials_provider(Credentials::new("testing", "testing", None, None, "bench"))
-        .load()
-        .await;
-    aws_sdk_iam::Client::new(&shared)
-}
 
 async fn native_round(sdk: &aws_sdk_iam::Client, in_flight: usize, calls: usize) -> Result<f64, BoxError> {
     let one = |sdk: aws_sdk_iam::Client, n: usize| async move {
