@@ -100,7 +100,6 @@ fn native_runtime() -> Result<tokio::runtime::Runtime, BoxError> {
     Ok(tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?)
 }
 
-
 fn core_config(endpoint: &str) -> polyiam_core::Config {
     polyiam_core::Config {
         region: Some("us-east-1".into()),

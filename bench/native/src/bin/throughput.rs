@@ -215,7 +215,6 @@ async fn floor_round(addr: &str, connections: usize, calls: usize) -> Result<f64
     .await
 }
 
-
 async fn native_round(sdk: &aws_sdk_iam::Client, in_flight: usize, calls: usize) -> Result<f64, BoxError> {
     let one = |sdk: aws_sdk_iam::Client, n: usize| async move {
         for _ in 0..n {
