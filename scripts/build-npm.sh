@@ -10,7 +10,7 @@ ROOT=$PWD
 [ -x .venv/bin/python ] || ./scripts/setup.sh
 . scripts/zig-toolchain.sh
 echo "==> cargo zigbuild --profile dist -p polyiam-node --target $ZIG_TARGET.2.17"
-cargo zigbuild --locked --quiet --profile dist -p polyiam-node --target "$ZIG_TARGET.2.17"
+"${ZIG_ENV[@]}" cargo zigbuild --locked --quiet --profile dist -p polyiam-node --target "$ZIG_TARGET.2.17"
 NAME=$(node -p 'const l = require("./bindings-node/lib/loader.js"); l.addonFile(l.triple())')
 OUT="$ROOT/target/npm"
 STAGE="$OUT/stage"

@@ -15,7 +15,7 @@ cd bindings-python
 echo "==> maturin build --profile dist --zig --compatibility manylinux2014 (abi3 wheel, glibc 2.17)"
 # --auditwheel check: fail rather than vendor foreign shared libraries into the wheel. The target is
 # named so the build lands in target/$ZIG_TARGET/dist, beside the npm addon's (scripts/build-npm.sh).
-"$ROOT/.venv/bin/maturin" build --profile dist --zig --compatibility manylinux2014 --target "$ZIG_TARGET" \
+"${ZIG_ENV[@]}" "$ROOT/.venv/bin/maturin" build --profile dist --zig --compatibility manylinux2014 --target "$ZIG_TARGET" \
   --auditwheel check --out "$OUT"
 echo "==> maturin sdist"
 "$ROOT/.venv/bin/maturin" sdist --out "$OUT"

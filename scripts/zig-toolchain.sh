@@ -8,3 +8,11 @@ if ! cmp -s requirements-zig.txt .venv/.zig-installed 2>/dev/null; then
 fi
 export PATH="$PWD/.venv/bin:$PATH"
 ZIG_TARGET="$(uname -m)-unknown-linux-gnu"
+# One compiled dist stack for both artefacts. cargo-zigbuild writes its zig cc/c++/ar wrappers into a
+# directory named after the executable that drives the build (maturin for the wheel, the cargo-zigbuild
+# CLI for the addon); the wrapper is the linker, and cargo's fingerprint of every crate includes the
+# linker's path ("ConfigSettingsChanged"), so the whole stack would compile once per artefact.
+# CARGO_BIN_EXE_cargo-zigbuild (cargo-zigbuild's own override of that executable) names the CLI for
+# both, and the CLI is pinned to the version maturin embeds (requirements-zig.txt): same wrapper paths,
+# one build. A variable name with a hyphen, so it is set through env(1).
+ZIG_ENV=(env "CARGO_BIN_EXE_cargo-zigbuild=$PWD/.venv/bin/cargo-zigbuild")
