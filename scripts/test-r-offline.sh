@@ -9,13 +9,67 @@
 #      checks that need the internet off (CRAN is unreachable); the checkbashisms script it runs on
 #      configure comes from Debian's devscripts (installed if missing).
 # The tarball must be at most 10 MB (CRAN's limit).
+# `--build` runs 1 and 2 up to the install, the compiling part (scripts/test.sh runs it in the background
+# while the suites mostly wait on moto); `--test` the scenario and 3 on that install; no argument, both.
 set -euo pipefail
+PHASE=${1:-all}
+case "$PHASE" in all | --build | --test) ;; *) echo "usage: $0 [--build|--test]" >&2; exit 2 ;; esac
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 . scripts/dummy-aws-env.sh
 [ -x .venv/bin/python ] || ./scripts/setup.sh
 ./scripts/setup-r.sh --deps-only
+
+OUT="$ROOT/target/R-offline"
+
+build() {
+  rm -rf "$OUT" && mkdir -p "$OUT"
+  echo "==> staging and R CMD build (dependencies vendored)"
+  bindings-r/tools/stage.sh "$OUT/stage" >/dev/null
+  (cd "$OUT" && R CMD build --no-build-vignettes stage/polyiam >build.log 2>&1) || { cat "$OUT/build.log"; exit 1; }
+  tarball=$(ls "$OUT"/polyiam_*.tar.gz)
+  size=$(wc -c <"$tarball")
+  echo "$(basename "$tarball"): $(( size / 1024 )) KiB"
+  [ "$size" -le $(( 10 * 1024 * 1024 )) ] || { echo "the tarball is over CRAN's 10 MB: $size bytes" >&2; exit 1; }
+  contents=$(tar -tzf "$tarball")
+  grep -qx 'polyiam/src/rust/vendor.tar.xz' <<<"$contents" || { echo "the tarball has no vendored sources" >&2; exit 1; }
+  grep -qx 'polyiam/configure' <<<"$contents" || { echo "the tarball has no configure" >&2; exit 1; }
+
+  echo "==> configure (under /bin/sh: dash on Debian, so bashisms fail here) without cargo, and with a too-old rustc"
+  mkdir -p "$OUT/configure/empty-home" "$OUT/configure/old-rust"
+  tar -xzf "$tarball" -C "$OUT/configure" polyiam/configure polyiam/DESCRIPTION
+  min=$(tr '\n' ' ' <"$OUT/configure/polyiam/DESCRIPTION" | sed -n 's/.*rustc[[:space:]]*>=[[:space:]]*\([0-9][0-9.]*[0-9]\).*/\1/p')
+  [ -n "$min" ] || { echo "no minimum rustc in the tarball's DESCRIPTION" >&2; exit 1; }
+  if msg=$(cd "$OUT/configure/polyiam" && env -i PATH=/usr/bin:/bin HOME="$OUT/configure/empty-home" sh ./configure 2>&1); then
+    echo "configure succeeded without cargo" >&2; exit 1
+  fi
+  grep -q "cargo (Rust's package manager) was not found" <<<"$msg" && grep -q "Install Rust >= $min" <<<"$msg" || { echo "$msg" >&2; exit 1; }
+  printf '#!/bin/sh\necho "cargo 1.70.0"\n' >"$OUT/configure/old-rust/cargo"
+  printf '#!/bin/sh\necho "rustc 1.70.0 (90c541806 2023-05-31)"\n' >"$OUT/configure/old-rust/rustc"
+  chmod +x "$OUT/configure/old-rust/cargo" "$OUT/configure/old-rust/rustc"
+  if msg=$(cd "$OUT/configure/polyiam" && env -i PATH="$OUT/configure/old-rust:/usr/bin:/bin" HOME="$OUT/configure/empty-home" sh ./configure 2>&1); then
+    echo "configure accepted rustc 1.70.0" >&2; exit 1
+  fi
+  grep -q "rustc 1.70.0 .* is older than $min" <<<"$msg" || { echo "$msg" >&2; exit 1; }
+  echo "configure refuses a missing cargo and rustc 1.70.0 (minimum $min)"
+
+  echo "==> R CMD INSTALL, offline: empty CARGO_HOME, CARGO_NET_OFFLINE=true, no proxy reachable"
+  mkdir -p "$OUT/lib" "$OUT/empty-cargo-home"
+  start=$(date +%s)
+  blocked=http://127.0.0.1:9
+  env CARGO_HOME="$OUT/empty-cargo-home" CARGO_NET_OFFLINE=true \
+    HTTP_PROXY=$blocked HTTPS_PROXY=$blocked ALL_PROXY=$blocked http_proxy=$blocked https_proxy=$blocked \
+    POLYIAM_CARGO_TARGET_DIR="$OUT/cargo-target" \
+    R CMD INSTALL --library="$OUT/lib" "$tarball" >"$OUT/install.log" 2>&1 || { tail -40 "$OUT/install.log"; exit 1; }
+  echo "installed in $(( $(date +%s) - start )) s (cold build, r-source profile, 2 jobs${POLYIAM_SHARED_CORES:+, cores shared with the suites at nice 19: not a quiet-machine time}); library $(du -k "$OUT"/lib/polyiam/libs/polyiam.so | cut -f1) KiB"
+  [ -z "$(ls -A "$OUT/empty-cargo-home")" ] || { echo "the install wrote to CARGO_HOME: $(ls -A "$OUT/empty-cargo-home")" >&2; exit 1; }
+}
+if [ "$PHASE" != --test ]; then build; fi
+[ "$PHASE" != --build ] || exit 0
+
+tarball=$(ls "$OUT"/polyiam_*.tar.gz 2>/dev/null) && [ -f "$OUT/lib/polyiam/DESCRIPTION" ] ||
+  { echo "no tarball installed in $OUT/lib: run $0 --build first" >&2; exit 1; }
 if ! command -v checkbashisms >/dev/null 2>&1; then
   echo "==> installing checkbashisms (Debian's devscripts) for R CMD check --as-cran"
   SUDO=""
@@ -23,48 +77,6 @@ if ! command -v checkbashisms >/dev/null 2>&1; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends devscripts >/dev/null
 fi
-
-OUT="$ROOT/target/R-offline"
-rm -rf "$OUT" && mkdir -p "$OUT"
-echo "==> staging and R CMD build (dependencies vendored)"
-bindings-r/tools/stage.sh "$OUT/stage" >/dev/null
-(cd "$OUT" && R CMD build --no-build-vignettes stage/polyiam >build.log 2>&1) || { cat "$OUT/build.log"; exit 1; }
-tarball=$(ls "$OUT"/polyiam_*.tar.gz)
-size=$(wc -c <"$tarball")
-echo "$(basename "$tarball"): $(( size / 1024 )) KiB"
-[ "$size" -le $(( 10 * 1024 * 1024 )) ] || { echo "the tarball is over CRAN's 10 MB: $size bytes" >&2; exit 1; }
-contents=$(tar -tzf "$tarball")
-grep -qx 'polyiam/src/rust/vendor.tar.xz' <<<"$contents" || { echo "the tarball has no vendored sources" >&2; exit 1; }
-grep -qx 'polyiam/configure' <<<"$contents" || { echo "the tarball has no configure" >&2; exit 1; }
-
-echo "==> configure (under /bin/sh: dash on Debian, so bashisms fail here) without cargo, and with a too-old rustc"
-mkdir -p "$OUT/configure/empty-home" "$OUT/configure/old-rust"
-tar -xzf "$tarball" -C "$OUT/configure" polyiam/configure polyiam/DESCRIPTION
-min=$(tr '\n' ' ' <"$OUT/configure/polyiam/DESCRIPTION" | sed -n 's/.*rustc[[:space:]]*>=[[:space:]]*\([0-9][0-9.]*[0-9]\).*/\1/p')
-[ -n "$min" ] || { echo "no minimum rustc in the tarball's DESCRIPTION" >&2; exit 1; }
-if msg=$(cd "$OUT/configure/polyiam" && env -i PATH=/usr/bin:/bin HOME="$OUT/configure/empty-home" sh ./configure 2>&1); then
-  echo "configure succeeded without cargo" >&2; exit 1
-fi
-grep -q "cargo (Rust's package manager) was not found" <<<"$msg" && grep -q "Install Rust >= $min" <<<"$msg" || { echo "$msg" >&2; exit 1; }
-printf '#!/bin/sh\necho "cargo 1.70.0"\n' >"$OUT/configure/old-rust/cargo"
-printf '#!/bin/sh\necho "rustc 1.70.0 (90c541806 2023-05-31)"\n' >"$OUT/configure/old-rust/rustc"
-chmod +x "$OUT/configure/old-rust/cargo" "$OUT/configure/old-rust/rustc"
-if msg=$(cd "$OUT/configure/polyiam" && env -i PATH="$OUT/configure/old-rust:/usr/bin:/bin" HOME="$OUT/configure/empty-home" sh ./configure 2>&1); then
-  echo "configure accepted rustc 1.70.0" >&2; exit 1
-fi
-grep -q "rustc 1.70.0 .* is older than $min" <<<"$msg" || { echo "$msg" >&2; exit 1; }
-echo "configure refuses a missing cargo and rustc 1.70.0 (minimum $min)"
-
-echo "==> R CMD INSTALL, offline: empty CARGO_HOME, CARGO_NET_OFFLINE=true, no proxy reachable"
-mkdir -p "$OUT/lib" "$OUT/empty-cargo-home"
-start=$(date +%s)
-blocked=http://127.0.0.1:9
-env CARGO_HOME="$OUT/empty-cargo-home" CARGO_NET_OFFLINE=true \
-  HTTP_PROXY=$blocked HTTPS_PROXY=$blocked ALL_PROXY=$blocked http_proxy=$blocked https_proxy=$blocked \
-  POLYIAM_CARGO_TARGET_DIR="$OUT/cargo-target" \
-  R CMD INSTALL --library="$OUT/lib" "$tarball" >"$OUT/install.log" 2>&1 || { tail -40 "$OUT/install.log"; exit 1; }
-echo "installed in $(( $(date +%s) - start )) s (cold build, r-source profile, 2 jobs); library $(du -k "$OUT"/lib/polyiam/libs/polyiam.so | cut -f1) KiB"
-[ -z "$(ls -A "$OUT/empty-cargo-home")" ] || { echo "the install wrote to CARGO_HOME: $(ls -A "$OUT/empty-cargo-home")" >&2; exit 1; }
 
 coproc MOTO { exec .venv/bin/python tests/harness/moto_server.py; }
 read -r MOTO_URL <&"${MOTO[0]}"
