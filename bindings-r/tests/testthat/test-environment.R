@@ -73,13 +73,15 @@ start_env_harness <- function() {
     p$kill()
     stop("environment.py did not announce within 120 s")
   }
-  # Closing its stdin stops every server and deletes the temp dir.
+  info <- jsonlite::fromJSON(line[[1]], simplifyVector = FALSE)
+  # Closing its stdin stops every server and deletes the temp dir; the dir is removed here too, for
+  # when it had to be killed (R CMD check reports a dir left in the temp directory).
   withr::defer({
     try(p$close_connections(), silent = TRUE)
     try(p$wait(20000), silent = TRUE)
     try(p$kill(), silent = TRUE)
+    unlink(info$dir, recursive = TRUE)
   }, envir = testthat::teardown_env())
-  info <- jsonlite::fromJSON(line[[1]], simplifyVector = FALSE)
   names(info$cases) <- vapply(info$cases, `[[`, "", "name")
   # For the control calls: no proxy variables, which would send 127.0.0.1 through a proxy.
   quiet_env <- child_env(info$clear_env)
