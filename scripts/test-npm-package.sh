@@ -41,7 +41,9 @@ echo "==> npm install $(basename "$tarball") into an empty project, no Rust on P
 cd "$APP"
 export PATH="$NO_RUST_PATH"
 npm init -y >/dev/null
+start=$(date +%s%N)
 npm install --silent --offline --no-audit --no-fund "$ROOT/$tarball" >/dev/null
+echo "installed in $(( ($(date +%s%N) - start) / 1000000 )) ms"
 cp "$ROOT/tests/artefacts/scenario.cjs" "$ROOT/tests/artefacts/scenario.mjs" .
 node scenario.cjs "$MOTO_URL"
 node scenario.mjs "$MOTO_URL"

@@ -55,7 +55,9 @@ trap cleanup EXIT
 # A fresh venv from the same interpreter the project uses; everything after this runs without Rust.
 "$(.venv/bin/python -c 'import sys; print(sys._base_executable)')" -m venv "$WORK/venv"
 echo "==> pip install $(basename "$wheel") into a fresh venv, no Rust on PATH"
+start=$(date +%s%N)
 PATH="$WORK/venv/bin:$NO_RUST_PATH" "$WORK/venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-index "$ROOT/$wheel"
+echo "installed in $(( ($(date +%s%N) - start) / 1000000 )) ms"
 (cd "$WORK" && PATH="$WORK/venv/bin:$NO_RUST_PATH" "$WORK/venv/bin/python" "$ROOT/tests/artefacts/scenario.py" "$MOTO_URL" "$WORK/venv")
 # The wheel's `polyiam` console script (the CLI in the compiled module), as pip installed it.
 skeleton=$(PATH="$WORK/venv/bin:$NO_RUST_PATH" "$WORK/venv/bin/polyiam" iam create-access-key --generate-cli-skeleton)
