@@ -16,7 +16,7 @@ Endpoints (both local, started here, stopped at the end):
   timed creation, untimed, because moto allows two keys per user).
 
 Per client and endpoint: one fresh process makes ``W`` untimed then ``N`` timed calls (mean and
-percentiles of the per-call times; best of ``R`` rounds by mean); peak RSS is that process's high
+percentiles of the per-call times; best of ``R`` rounds by mean, the clients taking turns round by round); peak RSS is that process's high
 water mark (``peak_rss_mb`` from the driver, VmHWM; else ``ru_maxrss`` from wait4). Cold start
 (static endpoint only): wall time from spawning a fresh process to its exit, the process doing
 import + client + first call; median of ``K`` runs.
@@ -43,7 +43,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Callable, List, Optional
+from typing import Callable, Dict, List, Optional
 
 BENCH = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(BENCH)
@@ -233,32 +233,59 @@ def slug(name: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-")[:48]
 
 
-def bench_endpoint(client: Client, endpoint: str, url: str, args) -> Row:
-    row = Row(client.name, endpoint)
+def timed_command(client: Client, endpoint: str, url: str, args) -> List[str]:
     moto = endpoint == "moto"
     calls = args.moto_calls if moto else args.calls
     warmup = min(args.warmup, calls) if moto else args.warmup
     cmd = [*client.command, "--endpoint", url, "--calls", str(calls), "--warmup", str(warmup)]
     if moto:
         cmd += ["--moto", "--user", "bench-" + slug(client.name)]
-    best: Optional[Run] = None
-    for _ in range(1 if moto else args.rounds):
-        r = run_measured(cmd)
-        if best is None or r.result["mean_ms"] < best.result["mean_ms"]:
-            best = r
-    assert best is not None
-    res = best.result
-    row.calls = res["calls"]
-    row.mean_ms, row.p50_ms, row.p90_ms, row.p99_ms = res["mean_ms"], res["p50_ms"], res["p90_ms"], res["p99_ms"]
-    row.peak_rss_mb = best.maxrss_mb
-    if not moto and client.cold and args.cold_runs > 0:
-        cold_cmd = [*client.command, "--endpoint", url, "--cold"]
-        runs = [run_measured(cold_cmd) for _ in range(args.cold_runs)]
-        row.cold_s = statistics.median(r.wall_s for r in runs)
-        row.cold_rss_mb = statistics.median(r.maxrss_mb for r in runs)
-        for part in ("t_import_s", "t_client_s", "t_first_s"):
-            row.cold_parts[part] = statistics.median(r.result[part] for r in runs)
-    return row
+    return cmd
+
+
+def bench_endpoint(chosen: List[Client], endpoint: str, url: str, args) -> List[Row]:
+    """Every client's timed process, round after round (client 1, 2, ..., then again), so that a slow
+    stretch of this shared machine falls on every client rather than on one; the best mean per client is
+    kept. Then each client's cold starts."""
+    rounds = 1 if endpoint == "moto" else args.rounds
+    best: Dict[str, Run] = {}
+    errors: Dict[str, str] = {}
+    for i in range(rounds):
+        for c in chosen:
+            if c.name in errors:
+                continue
+            print(f"   {c.name} (round {i + 1} of {rounds}) ...", file=sys.stderr, flush=True)
+            try:
+                r = run_measured(timed_command(c, endpoint, url, args))
+            except Exception as exc:  # a benchmark reports a broken client and goes on
+                errors[c.name] = str(exc).replace("\n", " ")
+                print(f"   {c.name}: {errors[c.name]}", file=sys.stderr)
+                continue
+            if c.name not in best or r.result["mean_ms"] < best[c.name].result["mean_ms"]:
+                best[c.name] = r
+    rows = []
+    for c in chosen:
+        if c.name in errors:
+            rows.append(Row(c.name, endpoint, error=errors[c.name]))
+            continue
+        row = Row(c.name, endpoint)
+        res = best[c.name].result
+        row.calls = res["calls"]
+        row.mean_ms, row.p50_ms, row.p90_ms, row.p99_ms = res["mean_ms"], res["p50_ms"], res["p90_ms"], res["p99_ms"]
+        row.peak_rss_mb = best[c.name].maxrss_mb
+        if endpoint != "moto" and c.cold and args.cold_runs > 0:
+            try:
+                cold_cmd = [*c.command, "--endpoint", url, "--cold"]
+                runs = [run_measured(cold_cmd) for _ in range(args.cold_runs)]
+            except Exception as exc:  # noqa: BLE001 - as above
+                rows.append(Row(c.name, endpoint, error=str(exc).replace("\n", " ")))
+                continue
+            row.cold_s = statistics.median(r.wall_s for r in runs)
+            row.cold_rss_mb = statistics.median(r.maxrss_mb for r in runs)
+            for part in ("t_import_s", "t_client_s", "t_first_s"):
+                row.cold_parts[part] = statistics.median(r.result[part] for r in runs)
+        rows.append(row)
+    return rows
 
 
 def fmt(v: Optional[float], digits: int = 3) -> str:
@@ -295,30 +322,36 @@ def verdicts(rows: List[Row]) -> List[str]:
 
     native = find(NATIVE)
 
-    def compare(lang: str, ours: Optional[Row], ref: Optional[Row], ref_long: str, ref_short: str, targets: bool) -> List[str]:
-        """One binding against native aws-sdk-iam (per call) and its language's reference SDK (per call, cold start)."""
+    def compare(lang: str, ours: Optional[Row], ref: Optional[Row], ref_long: str, ref_short: str) -> List[str]:
+        """One binding against native aws-sdk-iam (per call), its own start, and its language's reference SDK.
+        The targets are issue 21's: per call within 1.15x of native; import + first client within 20 ms
+        (measured in the process, so over the bare interpreter's own start)."""
         out = []
         if native and ours and native.mean_ms and ours.mean_ms:
             ratio = ours.mean_ms / native.mean_ms
-            verdict = f" (target <= 1.3x: {'met' if ratio <= 1.3 else 'NOT met'})" if targets else ""
             out.append(
                 f"- {lang}per call (static endpoint, mean): polyiam {ours.mean_ms:.3f} ms vs native aws-sdk-iam "
-                f"{native.mean_ms:.3f} ms = {ratio:.2f}x{verdict}"
+                f"{native.mean_ms:.3f} ms = {ratio:.2f}x (target <= 1.15x: {'met' if ratio <= 1.15 else 'NOT met'})"
+            )
+        if ours and ours.cold_parts:
+            start = ours.cold_parts["t_import_s"] + ours.cold_parts["t_client_s"]
+            out.append(
+                f"- {lang}start (import + client, in the process): {start * 1000:.0f} ms "
+                f"(target <= 20 ms: {'met' if start <= 0.020 else 'NOT met'})"
             )
         if ref and ours and ref.mean_ms and ours.mean_ms:
             out.append(f"- {lang}per call vs {ref_long}: polyiam is {ref.mean_ms / ours.mean_ms:.1f}x faster ({ref.mean_ms:.3f} ms)")
-        if targets and ref and ours and ref.cold_s and ours.cold_s:
-            ratio = ours.cold_s / ref.cold_s
+        if ref and ours and ref.cold_s and ours.cold_s:
             out.append(
-                f"- {lang}cold start: polyiam {ours.cold_s:.3f} s vs {ref_short} {ref.cold_s:.3f} s = {ratio:.2f} of "
-                f"{ref_short}'s (target <= 0.33: {'met' if ratio <= 1 / 3 else 'NOT met'})"
+                f"- {lang}cold start: polyiam {ours.cold_s:.3f} s vs {ref_short} {ref.cold_s:.3f} s = "
+                f"{ours.cold_s / ref.cold_s:.2f} of {ref_short}'s"
             )
         return out
 
-    lines = compare("", find(POLYIAM_PY), find(BOTO3), "boto3", "boto3", targets=True)
-    lines += compare("Node ", find(POLYIAM_NODE), find(AWS_SDK_JS), "@aws-sdk/client-iam v3", "v3", targets=True)
+    lines = compare("", find(POLYIAM_PY), find(BOTO3), "boto3", "boto3")
+    lines += compare("Node ", find(POLYIAM_NODE), find(AWS_SDK_JS), "@aws-sdk/client-iam v3", "v3")
     r_poly, paws = find(POLYIAM_R), find(PAWS)
-    lines += compare("R ", r_poly, paws, "paws", "paws", targets=False)
+    lines += compare("R ", r_poly, paws, "paws", "paws")
     if r_poly and not paws:
         lines.append("- R vs paws: not measured (paws is not installed: not on Debian, and CRAN is not reachable here)")
     return lines
@@ -368,14 +401,7 @@ def main(argv=None) -> int:
         server = ServerProcess.start(scripts[endpoint], python=server_py, timeout=120)
         try:
             print(f"== {endpoint} endpoint at {server.url}", file=sys.stderr)
-            for c in chosen:
-                print(f"   {c.name} ...", file=sys.stderr, flush=True)
-                try:
-                    row = bench_endpoint(c, endpoint, server.url, args)
-                except Exception as exc:  # a benchmark reports a broken client and goes on
-                    row = Row(c.name, endpoint, error=str(exc).replace("\n", " "))
-                    print(f"   {c.name}: {row.error}", file=sys.stderr)
-                rows.append(row)
+            rows.extend(bench_endpoint(chosen, endpoint, server.url, args))
         finally:
             server.stop()
     rows.extend(skipped)
@@ -386,7 +412,7 @@ def main(argv=None) -> int:
         f"polyiam benchmark, {now:%Y-%m-%d %H:%M} UTC ({machine})",
         "",
         f"CreateAccessKey; static endpoint: {args.calls} timed calls after {args.warmup} warm-up, best of "
-        f"{args.rounds} processes; moto: {args.moto_calls} timed calls (each key deleted, untimed); cold start: "
+        f"{args.rounds} processes (the clients taking turns, round by round); moto: {args.moto_calls} timed calls (each key deleted, untimed); cold start: "
         f"spawn to exit of a process doing import + client + first call, median of {args.cold_runs}.",
         "",
         table(rows),

@@ -5,9 +5,10 @@
 # bench/.build/; where R is installed, polyiam built in release mode into bench/.R-library. Then
 # bench/run.py (options pass through: --calls, --moto-calls, --rounds, --cold-runs, --endpoints, --only,
 # --skip; see --help), bench/concurrency.py (BENCH_CONCURRENCY=0 skips it), bench/throughput.py
-# (BENCH_THROUGHPUT=0) and bench/cli.py (BENCH_CLI=0). BENCH_NO_BUILD=1 skips the builds (reuse the
-# last ones). Nothing outside bench/
-# and target/ is changed: the tests' debug builds (bindings-node/*.node, target/R-library) stay as they are.
+# (BENCH_THROUGHPUT=0) and bench/cli.py (BENCH_CLI=0); last, bench/readme.py rewrites README.md's
+# benchmark section from this run (BENCH_README=0 skips it). BENCH_NO_BUILD=1 skips the builds (reuse the
+# last ones). Nothing else outside bench/ and target/ is changed: the tests' debug builds
+# (bindings-node/*.node, target/R-library) stay as they are.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -75,12 +76,19 @@ if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
 fi
 
 "$VENV/bin/python" bench/run.py "$@"
+# What the other benchmarks print goes beside run.py's results too (bench/results/latest-extra.md), so
+# that bench/readme.py writes the README's benchmark section from this one run.
+EXTRA=bench/results/latest-extra.md
+: >"$EXTRA"
 if [ "${BENCH_CONCURRENCY:-1}" = 1 ]; then
-  "$VENV/bin/python" bench/concurrency.py
+  "$VENV/bin/python" bench/concurrency.py | tee -a "$EXTRA"
 fi
 if [ "${BENCH_THROUGHPUT:-1}" = 1 ]; then
-  "$VENV/bin/python" bench/throughput.py
+  "$VENV/bin/python" bench/throughput.py | tee -a "$EXTRA"
 fi
 if [ "${BENCH_CLI:-1}" = 1 ]; then
-  "$VENV/bin/python" bench/cli.py
+  "$VENV/bin/python" bench/cli.py | tee -a "$EXTRA"
+fi
+if [ "${BENCH_README:-1}" = 1 ]; then
+  "$VENV/bin/python" bench/readme.py
 fi
