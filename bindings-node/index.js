@@ -2,311 +2,325 @@
 "use strict";
 /** polyiam for Node: AWS services on the smithy-rs Rust SDKs, shaped like the AWS SDK for JavaScript v3. */
 
+// `require("polyiam")` loads the runtime; each of a service's files (client, commands, errors,
+// paginators, waiters) loads on the first read of one of its exports, once. A program that makes an IAM
+// client never parses STS's files, nor the command classes unless it names one. (index.mjs names every
+// export, so an ES module import loads them all.)
 const runtime = require("./lib/runtime");
-const iam = {
-  ...require("./lib/iam/client"),
-  ...require("./lib/iam/commands"),
-  ...require("./lib/iam/errors"),
-  ...require("./lib/iam/paginators"),
-  ...require("./lib/iam/waiters"),
-};
-const sts = {
-  ...require("./lib/sts/client"),
-  ...require("./lib/sts/commands"),
-  ...require("./lib/sts/errors"),
-  ...require("./lib/sts/paginators"),
-  ...require("./lib/sts/waiters"),
-};
 
-module.exports = {
-  ServiceException: runtime.ServiceException,
-  ValidationError: runtime.ValidationError,
-  EndpointConnectionError: runtime.EndpointConnectionError,
-  TimeoutError: runtime.TimeoutError,
-  ResponseParseError: runtime.ResponseParseError,
-  ConfigurationError: runtime.ConfigurationError,
-  CredentialsProviderError: runtime.CredentialsProviderError,
-  InternalError: runtime.InternalError,
-  AbortError: runtime.AbortError,
-  IAMClient: iam.IAMClient,
-  IAM: iam.IAM,
-  IAMServiceException: iam.IAMServiceException,
-  AcceptDelegationRequestCommand: iam.AcceptDelegationRequestCommand,
-  AddClientIDToOpenIDConnectProviderCommand: iam.AddClientIDToOpenIDConnectProviderCommand,
-  AddRoleToInstanceProfileCommand: iam.AddRoleToInstanceProfileCommand,
-  AddUserToGroupCommand: iam.AddUserToGroupCommand,
-  AssociateDelegationRequestCommand: iam.AssociateDelegationRequestCommand,
-  AttachGroupPolicyCommand: iam.AttachGroupPolicyCommand,
-  AttachRolePolicyCommand: iam.AttachRolePolicyCommand,
-  AttachUserPolicyCommand: iam.AttachUserPolicyCommand,
-  ChangePasswordCommand: iam.ChangePasswordCommand,
-  CreateAccessKeyCommand: iam.CreateAccessKeyCommand,
-  CreateAccountAliasCommand: iam.CreateAccountAliasCommand,
-  CreateDelegationRequestCommand: iam.CreateDelegationRequestCommand,
-  CreateGroupCommand: iam.CreateGroupCommand,
-  CreateInstanceProfileCommand: iam.CreateInstanceProfileCommand,
-  CreateLoginProfileCommand: iam.CreateLoginProfileCommand,
-  CreateOpenIDConnectProviderCommand: iam.CreateOpenIDConnectProviderCommand,
-  CreatePolicyCommand: iam.CreatePolicyCommand,
-  CreatePolicyVersionCommand: iam.CreatePolicyVersionCommand,
-  CreateRoleCommand: iam.CreateRoleCommand,
-  CreateSAMLProviderCommand: iam.CreateSAMLProviderCommand,
-  CreateServiceLinkedRoleCommand: iam.CreateServiceLinkedRoleCommand,
-  CreateServiceSpecificCredentialCommand: iam.CreateServiceSpecificCredentialCommand,
-  CreateUserCommand: iam.CreateUserCommand,
-  CreateVirtualMFADeviceCommand: iam.CreateVirtualMFADeviceCommand,
-  DeactivateMFADeviceCommand: iam.DeactivateMFADeviceCommand,
-  DeleteAccessKeyCommand: iam.DeleteAccessKeyCommand,
-  DeleteAccountAliasCommand: iam.DeleteAccountAliasCommand,
-  DeleteAccountPasswordPolicyCommand: iam.DeleteAccountPasswordPolicyCommand,
-  DeleteGroupCommand: iam.DeleteGroupCommand,
-  DeleteGroupPolicyCommand: iam.DeleteGroupPolicyCommand,
-  DeleteInstanceProfileCommand: iam.DeleteInstanceProfileCommand,
-  DeleteLoginProfileCommand: iam.DeleteLoginProfileCommand,
-  DeleteOpenIDConnectProviderCommand: iam.DeleteOpenIDConnectProviderCommand,
-  DeletePolicyCommand: iam.DeletePolicyCommand,
-  DeletePolicyVersionCommand: iam.DeletePolicyVersionCommand,
-  DeleteRoleCommand: iam.DeleteRoleCommand,
-  DeleteRolePermissionsBoundaryCommand: iam.DeleteRolePermissionsBoundaryCommand,
-  DeleteRolePolicyCommand: iam.DeleteRolePolicyCommand,
-  DeleteSAMLProviderCommand: iam.DeleteSAMLProviderCommand,
-  DeleteSSHPublicKeyCommand: iam.DeleteSSHPublicKeyCommand,
-  DeleteServerCertificateCommand: iam.DeleteServerCertificateCommand,
-  DeleteServiceLinkedRoleCommand: iam.DeleteServiceLinkedRoleCommand,
-  DeleteServiceSpecificCredentialCommand: iam.DeleteServiceSpecificCredentialCommand,
-  DeleteSigningCertificateCommand: iam.DeleteSigningCertificateCommand,
-  DeleteUserCommand: iam.DeleteUserCommand,
-  DeleteUserPermissionsBoundaryCommand: iam.DeleteUserPermissionsBoundaryCommand,
-  DeleteUserPolicyCommand: iam.DeleteUserPolicyCommand,
-  DeleteVirtualMFADeviceCommand: iam.DeleteVirtualMFADeviceCommand,
-  DetachGroupPolicyCommand: iam.DetachGroupPolicyCommand,
-  DetachRolePolicyCommand: iam.DetachRolePolicyCommand,
-  DetachUserPolicyCommand: iam.DetachUserPolicyCommand,
-  DisableOrganizationsRootCredentialsManagementCommand: iam.DisableOrganizationsRootCredentialsManagementCommand,
-  DisableOrganizationsRootSessionsCommand: iam.DisableOrganizationsRootSessionsCommand,
-  DisableOutboundWebIdentityFederationCommand: iam.DisableOutboundWebIdentityFederationCommand,
-  EnableMFADeviceCommand: iam.EnableMFADeviceCommand,
-  EnableOrganizationsRootCredentialsManagementCommand: iam.EnableOrganizationsRootCredentialsManagementCommand,
-  EnableOrganizationsRootSessionsCommand: iam.EnableOrganizationsRootSessionsCommand,
-  EnableOutboundWebIdentityFederationCommand: iam.EnableOutboundWebIdentityFederationCommand,
-  GenerateCredentialReportCommand: iam.GenerateCredentialReportCommand,
-  GenerateOrganizationsAccessReportCommand: iam.GenerateOrganizationsAccessReportCommand,
-  GenerateServiceLastAccessedDetailsCommand: iam.GenerateServiceLastAccessedDetailsCommand,
-  GetAccessKeyLastUsedCommand: iam.GetAccessKeyLastUsedCommand,
-  GetAccountAuthorizationDetailsCommand: iam.GetAccountAuthorizationDetailsCommand,
-  GetAccountPasswordPolicyCommand: iam.GetAccountPasswordPolicyCommand,
-  GetAccountSummaryCommand: iam.GetAccountSummaryCommand,
-  GetContextKeysForCustomPolicyCommand: iam.GetContextKeysForCustomPolicyCommand,
-  GetContextKeysForPrincipalPolicyCommand: iam.GetContextKeysForPrincipalPolicyCommand,
-  GetCredentialReportCommand: iam.GetCredentialReportCommand,
-  GetDelegationRequestCommand: iam.GetDelegationRequestCommand,
-  GetGroupCommand: iam.GetGroupCommand,
-  GetGroupPolicyCommand: iam.GetGroupPolicyCommand,
-  GetHumanReadableSummaryCommand: iam.GetHumanReadableSummaryCommand,
-  GetInstanceProfileCommand: iam.GetInstanceProfileCommand,
-  GetLoginProfileCommand: iam.GetLoginProfileCommand,
-  GetMFADeviceCommand: iam.GetMFADeviceCommand,
-  GetOpenIDConnectProviderCommand: iam.GetOpenIDConnectProviderCommand,
-  GetOrganizationsAccessReportCommand: iam.GetOrganizationsAccessReportCommand,
-  GetOutboundWebIdentityFederationInfoCommand: iam.GetOutboundWebIdentityFederationInfoCommand,
-  GetPolicyCommand: iam.GetPolicyCommand,
-  GetPolicyVersionCommand: iam.GetPolicyVersionCommand,
-  GetRoleCommand: iam.GetRoleCommand,
-  GetRolePolicyCommand: iam.GetRolePolicyCommand,
-  GetSAMLProviderCommand: iam.GetSAMLProviderCommand,
-  GetSSHPublicKeyCommand: iam.GetSSHPublicKeyCommand,
-  GetServerCertificateCommand: iam.GetServerCertificateCommand,
-  GetServiceLastAccessedDetailsCommand: iam.GetServiceLastAccessedDetailsCommand,
-  GetServiceLastAccessedDetailsWithEntitiesCommand: iam.GetServiceLastAccessedDetailsWithEntitiesCommand,
-  GetServiceLinkedRoleDeletionStatusCommand: iam.GetServiceLinkedRoleDeletionStatusCommand,
-  GetUserCommand: iam.GetUserCommand,
-  GetUserPolicyCommand: iam.GetUserPolicyCommand,
-  IssueAccessKeyCommand: iam.IssueAccessKeyCommand,
-  ListAccessKeysCommand: iam.ListAccessKeysCommand,
-  ListAccountAliasesCommand: iam.ListAccountAliasesCommand,
-  ListAttachedGroupPoliciesCommand: iam.ListAttachedGroupPoliciesCommand,
-  ListAttachedRolePoliciesCommand: iam.ListAttachedRolePoliciesCommand,
-  ListAttachedUserPoliciesCommand: iam.ListAttachedUserPoliciesCommand,
-  ListDelegationRequestsCommand: iam.ListDelegationRequestsCommand,
-  ListEntitiesForPolicyCommand: iam.ListEntitiesForPolicyCommand,
-  ListGroupPoliciesCommand: iam.ListGroupPoliciesCommand,
-  ListGroupsCommand: iam.ListGroupsCommand,
-  ListGroupsForUserCommand: iam.ListGroupsForUserCommand,
-  ListInstanceProfileTagsCommand: iam.ListInstanceProfileTagsCommand,
-  ListInstanceProfilesCommand: iam.ListInstanceProfilesCommand,
-  ListInstanceProfilesForRoleCommand: iam.ListInstanceProfilesForRoleCommand,
-  ListMFADeviceTagsCommand: iam.ListMFADeviceTagsCommand,
-  ListMFADevicesCommand: iam.ListMFADevicesCommand,
-  ListOpenIDConnectProviderTagsCommand: iam.ListOpenIDConnectProviderTagsCommand,
-  ListOpenIDConnectProvidersCommand: iam.ListOpenIDConnectProvidersCommand,
-  ListOrganizationsFeaturesCommand: iam.ListOrganizationsFeaturesCommand,
-  ListPoliciesCommand: iam.ListPoliciesCommand,
-  ListPoliciesGrantingServiceAccessCommand: iam.ListPoliciesGrantingServiceAccessCommand,
-  ListPolicyTagsCommand: iam.ListPolicyTagsCommand,
-  ListPolicyVersionsCommand: iam.ListPolicyVersionsCommand,
-  ListRolePoliciesCommand: iam.ListRolePoliciesCommand,
-  ListRoleTagsCommand: iam.ListRoleTagsCommand,
-  ListRolesCommand: iam.ListRolesCommand,
-  ListSAMLProviderTagsCommand: iam.ListSAMLProviderTagsCommand,
-  ListSAMLProvidersCommand: iam.ListSAMLProvidersCommand,
-  ListSSHPublicKeysCommand: iam.ListSSHPublicKeysCommand,
-  ListServerCertificateTagsCommand: iam.ListServerCertificateTagsCommand,
-  ListServerCertificatesCommand: iam.ListServerCertificatesCommand,
-  ListServiceSpecificCredentialsCommand: iam.ListServiceSpecificCredentialsCommand,
-  ListSigningCertificatesCommand: iam.ListSigningCertificatesCommand,
-  ListUserPoliciesCommand: iam.ListUserPoliciesCommand,
-  ListUserTagsCommand: iam.ListUserTagsCommand,
-  ListUsersCommand: iam.ListUsersCommand,
-  ListVirtualMFADevicesCommand: iam.ListVirtualMFADevicesCommand,
-  PutGroupPolicyCommand: iam.PutGroupPolicyCommand,
-  PutRolePermissionsBoundaryCommand: iam.PutRolePermissionsBoundaryCommand,
-  PutRolePolicyCommand: iam.PutRolePolicyCommand,
-  PutUserPermissionsBoundaryCommand: iam.PutUserPermissionsBoundaryCommand,
-  PutUserPolicyCommand: iam.PutUserPolicyCommand,
-  RejectDelegationRequestCommand: iam.RejectDelegationRequestCommand,
-  RemoveClientIDFromOpenIDConnectProviderCommand: iam.RemoveClientIDFromOpenIDConnectProviderCommand,
-  RemoveRoleFromInstanceProfileCommand: iam.RemoveRoleFromInstanceProfileCommand,
-  RemoveUserFromGroupCommand: iam.RemoveUserFromGroupCommand,
-  ResetServiceSpecificCredentialCommand: iam.ResetServiceSpecificCredentialCommand,
-  ResyncMFADeviceCommand: iam.ResyncMFADeviceCommand,
-  RotateAccessKeyCommand: iam.RotateAccessKeyCommand,
-  SendDelegationTokenCommand: iam.SendDelegationTokenCommand,
-  SesSmtpPasswordV4Command: iam.SesSmtpPasswordV4Command,
-  SetDefaultPolicyVersionCommand: iam.SetDefaultPolicyVersionCommand,
-  SetSecurityTokenServicePreferencesCommand: iam.SetSecurityTokenServicePreferencesCommand,
-  SimulateCustomPolicyCommand: iam.SimulateCustomPolicyCommand,
-  SimulatePrincipalPolicyCommand: iam.SimulatePrincipalPolicyCommand,
-  TagInstanceProfileCommand: iam.TagInstanceProfileCommand,
-  TagMFADeviceCommand: iam.TagMFADeviceCommand,
-  TagOpenIDConnectProviderCommand: iam.TagOpenIDConnectProviderCommand,
-  TagPolicyCommand: iam.TagPolicyCommand,
-  TagRoleCommand: iam.TagRoleCommand,
-  TagSAMLProviderCommand: iam.TagSAMLProviderCommand,
-  TagServerCertificateCommand: iam.TagServerCertificateCommand,
-  TagUserCommand: iam.TagUserCommand,
-  UntagInstanceProfileCommand: iam.UntagInstanceProfileCommand,
-  UntagMFADeviceCommand: iam.UntagMFADeviceCommand,
-  UntagOpenIDConnectProviderCommand: iam.UntagOpenIDConnectProviderCommand,
-  UntagPolicyCommand: iam.UntagPolicyCommand,
-  UntagRoleCommand: iam.UntagRoleCommand,
-  UntagSAMLProviderCommand: iam.UntagSAMLProviderCommand,
-  UntagServerCertificateCommand: iam.UntagServerCertificateCommand,
-  UntagUserCommand: iam.UntagUserCommand,
-  UpdateAccessKeyCommand: iam.UpdateAccessKeyCommand,
-  UpdateAccountPasswordPolicyCommand: iam.UpdateAccountPasswordPolicyCommand,
-  UpdateAssumeRolePolicyCommand: iam.UpdateAssumeRolePolicyCommand,
-  UpdateDelegationRequestCommand: iam.UpdateDelegationRequestCommand,
-  UpdateGroupCommand: iam.UpdateGroupCommand,
-  UpdateLoginProfileCommand: iam.UpdateLoginProfileCommand,
-  UpdateOpenIDConnectProviderThumbprintCommand: iam.UpdateOpenIDConnectProviderThumbprintCommand,
-  UpdateRoleCommand: iam.UpdateRoleCommand,
-  UpdateRoleDescriptionCommand: iam.UpdateRoleDescriptionCommand,
-  UpdateSAMLProviderCommand: iam.UpdateSAMLProviderCommand,
-  UpdateSSHPublicKeyCommand: iam.UpdateSSHPublicKeyCommand,
-  UpdateServerCertificateCommand: iam.UpdateServerCertificateCommand,
-  UpdateServiceSpecificCredentialCommand: iam.UpdateServiceSpecificCredentialCommand,
-  UpdateSigningCertificateCommand: iam.UpdateSigningCertificateCommand,
-  UpdateUserCommand: iam.UpdateUserCommand,
-  UploadSSHPublicKeyCommand: iam.UploadSSHPublicKeyCommand,
-  UploadServerCertificateCommand: iam.UploadServerCertificateCommand,
-  UploadSigningCertificateCommand: iam.UploadSigningCertificateCommand,
-  AccountNotManagementOrDelegatedAdministratorException: iam.AccountNotManagementOrDelegatedAdministratorException,
-  CallerIsNotManagementAccountException: iam.CallerIsNotManagementAccountException,
-  ConcurrentModificationException: iam.ConcurrentModificationException,
-  CredentialReportExpiredException: iam.CredentialReportExpiredException,
-  CredentialReportNotPresentException: iam.CredentialReportNotPresentException,
-  CredentialReportNotReadyException: iam.CredentialReportNotReadyException,
-  DeleteConflictException: iam.DeleteConflictException,
-  DuplicateCertificateException: iam.DuplicateCertificateException,
-  DuplicateSSHPublicKeyException: iam.DuplicateSSHPublicKeyException,
-  EntityAlreadyExistsException: iam.EntityAlreadyExistsException,
-  EntityTemporarilyUnmodifiableException: iam.EntityTemporarilyUnmodifiableException,
-  FeatureDisabledException: iam.FeatureDisabledException,
-  FeatureEnabledException: iam.FeatureEnabledException,
-  InvalidAuthenticationCodeException: iam.InvalidAuthenticationCodeException,
-  InvalidCertificateException: iam.InvalidCertificateException,
-  InvalidInputException: iam.InvalidInputException,
-  InvalidPublicKeyException: iam.InvalidPublicKeyException,
-  InvalidUserTypeException: iam.InvalidUserTypeException,
-  KeyPairMismatchException: iam.KeyPairMismatchException,
-  LimitExceededException: iam.LimitExceededException,
-  MalformedCertificateException: iam.MalformedCertificateException,
-  MalformedPolicyDocumentException: iam.MalformedPolicyDocumentException,
-  NoSuchEntityException: iam.NoSuchEntityException,
-  OpenIdIdpCommunicationErrorException: iam.OpenIdIdpCommunicationErrorException,
-  OrganizationNotFoundException: iam.OrganizationNotFoundException,
-  OrganizationNotInAllFeaturesModeException: iam.OrganizationNotInAllFeaturesModeException,
-  PasswordPolicyViolationException: iam.PasswordPolicyViolationException,
-  PolicyEvaluationException: iam.PolicyEvaluationException,
-  PolicyNotAttachableException: iam.PolicyNotAttachableException,
-  ReportGenerationLimitExceededException: iam.ReportGenerationLimitExceededException,
-  ServiceAccessNotEnabledException: iam.ServiceAccessNotEnabledException,
-  ServiceFailureException: iam.ServiceFailureException,
-  ServiceNotSupportedException: iam.ServiceNotSupportedException,
-  UnmodifiableEntityException: iam.UnmodifiableEntityException,
-  UnrecognizedPublicKeyEncodingException: iam.UnrecognizedPublicKeyEncodingException,
-  paginateGetAccountAuthorizationDetails: iam.paginateGetAccountAuthorizationDetails,
-  paginateGetGroup: iam.paginateGetGroup,
-  paginateListAccessKeys: iam.paginateListAccessKeys,
-  paginateListAccountAliases: iam.paginateListAccountAliases,
-  paginateListAttachedGroupPolicies: iam.paginateListAttachedGroupPolicies,
-  paginateListAttachedRolePolicies: iam.paginateListAttachedRolePolicies,
-  paginateListAttachedUserPolicies: iam.paginateListAttachedUserPolicies,
-  paginateListEntitiesForPolicy: iam.paginateListEntitiesForPolicy,
-  paginateListGroupPolicies: iam.paginateListGroupPolicies,
-  paginateListGroups: iam.paginateListGroups,
-  paginateListGroupsForUser: iam.paginateListGroupsForUser,
-  paginateListInstanceProfileTags: iam.paginateListInstanceProfileTags,
-  paginateListInstanceProfiles: iam.paginateListInstanceProfiles,
-  paginateListInstanceProfilesForRole: iam.paginateListInstanceProfilesForRole,
-  paginateListMFADeviceTags: iam.paginateListMFADeviceTags,
-  paginateListMFADevices: iam.paginateListMFADevices,
-  paginateListOpenIDConnectProviderTags: iam.paginateListOpenIDConnectProviderTags,
-  paginateListPolicies: iam.paginateListPolicies,
-  paginateListPolicyTags: iam.paginateListPolicyTags,
-  paginateListPolicyVersions: iam.paginateListPolicyVersions,
-  paginateListRolePolicies: iam.paginateListRolePolicies,
-  paginateListRoleTags: iam.paginateListRoleTags,
-  paginateListRoles: iam.paginateListRoles,
-  paginateListSAMLProviderTags: iam.paginateListSAMLProviderTags,
-  paginateListSSHPublicKeys: iam.paginateListSSHPublicKeys,
-  paginateListServerCertificateTags: iam.paginateListServerCertificateTags,
-  paginateListServerCertificates: iam.paginateListServerCertificates,
-  paginateListSigningCertificates: iam.paginateListSigningCertificates,
-  paginateListUserPolicies: iam.paginateListUserPolicies,
-  paginateListUserTags: iam.paginateListUserTags,
-  paginateListUsers: iam.paginateListUsers,
-  paginateListVirtualMFADevices: iam.paginateListVirtualMFADevices,
-  paginateSimulateCustomPolicy: iam.paginateSimulateCustomPolicy,
-  paginateSimulatePrincipalPolicy: iam.paginateSimulatePrincipalPolicy,
-  waitUntilInstanceProfileExists: iam.waitUntilInstanceProfileExists,
-  waitUntilPolicyExists: iam.waitUntilPolicyExists,
-  waitUntilRoleExists: iam.waitUntilRoleExists,
-  waitUntilUserExists: iam.waitUntilUserExists,
-  STSClient: sts.STSClient,
-  STS: sts.STS,
-  STSServiceException: sts.STSServiceException,
-  AssumeRoleCommand: sts.AssumeRoleCommand,
-  AssumeRoleWithSAMLCommand: sts.AssumeRoleWithSAMLCommand,
-  AssumeRoleWithWebIdentityCommand: sts.AssumeRoleWithWebIdentityCommand,
-  AssumeRootCommand: sts.AssumeRootCommand,
-  DecodeAuthorizationMessageCommand: sts.DecodeAuthorizationMessageCommand,
-  GetAccessKeyInfoCommand: sts.GetAccessKeyInfoCommand,
-  GetCallerIdentityCommand: sts.GetCallerIdentityCommand,
-  GetDelegatedAccessTokenCommand: sts.GetDelegatedAccessTokenCommand,
-  GetFederationTokenCommand: sts.GetFederationTokenCommand,
-  GetSessionTokenCommand: sts.GetSessionTokenCommand,
-  GetWebIdentityTokenCommand: sts.GetWebIdentityTokenCommand,
-  ExpiredTokenException: sts.ExpiredTokenException,
-  ExpiredTradeInTokenException: sts.ExpiredTradeInTokenException,
-  IDPCommunicationErrorException: sts.IDPCommunicationErrorException,
-  IDPRejectedClaimException: sts.IDPRejectedClaimException,
-  InvalidAuthorizationMessageException: sts.InvalidAuthorizationMessageException,
-  InvalidIdentityTokenException: sts.InvalidIdentityTokenException,
-  JWTPayloadSizeExceededException: sts.JWTPayloadSizeExceededException,
-  STSMalformedPolicyDocumentException: sts.MalformedPolicyDocumentException,
-  OutboundWebIdentityFederationDisabledException: sts.OutboundWebIdentityFederationDisabledException,
-  PackedPolicyTooLargeException: sts.PackedPolicyTooLargeException,
-  RegionDisabledException: sts.RegionDisabledException,
-  SessionDurationEscalationException: sts.SessionDurationEscalationException,
+/** `require(path)` on the first call, the same module after. */
+function once(path) {
+  let mod;
+  return () => (mod ??= require(path));
+}
+/** `module.exports[name]` as a getter of `load()[key]`: enumerable, so spreading and `Object.keys` see it. */
+function lazy(name, load, key = name) {
+  Object.defineProperty(module.exports, name, { enumerable: true, configurable: true, get: () => load()[key] });
+}
+
+module.exports.ServiceException = runtime.ServiceException;
+module.exports.ValidationError = runtime.ValidationError;
+module.exports.EndpointConnectionError = runtime.EndpointConnectionError;
+module.exports.TimeoutError = runtime.TimeoutError;
+module.exports.ResponseParseError = runtime.ResponseParseError;
+module.exports.ConfigurationError = runtime.ConfigurationError;
+module.exports.CredentialsProviderError = runtime.CredentialsProviderError;
+module.exports.InternalError = runtime.InternalError;
+module.exports.AbortError = runtime.AbortError;
+
+const iam = {
+  client: once("./lib/iam/client"),
+  commands: once("./lib/iam/commands"),
+  errors: once("./lib/iam/errors"),
+  paginators: once("./lib/iam/paginators"),
+  waiters: once("./lib/iam/waiters"),
 };
+lazy("IAMClient", iam.client);
+lazy("IAM", iam.client);
+lazy("IAMServiceException", iam.errors);
+lazy("AcceptDelegationRequestCommand", iam.commands);
+lazy("AddClientIDToOpenIDConnectProviderCommand", iam.commands);
+lazy("AddRoleToInstanceProfileCommand", iam.commands);
+lazy("AddUserToGroupCommand", iam.commands);
+lazy("AssociateDelegationRequestCommand", iam.commands);
+lazy("AttachGroupPolicyCommand", iam.commands);
+lazy("AttachRolePolicyCommand", iam.commands);
+lazy("AttachUserPolicyCommand", iam.commands);
+lazy("ChangePasswordCommand", iam.commands);
+lazy("CreateAccessKeyCommand", iam.commands);
+lazy("CreateAccountAliasCommand", iam.commands);
+lazy("CreateDelegationRequestCommand", iam.commands);
+lazy("CreateGroupCommand", iam.commands);
+lazy("CreateInstanceProfileCommand", iam.commands);
+lazy("CreateLoginProfileCommand", iam.commands);
+lazy("CreateOpenIDConnectProviderCommand", iam.commands);
+lazy("CreatePolicyCommand", iam.commands);
+lazy("CreatePolicyVersionCommand", iam.commands);
+lazy("CreateRoleCommand", iam.commands);
+lazy("CreateSAMLProviderCommand", iam.commands);
+lazy("CreateServiceLinkedRoleCommand", iam.commands);
+lazy("CreateServiceSpecificCredentialCommand", iam.commands);
+lazy("CreateUserCommand", iam.commands);
+lazy("CreateVirtualMFADeviceCommand", iam.commands);
+lazy("DeactivateMFADeviceCommand", iam.commands);
+lazy("DeleteAccessKeyCommand", iam.commands);
+lazy("DeleteAccountAliasCommand", iam.commands);
+lazy("DeleteAccountPasswordPolicyCommand", iam.commands);
+lazy("DeleteGroupCommand", iam.commands);
+lazy("DeleteGroupPolicyCommand", iam.commands);
+lazy("DeleteInstanceProfileCommand", iam.commands);
+lazy("DeleteLoginProfileCommand", iam.commands);
+lazy("DeleteOpenIDConnectProviderCommand", iam.commands);
+lazy("DeletePolicyCommand", iam.commands);
+lazy("DeletePolicyVersionCommand", iam.commands);
+lazy("DeleteRoleCommand", iam.commands);
+lazy("DeleteRolePermissionsBoundaryCommand", iam.commands);
+lazy("DeleteRolePolicyCommand", iam.commands);
+lazy("DeleteSAMLProviderCommand", iam.commands);
+lazy("DeleteSSHPublicKeyCommand", iam.commands);
+lazy("DeleteServerCertificateCommand", iam.commands);
+lazy("DeleteServiceLinkedRoleCommand", iam.commands);
+lazy("DeleteServiceSpecificCredentialCommand", iam.commands);
+lazy("DeleteSigningCertificateCommand", iam.commands);
+lazy("DeleteUserCommand", iam.commands);
+lazy("DeleteUserPermissionsBoundaryCommand", iam.commands);
+lazy("DeleteUserPolicyCommand", iam.commands);
+lazy("DeleteVirtualMFADeviceCommand", iam.commands);
+lazy("DetachGroupPolicyCommand", iam.commands);
+lazy("DetachRolePolicyCommand", iam.commands);
+lazy("DetachUserPolicyCommand", iam.commands);
+lazy("DisableOrganizationsRootCredentialsManagementCommand", iam.commands);
+lazy("DisableOrganizationsRootSessionsCommand", iam.commands);
+lazy("DisableOutboundWebIdentityFederationCommand", iam.commands);
+lazy("EnableMFADeviceCommand", iam.commands);
+lazy("EnableOrganizationsRootCredentialsManagementCommand", iam.commands);
+lazy("EnableOrganizationsRootSessionsCommand", iam.commands);
+lazy("EnableOutboundWebIdentityFederationCommand", iam.commands);
+lazy("GenerateCredentialReportCommand", iam.commands);
+lazy("GenerateOrganizationsAccessReportCommand", iam.commands);
+lazy("GenerateServiceLastAccessedDetailsCommand", iam.commands);
+lazy("GetAccessKeyLastUsedCommand", iam.commands);
+lazy("GetAccountAuthorizationDetailsCommand", iam.commands);
+lazy("GetAccountPasswordPolicyCommand", iam.commands);
+lazy("GetAccountSummaryCommand", iam.commands);
+lazy("GetContextKeysForCustomPolicyCommand", iam.commands);
+lazy("GetContextKeysForPrincipalPolicyCommand", iam.commands);
+lazy("GetCredentialReportCommand", iam.commands);
+lazy("GetDelegationRequestCommand", iam.commands);
+lazy("GetGroupCommand", iam.commands);
+lazy("GetGroupPolicyCommand", iam.commands);
+lazy("GetHumanReadableSummaryCommand", iam.commands);
+lazy("GetInstanceProfileCommand", iam.commands);
+lazy("GetLoginProfileCommand", iam.commands);
+lazy("GetMFADeviceCommand", iam.commands);
+lazy("GetOpenIDConnectProviderCommand", iam.commands);
+lazy("GetOrganizationsAccessReportCommand", iam.commands);
+lazy("GetOutboundWebIdentityFederationInfoCommand", iam.commands);
+lazy("GetPolicyCommand", iam.commands);
+lazy("GetPolicyVersionCommand", iam.commands);
+lazy("GetRoleCommand", iam.commands);
+lazy("GetRolePolicyCommand", iam.commands);
+lazy("GetSAMLProviderCommand", iam.commands);
+lazy("GetSSHPublicKeyCommand", iam.commands);
+lazy("GetServerCertificateCommand", iam.commands);
+lazy("GetServiceLastAccessedDetailsCommand", iam.commands);
+lazy("GetServiceLastAccessedDetailsWithEntitiesCommand", iam.commands);
+lazy("GetServiceLinkedRoleDeletionStatusCommand", iam.commands);
+lazy("GetUserCommand", iam.commands);
+lazy("GetUserPolicyCommand", iam.commands);
+lazy("IssueAccessKeyCommand", iam.commands);
+lazy("ListAccessKeysCommand", iam.commands);
+lazy("ListAccountAliasesCommand", iam.commands);
+lazy("ListAttachedGroupPoliciesCommand", iam.commands);
+lazy("ListAttachedRolePoliciesCommand", iam.commands);
+lazy("ListAttachedUserPoliciesCommand", iam.commands);
+lazy("ListDelegationRequestsCommand", iam.commands);
+lazy("ListEntitiesForPolicyCommand", iam.commands);
+lazy("ListGroupPoliciesCommand", iam.commands);
+lazy("ListGroupsCommand", iam.commands);
+lazy("ListGroupsForUserCommand", iam.commands);
+lazy("ListInstanceProfileTagsCommand", iam.commands);
+lazy("ListInstanceProfilesCommand", iam.commands);
+lazy("ListInstanceProfilesForRoleCommand", iam.commands);
+lazy("ListMFADeviceTagsCommand", iam.commands);
+lazy("ListMFADevicesCommand", iam.commands);
+lazy("ListOpenIDConnectProviderTagsCommand", iam.commands);
+lazy("ListOpenIDConnectProvidersCommand", iam.commands);
+lazy("ListOrganizationsFeaturesCommand", iam.commands);
+lazy("ListPoliciesCommand", iam.commands);
+lazy("ListPoliciesGrantingServiceAccessCommand", iam.commands);
+lazy("ListPolicyTagsCommand", iam.commands);
+lazy("ListPolicyVersionsCommand", iam.commands);
+lazy("ListRolePoliciesCommand", iam.commands);
+lazy("ListRoleTagsCommand", iam.commands);
+lazy("ListRolesCommand", iam.commands);
+lazy("ListSAMLProviderTagsCommand", iam.commands);
+lazy("ListSAMLProvidersCommand", iam.commands);
+lazy("ListSSHPublicKeysCommand", iam.commands);
+lazy("ListServerCertificateTagsCommand", iam.commands);
+lazy("ListServerCertificatesCommand", iam.commands);
+lazy("ListServiceSpecificCredentialsCommand", iam.commands);
+lazy("ListSigningCertificatesCommand", iam.commands);
+lazy("ListUserPoliciesCommand", iam.commands);
+lazy("ListUserTagsCommand", iam.commands);
+lazy("ListUsersCommand", iam.commands);
+lazy("ListVirtualMFADevicesCommand", iam.commands);
+lazy("PutGroupPolicyCommand", iam.commands);
+lazy("PutRolePermissionsBoundaryCommand", iam.commands);
+lazy("PutRolePolicyCommand", iam.commands);
+lazy("PutUserPermissionsBoundaryCommand", iam.commands);
+lazy("PutUserPolicyCommand", iam.commands);
+lazy("RejectDelegationRequestCommand", iam.commands);
+lazy("RemoveClientIDFromOpenIDConnectProviderCommand", iam.commands);
+lazy("RemoveRoleFromInstanceProfileCommand", iam.commands);
+lazy("RemoveUserFromGroupCommand", iam.commands);
+lazy("ResetServiceSpecificCredentialCommand", iam.commands);
+lazy("ResyncMFADeviceCommand", iam.commands);
+lazy("RotateAccessKeyCommand", iam.commands);
+lazy("SendDelegationTokenCommand", iam.commands);
+lazy("SesSmtpPasswordV4Command", iam.commands);
+lazy("SetDefaultPolicyVersionCommand", iam.commands);
+lazy("SetSecurityTokenServicePreferencesCommand", iam.commands);
+lazy("SimulateCustomPolicyCommand", iam.commands);
+lazy("SimulatePrincipalPolicyCommand", iam.commands);
+lazy("TagInstanceProfileCommand", iam.commands);
+lazy("TagMFADeviceCommand", iam.commands);
+lazy("TagOpenIDConnectProviderCommand", iam.commands);
+lazy("TagPolicyCommand", iam.commands);
+lazy("TagRoleCommand", iam.commands);
+lazy("TagSAMLProviderCommand", iam.commands);
+lazy("TagServerCertificateCommand", iam.commands);
+lazy("TagUserCommand", iam.commands);
+lazy("UntagInstanceProfileCommand", iam.commands);
+lazy("UntagMFADeviceCommand", iam.commands);
+lazy("UntagOpenIDConnectProviderCommand", iam.commands);
+lazy("UntagPolicyCommand", iam.commands);
+lazy("UntagRoleCommand", iam.commands);
+lazy("UntagSAMLProviderCommand", iam.commands);
+lazy("UntagServerCertificateCommand", iam.commands);
+lazy("UntagUserCommand", iam.commands);
+lazy("UpdateAccessKeyCommand", iam.commands);
+lazy("UpdateAccountPasswordPolicyCommand", iam.commands);
+lazy("UpdateAssumeRolePolicyCommand", iam.commands);
+lazy("UpdateDelegationRequestCommand", iam.commands);
+lazy("UpdateGroupCommand", iam.commands);
+lazy("UpdateLoginProfileCommand", iam.commands);
+lazy("UpdateOpenIDConnectProviderThumbprintCommand", iam.commands);
+lazy("UpdateRoleCommand", iam.commands);
+lazy("UpdateRoleDescriptionCommand", iam.commands);
+lazy("UpdateSAMLProviderCommand", iam.commands);
+lazy("UpdateSSHPublicKeyCommand", iam.commands);
+lazy("UpdateServerCertificateCommand", iam.commands);
+lazy("UpdateServiceSpecificCredentialCommand", iam.commands);
+lazy("UpdateSigningCertificateCommand", iam.commands);
+lazy("UpdateUserCommand", iam.commands);
+lazy("UploadSSHPublicKeyCommand", iam.commands);
+lazy("UploadServerCertificateCommand", iam.commands);
+lazy("UploadSigningCertificateCommand", iam.commands);
+lazy("AccountNotManagementOrDelegatedAdministratorException", iam.errors, "AccountNotManagementOrDelegatedAdministratorException");
+lazy("CallerIsNotManagementAccountException", iam.errors, "CallerIsNotManagementAccountException");
+lazy("ConcurrentModificationException", iam.errors, "ConcurrentModificationException");
+lazy("CredentialReportExpiredException", iam.errors, "CredentialReportExpiredException");
+lazy("CredentialReportNotPresentException", iam.errors, "CredentialReportNotPresentException");
+lazy("CredentialReportNotReadyException", iam.errors, "CredentialReportNotReadyException");
+lazy("DeleteConflictException", iam.errors, "DeleteConflictException");
+lazy("DuplicateCertificateException", iam.errors, "DuplicateCertificateException");
+lazy("DuplicateSSHPublicKeyException", iam.errors, "DuplicateSSHPublicKeyException");
+lazy("EntityAlreadyExistsException", iam.errors, "EntityAlreadyExistsException");
+lazy("EntityTemporarilyUnmodifiableException", iam.errors, "EntityTemporarilyUnmodifiableException");
+lazy("FeatureDisabledException", iam.errors, "FeatureDisabledException");
+lazy("FeatureEnabledException", iam.errors, "FeatureEnabledException");
+lazy("InvalidAuthenticationCodeException", iam.errors, "InvalidAuthenticationCodeException");
+lazy("InvalidCertificateException", iam.errors, "InvalidCertificateException");
+lazy("InvalidInputException", iam.errors, "InvalidInputException");
+lazy("InvalidPublicKeyException", iam.errors, "InvalidPublicKeyException");
+lazy("InvalidUserTypeException", iam.errors, "InvalidUserTypeException");
+lazy("KeyPairMismatchException", iam.errors, "KeyPairMismatchException");
+lazy("LimitExceededException", iam.errors, "LimitExceededException");
+lazy("MalformedCertificateException", iam.errors, "MalformedCertificateException");
+lazy("MalformedPolicyDocumentException", iam.errors, "MalformedPolicyDocumentException");
+lazy("NoSuchEntityException", iam.errors, "NoSuchEntityException");
+lazy("OpenIdIdpCommunicationErrorException", iam.errors, "OpenIdIdpCommunicationErrorException");
+lazy("OrganizationNotFoundException", iam.errors, "OrganizationNotFoundException");
+lazy("OrganizationNotInAllFeaturesModeException", iam.errors, "OrganizationNotInAllFeaturesModeException");
+lazy("PasswordPolicyViolationException", iam.errors, "PasswordPolicyViolationException");
+lazy("PolicyEvaluationException", iam.errors, "PolicyEvaluationException");
+lazy("PolicyNotAttachableException", iam.errors, "PolicyNotAttachableException");
+lazy("ReportGenerationLimitExceededException", iam.errors, "ReportGenerationLimitExceededException");
+lazy("ServiceAccessNotEnabledException", iam.errors, "ServiceAccessNotEnabledException");
+lazy("ServiceFailureException", iam.errors, "ServiceFailureException");
+lazy("ServiceNotSupportedException", iam.errors, "ServiceNotSupportedException");
+lazy("UnmodifiableEntityException", iam.errors, "UnmodifiableEntityException");
+lazy("UnrecognizedPublicKeyEncodingException", iam.errors, "UnrecognizedPublicKeyEncodingException");
+lazy("paginateGetAccountAuthorizationDetails", iam.paginators);
+lazy("paginateGetGroup", iam.paginators);
+lazy("paginateListAccessKeys", iam.paginators);
+lazy("paginateListAccountAliases", iam.paginators);
+lazy("paginateListAttachedGroupPolicies", iam.paginators);
+lazy("paginateListAttachedRolePolicies", iam.paginators);
+lazy("paginateListAttachedUserPolicies", iam.paginators);
+lazy("paginateListEntitiesForPolicy", iam.paginators);
+lazy("paginateListGroupPolicies", iam.paginators);
+lazy("paginateListGroups", iam.paginators);
+lazy("paginateListGroupsForUser", iam.paginators);
+lazy("paginateListInstanceProfileTags", iam.paginators);
+lazy("paginateListInstanceProfiles", iam.paginators);
+lazy("paginateListInstanceProfilesForRole", iam.paginators);
+lazy("paginateListMFADeviceTags", iam.paginators);
+lazy("paginateListMFADevices", iam.paginators);
+lazy("paginateListOpenIDConnectProviderTags", iam.paginators);
+lazy("paginateListPolicies", iam.paginators);
+lazy("paginateListPolicyTags", iam.paginators);
+lazy("paginateListPolicyVersions", iam.paginators);
+lazy("paginateListRolePolicies", iam.paginators);
+lazy("paginateListRoleTags", iam.paginators);
+lazy("paginateListRoles", iam.paginators);
+lazy("paginateListSAMLProviderTags", iam.paginators);
+lazy("paginateListSSHPublicKeys", iam.paginators);
+lazy("paginateListServerCertificateTags", iam.paginators);
+lazy("paginateListServerCertificates", iam.paginators);
+lazy("paginateListSigningCertificates", iam.paginators);
+lazy("paginateListUserPolicies", iam.paginators);
+lazy("paginateListUserTags", iam.paginators);
+lazy("paginateListUsers", iam.paginators);
+lazy("paginateListVirtualMFADevices", iam.paginators);
+lazy("paginateSimulateCustomPolicy", iam.paginators);
+lazy("paginateSimulatePrincipalPolicy", iam.paginators);
+lazy("waitUntilInstanceProfileExists", iam.waiters);
+lazy("waitUntilPolicyExists", iam.waiters);
+lazy("waitUntilRoleExists", iam.waiters);
+lazy("waitUntilUserExists", iam.waiters);
+
+const sts = {
+  client: once("./lib/sts/client"),
+  commands: once("./lib/sts/commands"),
+  errors: once("./lib/sts/errors"),
+  paginators: once("./lib/sts/paginators"),
+  waiters: once("./lib/sts/waiters"),
+};
+lazy("STSClient", sts.client);
+lazy("STS", sts.client);
+lazy("STSServiceException", sts.errors);
+lazy("AssumeRoleCommand", sts.commands);
+lazy("AssumeRoleWithSAMLCommand", sts.commands);
+lazy("AssumeRoleWithWebIdentityCommand", sts.commands);
+lazy("AssumeRootCommand", sts.commands);
+lazy("DecodeAuthorizationMessageCommand", sts.commands);
+lazy("GetAccessKeyInfoCommand", sts.commands);
+lazy("GetCallerIdentityCommand", sts.commands);
+lazy("GetDelegatedAccessTokenCommand", sts.commands);
+lazy("GetFederationTokenCommand", sts.commands);
+lazy("GetSessionTokenCommand", sts.commands);
+lazy("GetWebIdentityTokenCommand", sts.commands);
+lazy("ExpiredTokenException", sts.errors, "ExpiredTokenException");
+lazy("ExpiredTradeInTokenException", sts.errors, "ExpiredTradeInTokenException");
+lazy("IDPCommunicationErrorException", sts.errors, "IDPCommunicationErrorException");
+lazy("IDPRejectedClaimException", sts.errors, "IDPRejectedClaimException");
+lazy("InvalidAuthorizationMessageException", sts.errors, "InvalidAuthorizationMessageException");
+lazy("InvalidIdentityTokenException", sts.errors, "InvalidIdentityTokenException");
+lazy("JWTPayloadSizeExceededException", sts.errors, "JWTPayloadSizeExceededException");
+lazy("STSMalformedPolicyDocumentException", sts.errors, "MalformedPolicyDocumentException");
+lazy("OutboundWebIdentityFederationDisabledException", sts.errors, "OutboundWebIdentityFederationDisabledException");
+lazy("PackedPolicyTooLargeException", sts.errors, "PackedPolicyTooLargeException");
+lazy("RegionDisabledException", sts.errors, "RegionDisabledException");
+lazy("SessionDurationEscalationException", sts.errors, "SessionDurationEscalationException");
