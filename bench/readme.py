@@ -23,19 +23,18 @@ END = "<!-- bench:end -->"
 
 
 def section() -> str:
-    with open(os.path.join(RESULTS, "latest.md")) as fh:
-        main = fh.read().strip().splitlines()
-    # The client notes stay in bench/results (and bench/README.md explains them).
-    if "Clients:" in main:
-        main = main[: main.index("Clients:")]
-    extra_path = os.path.join(RESULTS, "latest-extra.md")
-    extra = []
-    if os.path.exists(extra_path):
-        with open(extra_path) as fh:
-            extra = fh.read().strip().splitlines()
-    body = "\n".join(line.rstrip() for line in main).strip()
-    if extra:
-        body += "\n\n" + "\n".join(line.rstrip() for line in extra).strip()
+    parts = []
+    for name in ("latest.md", "latest-extra.md"):
+        path = os.path.join(RESULTS, name)
+        if name != "latest.md" and not os.path.exists(path):
+            continue
+        with open(path) as fh:
+            lines = [line.rstrip() for line in fh.read().strip().splitlines()]
+        # The client notes stay in bench/results (and bench/README.md explains them).
+        if "Clients:" in lines:
+            lines = lines[: lines.index("Clients:")]
+        parts.append("\n".join(lines).strip())
+    body = "\n\n".join(part for part in parts if part)
     return f"{BEGIN}\n{body}\n{END}"
 
 

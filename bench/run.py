@@ -16,10 +16,10 @@ Endpoints (both local, started here, stopped at the end):
   timed creation, untimed, because moto allows two keys per user).
 
 Per client and endpoint: one fresh process makes ``W`` untimed then ``N`` timed calls (mean and
-percentiles of the per-call times; best of ``R`` rounds by mean, the clients taking turns round by round); peak RSS is that process's high
-water mark (``peak_rss_mb`` from the driver, VmHWM; else ``ru_maxrss`` from wait4). Cold start
-(static endpoint only): wall time from spawning a fresh process to its exit, the process doing
-import + client + first call; median of ``K`` runs.
+percentiles of the per-call times; best of ``R`` rounds by mean, the clients taking turns round by
+round); peak RSS is that process's high water mark (``peak_rss_mb`` from the driver, VmHWM; else
+``ru_maxrss`` from wait4). Cold start (static endpoint only): wall time from spawning a fresh process to
+its exit, the process doing import + client + first call; median of ``K`` runs.
 
 Adding a client is one entry in ``clients()``: a command that follows the driver protocol of
 ``drivers/python_driver.py`` (``drivers/node_driver.mjs`` and ``drivers/r_driver.R`` follow it too) (arguments ``--endpoint --calls --warmup [--moto --user]
@@ -412,8 +412,8 @@ def main(argv=None) -> int:
         f"polyiam benchmark, {now:%Y-%m-%d %H:%M} UTC ({machine})",
         "",
         f"CreateAccessKey; static endpoint: {args.calls} timed calls after {args.warmup} warm-up, best of "
-        f"{args.rounds} processes (the clients taking turns, round by round); moto: {args.moto_calls} timed calls (each key deleted, untimed); cold start: "
-        f"spawn to exit of a process doing import + client + first call, median of {args.cold_runs}.",
+        f"{args.rounds} processes (the clients taking turns, round by round); moto: {args.moto_calls} timed "
+        f"calls (each key deleted, untimed); cold start: spawn to exit of a process doing import + client + first call, median of {args.cold_runs}.",
         "",
         table(rows),
         "",
