@@ -5,6 +5,7 @@
 # `--deps-only` stops after the Debian packages: `cargo build/test --workspace` needs R itself
 # (extendr-ffi's build script asks R for its headers, and codegen's full-model test parses the
 # generated R with Rscript), so that part must run before cargo in scripts/test.sh.
+# `--peers-only` installs only paws, the peer (scripts/test.sh runs it in the background).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,9 +28,25 @@ if [ -n "$missing" ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
-if [ "${1:-}" = "--deps-only" ]; then
-  exit 0
-fi
+# paws, the peer (CRAN only, so its source packages come with the machine): into its own library, so
+# the tests that run one body with paws and with polyiam find it; they skip loudly without it.
+install_peers() {
+  PEERS="../shared/peers"
+  if [ -f "$PEERS/paws.common_0.7.7.tar.gz" ] && ! [ -d target/R-peers/paws.security.identity ]; then
+    echo "==> installing paws (the peer) from $PEERS into target/R-peers"
+    mkdir -p target/R-peers
+    R CMD INSTALL --no-multiarch --library=target/R-peers "$PEERS/paws.common_0.7.7.tar.gz" \
+      "$PEERS/paws.security.identity_0.7.0.tar.gz" >target/R-peers-install.log 2>&1 || {
+      cat target/R-peers-install.log
+      exit 1
+    }
+  fi
+}
+
+case "${1:-}" in
+  --deps-only) exit 0 ;;
+  --peers-only) install_peers; exit 0 ;;
+esac
 
 echo "==> building and installing the R package (R CMD INSTALL bindings-r)"
 # Into a library inside target/ so nothing outside the tree is touched and a clean clone starts clean.
@@ -39,17 +56,6 @@ R CMD INSTALL --no-multiarch --library="$LIB" bindings-r >target/R-install.log 2
   cat target/R-install.log
   exit 1
 }
-# paws, the peer (CRAN only, so its source packages come with the machine): into its own library, so
-# the tests that run one body with paws and with polyiam find it; they skip loudly without it.
-PEERS="../shared/peers"
-if [ -f "$PEERS/paws.common_0.7.7.tar.gz" ] && ! [ -d target/R-peers/paws.security.identity ]; then
-  echo "==> installing paws (the peer) from $PEERS into target/R-peers"
-  mkdir -p target/R-peers
-  R CMD INSTALL --no-multiarch --library=target/R-peers "$PEERS/paws.common_0.7.7.tar.gz" \
-    "$PEERS/paws.security.identity_0.7.0.tar.gz" >target/R-peers-install.log 2>&1 || {
-    cat target/R-peers-install.log
-    exit 1
-  }
-fi
+install_peers
 # R CMD INSTALL on a directory builds in place: leave no objects in the source tree.
 rm -f bindings-r/src/*.o bindings-r/src/*.so

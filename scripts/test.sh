@@ -12,7 +12,10 @@ STAGES=()
 report() {
   local rc=$?
   # A stage failed while the background chain still compiles: stop it with the run (its own group).
-  if [ -n "${BG_PID:-}" ] && kill -0 "$BG_PID" 2>/dev/null; then kill -- -"$BG_PID" 2>/dev/null || true; fi
+  local pid
+  for pid in ${PEERS_PID:-} ${BG_PID:-}; do
+    if kill -0 "$pid" 2>/dev/null; then kill -- -"$pid" 2>/dev/null || true; fi
+  done
   echo
   echo "==> stage durations"
   printf '%s\n' "${STAGES[@]}"
@@ -30,6 +33,12 @@ stage() {
 stage "set-up (venv, maturin develop)" ./scripts/setup.sh
 # R itself before cargo: the whole-model generator test parses the generated R with Rscript.
 stage "set-up (R from Debian)" ./scripts/setup-r.sh --deps-only
+# paws, the R suite's peer, from its source packages (about 110 s of one core, no cargo): in the
+# background at the lowest priority until the testthat stage, which waits for it.
+PEERS_LOG=target/R-peers-background.log
+mkdir -p target
+setsid nice -n 19 ./scripts/setup-r.sh --peers-only >"$PEERS_LOG" 2>&1 &
+PEERS_PID=$!
 
 generated_check() {
   echo "==> generated files are up to date"
@@ -46,20 +55,31 @@ cargo_tests() {
 }
 stage "cargo test" cargo_tests
 
-# Work the suites below do not depend on, started now at the lowest priority: they mostly wait on moto
-# and leave a core idle. One chain, so two cold cargo builds never share the cores: cargo-deny for the
-# supply-chain stage (only when missing: 5-6 min of compiling on a fresh machine), then the R source
-# tarball's offline install (a cold build of the vendored crates, ~8 min on 2 quiet cores). Its test
-# half (the scenario, R CMD check) runs in the foreground further down.
+# Work the suites below do not depend on, started now: they mostly wait on moto and leave a core idle.
+# One chain, so two cold cargo builds never share the cores. At the lowest priority: cargo-deny for
+# the supply-chain stage (only when missing: 5-6 min of compiling on a fresh machine), then the R
+# source tarball's offline install (a cold build of the vendored crates, ~8 min on 2 quiet cores).
+# Then, at normal priority beside the artefact builds (it is mostly one R process and waits on moto):
+# the tarball's scenario and R CMD check.
 BG_LOG=target/background-builds.log
-setsid nice -n 19 env POLYIAM_SHARED_CORES=1 bash -c \
-  './scripts/install-cargo-deny.sh && SECONDS=0 && ./scripts/test-r-offline.sh --build && echo "R tarball built and installed in $SECONDS s"' \
+setsid env POLYIAM_SHARED_CORES=1 bash -c '
+  set -e
+  nice -n 19 ./scripts/install-cargo-deny.sh
+  SECONDS=0
+  nice -n 19 ./scripts/test-r-offline.sh --build
+  echo "R tarball built and installed in $SECONDS s"
+  SECONDS=0
+  ./scripts/test-r-offline.sh --test
+  echo "R tarball scenario and R CMD check: $SECONDS s"' \
   >"$BG_LOG" 2>&1 &
 BG_PID=$!
-wait_for_background() {
+# wait_for NAME PID LOG: the background job's outcome, its output shown.
+wait_for() {
   local rc=0
-  wait "$BG_PID" || rc=$?
-  cat "$BG_LOG"
+  wait "$2" || rc=$?
+  echo "==> background: $1 (log: $3)"
+  cat "$3"
+  [ "$rc" = 0 ] || echo "background: $1 failed (exit $rc)" >&2
   return "$rc"
 }
 
@@ -70,6 +90,7 @@ pytest_suite() {
 stage "pytest" pytest_suite
 
 stage "node:test" ./scripts/test-node.sh
+stage "background: paws install (the wait)" wait_for "paws install" "$PEERS_PID" "$PEERS_LOG"
 stage "testthat" env POLYIAM_R_CHECK=0 ./scripts/test-r.sh
 
 # Installable artefacts (issues 13, 22): the abi3 wheel + sdist and the npm tarball (dist profile,
@@ -81,7 +102,7 @@ stage "npm: build" ./scripts/build-npm.sh
 stage "npm: install and test" ./scripts/test-npm-package.sh
 # The release workflow, checked offline against GitHub's schema.
 stage "release workflow" ./scripts/check-release-workflow.sh
-stage "background: cargo-deny install, R tarball install (the wait)" wait_for_background
-stage "R tarball: scenario, R CMD check" ./scripts/test-r-offline.sh --test
+stage "background: cargo-deny install, R tarball install, scenario and R CMD check (the wait)" \
+  wait_for "cargo-deny install, R tarball" "$BG_PID" "$BG_LOG"
 # Supply chain: cargo deny (deny.toml) and the rust-version proof.
 stage "supply chain" ./scripts/check-supply-chain.sh
