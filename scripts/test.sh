@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 STAGES=()
 report() {
   local rc=$?
-  # A stage failed while the background chain still compiles: stop it with the run (its own group).
+  # A stage failed while a background job still runs: stop it with the run (each is its own group).
   local pid
   for pid in ${PEERS_PID:-} ${BG_PID:-}; do
     if kill -0 "$pid" 2>/dev/null; then kill -- -"$pid" 2>/dev/null || true; fi
@@ -22,13 +22,24 @@ report() {
   echo "total: $(( SECONDS / 60 )) min $(( SECONDS % 60 )) s$([ "$rc" = 0 ] || echo " (failed)")"
 }
 trap report EXIT
+# stage_line SECONDS NAME: one line of the durations printed at the end.
+stage_line() { printf '%6d s  %s' "$1" "$2"; }
 # stage NAME COMMAND...: runs COMMAND, records how long it took.
 stage() {
   local name=$1 start=$SECONDS
   shift
   "$@"
-  STAGES+=("$(printf '%6d s  %s' $(( SECONDS - start )) "$name")")
+  STAGES+=("$(stage_line $(( SECONDS - start )) "$name")")
 }
+# bg_stage NAME COMMAND...: the same inside a background job, whose durations reach the list through its
+# log ("stage: " lines, read by wait_for below).
+bg_stage() {
+  local name=$1 start=$SECONDS
+  shift
+  "$@"
+  echo "stage: $(stage_line $(( SECONDS - start )) "background: $name")"
+}
+export -f stage_line bg_stage
 
 stage "set-up (venv, maturin develop)" ./scripts/setup.sh
 # R itself before cargo: the whole-model generator test parses the generated R with Rscript.
@@ -37,7 +48,7 @@ stage "set-up (R from Debian)" ./scripts/setup-r.sh --deps-only
 # background at the lowest priority until the testthat stage, which waits for it.
 PEERS_LOG=target/R-peers-background.log
 mkdir -p target
-setsid nice -n 19 ./scripts/setup-r.sh --peers-only >"$PEERS_LOG" 2>&1 &
+setsid nice -n 19 bash -c 'bg_stage "paws install" ./scripts/setup-r.sh --peers-only' >"$PEERS_LOG" 2>&1 &
 PEERS_PID=$!
 
 generated_check() {
@@ -64,21 +75,19 @@ stage "cargo test" cargo_tests
 BG_LOG=target/background-builds.log
 setsid env POLYIAM_SHARED_CORES=1 bash -c '
   set -e
-  nice -n 19 ./scripts/install-cargo-deny.sh
-  SECONDS=0
-  nice -n 19 ./scripts/test-r-offline.sh --build
-  echo "R tarball built and installed in $SECONDS s"
-  SECONDS=0
-  ./scripts/test-r-offline.sh --test
-  echo "R tarball scenario and R CMD check: $SECONDS s"' \
+  bg_stage "cargo-deny install (when missing)" nice -n 19 ./scripts/install-cargo-deny.sh
+  bg_stage "R tarball: build, cold install" nice -n 19 ./scripts/test-r-offline.sh --build
+  bg_stage "R tarball: scenario, R CMD check" ./scripts/test-r-offline.sh --test' \
   >"$BG_LOG" 2>&1 &
 BG_PID=$!
-# wait_for NAME PID LOG: the background job's outcome, its output shown.
+# wait_for NAME PID LOG: the background job's outcome, its output shown and its stages' durations
+# added to the list.
 wait_for() {
-  local rc=0
+  local rc=0 line
   wait "$2" || rc=$?
   echo "==> background: $1 (log: $3)"
   cat "$3"
+  while IFS= read -r line; do STAGES+=("${line#stage: }"); done < <(grep '^stage: ' "$3" || true)
   [ "$rc" = 0 ] || echo "background: $1 failed (exit $rc)" >&2
   return "$rc"
 }
@@ -102,7 +111,6 @@ stage "npm: build" ./scripts/build-npm.sh
 stage "npm: install and test" ./scripts/test-npm-package.sh
 # The release workflow, checked offline against GitHub's schema.
 stage "release workflow" ./scripts/check-release-workflow.sh
-stage "background: cargo-deny install, R tarball install, scenario and R CMD check (the wait)" \
-  wait_for "cargo-deny install, R tarball" "$BG_PID" "$BG_LOG"
+stage "background: cargo-deny, R tarball (the wait)" wait_for "cargo-deny install, R tarball" "$BG_PID" "$BG_LOG"
 # Supply chain: cargo deny (deny.toml) and the rust-version proof.
 stage "supply chain" ./scripts/check-supply-chain.sh
