@@ -5,7 +5,7 @@
 // `require("polyiam")` loads the runtime; each of a service's files (client, commands, errors,
 // paginators, waiters) loads on the first read of one of its exports, once. A program that makes an IAM
 // client never parses STS's files, nor the command classes unless it names one. (index.mjs names every
-// export, so an ES module import loads them all.)
+// export, so an ES module import loads them all: why those files are kept cheap to load.)
 const runtime = require("./lib/runtime");
 
 /** `require(path)` on the first call, the same module after. */
@@ -16,6 +16,13 @@ function once(path) {
 /** `module.exports[name]` as a getter of `load()[key]`: enumerable, so spreading and `Object.keys` see it. */
 function lazy(name, load, key = name) {
   Object.defineProperty(module.exports, name, { enumerable: true, configurable: true, get: () => load()[key] });
+}
+
+// Lists rather than one `lazy(...)` line per export: this file is on every start, and ~280 such lines
+// took twice as long to compile.
+/** `lazy` for each name (or `[export, key]` pair) of `names`. */
+function lazyAll(load, names) {
+  for (const n of names) typeof n === "string" ? lazy(n, load) : lazy(n[0], load, n[1]);
 }
 
 module.exports.ServiceException = runtime.ServiceException;
@@ -35,261 +42,268 @@ const iam = {
   paginators: once("./lib/iam/paginators"),
   waiters: once("./lib/iam/waiters"),
 };
-lazy("IAMClient", iam.client);
-lazy("IAM", iam.client);
-lazy("IAMServiceException", iam.errors);
-lazy("AcceptDelegationRequestCommand", iam.commands);
-lazy("AddClientIDToOpenIDConnectProviderCommand", iam.commands);
-lazy("AddRoleToInstanceProfileCommand", iam.commands);
-lazy("AddUserToGroupCommand", iam.commands);
-lazy("AssociateDelegationRequestCommand", iam.commands);
-lazy("AttachGroupPolicyCommand", iam.commands);
-lazy("AttachRolePolicyCommand", iam.commands);
-lazy("AttachUserPolicyCommand", iam.commands);
-lazy("ChangePasswordCommand", iam.commands);
-lazy("CreateAccessKeyCommand", iam.commands);
-lazy("CreateAccountAliasCommand", iam.commands);
-lazy("CreateDelegationRequestCommand", iam.commands);
-lazy("CreateGroupCommand", iam.commands);
-lazy("CreateInstanceProfileCommand", iam.commands);
-lazy("CreateLoginProfileCommand", iam.commands);
-lazy("CreateOpenIDConnectProviderCommand", iam.commands);
-lazy("CreatePolicyCommand", iam.commands);
-lazy("CreatePolicyVersionCommand", iam.commands);
-lazy("CreateRoleCommand", iam.commands);
-lazy("CreateSAMLProviderCommand", iam.commands);
-lazy("CreateServiceLinkedRoleCommand", iam.commands);
-lazy("CreateServiceSpecificCredentialCommand", iam.commands);
-lazy("CreateUserCommand", iam.commands);
-lazy("CreateVirtualMFADeviceCommand", iam.commands);
-lazy("DeactivateMFADeviceCommand", iam.commands);
-lazy("DeleteAccessKeyCommand", iam.commands);
-lazy("DeleteAccountAliasCommand", iam.commands);
-lazy("DeleteAccountPasswordPolicyCommand", iam.commands);
-lazy("DeleteGroupCommand", iam.commands);
-lazy("DeleteGroupPolicyCommand", iam.commands);
-lazy("DeleteInstanceProfileCommand", iam.commands);
-lazy("DeleteLoginProfileCommand", iam.commands);
-lazy("DeleteOpenIDConnectProviderCommand", iam.commands);
-lazy("DeletePolicyCommand", iam.commands);
-lazy("DeletePolicyVersionCommand", iam.commands);
-lazy("DeleteRoleCommand", iam.commands);
-lazy("DeleteRolePermissionsBoundaryCommand", iam.commands);
-lazy("DeleteRolePolicyCommand", iam.commands);
-lazy("DeleteSAMLProviderCommand", iam.commands);
-lazy("DeleteSSHPublicKeyCommand", iam.commands);
-lazy("DeleteServerCertificateCommand", iam.commands);
-lazy("DeleteServiceLinkedRoleCommand", iam.commands);
-lazy("DeleteServiceSpecificCredentialCommand", iam.commands);
-lazy("DeleteSigningCertificateCommand", iam.commands);
-lazy("DeleteUserCommand", iam.commands);
-lazy("DeleteUserPermissionsBoundaryCommand", iam.commands);
-lazy("DeleteUserPolicyCommand", iam.commands);
-lazy("DeleteVirtualMFADeviceCommand", iam.commands);
-lazy("DetachGroupPolicyCommand", iam.commands);
-lazy("DetachRolePolicyCommand", iam.commands);
-lazy("DetachUserPolicyCommand", iam.commands);
-lazy("DisableOrganizationsRootCredentialsManagementCommand", iam.commands);
-lazy("DisableOrganizationsRootSessionsCommand", iam.commands);
-lazy("DisableOutboundWebIdentityFederationCommand", iam.commands);
-lazy("EnableMFADeviceCommand", iam.commands);
-lazy("EnableOrganizationsRootCredentialsManagementCommand", iam.commands);
-lazy("EnableOrganizationsRootSessionsCommand", iam.commands);
-lazy("EnableOutboundWebIdentityFederationCommand", iam.commands);
-lazy("GenerateCredentialReportCommand", iam.commands);
-lazy("GenerateOrganizationsAccessReportCommand", iam.commands);
-lazy("GenerateServiceLastAccessedDetailsCommand", iam.commands);
-lazy("GetAccessKeyLastUsedCommand", iam.commands);
-lazy("GetAccountAuthorizationDetailsCommand", iam.commands);
-lazy("GetAccountPasswordPolicyCommand", iam.commands);
-lazy("GetAccountSummaryCommand", iam.commands);
-lazy("GetContextKeysForCustomPolicyCommand", iam.commands);
-lazy("GetContextKeysForPrincipalPolicyCommand", iam.commands);
-lazy("GetCredentialReportCommand", iam.commands);
-lazy("GetDelegationRequestCommand", iam.commands);
-lazy("GetGroupCommand", iam.commands);
-lazy("GetGroupPolicyCommand", iam.commands);
-lazy("GetHumanReadableSummaryCommand", iam.commands);
-lazy("GetInstanceProfileCommand", iam.commands);
-lazy("GetLoginProfileCommand", iam.commands);
-lazy("GetMFADeviceCommand", iam.commands);
-lazy("GetOpenIDConnectProviderCommand", iam.commands);
-lazy("GetOrganizationsAccessReportCommand", iam.commands);
-lazy("GetOutboundWebIdentityFederationInfoCommand", iam.commands);
-lazy("GetPolicyCommand", iam.commands);
-lazy("GetPolicyVersionCommand", iam.commands);
-lazy("GetRoleCommand", iam.commands);
-lazy("GetRolePolicyCommand", iam.commands);
-lazy("GetSAMLProviderCommand", iam.commands);
-lazy("GetSSHPublicKeyCommand", iam.commands);
-lazy("GetServerCertificateCommand", iam.commands);
-lazy("GetServiceLastAccessedDetailsCommand", iam.commands);
-lazy("GetServiceLastAccessedDetailsWithEntitiesCommand", iam.commands);
-lazy("GetServiceLinkedRoleDeletionStatusCommand", iam.commands);
-lazy("GetUserCommand", iam.commands);
-lazy("GetUserPolicyCommand", iam.commands);
-lazy("IssueAccessKeyCommand", iam.commands);
-lazy("ListAccessKeysCommand", iam.commands);
-lazy("ListAccountAliasesCommand", iam.commands);
-lazy("ListAttachedGroupPoliciesCommand", iam.commands);
-lazy("ListAttachedRolePoliciesCommand", iam.commands);
-lazy("ListAttachedUserPoliciesCommand", iam.commands);
-lazy("ListDelegationRequestsCommand", iam.commands);
-lazy("ListEntitiesForPolicyCommand", iam.commands);
-lazy("ListGroupPoliciesCommand", iam.commands);
-lazy("ListGroupsCommand", iam.commands);
-lazy("ListGroupsForUserCommand", iam.commands);
-lazy("ListInstanceProfileTagsCommand", iam.commands);
-lazy("ListInstanceProfilesCommand", iam.commands);
-lazy("ListInstanceProfilesForRoleCommand", iam.commands);
-lazy("ListMFADeviceTagsCommand", iam.commands);
-lazy("ListMFADevicesCommand", iam.commands);
-lazy("ListOpenIDConnectProviderTagsCommand", iam.commands);
-lazy("ListOpenIDConnectProvidersCommand", iam.commands);
-lazy("ListOrganizationsFeaturesCommand", iam.commands);
-lazy("ListPoliciesCommand", iam.commands);
-lazy("ListPoliciesGrantingServiceAccessCommand", iam.commands);
-lazy("ListPolicyTagsCommand", iam.commands);
-lazy("ListPolicyVersionsCommand", iam.commands);
-lazy("ListRolePoliciesCommand", iam.commands);
-lazy("ListRoleTagsCommand", iam.commands);
-lazy("ListRolesCommand", iam.commands);
-lazy("ListSAMLProviderTagsCommand", iam.commands);
-lazy("ListSAMLProvidersCommand", iam.commands);
-lazy("ListSSHPublicKeysCommand", iam.commands);
-lazy("ListServerCertificateTagsCommand", iam.commands);
-lazy("ListServerCertificatesCommand", iam.commands);
-lazy("ListServiceSpecificCredentialsCommand", iam.commands);
-lazy("ListSigningCertificatesCommand", iam.commands);
-lazy("ListUserPoliciesCommand", iam.commands);
-lazy("ListUserTagsCommand", iam.commands);
-lazy("ListUsersCommand", iam.commands);
-lazy("ListVirtualMFADevicesCommand", iam.commands);
-lazy("PutGroupPolicyCommand", iam.commands);
-lazy("PutRolePermissionsBoundaryCommand", iam.commands);
-lazy("PutRolePolicyCommand", iam.commands);
-lazy("PutUserPermissionsBoundaryCommand", iam.commands);
-lazy("PutUserPolicyCommand", iam.commands);
-lazy("RejectDelegationRequestCommand", iam.commands);
-lazy("RemoveClientIDFromOpenIDConnectProviderCommand", iam.commands);
-lazy("RemoveRoleFromInstanceProfileCommand", iam.commands);
-lazy("RemoveUserFromGroupCommand", iam.commands);
-lazy("ResetServiceSpecificCredentialCommand", iam.commands);
-lazy("ResyncMFADeviceCommand", iam.commands);
-lazy("RotateAccessKeyCommand", iam.commands);
-lazy("SendDelegationTokenCommand", iam.commands);
-lazy("SesSmtpPasswordV4Command", iam.commands);
-lazy("SetDefaultPolicyVersionCommand", iam.commands);
-lazy("SetSecurityTokenServicePreferencesCommand", iam.commands);
-lazy("SimulateCustomPolicyCommand", iam.commands);
-lazy("SimulatePrincipalPolicyCommand", iam.commands);
-lazy("TagInstanceProfileCommand", iam.commands);
-lazy("TagMFADeviceCommand", iam.commands);
-lazy("TagOpenIDConnectProviderCommand", iam.commands);
-lazy("TagPolicyCommand", iam.commands);
-lazy("TagRoleCommand", iam.commands);
-lazy("TagSAMLProviderCommand", iam.commands);
-lazy("TagServerCertificateCommand", iam.commands);
-lazy("TagUserCommand", iam.commands);
-lazy("UntagInstanceProfileCommand", iam.commands);
-lazy("UntagMFADeviceCommand", iam.commands);
-lazy("UntagOpenIDConnectProviderCommand", iam.commands);
-lazy("UntagPolicyCommand", iam.commands);
-lazy("UntagRoleCommand", iam.commands);
-lazy("UntagSAMLProviderCommand", iam.commands);
-lazy("UntagServerCertificateCommand", iam.commands);
-lazy("UntagUserCommand", iam.commands);
-lazy("UpdateAccessKeyCommand", iam.commands);
-lazy("UpdateAccountPasswordPolicyCommand", iam.commands);
-lazy("UpdateAssumeRolePolicyCommand", iam.commands);
-lazy("UpdateDelegationRequestCommand", iam.commands);
-lazy("UpdateGroupCommand", iam.commands);
-lazy("UpdateLoginProfileCommand", iam.commands);
-lazy("UpdateOpenIDConnectProviderThumbprintCommand", iam.commands);
-lazy("UpdateRoleCommand", iam.commands);
-lazy("UpdateRoleDescriptionCommand", iam.commands);
-lazy("UpdateSAMLProviderCommand", iam.commands);
-lazy("UpdateSSHPublicKeyCommand", iam.commands);
-lazy("UpdateServerCertificateCommand", iam.commands);
-lazy("UpdateServiceSpecificCredentialCommand", iam.commands);
-lazy("UpdateSigningCertificateCommand", iam.commands);
-lazy("UpdateUserCommand", iam.commands);
-lazy("UploadSSHPublicKeyCommand", iam.commands);
-lazy("UploadServerCertificateCommand", iam.commands);
-lazy("UploadSigningCertificateCommand", iam.commands);
-lazy("AccountNotManagementOrDelegatedAdministratorException", iam.errors, "AccountNotManagementOrDelegatedAdministratorException");
-lazy("CallerIsNotManagementAccountException", iam.errors, "CallerIsNotManagementAccountException");
-lazy("ConcurrentModificationException", iam.errors, "ConcurrentModificationException");
-lazy("CredentialReportExpiredException", iam.errors, "CredentialReportExpiredException");
-lazy("CredentialReportNotPresentException", iam.errors, "CredentialReportNotPresentException");
-lazy("CredentialReportNotReadyException", iam.errors, "CredentialReportNotReadyException");
-lazy("DeleteConflictException", iam.errors, "DeleteConflictException");
-lazy("DuplicateCertificateException", iam.errors, "DuplicateCertificateException");
-lazy("DuplicateSSHPublicKeyException", iam.errors, "DuplicateSSHPublicKeyException");
-lazy("EntityAlreadyExistsException", iam.errors, "EntityAlreadyExistsException");
-lazy("EntityTemporarilyUnmodifiableException", iam.errors, "EntityTemporarilyUnmodifiableException");
-lazy("FeatureDisabledException", iam.errors, "FeatureDisabledException");
-lazy("FeatureEnabledException", iam.errors, "FeatureEnabledException");
-lazy("InvalidAuthenticationCodeException", iam.errors, "InvalidAuthenticationCodeException");
-lazy("InvalidCertificateException", iam.errors, "InvalidCertificateException");
-lazy("InvalidInputException", iam.errors, "InvalidInputException");
-lazy("InvalidPublicKeyException", iam.errors, "InvalidPublicKeyException");
-lazy("InvalidUserTypeException", iam.errors, "InvalidUserTypeException");
-lazy("KeyPairMismatchException", iam.errors, "KeyPairMismatchException");
-lazy("LimitExceededException", iam.errors, "LimitExceededException");
-lazy("MalformedCertificateException", iam.errors, "MalformedCertificateException");
-lazy("MalformedPolicyDocumentException", iam.errors, "MalformedPolicyDocumentException");
-lazy("NoSuchEntityException", iam.errors, "NoSuchEntityException");
-lazy("OpenIdIdpCommunicationErrorException", iam.errors, "OpenIdIdpCommunicationErrorException");
-lazy("OrganizationNotFoundException", iam.errors, "OrganizationNotFoundException");
-lazy("OrganizationNotInAllFeaturesModeException", iam.errors, "OrganizationNotInAllFeaturesModeException");
-lazy("PasswordPolicyViolationException", iam.errors, "PasswordPolicyViolationException");
-lazy("PolicyEvaluationException", iam.errors, "PolicyEvaluationException");
-lazy("PolicyNotAttachableException", iam.errors, "PolicyNotAttachableException");
-lazy("ReportGenerationLimitExceededException", iam.errors, "ReportGenerationLimitExceededException");
-lazy("ServiceAccessNotEnabledException", iam.errors, "ServiceAccessNotEnabledException");
-lazy("ServiceFailureException", iam.errors, "ServiceFailureException");
-lazy("ServiceNotSupportedException", iam.errors, "ServiceNotSupportedException");
-lazy("UnmodifiableEntityException", iam.errors, "UnmodifiableEntityException");
-lazy("UnrecognizedPublicKeyEncodingException", iam.errors, "UnrecognizedPublicKeyEncodingException");
-lazy("paginateGetAccountAuthorizationDetails", iam.paginators);
-lazy("paginateGetGroup", iam.paginators);
-lazy("paginateListAccessKeys", iam.paginators);
-lazy("paginateListAccountAliases", iam.paginators);
-lazy("paginateListAttachedGroupPolicies", iam.paginators);
-lazy("paginateListAttachedRolePolicies", iam.paginators);
-lazy("paginateListAttachedUserPolicies", iam.paginators);
-lazy("paginateListEntitiesForPolicy", iam.paginators);
-lazy("paginateListGroupPolicies", iam.paginators);
-lazy("paginateListGroups", iam.paginators);
-lazy("paginateListGroupsForUser", iam.paginators);
-lazy("paginateListInstanceProfileTags", iam.paginators);
-lazy("paginateListInstanceProfiles", iam.paginators);
-lazy("paginateListInstanceProfilesForRole", iam.paginators);
-lazy("paginateListMFADeviceTags", iam.paginators);
-lazy("paginateListMFADevices", iam.paginators);
-lazy("paginateListOpenIDConnectProviderTags", iam.paginators);
-lazy("paginateListPolicies", iam.paginators);
-lazy("paginateListPolicyTags", iam.paginators);
-lazy("paginateListPolicyVersions", iam.paginators);
-lazy("paginateListRolePolicies", iam.paginators);
-lazy("paginateListRoleTags", iam.paginators);
-lazy("paginateListRoles", iam.paginators);
-lazy("paginateListSAMLProviderTags", iam.paginators);
-lazy("paginateListSSHPublicKeys", iam.paginators);
-lazy("paginateListServerCertificateTags", iam.paginators);
-lazy("paginateListServerCertificates", iam.paginators);
-lazy("paginateListSigningCertificates", iam.paginators);
-lazy("paginateListUserPolicies", iam.paginators);
-lazy("paginateListUserTags", iam.paginators);
-lazy("paginateListUsers", iam.paginators);
-lazy("paginateListVirtualMFADevices", iam.paginators);
-lazy("paginateSimulateCustomPolicy", iam.paginators);
-lazy("paginateSimulatePrincipalPolicy", iam.paginators);
-lazy("waitUntilInstanceProfileExists", iam.waiters);
-lazy("waitUntilPolicyExists", iam.waiters);
-lazy("waitUntilRoleExists", iam.waiters);
-lazy("waitUntilUserExists", iam.waiters);
+lazyAll(iam.client, ["IAMClient", "IAM"]);
+lazyAll(iam.errors, [
+  "IAMServiceException",
+  "AccountNotManagementOrDelegatedAdministratorException",
+  "CallerIsNotManagementAccountException",
+  "ConcurrentModificationException",
+  "CredentialReportExpiredException",
+  "CredentialReportNotPresentException",
+  "CredentialReportNotReadyException",
+  "DeleteConflictException",
+  "DuplicateCertificateException",
+  "DuplicateSSHPublicKeyException",
+  "EntityAlreadyExistsException",
+  "EntityTemporarilyUnmodifiableException",
+  "FeatureDisabledException",
+  "FeatureEnabledException",
+  "InvalidAuthenticationCodeException",
+  "InvalidCertificateException",
+  "InvalidInputException",
+  "InvalidPublicKeyException",
+  "InvalidUserTypeException",
+  "KeyPairMismatchException",
+  "LimitExceededException",
+  "MalformedCertificateException",
+  "MalformedPolicyDocumentException",
+  "NoSuchEntityException",
+  "OpenIdIdpCommunicationErrorException",
+  "OrganizationNotFoundException",
+  "OrganizationNotInAllFeaturesModeException",
+  "PasswordPolicyViolationException",
+  "PolicyEvaluationException",
+  "PolicyNotAttachableException",
+  "ReportGenerationLimitExceededException",
+  "ServiceAccessNotEnabledException",
+  "ServiceFailureException",
+  "ServiceNotSupportedException",
+  "UnmodifiableEntityException",
+  "UnrecognizedPublicKeyEncodingException",
+]);
+lazyAll(iam.commands, [
+  "AcceptDelegationRequestCommand",
+  "AddClientIDToOpenIDConnectProviderCommand",
+  "AddRoleToInstanceProfileCommand",
+  "AddUserToGroupCommand",
+  "AssociateDelegationRequestCommand",
+  "AttachGroupPolicyCommand",
+  "AttachRolePolicyCommand",
+  "AttachUserPolicyCommand",
+  "ChangePasswordCommand",
+  "CreateAccessKeyCommand",
+  "CreateAccountAliasCommand",
+  "CreateDelegationRequestCommand",
+  "CreateGroupCommand",
+  "CreateInstanceProfileCommand",
+  "CreateLoginProfileCommand",
+  "CreateOpenIDConnectProviderCommand",
+  "CreatePolicyCommand",
+  "CreatePolicyVersionCommand",
+  "CreateRoleCommand",
+  "CreateSAMLProviderCommand",
+  "CreateServiceLinkedRoleCommand",
+  "CreateServiceSpecificCredentialCommand",
+  "CreateUserCommand",
+  "CreateVirtualMFADeviceCommand",
+  "DeactivateMFADeviceCommand",
+  "DeleteAccessKeyCommand",
+  "DeleteAccountAliasCommand",
+  "DeleteAccountPasswordPolicyCommand",
+  "DeleteGroupCommand",
+  "DeleteGroupPolicyCommand",
+  "DeleteInstanceProfileCommand",
+  "DeleteLoginProfileCommand",
+  "DeleteOpenIDConnectProviderCommand",
+  "DeletePolicyCommand",
+  "DeletePolicyVersionCommand",
+  "DeleteRoleCommand",
+  "DeleteRolePermissionsBoundaryCommand",
+  "DeleteRolePolicyCommand",
+  "DeleteSAMLProviderCommand",
+  "DeleteSSHPublicKeyCommand",
+  "DeleteServerCertificateCommand",
+  "DeleteServiceLinkedRoleCommand",
+  "DeleteServiceSpecificCredentialCommand",
+  "DeleteSigningCertificateCommand",
+  "DeleteUserCommand",
+  "DeleteUserPermissionsBoundaryCommand",
+  "DeleteUserPolicyCommand",
+  "DeleteVirtualMFADeviceCommand",
+  "DetachGroupPolicyCommand",
+  "DetachRolePolicyCommand",
+  "DetachUserPolicyCommand",
+  "DisableOrganizationsRootCredentialsManagementCommand",
+  "DisableOrganizationsRootSessionsCommand",
+  "DisableOutboundWebIdentityFederationCommand",
+  "EnableMFADeviceCommand",
+  "EnableOrganizationsRootCredentialsManagementCommand",
+  "EnableOrganizationsRootSessionsCommand",
+  "EnableOutboundWebIdentityFederationCommand",
+  "GenerateCredentialReportCommand",
+  "GenerateOrganizationsAccessReportCommand",
+  "GenerateServiceLastAccessedDetailsCommand",
+  "GetAccessKeyLastUsedCommand",
+  "GetAccountAuthorizationDetailsCommand",
+  "GetAccountPasswordPolicyCommand",
+  "GetAccountSummaryCommand",
+  "GetContextKeysForCustomPolicyCommand",
+  "GetContextKeysForPrincipalPolicyCommand",
+  "GetCredentialReportCommand",
+  "GetDelegationRequestCommand",
+  "GetGroupCommand",
+  "GetGroupPolicyCommand",
+  "GetHumanReadableSummaryCommand",
+  "GetInstanceProfileCommand",
+  "GetLoginProfileCommand",
+  "GetMFADeviceCommand",
+  "GetOpenIDConnectProviderCommand",
+  "GetOrganizationsAccessReportCommand",
+  "GetOutboundWebIdentityFederationInfoCommand",
+  "GetPolicyCommand",
+  "GetPolicyVersionCommand",
+  "GetRoleCommand",
+  "GetRolePolicyCommand",
+  "GetSAMLProviderCommand",
+  "GetSSHPublicKeyCommand",
+  "GetServerCertificateCommand",
+  "GetServiceLastAccessedDetailsCommand",
+  "GetServiceLastAccessedDetailsWithEntitiesCommand",
+  "GetServiceLinkedRoleDeletionStatusCommand",
+  "GetUserCommand",
+  "GetUserPolicyCommand",
+  "IssueAccessKeyCommand",
+  "ListAccessKeysCommand",
+  "ListAccountAliasesCommand",
+  "ListAttachedGroupPoliciesCommand",
+  "ListAttachedRolePoliciesCommand",
+  "ListAttachedUserPoliciesCommand",
+  "ListDelegationRequestsCommand",
+  "ListEntitiesForPolicyCommand",
+  "ListGroupPoliciesCommand",
+  "ListGroupsCommand",
+  "ListGroupsForUserCommand",
+  "ListInstanceProfileTagsCommand",
+  "ListInstanceProfilesCommand",
+  "ListInstanceProfilesForRoleCommand",
+  "ListMFADeviceTagsCommand",
+  "ListMFADevicesCommand",
+  "ListOpenIDConnectProviderTagsCommand",
+  "ListOpenIDConnectProvidersCommand",
+  "ListOrganizationsFeaturesCommand",
+  "ListPoliciesCommand",
+  "ListPoliciesGrantingServiceAccessCommand",
+  "ListPolicyTagsCommand",
+  "ListPolicyVersionsCommand",
+  "ListRolePoliciesCommand",
+  "ListRoleTagsCommand",
+  "ListRolesCommand",
+  "ListSAMLProviderTagsCommand",
+  "ListSAMLProvidersCommand",
+  "ListSSHPublicKeysCommand",
+  "ListServerCertificateTagsCommand",
+  "ListServerCertificatesCommand",
+  "ListServiceSpecificCredentialsCommand",
+  "ListSigningCertificatesCommand",
+  "ListUserPoliciesCommand",
+  "ListUserTagsCommand",
+  "ListUsersCommand",
+  "ListVirtualMFADevicesCommand",
+  "PutGroupPolicyCommand",
+  "PutRolePermissionsBoundaryCommand",
+  "PutRolePolicyCommand",
+  "PutUserPermissionsBoundaryCommand",
+  "PutUserPolicyCommand",
+  "RejectDelegationRequestCommand",
+  "RemoveClientIDFromOpenIDConnectProviderCommand",
+  "RemoveRoleFromInstanceProfileCommand",
+  "RemoveUserFromGroupCommand",
+  "ResetServiceSpecificCredentialCommand",
+  "ResyncMFADeviceCommand",
+  "RotateAccessKeyCommand",
+  "SendDelegationTokenCommand",
+  "SesSmtpPasswordV4Command",
+  "SetDefaultPolicyVersionCommand",
+  "SetSecurityTokenServicePreferencesCommand",
+  "SimulateCustomPolicyCommand",
+  "SimulatePrincipalPolicyCommand",
+  "TagInstanceProfileCommand",
+  "TagMFADeviceCommand",
+  "TagOpenIDConnectProviderCommand",
+  "TagPolicyCommand",
+  "TagRoleCommand",
+  "TagSAMLProviderCommand",
+  "TagServerCertificateCommand",
+  "TagUserCommand",
+  "UntagInstanceProfileCommand",
+  "UntagMFADeviceCommand",
+  "UntagOpenIDConnectProviderCommand",
+  "UntagPolicyCommand",
+  "UntagRoleCommand",
+  "UntagSAMLProviderCommand",
+  "UntagServerCertificateCommand",
+  "UntagUserCommand",
+  "UpdateAccessKeyCommand",
+  "UpdateAccountPasswordPolicyCommand",
+  "UpdateAssumeRolePolicyCommand",
+  "UpdateDelegationRequestCommand",
+  "UpdateGroupCommand",
+  "UpdateLoginProfileCommand",
+  "UpdateOpenIDConnectProviderThumbprintCommand",
+  "UpdateRoleCommand",
+  "UpdateRoleDescriptionCommand",
+  "UpdateSAMLProviderCommand",
+  "UpdateSSHPublicKeyCommand",
+  "UpdateServerCertificateCommand",
+  "UpdateServiceSpecificCredentialCommand",
+  "UpdateSigningCertificateCommand",
+  "UpdateUserCommand",
+  "UploadSSHPublicKeyCommand",
+  "UploadServerCertificateCommand",
+  "UploadSigningCertificateCommand",
+]);
+lazyAll(iam.paginators, [
+  "paginateGetAccountAuthorizationDetails",
+  "paginateGetGroup",
+  "paginateListAccessKeys",
+  "paginateListAccountAliases",
+  "paginateListAttachedGroupPolicies",
+  "paginateListAttachedRolePolicies",
+  "paginateListAttachedUserPolicies",
+  "paginateListEntitiesForPolicy",
+  "paginateListGroupPolicies",
+  "paginateListGroups",
+  "paginateListGroupsForUser",
+  "paginateListInstanceProfileTags",
+  "paginateListInstanceProfiles",
+  "paginateListInstanceProfilesForRole",
+  "paginateListMFADeviceTags",
+  "paginateListMFADevices",
+  "paginateListOpenIDConnectProviderTags",
+  "paginateListPolicies",
+  "paginateListPolicyTags",
+  "paginateListPolicyVersions",
+  "paginateListRolePolicies",
+  "paginateListRoleTags",
+  "paginateListRoles",
+  "paginateListSAMLProviderTags",
+  "paginateListSSHPublicKeys",
+  "paginateListServerCertificateTags",
+  "paginateListServerCertificates",
+  "paginateListSigningCertificates",
+  "paginateListUserPolicies",
+  "paginateListUserTags",
+  "paginateListUsers",
+  "paginateListVirtualMFADevices",
+  "paginateSimulateCustomPolicy",
+  "paginateSimulatePrincipalPolicy",
+]);
+lazyAll(iam.waiters, [
+  "waitUntilInstanceProfileExists",
+  "waitUntilPolicyExists",
+  "waitUntilRoleExists",
+  "waitUntilUserExists",
+]);
 
 const sts = {
   client: once("./lib/sts/client"),
@@ -298,29 +312,36 @@ const sts = {
   paginators: once("./lib/sts/paginators"),
   waiters: once("./lib/sts/waiters"),
 };
-lazy("STSClient", sts.client);
-lazy("STS", sts.client);
-lazy("STSServiceException", sts.errors);
-lazy("AssumeRoleCommand", sts.commands);
-lazy("AssumeRoleWithSAMLCommand", sts.commands);
-lazy("AssumeRoleWithWebIdentityCommand", sts.commands);
-lazy("AssumeRootCommand", sts.commands);
-lazy("DecodeAuthorizationMessageCommand", sts.commands);
-lazy("GetAccessKeyInfoCommand", sts.commands);
-lazy("GetCallerIdentityCommand", sts.commands);
-lazy("GetDelegatedAccessTokenCommand", sts.commands);
-lazy("GetFederationTokenCommand", sts.commands);
-lazy("GetSessionTokenCommand", sts.commands);
-lazy("GetWebIdentityTokenCommand", sts.commands);
-lazy("ExpiredTokenException", sts.errors, "ExpiredTokenException");
-lazy("ExpiredTradeInTokenException", sts.errors, "ExpiredTradeInTokenException");
-lazy("IDPCommunicationErrorException", sts.errors, "IDPCommunicationErrorException");
-lazy("IDPRejectedClaimException", sts.errors, "IDPRejectedClaimException");
-lazy("InvalidAuthorizationMessageException", sts.errors, "InvalidAuthorizationMessageException");
-lazy("InvalidIdentityTokenException", sts.errors, "InvalidIdentityTokenException");
-lazy("JWTPayloadSizeExceededException", sts.errors, "JWTPayloadSizeExceededException");
-lazy("STSMalformedPolicyDocumentException", sts.errors, "MalformedPolicyDocumentException");
-lazy("OutboundWebIdentityFederationDisabledException", sts.errors, "OutboundWebIdentityFederationDisabledException");
-lazy("PackedPolicyTooLargeException", sts.errors, "PackedPolicyTooLargeException");
-lazy("RegionDisabledException", sts.errors, "RegionDisabledException");
-lazy("SessionDurationEscalationException", sts.errors, "SessionDurationEscalationException");
+lazyAll(sts.client, ["STSClient", "STS"]);
+lazyAll(sts.errors, [
+  "STSServiceException",
+  "ExpiredTokenException",
+  "ExpiredTradeInTokenException",
+  "IDPCommunicationErrorException",
+  "IDPRejectedClaimException",
+  "InvalidAuthorizationMessageException",
+  "InvalidIdentityTokenException",
+  "JWTPayloadSizeExceededException",
+  ["STSMalformedPolicyDocumentException", "MalformedPolicyDocumentException"],
+  "OutboundWebIdentityFederationDisabledException",
+  "PackedPolicyTooLargeException",
+  "RegionDisabledException",
+  "SessionDurationEscalationException",
+]);
+lazyAll(sts.commands, [
+  "AssumeRoleCommand",
+  "AssumeRoleWithSAMLCommand",
+  "AssumeRoleWithWebIdentityCommand",
+  "AssumeRootCommand",
+  "DecodeAuthorizationMessageCommand",
+  "GetAccessKeyInfoCommand",
+  "GetCallerIdentityCommand",
+  "GetDelegatedAccessTokenCommand",
+  "GetFederationTokenCommand",
+  "GetSessionTokenCommand",
+  "GetWebIdentityTokenCommand",
+]);
+lazyAll(sts.paginators, [
+]);
+lazyAll(sts.waiters, [
+]);

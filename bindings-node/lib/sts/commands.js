@@ -4,71 +4,27 @@
 
 const { Command } = require("../command");
 
-/** Runs `AssumeRole` when sent (`STS#assumeRole` without the aggregated client). */
-class AssumeRoleCommand extends Command {
-  static operation = "AssumeRole";
-}
+/** STS's operations; each gets `<Operation>Command` (codegen's `naming::command_name`). */
+const OPERATIONS = [
+  "AssumeRole",
+  "AssumeRoleWithSAML",
+  "AssumeRoleWithWebIdentity",
+  "AssumeRoot",
+  "DecodeAuthorizationMessage",
+  "GetAccessKeyInfo",
+  "GetCallerIdentity",
+  "GetDelegatedAccessToken",
+  "GetFederationToken",
+  "GetSessionToken",
+  "GetWebIdentityToken",
+];
 
-/** Runs `AssumeRoleWithSAML` when sent (`STS#assumeRoleWithSAML` without the aggregated client). */
-class AssumeRoleWithSAMLCommand extends Command {
-  static operation = "AssumeRoleWithSAML";
+// The classes are made from the list rather than declared one by one: an ES module import of the
+// package loads this file, and declaring IAM's 176 classes took ~2 ms to compile and run. Each is
+// `class CreateAccessKeyCommand extends Command { static operation = "CreateAccessKey"; }`, its name too.
+for (const operation of OPERATIONS) {
+  const name = `${operation}Command`;
+  const command = { [name]: class extends Command {} }[name];
+  command.operation = operation;
+  module.exports[name] = command;
 }
-
-/** Runs `AssumeRoleWithWebIdentity` when sent (`STS#assumeRoleWithWebIdentity` without the aggregated client). */
-class AssumeRoleWithWebIdentityCommand extends Command {
-  static operation = "AssumeRoleWithWebIdentity";
-}
-
-/** Runs `AssumeRoot` when sent (`STS#assumeRoot` without the aggregated client). */
-class AssumeRootCommand extends Command {
-  static operation = "AssumeRoot";
-}
-
-/** Runs `DecodeAuthorizationMessage` when sent (`STS#decodeAuthorizationMessage` without the aggregated client). */
-class DecodeAuthorizationMessageCommand extends Command {
-  static operation = "DecodeAuthorizationMessage";
-}
-
-/** Runs `GetAccessKeyInfo` when sent (`STS#getAccessKeyInfo` without the aggregated client). */
-class GetAccessKeyInfoCommand extends Command {
-  static operation = "GetAccessKeyInfo";
-}
-
-/** Runs `GetCallerIdentity` when sent (`STS#getCallerIdentity` without the aggregated client). */
-class GetCallerIdentityCommand extends Command {
-  static operation = "GetCallerIdentity";
-}
-
-/** Runs `GetDelegatedAccessToken` when sent (`STS#getDelegatedAccessToken` without the aggregated client). */
-class GetDelegatedAccessTokenCommand extends Command {
-  static operation = "GetDelegatedAccessToken";
-}
-
-/** Runs `GetFederationToken` when sent (`STS#getFederationToken` without the aggregated client). */
-class GetFederationTokenCommand extends Command {
-  static operation = "GetFederationToken";
-}
-
-/** Runs `GetSessionToken` when sent (`STS#getSessionToken` without the aggregated client). */
-class GetSessionTokenCommand extends Command {
-  static operation = "GetSessionToken";
-}
-
-/** Runs `GetWebIdentityToken` when sent (`STS#getWebIdentityToken` without the aggregated client). */
-class GetWebIdentityTokenCommand extends Command {
-  static operation = "GetWebIdentityToken";
-}
-
-module.exports = {
-  AssumeRoleCommand,
-  AssumeRoleWithSAMLCommand,
-  AssumeRoleWithWebIdentityCommand,
-  AssumeRootCommand,
-  DecodeAuthorizationMessageCommand,
-  GetAccessKeyInfoCommand,
-  GetCallerIdentityCommand,
-  GetDelegatedAccessTokenCommand,
-  GetFederationTokenCommand,
-  GetSessionTokenCommand,
-  GetWebIdentityTokenCommand,
-};

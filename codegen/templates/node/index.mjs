@@ -1,6 +1,10 @@
 {{ header }}
 // The ES module entry point: the same objects as the CommonJS one (so `instanceof` agrees).
-import polyiam from "./index.js";
+// `require`, not `import ... from "./index.js"`: importing CommonJS makes Node scan its source for
+// export names (cjs-module-lexer), ~3 ms of every start, to find none (index.js defines getters).
+import { createRequire } from "node:module";
+
+const polyiam = createRequire(import.meta.url)("./index.js");
 
 export const {
 {%- for name in runtime_exports %}
