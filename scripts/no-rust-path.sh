@@ -1,34 +1,25 @@
-# Sourced by the install-from-artefact tests: NO_RUST_PATH is $PATH without any directory that holds
-# cargo or rustc (rustup's ~/.cargo/bin, a distribution's /usr/bin when it has rust, ...); when that
-# would drop a directory the tests need (node, python), those tools are linked into a private
-# directory instead. require_no_rust checks that `command -v cargo rustc` finds nothing under it.
+# Sourced by the install-from-artefact tests: NO_RUST_PATH is $PATH without cargo or rustc. A directory
+# that holds either (rustup's ~/.cargo/bin; /usr/bin when the distribution's rust is installed, e.g.
+# Debian's cargo-web for scripts/smoke-cross.sh) is replaced, in its place, by a private directory of
+# links to everything else in it, so every other tool (date, mktemp, node, python3, ...) is still found
+# and in the same order. require_no_rust checks that `command -v cargo rustc` finds nothing under it.
 _no_rust_dirs=()
-_no_rust_needs=()
 IFS=: read -r -a _path_dirs <<<"$PATH"
 for _d in "${_path_dirs[@]}"; do
   if [ -n "$_d" ] && { [ -e "$_d/cargo" ] || [ -e "$_d/rustc" ]; }; then
-    _no_rust_needs+=("$_d")
+    _link_dir=$(mktemp -d)
+    for _f in "$_d"/*; do
+      case "${_f##*/}" in cargo | cargo-* | rustc | rustc-* | rustdoc | rustup) continue ;; esac
+      if [ -x "$_f" ] && [ ! -d "$_f" ]; then ln -s "$_f" "$_link_dir/${_f##*/}"; fi
+    done
+    _no_rust_dirs+=("$_link_dir")
   else
     _no_rust_dirs+=("$_d")
   fi
 done
 NO_RUST_PATH=$(IFS=:; echo "${_no_rust_dirs[*]}")
-if [ "${#_no_rust_needs[@]}" -gt 0 ]; then
-  # Tools the tests run that lived only in a dropped directory: link them in one by one.
-  NO_RUST_BIN=
-  for _tool in node npm npx python3 sh bash env tar gzip; do
-    if ! PATH="$NO_RUST_PATH" command -v "$_tool" >/dev/null 2>&1; then
-      _found=$(command -v "$_tool" 2>/dev/null || true)
-      if [ -n "$_found" ]; then
-        [ -n "$NO_RUST_BIN" ] || NO_RUST_BIN=$(mktemp -d)
-        ln -s "$_found" "$NO_RUST_BIN/$_tool"
-      fi
-    fi
-  done
-  if [ -n "$NO_RUST_BIN" ]; then NO_RUST_PATH="$NO_RUST_BIN${NO_RUST_PATH:+:$NO_RUST_PATH}"; fi
-fi
 export NO_RUST_PATH
-unset _d _tool _found _path_dirs _no_rust_dirs _no_rust_needs
+unset _d _f _link_dir _path_dirs _no_rust_dirs
 
 require_no_rust() {
   if PATH="$NO_RUST_PATH" command -v cargo rustc >/dev/null 2>&1; then
