@@ -4,26 +4,25 @@
 
 const { Command } = require("../command");
 
-/** STS's operations; each gets `<Operation>Command` (codegen's `naming::command_name`). */
-const OPERATIONS = [
-  "AssumeRole",
-  "AssumeRoleWithSAML",
-  "AssumeRoleWithWebIdentity",
-  "AssumeRoot",
-  "DecodeAuthorizationMessage",
-  "GetAccessKeyInfo",
-  "GetCallerIdentity",
-  "GetDelegatedAccessToken",
-  "GetFederationToken",
-  "GetSessionToken",
-  "GetWebIdentityToken",
-];
+/** STS's command classes by name (codegen's `naming::command_name`), each to its operation. */
+const OPERATIONS = {
+  AssumeRoleCommand: "AssumeRole",
+  AssumeRoleWithSAMLCommand: "AssumeRoleWithSAML",
+  AssumeRoleWithWebIdentityCommand: "AssumeRoleWithWebIdentity",
+  AssumeRootCommand: "AssumeRoot",
+  DecodeAuthorizationMessageCommand: "DecodeAuthorizationMessage",
+  GetAccessKeyInfoCommand: "GetAccessKeyInfo",
+  GetCallerIdentityCommand: "GetCallerIdentity",
+  GetDelegatedAccessTokenCommand: "GetDelegatedAccessToken",
+  GetFederationTokenCommand: "GetFederationToken",
+  GetSessionTokenCommand: "GetSessionToken",
+  GetWebIdentityTokenCommand: "GetWebIdentityToken",
+};
 
-// The classes are made from the list rather than declared one by one: an ES module import of the
+// The classes are made from the table rather than declared one by one: an ES module import of the
 // package loads this file, and declaring IAM's 176 classes took ~2 ms to compile and run. Each is
 // `class CreateAccessKeyCommand extends Command { static operation = "CreateAccessKey"; }`, its name too.
-for (const operation of OPERATIONS) {
-  const name = `${operation}Command`;
+for (const [name, operation] of Object.entries(OPERATIONS)) {
   const command = { [name]: class extends Command {} }[name];
   command.operation = operation;
   module.exports[name] = command;
