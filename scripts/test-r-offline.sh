@@ -39,16 +39,19 @@ build() {
   echo "==> configure (under /bin/sh: dash on Debian, so bashisms fail here) without cargo, and with a too-old rustc"
   mkdir -p "$OUT/configure/empty-home" "$OUT/configure/old-rust"
   tar -xzf "$tarball" -C "$OUT/configure" polyiam/configure polyiam/DESCRIPTION
+  # The system's directories with any distribution rust (Debian's cargo-web) taken out: "no cargo" must
+  # hold on a machine where /usr/bin has one.
+  sys_path=$(PATH=/usr/bin:/bin && . scripts/no-rust-path.sh && require_no_rust && echo "$NO_RUST_PATH")
   min=$(tr '\n' ' ' <"$OUT/configure/polyiam/DESCRIPTION" | sed -n 's/.*rustc[[:space:]]*>=[[:space:]]*\([0-9][0-9.]*[0-9]\).*/\1/p')
   [ -n "$min" ] || { echo "no minimum rustc in the tarball's DESCRIPTION" >&2; exit 1; }
-  if msg=$(cd "$OUT/configure/polyiam" && env -i PATH=/usr/bin:/bin HOME="$OUT/configure/empty-home" sh ./configure 2>&1); then
+  if msg=$(cd "$OUT/configure/polyiam" && env -i PATH="$sys_path" HOME="$OUT/configure/empty-home" sh ./configure 2>&1); then
     echo "configure succeeded without cargo" >&2; exit 1
   fi
   grep -q "cargo (Rust's package manager) was not found" <<<"$msg" && grep -q "Install Rust >= $min" <<<"$msg" || { echo "$msg" >&2; exit 1; }
   printf '#!/bin/sh\necho "cargo 1.70.0"\n' >"$OUT/configure/old-rust/cargo"
   printf '#!/bin/sh\necho "rustc 1.70.0 (90c541806 2023-05-31)"\n' >"$OUT/configure/old-rust/rustc"
   chmod +x "$OUT/configure/old-rust/cargo" "$OUT/configure/old-rust/rustc"
-  if msg=$(cd "$OUT/configure/polyiam" && env -i PATH="$OUT/configure/old-rust:/usr/bin:/bin" HOME="$OUT/configure/empty-home" sh ./configure 2>&1); then
+  if msg=$(cd "$OUT/configure/polyiam" && env -i PATH="$OUT/configure/old-rust:$sys_path" HOME="$OUT/configure/empty-home" sh ./configure 2>&1); then
     echo "configure accepted rustc 1.70.0" >&2; exit 1
   fi
   grep -q "rustc 1.70.0 .* is older than $min" <<<"$msg" || { echo "$msg" >&2; exit 1; }
