@@ -15,7 +15,11 @@ cd bindings-python
 echo "==> maturin build --profile dist --zig --compatibility manylinux2014 (abi3 wheel, glibc 2.17)"
 # --auditwheel check: fail rather than vendor foreign shared libraries into the wheel. The target is
 # named so the build lands in target/$ZIG_TARGET/dist, beside the npm addon's (scripts/build-npm.sh).
-"${ZIG_ENV[@]}" "$ROOT/.venv/bin/maturin" build --profile dist --zig --compatibility manylinux2014 --target "$ZIG_TARGET" \
+# maturin's cargo (scripts/wheel-cargo) builds that addon in the same invocation: the two
+# single-threaded fat-LTO links run side by side (POLYIAM_WHEEL_ONLY=1: the wheel alone).
+wheel_path=$PATH
+if [ "${POLYIAM_WHEEL_ONLY:-0}" != 1 ]; then wheel_path="$ROOT/scripts/wheel-cargo:$PATH"; fi
+"${ZIG_ENV[@]}" POLYIAM_REAL_CARGO="$(command -v cargo)" PATH="$wheel_path" "$ROOT/.venv/bin/maturin" build --profile dist --zig --compatibility manylinux2014 --target "$ZIG_TARGET" \
   --auditwheel check --out "$OUT"
 echo "==> maturin sdist"
 "$ROOT/.venv/bin/maturin" sdist --out "$OUT"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Supply chain: `cargo deny check` (advisories, licences, duplicate versions, sources; policy in
-# deny.toml) and a proof that the workspace's rust-version is the real minimum: no crate in the
+# deny.toml; the advisory database fetched, or the snapshot in ../shared/reference) and a proof that the workspace's rust-version is the real minimum: no crate in the
 # dependency graph declares a newer rust-version than the workspace does, and clippy's
 # incompatible_msrv lint finds no std API in our own code that is newer than it. cargo-deny is
 # installed (scripts/install-cargo-deny.sh) only when missing.
@@ -17,16 +17,29 @@ cargo deny --locked check --hide-inclusion-graph bans licenses sources
 # cargo-deny's default place ($CARGO_HOME/advisory-dbs) the check runs against it; otherwise it is
 # skipped loudly, and POLYIAM_REQUIRE_ADVISORIES=1 makes that fatal.
 echo "==> cargo deny check advisories"
-# A database is a directory with a crates/ tree (an aborted fetch leaves only db.lock behind).
-if compgen -G "${CARGO_HOME:-$HOME/.cargo}/advisory-dbs/*/crates" >/dev/null; then
-  # cargo-deny 0.20: --offline (a global option) is what stops it fetching.
+# The RustSec database: the one cargo-deny fetched into CARGO_HOME when this machine reaches GitHub,
+# else the snapshot ../shared/reference/rustsec-advisory-db.bundle (a git bundle; SOURCE.md beside
+# it), cloned into target/advisory-dbs under the directory name cargo-deny 0.20.2 (pinned in
+# install-cargo-deny.sh) gives the default URL, and named through a copy of deny.toml with db-path set.
+fetched_dbs="${CARGO_HOME:-$HOME/.cargo}/advisory-dbs"
+bundle=../shared/reference/rustsec-advisory-db.bundle
+if compgen -G "$fetched_dbs/*/crates" >/dev/null; then
   cargo deny --locked --offline check --hide-inclusion-graph advisories
+  echo "advisories checked against the database in $fetched_dbs"
+elif [ -f "$bundle" ]; then
+  dbs="$PWD/target/advisory-dbs"
+  db="$dbs/advisory-db-3157b0e258782691"
+  rm -rf "$dbs" && mkdir -p "$dbs"
+  git -c init.defaultBranch=main clone --quiet "$bundle" "$db"
+  { sed -n '1,/^\[advisories\]$/p' deny.toml; echo "db-path = \"$dbs\""; sed '1,/^\[advisories\]$/d' deny.toml; } >target/deny-snapshot.toml
+  cargo deny --locked --offline --config target/deny-snapshot.toml check --hide-inclusion-graph advisories
+  echo "advisories checked against the RustSec snapshot $(git -C "$db" log -1 --format='%h of %cs') ($bundle): advisories published after it are not covered"
 elif [ "${POLYIAM_REQUIRE_ADVISORIES:-0}" = 1 ]; then
-  echo "check-supply-chain: no RustSec advisory database in ${CARGO_HOME:-$HOME/.cargo}/advisory-dbs" >&2
+  echo "check-supply-chain: no RustSec advisory database in $fetched_dbs, and no $bundle" >&2
   exit 1
 else
-  echo "WARNING: advisories NOT checked: the RustSec database is not served by the registries this machine"
-  echo "         reaches, and there is no copy in ${CARGO_HOME:-$HOME/.cargo}/advisory-dbs (POLYIAM_REQUIRE_ADVISORIES=1: fatal)."
+  echo "WARNING: advisories NOT checked: no RustSec database in $fetched_dbs (this machine does not reach"
+  echo "         GitHub) and no snapshot at $bundle (POLYIAM_REQUIRE_ADVISORIES=1: fatal)."
 fi
 
 echo "==> rust-version is the real minimum"

@@ -3,6 +3,7 @@
 # from each language against it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+ROOT=$PWD
 
 . scripts/dummy-aws-env.sh
 
@@ -10,11 +11,10 @@ cd "$(dirname "$0")/.."
 ./scripts/setup-node.sh >&2
 ./scripts/setup-r.sh >&2
 
-# Start moto on a free loopback port; closing its stdin (fd 3) stops it.
-coproc MOTO { exec .venv/bin/python tests/harness/moto_server.py; }
-read -r AWS_ENDPOINT_URL <&"${MOTO[0]}"
+# moto on a free loopback port, stopped when this script exits.
+. scripts/harness.sh
+start_server AWS_ENDPOINT_URL moto_server.py
 export AWS_ENDPOINT_URL
-trap 'exec {MOTO[1]}>&-; wait "$MOTO_PID" 2>/dev/null || true' EXIT
 echo "moto is serving IAM at $AWS_ENDPOINT_URL" >&2
 
 .venv/bin/python examples/demo.py

@@ -17,21 +17,15 @@ if ! cmp -s bench/node/package-lock.json bench/node/node_modules/.bench-lock 2>/
   cp bench/node/package-lock.json bench/node/node_modules/.bench-lock
 fi
 
-# One moto and one pager server for every test file; closing their stdin stops them.
-coproc MOTO { exec .venv/bin/python tests/harness/moto_server.py; }
-read -r POLYIAM_MOTO_URL <&"${MOTO[0]}"
-coproc PAGER { exec .venv/bin/python tests/harness/pager_server.py; }
-read -r POLYIAM_PAGER_URL <&"${PAGER[0]}"
+# One moto and one pager server for every test file, stopped when this script exits.
+. scripts/harness.sh
+start_server POLYIAM_MOTO_URL moto_server.py
+start_server POLYIAM_PAGER_URL pager_server.py
 export POLYIAM_MOTO_URL POLYIAM_PAGER_URL POLYIAM_PYTHON="$ROOT/.venv/bin/python"
-cleanup() {
-  exec {MOTO[1]}>&- {PAGER[1]}>&- 2>/dev/null || true
-  wait 2>/dev/null || true
-  if [ -n "${PACKDIR:-}" ]; then rm -rf "$PACKDIR"; fi
-}
-trap cleanup EXIT
 
 echo "==> npm pack: an installable package with the addon"
 PACKDIR=$(mktemp -d)
+on_exit rm -rf "$PACKDIR"
 (cd bindings-node && npm pack --silent --pack-destination "$PACKDIR" >/dev/null)
 tarball=$(ls "$PACKDIR"/polyiam-*.tgz)
 contents=$(tar -tzf "$tarball")

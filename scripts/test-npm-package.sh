@@ -31,11 +31,10 @@ rm -rf "$addon_dir"
 [ "$(printf '%s\n' "$newest" GLIBC_2.17 | sort -V | tail -1)" = GLIBC_2.17 ] || { echo "test-npm-package: the addon needs $newest (more than glibc 2.17)" >&2; exit 1; }
 echo "addon: newest glibc symbol $newest (floor 2.17)"
 
-coproc MOTO { exec .venv/bin/python tests/harness/moto_server.py; }
-read -r MOTO_URL <&"${MOTO[0]}"
+. scripts/harness.sh
+start_server MOTO_URL moto_server.py
 APP=$(mktemp -d)
-cleanup() { exec {MOTO[1]}>&- 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$APP"; }
-trap cleanup EXIT
+on_exit rm -rf "$APP"
 
 echo "==> npm install $(basename "$tarball") into an empty project, no Rust on PATH"
 cd "$APP"
@@ -48,11 +47,7 @@ cp "$ROOT/tests/artefacts/scenario.cjs" "$ROOT/tests/artefacts/scenario.mjs" .
 node scenario.cjs "$MOTO_URL"
 node scenario.mjs "$MOTO_URL"
 # The package's `polyiam` command line, as npm linked it.
-skeleton=$(./node_modules/.bin/polyiam iam create-access-key --generate-cli-skeleton)
-[ "$skeleton" = $'{\n    "UserName": ""\n}' ] || { echo "test-npm-package: the polyiam bin printed: $skeleton" >&2; exit 1; }
-code=0
-./node_modules/.bin/polyiam iam get-user --user-name nobody --endpoint-url "$MOTO_URL" 2>/dev/null || code=$?
-[ "$code" -eq 254 ] || { echo "test-npm-package: the polyiam bin exited $code for a service error (the AWS CLI's 254)" >&2; exit 1; }
+check_cli "test-npm-package: the polyiam bin" ./node_modules/.bin/polyiam
 echo "npm package: the polyiam bin runs"
 
 # The release layout (napi-rs's): `polyiam` without addons, its addon in `polyiam-<platform>` listed

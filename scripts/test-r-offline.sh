@@ -81,9 +81,8 @@ if ! command -v checkbashisms >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends devscripts >/dev/null
 fi
 
-coproc MOTO { exec .venv/bin/python tests/harness/moto_server.py; }
-read -r MOTO_URL <&"${MOTO[0]}"
-trap 'exec {MOTO[1]}>&- 2>/dev/null || true; wait 2>/dev/null || true' EXIT
+. scripts/harness.sh
+start_server MOTO_URL moto_server.py
 Rscript tests/artefacts/scenario.R "$MOTO_URL" "$OUT/lib"
 
 if [ "${POLYIAM_R_CHECK:-1}" = 1 ]; then

@@ -13,7 +13,7 @@ report() {
   local rc=$?
   # A stage failed while a background job still runs: stop it with the run (each is its own group).
   local pid
-  for pid in ${PEERS_PID:-} ${BG_PID:-}; do
+  for pid in ${EARLY_PID:-} ${PEERS_PID:-} ${BG_PID:-}; do
     if kill -0 "$pid" 2>/dev/null; then kill -- -"$pid" 2>/dev/null || true; fi
   done
   echo
@@ -40,14 +40,35 @@ bg_stage() {
   echo "stage: $(stage_line $(( SECONDS - start )) "background: $name")"
 }
 export -f stage_line bg_stage
+# wait_for NAME PID LOG: the background job's outcome, its output shown and its stages' durations
+# added to the list.
+wait_for() {
+  local rc=0 line
+  wait "$2" || rc=$?
+  echo "==> background: $1 (log: $3)"
+  cat "$3"
+  while IFS= read -r line; do STAGES+=("${line#stage: }"); done < <(grep '^stage: ' "$3" || true)
+  [ "$rc" = 0 ] || echo "background: $1 failed (exit $rc)" >&2
+  return "$rc"
+}
 
-stage "set-up (venv, maturin develop)" ./scripts/setup.sh
-# R itself before cargo: the whole-model generator test parses the generated R with Rscript.
+# R itself before cargo: extendr's build finds R, and the whole-model generator test parses the
+# generated R with Rscript.
 stage "set-up (R from Debian)" ./scripts/setup-r.sh --deps-only
+# The dev builds (the cargo tests, the generator, the Node addon), started first: they need nothing
+# set-up makes, and set-up's pip install leaves a core idle for about a minute. maturin develop then
+# waits on cargo's lock and compiles only the pyo3 crates; the stages below run what is built
+# (wait_for shows the log on failure).
+EARLY_LOG=target/early-build.log
+mkdir -p target
+setsid bash -c 'cargo test --workspace --no-run --locked --quiet &&
+  cargo build --locked --quiet -p polyiam-codegen -p polyiam-node' \
+  >"$EARLY_LOG" 2>&1 &
+EARLY_PID=$!
+stage "set-up (venv, maturin develop; the cargo builds beside it)" ./scripts/setup.sh
 # paws, the R suite's peer, from its source packages (about 110 s of one core, no cargo): in the
 # background at the lowest priority until the testthat stage, which waits for it.
 PEERS_LOG=target/R-peers-background.log
-mkdir -p target
 setsid nice -n 19 bash -c 'bg_stage "paws install" ./scripts/setup-r.sh --peers-only' >"$PEERS_LOG" 2>&1 &
 PEERS_PID=$!
 
@@ -55,18 +76,9 @@ generated_check() {
   echo "==> generated files are up to date"
   cargo run --quiet -p polyiam-codegen -- --check
 }
-stage "generated files" generated_check
-
-cargo_tests() {
-  echo "==> cargo test"
-  # Test threads get 8 MiB of stack: an unoptimised build of the AWS SDK polls deep futures (resolving
-  # the configuration nests dozens), and libtest's default 2 MiB leaves little room. Release builds
-  # need far less; the runtime's own workers have 16 MiB (core/src/runtime.rs).
-  RUST_MIN_STACK=8388608 POLYIAM_PYTHON="$PWD/.venv/bin/python" cargo test --workspace --quiet
-}
-stage "cargo test" cargo_tests
-
-# Work the suites below do not depend on, started now: they mostly wait on moto and leave a core idle.
+stage "cargo builds (the wait)" wait_for "cargo test --no-run, codegen, Node addon" "$EARLY_PID" "$EARLY_LOG"
+# Work the stages below do not depend on, started as soon as the workspace's dev build is done (the
+# cargo tests and the suites mostly wait on moto and leave a core idle).
 # One chain, so two cold cargo builds never share the cores. At the lowest priority: cargo-deny for
 # the supply-chain stage (only when missing: 5-6 min of compiling on a fresh machine), then the R
 # source tarball's offline install (a cold build of the vendored crates, ~8 min on 2 quiet cores).
@@ -80,17 +92,16 @@ setsid env POLYIAM_SHARED_CORES=1 bash -c '
   bg_stage "R tarball: scenario, R CMD check" ./scripts/test-r-offline.sh --test' \
   >"$BG_LOG" 2>&1 &
 BG_PID=$!
-# wait_for NAME PID LOG: the background job's outcome, its output shown and its stages' durations
-# added to the list.
-wait_for() {
-  local rc=0 line
-  wait "$2" || rc=$?
-  echo "==> background: $1 (log: $3)"
-  cat "$3"
-  while IFS= read -r line; do STAGES+=("${line#stage: }"); done < <(grep '^stage: ' "$3" || true)
-  [ "$rc" = 0 ] || echo "background: $1 failed (exit $rc)" >&2
-  return "$rc"
+stage "generated files" generated_check
+
+cargo_tests() {
+  echo "==> cargo test"
+  # Test threads get 8 MiB of stack: an unoptimised build of the AWS SDK polls deep futures (resolving
+  # the configuration nests dozens), and libtest's default 2 MiB leaves little room. Release builds
+  # need far less; the runtime's own workers have 16 MiB (core/src/runtime.rs).
+  RUST_MIN_STACK=8388608 POLYIAM_PYTHON="$PWD/.venv/bin/python" cargo test --workspace --quiet
 }
+stage "cargo test" cargo_tests
 
 pytest_suite() {
   echo "==> pytest"
@@ -104,7 +115,8 @@ stage "testthat" env POLYIAM_R_CHECK=0 ./scripts/test-r.sh
 
 # Installable artefacts (issues 13, 22): the abi3 wheel + sdist and the npm tarball (dist profile,
 # glibc 2.17 through zig), each installed into an empty environment with no Rust on PATH and run
-# against moto.
+# against moto. The wheel's build also links the npm addon, side by side (scripts/wheel-cargo): the
+# npm build then only packs it.
 stage "wheel: build" ./scripts/build-wheel.sh
 stage "wheel: install and test" ./scripts/test-wheel.sh
 stage "npm: build" ./scripts/build-npm.sh
