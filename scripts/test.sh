@@ -31,6 +31,12 @@ stage() {
   "$@"
   STAGES+=("$(stage_line $(( SECONDS - start )) "$name")")
 }
+# group_nice N: the calling session's scheduling group at nice N. With autogroups (Linux's default,
+# /proc/sys/kernel/sched_autogroup_enabled) each session is one group that shares the CPU equally with
+# the others whatever its processes' nice values, so a setsid'd background job is at nice 19 only once
+# its group is; the foreground's stages then get the cores first. Back to 0 needs privileges (root
+# here), else the group stays where it was.
+group_nice() { if [ -w /proc/self/autogroup ]; then echo "$1" >/proc/self/autogroup 2>/dev/null || true; fi; }
 # bg_stage NAME COMMAND...: the same inside a background job, whose durations reach the list through its
 # log ("stage: " lines, read by wait_for below).
 bg_stage() {
@@ -39,7 +45,7 @@ bg_stage() {
   "$@"
   echo "stage: $(stage_line $(( SECONDS - start )) "background: $name")"
 }
-export -f stage_line bg_stage
+export -f stage_line bg_stage group_nice
 # wait_for NAME PID LOG: the background job's outcome, its output shown and its stages' durations
 # added to the list.
 wait_for() {
@@ -61,15 +67,17 @@ stage "set-up (R from Debian)" ./scripts/setup-r.sh --deps-only
 # (wait_for shows the log on failure).
 EARLY_LOG=target/early-build.log
 mkdir -p target
+# One package per `cargo build`, as the stages build them: two packages in one invocation unify their
+# features differently, and the stage's own build would then compile them again.
 setsid bash -c 'cargo test --workspace --no-run --locked --quiet &&
-  cargo build --locked --quiet -p polyiam-codegen -p polyiam-node' \
+  cargo build --locked --quiet -p polyiam-codegen && cargo build --locked --quiet -p polyiam-node' \
   >"$EARLY_LOG" 2>&1 &
 EARLY_PID=$!
 stage "set-up (venv, maturin develop; the cargo builds beside it)" ./scripts/setup.sh
 # paws, the R suite's peer, from its source packages (about 110 s of one core, no cargo): in the
 # background at the lowest priority until the testthat stage, which waits for it.
 PEERS_LOG=target/R-peers-background.log
-setsid nice -n 19 bash -c 'bg_stage "paws install" ./scripts/setup-r.sh --peers-only' >"$PEERS_LOG" 2>&1 &
+setsid nice -n 19 bash -c 'group_nice 19; bg_stage "paws install" ./scripts/setup-r.sh --peers-only' >"$PEERS_LOG" 2>&1 &
 PEERS_PID=$!
 
 generated_check() {
@@ -87,8 +95,10 @@ stage "cargo builds (the wait)" wait_for "cargo test --no-run, codegen, Node add
 BG_LOG=target/background-builds.log
 setsid env POLYIAM_SHARED_CORES=1 bash -c '
   set -e
+  group_nice 19
   bg_stage "cargo-deny install (when missing)" nice -n 19 ./scripts/install-cargo-deny.sh
   bg_stage "R tarball: build, cold install" nice -n 19 ./scripts/test-r-offline.sh --build
+  group_nice 0
   bg_stage "R tarball: scenario, R CMD check" ./scripts/test-r-offline.sh --test' \
   >"$BG_LOG" 2>&1 &
 BG_PID=$!
