@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Supply chain: `cargo deny check` (advisories, licences, duplicate versions, sources; policy in
-# deny.toml; the advisory database fetched, or the snapshot in ../shared/reference) and a proof that the workspace's rust-version is the real minimum: no crate in the
+# deny.toml) and a proof that the workspace's rust-version is the real minimum: no crate in the
 # dependency graph declares a newer rust-version than the workspace does, and clippy's
 # incompatible_msrv lint finds no std API in our own code that is newer than it. cargo-deny is
 # installed (scripts/install-cargo-deny.sh) only when missing.
@@ -12,15 +12,14 @@ cd "$(dirname "$0")/.."
 echo "==> cargo deny check bans licenses sources (deny.toml)"
 cargo deny --locked check --hide-inclusion-graph bans licenses sources
 
-# Advisories need the RustSec advisory database, which no package registry serves; this machine reaches
-# only the registries, so nothing is fetched here (--disable-fetch). Where a copy of the database is in
-# cargo-deny's default place ($CARGO_HOME/advisory-dbs) the check runs against it; otherwise it is
-# skipped loudly, and POLYIAM_REQUIRE_ADVISORIES=1 makes that fatal.
+# Advisories need the RustSec database, which no package registry serves, so nothing is fetched here
+# (--offline). It is the copy in cargo-deny's default place ($CARGO_HOME/advisory-dbs; a directory with
+# a crates/ tree, as an aborted fetch leaves only db.lock) when there is one, else the snapshot
+# ../shared/reference/rustsec-advisory-db.bundle (a git bundle; SOURCE.md beside it), cloned into
+# target/advisory-dbs under the directory name cargo-deny 0.20.2 (pinned in install-cargo-deny.sh)
+# gives the default URL and named through a copy of deny.toml with db-path set. With neither the check
+# is skipped loudly, and POLYIAM_REQUIRE_ADVISORIES=1 makes that fatal.
 echo "==> cargo deny check advisories"
-# The RustSec database: the one cargo-deny fetched into CARGO_HOME when this machine reaches GitHub,
-# else the snapshot ../shared/reference/rustsec-advisory-db.bundle (a git bundle; SOURCE.md beside
-# it), cloned into target/advisory-dbs under the directory name cargo-deny 0.20.2 (pinned in
-# install-cargo-deny.sh) gives the default URL, and named through a copy of deny.toml with db-path set.
 fetched_dbs="${CARGO_HOME:-$HOME/.cargo}/advisory-dbs"
 bundle=../shared/reference/rustsec-advisory-db.bundle
 if compgen -G "$fetched_dbs/*/crates" >/dev/null; then

@@ -67,8 +67,9 @@ stage "set-up (R from Debian)" ./scripts/setup-r.sh --deps-only
 # (wait_for shows the log on failure).
 EARLY_LOG=target/early-build.log
 mkdir -p target
-# One package per `cargo build`, as the stages build them: two packages in one invocation unify their
-# features differently, and the stage's own build would then compile them again.
+# One package per `cargo build`, as the stages build them: the generator and the Node addon in one
+# invocation unified features of crates outside workspace-hack differently, and the generated-files
+# stage compiled the generator's dependencies again (71 s).
 setsid bash -c 'cargo test --workspace --no-run --locked --quiet &&
   cargo build --locked --quiet -p polyiam-codegen && cargo build --locked --quiet -p polyiam-node' \
   >"$EARLY_LOG" 2>&1 &
