@@ -14,6 +14,11 @@ mod to_js;
 
 pub use client::{connect, NativeAbort, NativeClient, NativePages};
 
+/// Rust's allocations in this module (the value trees, the SDK's requests) use mimalloc: see the
+/// workspace Cargo.toml. The host's own objects keep the host's allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The addon's version (the workspace's).
 #[napi_derive::napi]
 pub fn version() -> &'static str {

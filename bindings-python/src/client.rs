@@ -3,7 +3,7 @@
 //! for asyncio (`wait::spawn`).
 
 use crate::errors::{guard, to_py};
-use crate::wait::{self, Pending};
+use crate::wait::{self, Pending, SettleQueue};
 use crate::{from_py, to_py};
 use polyiam_core::{Config, PageOptions, Pages, Response, Value};
 use pyo3::prelude::*;
@@ -85,9 +85,9 @@ impl Client {
         })
     }
 
-    /// Starts a call in the background (for asyncio) and returns at once; `done(ok, value)` is
-    /// called once when it settles (see `wait::spawn`).
-    fn start(&self, py: Python<'_>, operation: String, params: &Bound<'_, PyDict>, done: Py<PyAny>) -> PyResult<Pending> {
+    /// Starts a call in the background (for asyncio) and returns at once; `(token, ok, value)` is
+    /// queued on `queue` once when it settles (see `wait::spawn`).
+    fn start(&self, py: Python<'_>, operation: String, params: &Bound<'_, PyDict>, queue: &Bound<'_, SettleQueue>, token: Py<PyAny>) -> PyResult<Pending> {
         guard(py, || {
             let input = from_py::dict_to_map(params, "").map_err(|e| to_py(py, &e.for_operation(&operation)))?;
             let core = self.core.clone();
@@ -97,7 +97,8 @@ impl Client {
                     boto3_rules(&core, &operation, &mut r);
                     Ok(r)
                 },
-                done,
+                queue.get(),
+                token,
                 |py, r: Response| to_py::response(py, &r).map(Bound::unbind),
             )
         })
@@ -114,14 +115,15 @@ impl Client {
     }
 
     /// `wait` in the background, for asyncio (see `start`).
-    fn start_wait(&self, py: Python<'_>, waiter: String, params: &Bound<'_, PyDict>, max_wait: f64, done: Py<PyAny>) -> PyResult<Pending> {
+    fn start_wait(&self, py: Python<'_>, waiter: String, params: &Bound<'_, PyDict>, max_wait: f64, queue: &Bound<'_, SettleQueue>, token: Py<PyAny>) -> PyResult<Pending> {
         guard(py, || {
             let input = from_py::dict_to_map(params, "").map_err(|e| to_py(py, &e))?;
             let max_wait = seconds(max_wait).map_err(|e| to_py(py, &e))?;
             let core = self.core.clone();
             wait::spawn(
                 |flag| async move { core.wait_until(&waiter, &input, max_wait, flag.cancelled()).await },
-                done,
+                queue.get(),
+                token,
                 |py, _r: Response| Ok(py.None()),
             )
         })
@@ -218,7 +220,7 @@ impl PageIterator {
     }
 
     /// `build_full_result()` in the background (aiobotocore's `await ....build_full_result()`).
-    fn build_full_result_async(&self, py: Python<'_>, done: Py<PyAny>) -> PyResult<Pending> {
+    fn build_full_result_async(&self, py: Python<'_>, queue: &Bound<'_, SettleQueue>, token: Py<PyAny>) -> PyResult<Pending> {
         guard(py, || {
             let (pages, core, operation) = (self.pages.clone(), self.core.clone(), self.operation.clone());
             wait::spawn(
@@ -226,14 +228,15 @@ impl PageIterator {
                     let mut pages = pages.lock().await;
                     pages.full_result_until(flag.cancelled(), |r| boto3_rules(&core, &operation, r)).await
                 },
-                done,
+                queue.get(),
+                token,
                 |py, full| to_py::value(py, &full).map(Bound::unbind),
             )
         })
     }
 
-    /// The next page in the background (for `async for`): `done(True, None)` after the last page.
-    fn next_async(&self, py: Python<'_>, done: Py<PyAny>) -> PyResult<Pending> {
+    /// The next page in the background (for `async for`): settles with `None` after the last page.
+    fn next_async(&self, py: Python<'_>, queue: &Bound<'_, SettleQueue>, token: Py<PyAny>) -> PyResult<Pending> {
         guard(py, || {
             let (pages, core, operation) = (self.pages.clone(), self.core.clone(), self.operation.clone());
             wait::spawn(
@@ -245,7 +248,8 @@ impl PageIterator {
                     }
                     Ok(page)
                 },
-                done,
+                queue.get(),
+                token,
                 |py, page: Option<Response>| match page {
                     None => Ok(py.None()),
                     Some(r) => to_py::response(py, &r).map(Bound::unbind),

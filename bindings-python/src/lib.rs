@@ -10,11 +10,17 @@ mod wait;
 
 use pyo3::prelude::*;
 
+/// Rust's allocations in this module (the value trees, the SDK's requests) use mimalloc: see the
+/// workspace Cargo.toml. The host's own objects keep the host's allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[pymodule]
 fn _polyiam(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<client::Client>()?;
     m.add_class::<client::PageIterator>()?;
     m.add_class::<wait::Pending>()?;
+    m.add_class::<wait::SettleQueue>()?;
     m.add("NativeError", m.py().get_type::<errors::NativeError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(_force_panic_for_tests, m)?)?;

@@ -97,10 +97,107 @@ impl Pending {
     }
 }
 
-/// Starts `work` on the I/O runtime and returns at once; `done(ok, value)` is called once, from an
-/// I/O thread holding the GIL, with the converted result or the native error. The asyncio layer
-/// passes `loop.call_soon_threadsafe` bound to its future, so the future settles on its own loop.
-pub fn spawn<F, Fut, T>(work: F, done: Py<PyAny>, convert: fn(Python<'_>, T) -> PyResult<Py<PyAny>>) -> PyResult<Pending>
+/// One event loop's queue of finished background calls (asyncio; `_aio.py`'s `_Settler` owns one).
+///
+/// The runtime's threads never take the GIL: a finished call is pushed here as it is, and only the
+/// first push of a batch asks for a wake-up. The wake-up (`wake()`, which schedules the settler's
+/// drain with `loop.call_soon_threadsafe`) runs on one of the runtime's blocking threads, so
+/// waiting for the GIL never stalls the threads doing the I/O. The loop then calls `take()`, which
+/// converts every result queued by then to Python objects, on the loop's own thread.
+#[pyclass(frozen, module = "polyiam._polyiam")]
+pub struct SettleQueue {
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    state: Mutex<QueueState>,
+    /// Called (with the GIL, no arguments) once per batch; it must not hold the settler strongly
+    /// (the settler holds this queue), see `_aio.py`.
+    wake: Py<PyAny>,
+}
+
+#[derive(Default)]
+struct QueueState {
+    ready: Vec<Finished>,
+    /// A wake-up was asked for and `take()` has not run since.
+    scheduled: bool,
+}
+
+/// One finished call: the caller's token back, and its outcome still as Rust values.
+struct Finished {
+    token: Py<PyAny>,
+    outcome: Box<dyn FnOnce(Python<'_>) -> (bool, Py<PyAny>) + Send>,
+}
+
+impl Shared {
+    fn lock(&self) -> std::sync::MutexGuard<'_, QueueState> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// On a runtime thread, without the GIL.
+    fn push(self: &Arc<Self>, finished: Finished) {
+        let first = {
+            let mut state = self.lock();
+            state.ready.push(finished);
+            !std::mem::replace(&mut state.scheduled, true)
+        };
+        if first {
+            let shared = self.clone();
+            // A blocking thread waits for the GIL, not a worker. Outside the runtime (never, as
+            // tasks run on it) the wake-up would be lost; `Handle::try_current` rules that out.
+            if let Ok(handle) = tokio::runtime::Handle::try_current() {
+                handle.spawn_blocking(move || shared.wake());
+            }
+        }
+    }
+
+    fn wake(&self) {
+        // When the interpreter is shutting down there is nobody left to tell.
+        Python::try_attach(|py| {
+            if self.wake.call0(py).is_err() {
+                // The loop is closed (RuntimeError): these results have nowhere to go. `scheduled`
+                // stays set, so later results do not ask again.
+                let dropped = std::mem::take(&mut self.lock().ready);
+                drop(dropped);
+            }
+        });
+    }
+}
+
+#[pymethods]
+impl SettleQueue {
+    #[new]
+    fn new(wake: Py<PyAny>) -> Self {
+        SettleQueue { shared: Arc::new(Shared { state: Mutex::new(QueueState::default()), wake }) }
+    }
+
+    /// On the loop: every call finished so far, as `(token, ok, value)`, and the next finished call
+    /// asks for a new wake-up.
+    fn take(&self, py: Python<'_>) -> Vec<(Py<PyAny>, bool, Py<PyAny>)> {
+        let ready = {
+            let mut state = self.shared.lock();
+            state.scheduled = false;
+            std::mem::take(&mut state.ready)
+        };
+        ready
+            .into_iter()
+            .map(|f| {
+                let (ok, value) = (f.outcome)(py);
+                (f.token, ok, value)
+            })
+            .collect()
+    }
+}
+
+/// Starts `work` on the I/O runtime and returns at once. When it finishes, `(token, ok, value)`
+/// is queued on `queue`: `value` is the converted result (`ok`) or the native error, converted
+/// on the event loop's thread when it takes the queue.
+pub fn spawn<F, Fut, T>(
+    work: F,
+    queue: &SettleQueue,
+    token: Py<PyAny>,
+    convert: fn(Python<'_>, T) -> PyResult<Py<PyAny>>,
+) -> PyResult<Pending>
 where
     F: FnOnce(Arc<CancelFlag>) -> Fut,
     Fut: Future<Output = Result<T, Error>> + Send + 'static,
@@ -109,17 +206,14 @@ where
     let rt = polyiam_core::runtime::runtime().map_err(|e| Python::attach(|py| to_py(py, &e)))?;
     let flag = Arc::new(CancelFlag::new());
     let fut = work(flag.clone());
+    let shared = queue.shared.clone();
     rt.spawn(async move {
         let result = fut.await;
-        // When the interpreter is shutting down there is nobody left to tell.
-        Python::try_attach(|py| {
-            let (ok, value) = match result.map_err(|e| to_py(py, &e)).and_then(|v| convert(py, v)) {
-                Ok(v) => (true, v),
-                Err(e) => (false, e.into_value(py).into_any()),
-            };
-            // The loop may be closed by now (RuntimeError): the result has nowhere to go.
-            let _ = done.call1(py, (ok, value));
+        let outcome = Box::new(move |py: Python<'_>| match result.map_err(|e| to_py(py, &e)).and_then(|v| convert(py, v)) {
+            Ok(v) => (true, v),
+            Err(e) => (false, e.into_value(py).into_any()),
         });
+        shared.push(Finished { token, outcome });
     });
     Ok(Pending { flag })
 }

@@ -135,6 +135,54 @@ def test_one_client_serves_one_event_loop_after_another(moto_url):
     assert run(iam.get_user(UserName=user))["User"]["UserName"] == user
 
 
+def test_event_loops_in_several_threads_each_get_their_own_results(moto_url):
+    # One client, a loop per thread, calls of all loops in flight together: every result settles
+    # the future of the loop that awaits it (each loop has its own queue).
+    iam = aio_client(moto_url)
+    users = [unique_name(f"loop{i}") for i in range(4)]
+    for user in users:
+        run(iam.create_user(UserName=user))
+    results, errors = {}, []
+
+    def worker(user):
+        async def main():
+            return await asyncio.gather(*(iam.get_user(UserName=user) for _ in range(25)))
+
+        try:
+            results[user] = run(main())
+        except BaseException as e:  # reported below, on the test's thread
+            errors.append(e)
+
+    threads = [threading.Thread(target=worker, args=(u,)) for u in users]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert not errors
+    assert {u: [r["User"]["UserName"] for r in rs] for u, rs in results.items()} == {u: [u] * 25 for u in users}
+
+
+def test_a_finished_event_loop_is_not_kept_alive_by_its_queue(moto_url):
+    import gc
+    import weakref
+
+    from polyiam import _aio
+
+    iam = aio_client(moto_url)
+    user = unique_name("loopgc")
+    loops = []
+
+    async def main():
+        loops.append(weakref.ref(asyncio.get_running_loop()))
+        await iam.create_user(UserName=user)
+        await asyncio.gather(*(iam.get_user(UserName=user) for _ in range(5)))
+
+    run(main())
+    gc.collect()
+    assert loops[0]() is None, "the closed loop is still referenced"
+    assert len(_aio._SETTLERS) == 0
+
+
 def test_client_arguments_are_the_sync_ones():
     with pytest.raises(TypeError, match="unsupported arguments: bogus"):
         polyiam.aio.client("iam", bogus=1)

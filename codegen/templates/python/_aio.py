@@ -3,9 +3,10 @@
 not, so programs that never use asyncio never import it).
 
 A call runs on polyiam's I/O runtime (no thread per call). Its result comes back to the event loop
-through a per-loop queue: the first result of a batch schedules one ``call_soon_threadsafe`` and
-that callback settles every result queued by then, so a ``gather`` of thousands of calls wakes the
-loop once per batch, not once per call. Cancelling the awaiting task drops the request in flight.
+through a per-loop native queue: the runtime's threads queue results without taking the GIL, the
+first result of a batch schedules one ``call_soon_threadsafe``, and that callback converts and
+settles every result queued by then, so a ``gather`` of thousands of calls wakes the loop once per
+batch, not once per call. Cancelling the awaiting task drops the request in flight.
 
 Each service's async class is derived from its blocking class (same methods, names and docstrings,
 as coroutines): no per-operation code is written twice.
@@ -14,7 +15,6 @@ as coroutines): no per-operation code is written twice.
 from __future__ import annotations
 
 import asyncio
-import collections
 import functools
 import weakref
 
@@ -38,30 +38,28 @@ def _settle(future: asyncio.Future[Any], service: str, ok: bool, value: Any) -> 
         future.set_exception(_translate(value, service))
 
 
+def _wake(settler_ref: weakref.ref[_Settler]) -> None:
+    """Called by the native queue (from one of polyiam's threads, with the GIL) once per batch.
+    Raises RuntimeError when the loop is closed: the queue then drops the batch."""
+    settler = settler_ref()
+    loop = settler._loop() if settler is not None else None
+    if loop is not None:
+        loop.call_soon_threadsafe(settler._drain)  # type: ignore[union-attr]
+
+
 class _Settler:
-    """One event loop's queue of finished native calls. ``push`` runs on the runtime's threads (with
-    the GIL); ``_drain`` on the loop. The flag is cleared before the queue is emptied, so a result
-    pushed while a drain runs is either taken by it or schedules the next one: none is left behind."""
+    """One event loop's queue of finished native calls (``_polyiam.SettleQueue``). The runtime's
+    threads queue results without the GIL; the first of a batch has ``_wake`` schedule ``_drain``,
+    which takes (and converts) every result queued by then. Neither the queue nor this object holds
+    the loop strongly, so a finished loop and its entry in ``_SETTLERS`` go away."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop):
-        self._loop = loop
-        self._ready: collections.deque[Any] = collections.deque()
-        self._scheduled = False
-
-    def push(self, future: asyncio.Future[Any], service: str, ok: bool, value: Any) -> None:
-        self._ready.append((future, service, ok, value))
-        if not self._scheduled:
-            self._scheduled = True
-            try:
-                self._loop.call_soon_threadsafe(self._drain)
-            except RuntimeError:  # the loop is closed: nobody awaits these any more
-                self._ready.clear()
+        self._loop = weakref.ref(loop)
+        self.queue = _polyiam.SettleQueue(functools.partial(_wake, weakref.ref(self)))
 
     def _drain(self) -> None:
-        self._scheduled = False
-        ready = self._ready
-        while ready:
-            _settle(*ready.popleft())
+        for (future, service), ok, value in self.queue.take():
+            _settle(future, service, ok, value)
 
 
 _SETTLERS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Settler] = weakref.WeakKeyDictionary()
@@ -75,11 +73,11 @@ def _settler(loop: asyncio.AbstractEventLoop) -> _Settler:
 
 
 async def _await_native(start: Any, service: str) -> Any:
-    """Runs ``start(done)`` (a native background call) and awaits its result on this loop."""
+    """Runs ``start(queue, token)`` (a native background call) and awaits its result on this loop."""
     loop = asyncio.get_running_loop()
     future = loop.create_future()
     try:
-        pending = start(functools.partial(_settler(loop).push, future, service))
+        pending = start(_settler(loop).queue, (future, service))
     except _polyiam.NativeError as e:
         raise _translate(e, service) from None
     try:

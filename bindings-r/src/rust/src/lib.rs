@@ -17,6 +17,11 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Mutex;
 use std::time::Duration;
 
+/// Rust's allocations in this module (the value trees, the SDK's requests) use mimalloc: see the
+/// workspace Cargo.toml. The host's own objects keep the host's allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 extern "C" {
     /// In src/entrypoint.c: whether the user interrupted R; must run on R's main thread.
     fn polyiam_interrupt_pending() -> std::os::raw::c_int;
