@@ -4,6 +4,7 @@
 use crate::errors::to_py;
 use polyiam_core::{CancelFlag, Error, ErrorKind};
 use pyo3::prelude::*;
+use pyo3::{PyTraverseError, PyVisit};
 use std::future::Future;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -135,7 +136,7 @@ impl Shared {
     }
 
     /// On a runtime thread, without the GIL.
-    fn push(self: &Arc<Self>, finished: Finished) {
+    fn push(self: &Arc<Self>, rt: &tokio::runtime::Runtime, finished: Finished) {
         let first = {
             let mut state = self.lock();
             state.ready.push(finished);
@@ -143,11 +144,8 @@ impl Shared {
         };
         if first {
             let shared = self.clone();
-            // A blocking thread waits for the GIL, not a worker. Outside the runtime (never, as
-            // tasks run on it) the wake-up would be lost; `Handle::try_current` rules that out.
-            if let Ok(handle) = tokio::runtime::Handle::try_current() {
-                handle.spawn_blocking(move || shared.wake());
-            }
+            // A blocking thread waits for the GIL, not a worker.
+            rt.spawn_blocking(move || shared.wake());
         }
     }
 
@@ -155,8 +153,9 @@ impl Shared {
         // When the interpreter is shutting down there is nobody left to tell.
         Python::try_attach(|py| {
             if self.wake.call0(py).is_err() {
-                // The loop is closed (RuntimeError): these results have nowhere to go. `scheduled`
-                // stays set, so later results do not ask again.
+                // The loop is closed or gone (RuntimeError): these results have nowhere to go.
+                // `scheduled` stays set, so later results do not ask again. The batch is dropped
+                // after the lock is released: dropping Python objects can run finalizers.
                 let dropped = std::mem::take(&mut self.lock().ready);
                 drop(dropped);
             }
@@ -166,6 +165,26 @@ impl Shared {
 
 #[pymethods]
 impl SettleQueue {
+    /// For Python's cycle collector: the queue holds the wake-up and the tokens (futures, and
+    /// through them their loop) of calls not yet taken. A loop closed before its drain ran leaves
+    /// results here; the collector can then free the loop, its tasks and this queue together.
+    fn __traverse__(&self, visit: PyVisit<'_>) -> Result<(), PyTraverseError> {
+        visit.call(&self.shared.wake)?;
+        // A runtime thread holds the lock only to push; never wait for it inside the collector
+        // (an object skipped now is visited on a later collection).
+        if let Ok(state) = self.shared.state.try_lock() {
+            for finished in &state.ready {
+                visit.call(&finished.token)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn __clear__(&self) {
+        let dropped = std::mem::take(&mut self.shared.lock().ready);
+        drop(dropped); // outside the lock, as in `wake`
+    }
+
     #[new]
     fn new(wake: Py<PyAny>) -> Self {
         SettleQueue { shared: Arc::new(Shared { state: Mutex::new(QueueState::default()), wake }) }
@@ -213,7 +232,7 @@ where
             Ok(v) => (true, v),
             Err(e) => (false, e.into_value(py).into_any()),
         });
-        shared.push(Finished { token, outcome });
+        shared.push(rt, Finished { token, outcome });
     });
     Ok(Pending { flag })
 }

@@ -40,18 +40,23 @@ def _settle(future: asyncio.Future[Any], service: str, ok: bool, value: Any) -> 
 
 def _wake(settler_ref: weakref.ref[_Settler]) -> None:
     """Called by the native queue (from one of polyiam's threads, with the GIL) once per batch.
-    Raises RuntimeError when the loop is closed: the queue then drops the batch."""
+    Raises RuntimeError when the loop is closed or gone: the queue then drops the batch."""
     settler = settler_ref()
     loop = settler._loop() if settler is not None else None
-    if loop is not None:
-        loop.call_soon_threadsafe(settler._drain)  # type: ignore[union-attr]
+    if settler is None or loop is None:
+        raise RuntimeError("the event loop is gone")
+    loop.call_soon_threadsafe(settler._drain)
 
 
 class _Settler:
     """One event loop's queue of finished native calls (``_polyiam.SettleQueue``). The runtime's
     threads queue results without the GIL; the first of a batch has ``_wake`` schedule ``_drain``,
-    which takes (and converts) every result queued by then. Neither the queue nor this object holds
-    the loop strongly, so a finished loop and its entry in ``_SETTLERS`` go away."""
+    which takes (and converts) every result queued by then.
+
+    Only the coroutines awaiting a call hold a settler (``_SETTLERS`` holds loop and settler
+    weakly), and neither the settler nor its queue holds the loop, so a finished loop and its
+    settler go away; results a closed loop never took are a cycle the collector frees (the queue
+    shows its tokens to it)."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop):
         self._loop = weakref.ref(loop)
@@ -62,13 +67,16 @@ class _Settler:
             _settle(future, service, ok, value)
 
 
-_SETTLERS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Settler] = weakref.WeakKeyDictionary()
+_SETTLERS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, weakref.ref[_Settler]] = weakref.WeakKeyDictionary()
 
 
 def _settler(loop: asyncio.AbstractEventLoop) -> _Settler:
-    found = _SETTLERS.get(loop)
+    """The loop's settler while any of its calls is awaited (concurrent calls share one queue)."""
+    ref = _SETTLERS.get(loop)
+    found = ref() if ref is not None else None
     if found is None:
-        found = _SETTLERS[loop] = _Settler(loop)
+        found = _Settler(loop)
+        _SETTLERS[loop] = weakref.ref(found)
     return found
 
 
@@ -76,8 +84,9 @@ async def _await_native(start: Any, service: str) -> Any:
     """Runs ``start(queue, token)`` (a native background call) and awaits its result on this loop."""
     loop = asyncio.get_running_loop()
     future = loop.create_future()
+    settler = _settler(loop)  # kept alive by this frame until the call is settled
     try:
-        pending = start(_settler(loop).queue, (future, service))
+        pending = start(settler.queue, (future, service))
     except _polyiam.NativeError as e:
         raise _translate(e, service) from None
     try:
