@@ -26,32 +26,26 @@ fn on_main_thread() -> bool {
     }
 }
 
-/// Watches for an exception raised by a Python signal handler (KeyboardInterrupt on SIGINT).
+/// Holds the exception a Python signal handler raised (KeyboardInterrupt on SIGINT) while a call
+/// waited.
 struct SignalWatch {
-    raised: Mutex<Option<PyErr>>,
-    main_thread: bool,
+    raised: Option<PyErr>,
 }
 
 impl SignalWatch {
-    /// Completes when a signal handler raised; checked every `SIGNAL_CHECK` while the call waits.
-    async fn raised(&self) {
-        if !self.main_thread {
-            return std::future::pending().await;
+    /// Runs Python's signal handlers (with the GIL, on the main thread); true once one raised.
+    fn check(&mut self) -> bool {
+        if let Some(Err(e)) = Python::try_attach(|py| py.check_signals()) {
+            self.raised = Some(e);
+            return true;
         }
-        loop {
-            tokio::time::sleep(SIGNAL_CHECK).await;
-            if let Some(Err(e)) = Python::try_attach(|py| py.check_signals()) {
-                *self.raised.lock().unwrap_or_else(|p| p.into_inner()) = Some(e);
-                return;
-            }
-        }
+        false
     }
 
     /// The exception to raise for `e`: the signal handler's own (with a note when the request's
     /// outcome is unknown), or the core error's.
-    fn error(&self, py: Python<'_>, e: &Error) -> PyErr {
-        let raised = self.raised.lock().unwrap_or_else(|p| p.into_inner()).take();
-        match raised {
+    fn error(self, py: Python<'_>, e: &Error) -> PyErr {
+        match self.raised {
             Some(interrupt) if e.kind == ErrorKind::Cancelled => {
                 let note = e.outcome_note().map_or_else(|| e.message.clone(), |n| format!("{}; {n}", e.message));
                 // `add_note` exists from Python 3.11; older versions raise the bare exception.
@@ -64,25 +58,26 @@ impl SignalWatch {
 }
 
 /// Runs `call` on this process's I/O runtime with the GIL released. On the main thread, Python's
-/// signal handlers run while it waits, and one that raises (Ctrl-C) cancels the call: the request
-/// is dropped and its exception propagates.
+/// signal handlers run while it waits, and one that raises (Ctrl-C) completes the call's `cancel`:
+/// the request is dropped and the handler's exception propagates.
 pub fn blocking<T, F, Fut>(py: Python<'_>, call: F) -> PyResult<T>
 where
     T: Send,
     F: FnOnce(Cancel) -> Fut + Send,
     Fut: Future<Output = Result<T, Error>>,
 {
-    let watch = Arc::new(SignalWatch { raised: Mutex::new(None), main_thread: on_main_thread() });
-    let cancel: Cancel = Box::pin({
-        let watch = watch.clone();
-        async move { watch.raised().await }
-    });
-    let result = py.detach(|| polyiam_core::runtime::block_on(call(cancel)).and_then(|r| r));
-    result.map_err(|e| watch.error(py, &e))
+    let mut watch = SignalWatch { raised: None };
+    let result = if on_main_thread() {
+        py.detach(|| polyiam_core::runtime::block_on_interruptible(SIGNAL_CHECK, || watch.check(), call))
+    } else {
+        // Only the main thread runs signal handlers: nothing to ask.
+        py.detach(|| polyiam_core::runtime::block_on(call(Cancel::never())))
+    };
+    result.and_then(|r| r).map_err(|e| watch.error(py, &e))
 }
 
-/// The future a blocking call passes to the core as its `cancel`.
-pub type Cancel = std::pin::Pin<Box<dyn Future<Output = ()> + Send>>;
+/// What a blocking call passes to the core as its `cancel`.
+pub type Cancel = polyiam_core::runtime::Interrupt;
 
 /// A call running in the background for asyncio; `cancel()` drops its request.
 #[pyclass(frozen, module = "polyiam._polyiam")]

@@ -239,9 +239,10 @@
       operation = operation
     ))
   }
-  params <- params[!vapply(params, is.null, NA)]
+  # Members left NULL stay in the list: the library leaves them out (cheaper than filtering here).
   if (length(extra)) params <- c(params, extra)
   if (capture) {
+    params <- params[!vapply(params, is.null, NA)]
     return(structure(list(client = client, operation = operation, params = params), class = "polyiam_request"))
   }
   .polyiam_unwrap(.Call(wrap__polyiam_call, .polyiam_ptr(client), operation, params))

@@ -30,16 +30,16 @@ extern "C" {
 /// How often a waiting call looks for an interrupt: Ctrl-C/Esc then lands well within 200 ms.
 const INTERRUPT_CHECK: Duration = Duration::from_millis(50);
 
-/// Completes when the user interrupts R. Polled by `block_on` on the calling thread, which is
-/// R's main thread, the only one that may ask R.
-async fn user_interrupt() {
-    loop {
-        tokio::time::sleep(INTERRUPT_CHECK).await;
-        // SAFETY: called on R's main thread (see above); the function never jumps.
-        if unsafe { polyiam_interrupt_pending() } != 0 {
-            return;
-        }
-    }
+/// Runs `call` on the I/O runtime from R's main thread, asking R every `INTERRUPT_CHECK` whether
+/// the user interrupted it (the call's `interrupt` then completes and the request is dropped).
+fn block_on_r<F, Fut>(call: F) -> Result<Fut::Output, Error>
+where
+    F: FnOnce(polyiam_core::runtime::Interrupt) -> Fut,
+    Fut: std::future::Future,
+{
+    // SAFETY: every caller is an `#[extendr]` function, on R's main thread, the only one that may
+    // ask R; the function never jumps.
+    polyiam_core::runtime::block_on_interruptible(INTERRUPT_CHECK, || unsafe { polyiam_interrupt_pending() } != 0, call)
 }
 
 /// The client behind `polyiam::iam()`, owned by an R external pointer.
@@ -185,7 +185,7 @@ fn polyiam_wait(client: Robj, waiter: Robj, params: Robj, max_wait: Robj) -> Rob
         if !(secs.is_finite() && secs > 0.0 && secs < 86_400.0) {
             return Err(Error::bad_value("max_wait", "must be a positive number of seconds (under a day)"));
         }
-        let response = polyiam_core::runtime::block_on(client.wait_until(w.name, &input, std::time::Duration::from_secs_f64(secs), user_interrupt()))??;
+        let response = block_on_r(|interrupt| client.wait_until(w.name, &input, std::time::Duration::from_secs_f64(secs), interrupt))??;
         to_r::output(op, &response.output)
     })
 }
@@ -209,7 +209,7 @@ fn polyiam_call(client: Robj, operation: Robj, params: Robj) -> Robj {
         let client = client_of(&client)?;
         let op = from_r::operation(client.service(), &operation)?;
         let input = from_r::params(&params, op).map_err(|e| e.for_operation(op.name))?;
-        let response = polyiam_core::runtime::block_on(client.call_until(op.name, &input, user_interrupt()))??;
+        let response = block_on_r(|interrupt| client.call_until(op.name, &input, interrupt))??;
         to_r::response(op, &response, client.raw_response())
     })
 }
@@ -243,7 +243,7 @@ fn polyiam_next_page(pages: Robj) -> Robj {
         let p: &RPages = ptr.try_addr().map_err(|_| Error::internal("this page iterator is no longer valid"))?;
         let mut pages = p.pages.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let op = p.op;
-        match polyiam_core::runtime::block_on(pages.next_until(user_interrupt()))? {
+        match block_on_r(|interrupt| pages.next_until(interrupt))? {
             None => Ok(r!(NULL)),
             Some(Err(e)) => Err(e),
             Some(Ok(response)) => to_r::output(op, &response.output),
