@@ -117,11 +117,14 @@ def _all(*checks: Callable[[], Optional[str]]) -> Callable[[], Optional[str]]:
     return check
 
 
-def _r_has(package: str, lib: str, hint: str) -> Callable[[], Optional[str]]:
+def _r_has(package: str, lib: str, hint: str, *alternatives: str) -> Callable[[], Optional[str]]:
+    """Whether R finds `package` (or one of `alternatives`) with `lib` searched first."""
     def check() -> Optional[str]:
         if not shutil.which("Rscript"):
             return "Rscript not on PATH"
-        code = f".libPaths(c({lib!r}, .libPaths())); quit(status = if (requireNamespace({package!r}, quietly = TRUE)) 0 else 1)"
+        names = "c(" + ", ".join(repr(p) for p in (package, *alternatives)) + ")"
+        code = (f".libPaths(c({lib!r}, .libPaths())); "
+                f"quit(status = if (any(vapply({names}, requireNamespace, NA, quietly = TRUE))) 0 else 1)")
         ok = subprocess.run(["Rscript", "-e", code], capture_output=True).returncode == 0
         return None if ok else f"R package {package} not installed ({hint})"
 
@@ -155,11 +158,12 @@ def clients() -> List[Client]:
         Client(POLYIAM_R, ["Rscript", R_DRIVER, "--client", "polyiam", "--lib", R_LIB],
                _r_has("polyiam", R_LIB, "run bench/run.sh: POLYIAM_CARGO_PROFILE=release R CMD INSTALL into bench/.R-library"),
                "release build (POLYIAM_CARGO_PROFILE=release) in bench/.R-library"),
-        # paws is not on Debian and CRAN is not reachable from this machine: the row stays "skipped"
-        # until paws (with paws.common 0.7.x) is installed into an R library (e.g. bench/.R-library).
+        # paws is not on Debian and CRAN is not reachable from this machine: bench/run.sh installs
+        # its IAM package (paws.security.identity, with paws.common) from ../shared/peers when that
+        # exists; otherwise the row says why it did not run.
         Client(PAWS, ["Rscript", R_DRIVER, "--client", "paws", "--lib", R_LIB],
-               _r_has("paws", R_LIB, "paws comes from CRAN only, which this machine cannot reach"),
-               "paws from CRAN (paws.common 0.7.x)"),
+               _r_has("paws", R_LIB, "it comes from CRAN, which this machine cannot reach, or ../shared/peers", "paws.security.identity"),
+               "paws.security.identity 0.7.0 with paws.common 0.7.7 (../shared/peers) in bench/.R-library"),
     ]
 
 
@@ -353,7 +357,7 @@ def verdicts(rows: List[Row]) -> List[str]:
     r_poly, paws = find(POLYIAM_R), find(PAWS)
     lines += compare("R ", r_poly, paws, "paws", "paws")
     if r_poly and not paws:
-        lines.append("- R vs paws: not measured (paws is not installed: not on Debian, and CRAN is not reachable here)")
+        lines.append("- R vs paws: not measured (paws is not installed: it is not on Debian, CRAN is not reachable here, and ../shared/peers has no copy)")
     return lines
 
 

@@ -11,7 +11,8 @@
 # create the user first and delete each key right after its (timed) creation. --lib: a library
 # searched first (bench/run.sh installs the release build of polyiam into bench/.R-library).
 # Both packages take the same paws-style config list and have the same method names, so the only
-# difference between the two clients is the package name. Base R only (no jsonlite) so that the cold
+# difference between the two clients is the package name (paws: `paws`, or `paws.security.identity`
+# when only that is installed). Base R only (no jsonlite) so that the cold
 # start measures the client, not the driver.
 
 args <- commandArgs(trailingOnly = TRUE)
@@ -54,7 +55,10 @@ config <- list(
 
 t0 <- clock()
 # As a user writes `polyiam::iam(...)` / `paws::iam(...)`: loads the namespace (and its dependencies).
-ns <- loadNamespace(opt$client)
+# paws's IAM client is in paws.security.identity (what the umbrella package `paws` re-exports):
+# the umbrella when it is installed, else the category package alone (../shared/peers has that).
+package <- if (opt$client == "paws" && !requireNamespace("paws", quietly = TRUE)) "paws.security.identity" else opt$client
+ns <- loadNamespace(package)
 t1 <- clock()
 svc <- getExportedValue(ns, "iam")(config = config)
 t2 <- clock()
@@ -67,15 +71,15 @@ if (opt$moto && !opt$cold) {
 
 user <- opt$user
 moto <- opt$moto
-create <- svc$create_access_key
-delete <- svc$delete_access_key
+# Called as `svc$create_access_key(...)`, the way users write it: paws finds its client's config
+# from that call expression (a method taken out of `svc` first would run with the defaults).
 run <- function(n) {
   times <- numeric(n)
   for (j in seq_len(n)) {
     t <- clock()
-    out <- create(UserName = user)
+    out <- svc$create_access_key(UserName = user)
     times[[j]] <- (clock() - t) * 1000
-    if (moto) delete(UserName = user, AccessKeyId = out$AccessKey$AccessKeyId)
+    if (moto) svc$delete_access_key(UserName = user, AccessKeyId = out$AccessKey$AccessKeyId)
   }
   times
 }

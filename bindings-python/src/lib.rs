@@ -21,6 +21,7 @@ fn _polyiam(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<client::PageIterator>()?;
     m.add_class::<wait::Pending>()?;
     m.add_class::<wait::SettleQueue>()?;
+    m.add_function(wrap_pyfunction!(wait::quiesce_wakes, m)?)?;
     m.add("NativeError", m.py().get_type::<errors::NativeError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(_force_panic_for_tests, m)?)?;

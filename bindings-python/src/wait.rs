@@ -6,6 +6,7 @@ use polyiam_core::{CancelFlag, Error, ErrorKind};
 use pyo3::prelude::*;
 use pyo3::{PyTraverseError, PyVisit};
 use std::future::Future;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -145,7 +146,8 @@ impl Shared {
     }
 
     fn wake(&self) {
-        // When the interpreter is shutting down there is nobody left to tell.
+        // When the interpreter is exiting there is nobody left to tell (see `quiesce_wakes`).
+        let Some(_pass) = WakePass::enter() else { return };
         Python::try_attach(|py| {
             if self.wake.call0(py).is_err() {
                 // The loop is closed or gone (RuntimeError): these results have nowhere to go.
@@ -156,6 +158,51 @@ impl Shared {
             }
         });
     }
+}
+
+/// Runtime threads attached to Python, or waiting to, for a wake-up; and whether Python is exiting.
+static WAKES_ACTIVE: AtomicUsize = AtomicUsize::new(0);
+static WAKES_CLOSED: AtomicBool = AtomicBool::new(false);
+
+/// A wake-up's permission to attach to Python (released on drop).
+struct WakePass;
+
+impl WakePass {
+    fn enter() -> Option<WakePass> {
+        // Counted first, checked second (both sequentially consistent): either `quiesce_wakes`
+        // sees this pass and waits for it, or this sees the interpreter closing and backs off.
+        WAKES_ACTIVE.fetch_add(1, Ordering::SeqCst);
+        if WAKES_CLOSED.load(Ordering::SeqCst) {
+            WAKES_ACTIVE.fetch_sub(1, Ordering::SeqCst);
+            return None;
+        }
+        Some(WakePass)
+    }
+}
+
+impl Drop for WakePass {
+    fn drop(&mut self) {
+        WAKES_ACTIVE.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Run by `atexit` (registered by `_aio.py`): from now on no runtime thread attaches to Python,
+/// and this returns once none is attached or waiting to be (at most a few seconds). CPython ends a
+/// thread that is in Python, or takes the GIL, once finalizing has begun with a forced unwind,
+/// which tokio's guard around the task catches: the process aborts ("FATAL: exception not
+/// rethrown"). atexit handlers run before finalizing begins. (A child forked in the microseconds a
+/// wake-up runs inherits its count and waits out the deadline at exit.)
+#[pyfunction]
+pub fn quiesce_wakes(py: Python<'_>) {
+    WAKES_CLOSED.store(true, Ordering::SeqCst);
+    py.detach(|| {
+        // A wake-up waiting for the GIL gets it now, schedules its drain (or finds the loop closed)
+        // and lets go within microseconds; the deadline only bounds a pathological case.
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        while WAKES_ACTIVE.load(Ordering::SeqCst) > 0 && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    });
 }
 
 #[pymethods]

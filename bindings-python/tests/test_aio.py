@@ -215,6 +215,41 @@ def test_a_loop_closed_before_its_results_were_taken_is_freed(moto_url):
     assert gone() is None, "a loop closed with results still queued is never freed"
 
 
+def test_at_exit_wake_ups_in_progress_finish_and_later_ones_are_refused(moto_url):
+    # A wake-up still attached to Python (or waiting for the GIL) once CPython begins finalizing is
+    # ended by CPython with a forced unwind, which tokio's task guard turns into an abort ("FATAL:
+    # exception not rethrown": seen in about 7% of short asyncio scripts before). polyiam.aio's
+    # atexit hook, `quiesce_wakes`, waits for those in progress and refuses later ones. In a child:
+    # the hook closes the gate for the whole process.
+    import subprocess
+    import textwrap
+
+    code = textwrap.dedent(f"""
+        import threading, time
+        import polyiam, polyiam.aio
+        from polyiam import _polyiam
+
+        client = polyiam.client("iam", **{client_kwargs(moto_url)!r})
+        events, started = [], threading.Event()
+
+        def slow_wake():
+            started.set()
+            time.sleep(0.3)  # the GIL is free meanwhile: the main thread goes on to quiesce
+            events.append("wake finished")
+
+        client._native.start("ListUsers", {{}}, _polyiam.SettleQueue(slow_wake), None)
+        assert started.wait(30), "the wake-up never ran"
+        _polyiam.quiesce_wakes()
+        events.append("quiesced")
+        client._native.start("ListUsers", {{}}, _polyiam.SettleQueue(lambda: events.append("late wake")), None)
+        time.sleep(1.0)
+        print(events)
+    """)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "['wake finished', 'quiesced']"
+
+
 def test_client_arguments_are_the_sync_ones():
     with pytest.raises(TypeError, match="unsupported arguments: bogus"):
         polyiam.aio.client("iam", bogus=1)

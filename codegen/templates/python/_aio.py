@@ -15,6 +15,7 @@ as coroutines): no per-operation code is written twice.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import functools
 import weakref
 
@@ -66,6 +67,10 @@ class _Settler:
         for (future, service), ok, value in self.queue.take():
             _settle(future, service, ok, value)
 
+
+# At exit, before the interpreter finalizes, no runtime thread may still be attached to Python or
+# waiting to be (CPython would end it mid-Rust, aborting the process): see `quiesce_wakes`.
+atexit.register(_polyiam.quiesce_wakes)
 
 _SETTLERS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, weakref.ref[_Settler]] = weakref.WeakKeyDictionary()
 
