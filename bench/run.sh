@@ -71,15 +71,10 @@ if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
       nice -n 10 R CMD INSTALL --no-multiarch --library=bench/.R-library "$stage/polyiam" \
       >bench/.build/R-install.log 2>&1 || { cat bench/.build/R-install.log >&2; exit 1; }
     # paws, the R peer (not on Debian; CRAN is not reachable): its IAM package and paws.common from
-    # ../shared/peers when that exists, into the same library (their dependencies come from Debian:
-    # scripts/setup-r.sh). Without them the paws row says why it did not run.
-    PEERS=../shared/peers
-    if [ -f "$PEERS/paws.common_0.7.7.tar.gz" ] && [ ! -d bench/.R-library/paws.security.identity ]; then
-      echo "==> installing paws (the R peer) from $PEERS into bench/.R-library" >&2
-      R CMD INSTALL --no-multiarch --library=bench/.R-library "$PEERS/paws.common_0.7.7.tar.gz" \
-        "$PEERS/paws.security.identity_0.7.0.tar.gz" >bench/.build/paws-install.log 2>&1 ||
-        echo "==> paws did not install (bench/.build/paws-install.log): its rows are skipped" >&2
-    fi
+    # ../shared/peers when that exists, into the same library, as the tests install it (its
+    # dependencies from Debian). Without them the paws row says why it did not run.
+    ./scripts/setup-r.sh --peers-only bench/.R-library >&2 ||
+      echo "==> paws did not install: its rows are skipped" >&2
   else
     echo "==> Rscript not found: the R clients are skipped" >&2
   fi

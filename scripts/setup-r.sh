@@ -5,7 +5,8 @@
 # `--deps-only` stops after the Debian packages: `cargo build/test --workspace` needs R itself
 # (extendr-ffi's build script asks R for its headers, and codegen's full-model test parses the
 # generated R with Rscript), so that part must run before cargo in scripts/test.sh.
-# `--peers-only` installs only paws, the peer (scripts/test.sh runs it in the background).
+# `--peers-only [LIB]` installs only paws, the peer, into LIB (default target/R-peers; scripts/test.sh
+# runs it in the background, bench/run.sh into bench/.R-library).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,16 +29,19 @@ if [ -n "$missing" ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
-# paws, the peer (CRAN only, so its source packages come with the machine): into its own library, so
-# the tests that run one body with paws and with polyiam find it; they skip loudly without it.
+# paws, the peer (CRAN only, so its source packages come with the machine): into its own library
+# ($1, default target/R-peers), so the tests that run one body with paws and with polyiam find it;
+# they skip loudly without it.
 install_peers() {
   PEERS="../shared/peers"
-  if [ -f "$PEERS/paws.common_0.7.7.tar.gz" ] && ! [ -d target/R-peers/paws.security.identity ]; then
-    echo "==> installing paws (the peer) from $PEERS into target/R-peers"
-    mkdir -p target/R-peers
-    R CMD INSTALL --no-multiarch --library=target/R-peers "$PEERS/paws.common_0.7.7.tar.gz" \
-      "$PEERS/paws.security.identity_0.7.0.tar.gz" >target/R-peers-install.log 2>&1 || {
-      cat target/R-peers-install.log
+  local lib="${1:-target/R-peers}"
+  local log="target/peers-install-$(basename "$lib").log"
+  if [ -f "$PEERS/paws.common_0.7.7.tar.gz" ] && ! [ -d "$lib/paws.security.identity" ]; then
+    echo "==> installing paws (the peer) from $PEERS into $lib"
+    mkdir -p "$lib" target
+    R CMD INSTALL --no-multiarch --library="$lib" "$PEERS/paws.common_0.7.7.tar.gz" \
+      "$PEERS/paws.security.identity_0.7.0.tar.gz" >"$log" 2>&1 || {
+      cat "$log"
       exit 1
     }
   fi
@@ -45,7 +49,7 @@ install_peers() {
 
 case "${1:-}" in
   --deps-only) exit 0 ;;
-  --peers-only) install_peers; exit 0 ;;
+  --peers-only) install_peers "${2:-}"; exit 0 ;;
 esac
 
 echo "==> building and installing the R package (R CMD INSTALL bindings-r)"
